@@ -1,0 +1,116 @@
+/** `lagebild analyze FILE...`: read, analyse and write every document, reporting bad ones and going on. */
+import type { Encoding } from '../io/decode.js';
+import { ENCODINGS } from '../io/decode.js';
+import { isValidDate } from '../io/dates.js';
+import { InputError, UsageError } from '../io/errors.js';
+import { DEFAULT_MAX_BYTES, INPUT_KINDS, readInputs, type InputKind } from '../io/sources.js';
+import { toDocumentOut } from '../output/document-json.js';
+import { OUTPUT_FORMATS, directorySink, stdoutSink, type OutputFormat } from '../output/sinks.js';
+import { analyzeDocument } from '../pipeline.js';
+import { createProgress } from './progress.js';
+import { parseByteSize } from './sizes.js';
+
+export const OPTIONAL_LAYERS = ['tokens'] as const;
+
+export interface AnalyzeCliOptions {
+  published?: string;
+  format: string;
+  out?: string;
+  with?: string;
+  encoding: string;
+  input: string;
+  maxBytes: string;
+  progress: boolean;
+}
+
+export interface AnalyzeSettings {
+  published: string | null;
+  format: OutputFormat;
+  out: string | null;
+  withTokens: boolean;
+  encoding: Encoding;
+  kind: InputKind;
+  maxBytes: number;
+  progress: boolean;
+}
+
+export function parseAnalyzeOptions(options: AnalyzeCliOptions): AnalyzeSettings {
+  const published = options.published ?? null;
+  if (published !== null && !isValidDate(published)) {
+    throw new UsageError(`invalid --published date "${published}" (expected YYYY-MM-DD, a real calendar date)`);
+  }
+  const format = oneOf(options.format, OUTPUT_FORMATS, '--format');
+  const encoding = oneOf(options.encoding, ENCODINGS, '--encoding');
+  const kind = oneOf(options.input, INPUT_KINDS, '--input');
+  const layers = (options.with ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const layer of layers) oneOf(layer, OPTIONAL_LAYERS, '--with');
+  const maxBytes = parseByteSize(options.maxBytes);
+  if (maxBytes === null) throw new UsageError(`invalid --max-bytes "${options.maxBytes}" (e.g. 10MB, 500kB, 1048576)`);
+  return { published, format, out: options.out ?? null, withTokens: layers.includes('tokens'), encoding, kind, maxBytes, progress: options.progress };
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`invalid ${flag} "${value}" (one of: ${allowed.join(', ')})`);
+}
+
+export interface AnalyzeResult {
+  analysed: number;
+  failed: InputError[];
+  written: string[];
+}
+
+export interface AnalyzeIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin?: NodeJS.ReadableStream;
+}
+
+export async function runAnalyze(files: string[], settings: AnalyzeSettings, io: AnalyzeIo): Promise<AnalyzeResult> {
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin ("-") can be read only once');
+  const sink = settings.out ? await directorySink(settings.out, settings.format, files) : stdoutSink(settings.format, io.stdout);
+  const progress = createProgress(files.length, settings.progress && files.length > 1);
+  const failed: InputError[] = [];
+  let analysed = 0;
+  const report = (line: string): void => {
+    io.stderr.write(`lagebild: ${line}\n`);
+  };
+  const inputs = readInputs(files, { encoding: settings.encoding, maxBytes: settings.maxBytes, kind: settings.kind, ...(io.stdin ? { stdin: io.stdin } : {}) });
+  try {
+    for await (const item of inputs) {
+      if (!item.ok) {
+        failed.push(item.error);
+        report(`error: ${item.error.message}`);
+        progress.tick(item.error.file);
+        continue;
+      }
+      const raw = item.doc;
+      try {
+        const doc = analyzeDocument(raw, { published: settings.published });
+        for (const warning of doc.warnings) if (!warning.startsWith('no publication date')) report(`warning: ${raw.origin}: ${warning}`);
+        await sink.write(toDocumentOut(doc, { withTokens: settings.withTokens }), raw);
+        analysed++;
+      } catch (error) {
+        if (isBrokenPipe(error)) throw error;
+        // An internal failure on one document must not end the batch; say which document and why.
+        const failure = new InputError(raw.origin, `analysis failed: ${(error as Error).message}`);
+        failed.push(failure);
+        report(`error: ${failure.message}`);
+        if (process.env['LAGEBILD_DEBUG']) io.stderr.write(`${(error as Error).stack}\n`);
+      }
+      progress.tick(raw.origin);
+    }
+  } finally {
+    progress.stop();
+  }
+  const written = await sink.close();
+  if (failed.length > 0) {
+    report(`${failed.length} of ${failed.length + analysed} documents failed:`);
+    for (const f of failed) io.stderr.write(`  ${f.message}\n`);
+  }
+  return { analysed, failed, written };
+}
+
+export function isBrokenPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+}

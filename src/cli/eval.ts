@@ -1,0 +1,44 @@
+/** `lagebild eval ...`: accuracy on held-out data, printed as the tables README and bench/RESULTS.md quote. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../io/errors.js';
+import { readConllu } from '../eval/conllu.js';
+import { formatTable } from '../eval/metrics.js';
+import { evaluateSegmentation, type SegmentScores } from '../eval/segment.js';
+import { PACKAGE_ROOT } from '../util/lexicon.js';
+
+/** The shared corpora: `--data`, else $LAGEBILD_DATA, else `../shared/data` beside the project. */
+export function resolveDataDir(option: string | undefined): string {
+  const dir = option ?? process.env['LAGEBILD_DATA'] ?? join(PACKAGE_ROOT, '..', 'shared', 'data');
+  if (!existsSync(dir)) throw new UsageError(`data directory not found: ${dir} (set --data or LAGEBILD_DATA)`);
+  return dir;
+}
+
+export const SEGMENT_TEST_SETS = [
+  { name: 'UD German GSD test', path: 'ud-german-gsd/de_gsd-ud-test.conllu' },
+  { name: 'UD German PUD test', path: 'ud-german-pud/de_pud-ud-test.conllu' },
+];
+
+export function runEvalSegment(dataDir: string, files: string[]): { table: string; scores: Array<{ name: string } & SegmentScores> } {
+  const sets = files.length ? files.map((f) => ({ name: f, path: f })) : SEGMENT_TEST_SETS.map((s) => ({ ...s, path: join(dataDir, s.path) }));
+  const scores = sets.map((set) => {
+    if (!existsSync(set.path)) throw new UsageError(`treebank not found: ${set.path}`);
+    return { name: set.name, ...evaluateSegmentation(readConllu(set.path)) };
+  });
+  const pct = (x: number): string => (100 * x).toFixed(2);
+  const table = formatTable(
+    ['treebank', 'sentences', 'tokens', 'token P', 'token R', 'token F1', 'sent P', 'sent R', 'sent F1'],
+    scores.map((s) => [
+      s.name,
+      s.goldSentences,
+      s.goldTokens,
+      pct(s.tokens.precision),
+      pct(s.tokens.recall),
+      pct(s.tokens.f1),
+      pct(s.sentences.precision),
+      pct(s.sentences.recall),
+      pct(s.sentences.f1),
+    ]),
+  );
+  return { table, scores };
+}

@@ -1,0 +1,82 @@
+/**
+ * The `lagebild` command. Exit codes: 0 all good, 1 some documents failed, 2 usage error.
+ * Messages are one line each, on stderr; a stack trace is printed only with LAGEBILD_DEBUG=1.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../io/errors.js';
+import { DEFAULT_MAX_BYTES } from '../io/sources.js';
+import { OUTPUT_FORMATS } from '../output/sinks.js';
+import { PACKAGE_ROOT } from '../util/lexicon.js';
+import { OPTIONAL_LAYERS, isBrokenPipe, parseAnalyzeOptions, runAnalyze, type AnalyzeCliOptions } from './analyze.js';
+import { resolveDataDir, runEvalSegment } from './eval.js';
+
+export const EXIT_OK = 0;
+const EXIT_FAILED_DOCUMENTS = 1;
+const EXIT_USAGE = 2;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('lagebild')
+    .description('German news → evidence-linked situation picture: events, quotes, quantities, dates, actors.')
+    .version(version())
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(`lagebild: ${s.replace(/^error: /, 'error: ')}`) });
+
+  program
+    .command('analyze')
+    .description('analyse German news articles (.txt, .html, .jsonl, or - for stdin) into lagebild.document/1 JSON')
+    .argument('<files...>', 'input files; - reads stdin')
+    .option('--published <YYYY-MM-DD>', 'publication date for inputs that carry none; anchors "am Freitag"')
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))
+    .option('--out <dir>', 'write one file per document into DIR (article.txt → DIR/article.json) instead of stdout')
+    .addOption(new Option('--with <layers>', `optional layers, comma-separated: ${OPTIONAL_LAYERS.join(', ')}`))
+    .addOption(new Option('--encoding <encoding>', 'input encoding').choices(['utf8', 'latin1']).default('utf8'))
+    .addOption(new Option('--input <kind>', 'input kind (auto: from the extension, or sniffed)').choices(['auto', 'txt', 'html', 'jsonl']).default('auto'))
+    .option('--max-bytes <size>', 'largest text/HTML file or JSONL line accepted', `${DEFAULT_MAX_BYTES / 1048576}MB`)
+    .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
+    .action(async (files: string[], options: AnalyzeCliOptions) => {
+      const settings = parseAnalyzeOptions(options);
+      const result = await runAnalyze(files, settings, { stdout: process.stdout, stderr: process.stderr });
+      process.exitCode = result.failed.length > 0 ? EXIT_FAILED_DOCUMENTS : EXIT_OK;
+    });
+
+  const evaluate = program.command('eval').description('measure accuracy on held-out data');
+  evaluate
+    .command('segment')
+    .description('tokenizer and sentence splitter against UD German GSD and PUD test text')
+    .argument('[conllu...]', 'treebank files (default: GSD and PUD test sets from the data directory)')
+    .option('--data <dir>', 'shared corpora directory (default: $LAGEBILD_DATA or ../shared/data)')
+    .option('--json', 'print scores as JSON')
+    .action((files: string[], options: { data?: string; json?: boolean }) => {
+      const dataDir = files.length ? '' : resolveDataDir(options.data);
+      const { table, scores } = runEvalSegment(dataDir, files);
+      process.stdout.write(options.json ? JSON.stringify(scores, null, 2) + '\n' : table + '\n');
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version exit 0; commander has already printed its message
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`lagebild: error: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (isBrokenPipe(error)) return EXIT_OK; // the reader went away (| head): nothing left to say
+    process.stderr.write(`lagebild: error: ${(error as Error).message ?? String(error)}\n`);
+    if (process.env['LAGEBILD_DEBUG']) process.stderr.write(`${(error as Error).stack}\n`);
+    return EXIT_FAILED_DOCUMENTS;
+  }
+}

@@ -1,0 +1,66 @@
+/** `--format text`: a summary a person reads in a terminal, one block per document. */
+import type { DocumentOut, EventArgument } from '../document.js';
+
+const WIDTH = 100;
+
+export function renderTextSummary(doc: DocumentOut, origin: string): string {
+  const lines: string[] = [];
+  const rule = `── ${origin} `.padEnd(WIDTH, '─');
+  lines.push(rule);
+  lines.push(`Title      ${doc.title ?? '(no headline)'}`);
+  lines.push(`Published  ${doc.published ?? '(unknown)'}    Language ${doc.lang}    Id ${doc.id}`);
+  const tokens = doc.tokens ? ` · ${doc.tokens.length} tokens` : '';
+  lines.push(`Size       ${doc.sentences.length} sentences${tokens} · ${doc.text.length} characters`);
+  lines.push(
+    `Found      ${doc.entities.length} entities · ${doc.quotes.length} quotes · ${doc.quantities.length} quantities · ` +
+      `${doc.times.length} times · ${doc.events.length} events`,
+  );
+  for (const warning of doc.warnings) lines.push(`Warning    ${warning}`);
+
+  if (doc.events.length) {
+    lines.push('', 'Events');
+    for (const e of doc.events) {
+      const when = e.time?.value ? `, ${e.time.value}` : '';
+      const where = e.place ? `, in ${e.place.text}` : '';
+      lines.push(`  ${e.id.padEnd(4)} ${e.type.padEnd(9)} ${arg(e.source)} — ${e.trigger.text} — ${arg(e.target)}${when}${where} [${e.modality}]`);
+    }
+  }
+  if (doc.quotes.length) {
+    lines.push('', 'Quotes');
+    for (const q of doc.quotes) {
+      const who = q.speaker?.text ?? '(unknown speaker)';
+      lines.push(`  ${q.id.padEnd(4)} ${who}${q.cue ? ` (${q.cue.text})` : ''}: ${clip(q.text, WIDTH - 20)}`);
+    }
+  }
+  if (doc.quantities.length) {
+    lines.push('', 'Quantities');
+    for (const n of doc.quantities) {
+      const value = n.value ?? `~${n.magnitude ?? '?'}`;
+      lines.push(`  ${n.id.padEnd(4)} ${n.text} = ${n.bound} ${value}${n.unit ? ` ${n.unit}` : ''} (${n.category})`);
+    }
+  }
+  if (doc.times.length) {
+    lines.push('', 'Times');
+    for (const t of doc.times) lines.push(`  ${t.id.padEnd(4)} ${t.text} → ${t.value ?? '(unresolved)'} ${t.type}`);
+  }
+  if (doc.entities.length) {
+    lines.push('', 'Entities');
+    for (const e of doc.entities) {
+      const actor = e.actor ? ` ${e.actor.code}` : '';
+      lines.push(`  ${e.id.padEnd(4)} ${e.type.padEnd(4)} ${e.name} ×${e.mentions.length}${actor}`);
+    }
+  }
+  lines.push('', 'Sentences');
+  doc.sentences.forEach((s, i) => {
+    lines.push(`  ${String(i).padStart(3)}  ${clip(doc.text.slice(s.start, s.end).replace(/\n/g, ' '), WIDTH - 7)}`);
+  });
+  return lines.join('\n') + '\n';
+}
+
+function arg(a: EventArgument | null): string {
+  return a ? (a.actor ? `${a.text} (${a.actor})` : a.text) : '?';
+}
+
+function clip(s: string, n: number): string {
+  return s.length <= n ? s : s.slice(0, n - 1) + '…';
+}

@@ -1,0 +1,49 @@
+/**
+ * The pipeline: one `Doc` passes through an ordered list of stages, each of which reads what earlier
+ * stages left and adds its own layer. Read `STAGES` top to bottom to see what Lagebild does.
+ */
+import type { Doc, RawDocument, SentenceTable, TokenTable } from './document.js';
+import { contentId } from './io/sources.js';
+import { languageStage } from './lang/stage.js';
+import { segmentStage } from './text/stage.js';
+
+export interface Stage {
+  name: string;
+  run(doc: Doc): void;
+}
+
+export const STAGES: readonly Stage[] = [languageStage, segmentStage];
+
+const NO_TOKENS: TokenTable = { count: 0, start: new Uint32Array(0), end: new Uint32Array(0), spaceAfter: new Uint8Array(0) };
+const NO_SENTENCES: SentenceTable = { count: 0, firstToken: new Uint32Array(0), endToken: new Uint32Array(0) };
+
+export interface AnalyzeOptions {
+  /** Publication date for documents whose input carries none (the command line's --published). */
+  published?: string | null;
+}
+
+export function createDoc(raw: RawDocument, options: AnalyzeOptions = {}): Doc {
+  const published = raw.published ?? options.published ?? null;
+  return {
+    raw,
+    id: raw.givenId ?? contentId(raw.text),
+    text: raw.text,
+    published,
+    lang: 'de',
+    warnings: published === null ? ['no publication date: relative dates ("am Freitag") stay unresolved'] : [],
+    tokens: NO_TOKENS,
+    sentences: NO_SENTENCES,
+    entities: [],
+    quotes: [],
+    quantities: [],
+    times: [],
+    events: [],
+  };
+}
+
+/** Run every stage over one document. */
+export function analyzeDocument(raw: RawDocument, options: AnalyzeOptions = {}, stages: readonly Stage[] = STAGES): Doc {
+  const doc = createDoc(raw, options);
+  for (const stage of stages) stage.run(doc);
+  return doc;
+}

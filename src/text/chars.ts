@@ -1,0 +1,50 @@
+/** Character classes shared by the tokenizer and the sentence splitter (UTF-16 code units). */
+
+/** Whitespace between tokens, including no-break, thin and zero-width spaces and a stray BOM. */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Letters and digits of the scripts news text is written in; anything else takes the slow path. */
+export function isPlainWordCode(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x370 && c <= 0x3ff) ||
+    (c >= 0x400 && c <= 0x52f)
+  );
+}
+
+const UPPER_RE = /^\p{Lu}/u;
+const LOWER_RE = /^\p{Ll}/u;
+
+export function startsUpper(s: string): boolean {
+  return UPPER_RE.test(s);
+}
+
+export function startsLower(s: string): boolean {
+  return LOWER_RE.test(s);
+}
+
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Quotation marks of every style German news uses; each may open or close depending on position. */
+export const QUOTE_CHARS = '„“”"‚‘’\'»«›‹';
+export const OPENING_BRACKETS = '([{';
+export const CLOSING_BRACKETS = ')]}';
