@@ -12,9 +12,14 @@ export interface Stage {
   run(doc: Doc): void;
 }
 
-export const STAGES: readonly Stage[] = [languageStage, segmentStage];
+export const STAGES: readonly Stage[] = [segmentStage, languageStage];
 
-const NO_TOKENS: TokenTable = { count: 0, start: new Uint32Array(0), end: new Uint32Array(0), spaceAfter: new Uint8Array(0) };
+const NO_TOKENS: TokenTable = {
+  count: 0,
+  start: new Uint32Array(0),
+  end: new Uint32Array(0),
+  spaceAfter: new Uint8Array(0),
+};
 const NO_SENTENCES: SentenceTable = { count: 0, firstToken: new Uint32Array(0), endToken: new Uint32Array(0) };
 
 export interface AnalyzeOptions {
@@ -42,7 +47,11 @@ export function createDoc(raw: RawDocument, options: AnalyzeOptions = {}): Doc {
 }
 
 /** Run every stage over one document. */
-export function analyzeDocument(raw: RawDocument, options: AnalyzeOptions = {}, stages: readonly Stage[] = STAGES): Doc {
+export function analyzeDocument(
+  raw: RawDocument,
+  options: AnalyzeOptions = {},
+  stages: readonly Stage[] = STAGES,
+): Doc {
   const doc = createDoc(raw, options);
   for (const stage of stages) stage.run(doc);
   return doc;

@@ -3,7 +3,7 @@ import type { Encoding } from '../io/decode.js';
 import { ENCODINGS } from '../io/decode.js';
 import { isValidDate } from '../io/dates.js';
 import { InputError, UsageError } from '../io/errors.js';
-import { DEFAULT_MAX_BYTES, INPUT_KINDS, readInputs, type InputKind } from '../io/sources.js';
+import { INPUT_KINDS, readInputs, type InputKind } from '../io/sources.js';
 import { toDocumentOut } from '../output/document-json.js';
 import { OUTPUT_FORMATS, directorySink, stdoutSink, type OutputFormat } from '../output/sinks.js';
 import { analyzeDocument } from '../pipeline.js';
@@ -42,11 +42,23 @@ export function parseAnalyzeOptions(options: AnalyzeCliOptions): AnalyzeSettings
   const format = oneOf(options.format, OUTPUT_FORMATS, '--format');
   const encoding = oneOf(options.encoding, ENCODINGS, '--encoding');
   const kind = oneOf(options.input, INPUT_KINDS, '--input');
-  const layers = (options.with ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const layers = (options.with ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const layer of layers) oneOf(layer, OPTIONAL_LAYERS, '--with');
   const maxBytes = parseByteSize(options.maxBytes);
   if (maxBytes === null) throw new UsageError(`invalid --max-bytes "${options.maxBytes}" (e.g. 10MB, 500kB, 1048576)`);
-  return { published, format, out: options.out ?? null, withTokens: layers.includes('tokens'), encoding, kind, maxBytes, progress: options.progress };
+  return {
+    published,
+    format,
+    out: options.out ?? null,
+    withTokens: layers.includes('tokens'),
+    encoding,
+    kind,
+    maxBytes,
+    progress: options.progress,
+  };
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
@@ -68,14 +80,21 @@ export interface AnalyzeIo {
 
 export async function runAnalyze(files: string[], settings: AnalyzeSettings, io: AnalyzeIo): Promise<AnalyzeResult> {
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin ("-") can be read only once');
-  const sink = settings.out ? await directorySink(settings.out, settings.format, files) : stdoutSink(settings.format, io.stdout);
+  const sink = settings.out
+    ? await directorySink(settings.out, settings.format, files)
+    : stdoutSink(settings.format, io.stdout);
   const progress = createProgress(files.length, settings.progress && files.length > 1);
   const failed: InputError[] = [];
   let analysed = 0;
   const report = (line: string): void => {
     io.stderr.write(`lagebild: ${line}\n`);
   };
-  const inputs = readInputs(files, { encoding: settings.encoding, maxBytes: settings.maxBytes, kind: settings.kind, ...(io.stdin ? { stdin: io.stdin } : {}) });
+  const inputs = readInputs(files, {
+    encoding: settings.encoding,
+    maxBytes: settings.maxBytes,
+    kind: settings.kind,
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+  });
   try {
     for await (const item of inputs) {
       if (!item.ok) {
@@ -87,7 +106,8 @@ export async function runAnalyze(files: string[], settings: AnalyzeSettings, io:
       const raw = item.doc;
       try {
         const doc = analyzeDocument(raw, { published: settings.published });
-        for (const warning of doc.warnings) if (!warning.startsWith('no publication date')) report(`warning: ${raw.origin}: ${warning}`);
+        for (const warning of doc.warnings)
+          if (!warning.startsWith('no publication date')) report(`warning: ${raw.origin}: ${warning}`);
         await sink.write(toDocumentOut(doc, { withTokens: settings.withTokens }), raw);
         analysed++;
       } catch (error) {

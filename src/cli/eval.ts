@@ -19,8 +19,13 @@ export const SEGMENT_TEST_SETS = [
   { name: 'UD German PUD test', path: 'ud-german-pud/de_pud-ud-test.conllu' },
 ];
 
-export function runEvalSegment(dataDir: string, files: string[]): { table: string; scores: Array<{ name: string } & SegmentScores> } {
-  const sets = files.length ? files.map((f) => ({ name: f, path: f })) : SEGMENT_TEST_SETS.map((s) => ({ ...s, path: join(dataDir, s.path) }));
+export function runEvalSegment(
+  dataDir: string,
+  files: string[],
+): { table: string; scores: Array<{ name: string } & SegmentScores> } {
+  const sets = files.length
+    ? files.map((f) => ({ name: f, path: f }))
+    : SEGMENT_TEST_SETS.map((s) => ({ ...s, path: join(dataDir, s.path) }));
   const scores = sets.map((set) => {
     if (!existsSync(set.path)) throw new UsageError(`treebank not found: ${set.path}`);
     return { name: set.name, ...evaluateSegmentation(readConllu(set.path)) };

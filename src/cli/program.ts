@@ -11,6 +11,7 @@ import { OUTPUT_FORMATS } from '../output/sinks.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { OPTIONAL_LAYERS, isBrokenPipe, parseAnalyzeOptions, runAnalyze, type AnalyzeCliOptions } from './analyze.js';
 import { resolveDataDir, runEvalSegment } from './eval.js';
+import { validateFile } from './validate.js';
 
 export const EXIT_OK = 0;
 const EXIT_FAILED_DOCUMENTS = 1;
@@ -37,13 +38,34 @@ export function buildProgram(): Command {
     .option('--out <dir>', 'write one file per document into DIR (article.txt → DIR/article.json) instead of stdout')
     .addOption(new Option('--with <layers>', `optional layers, comma-separated: ${OPTIONAL_LAYERS.join(', ')}`))
     .addOption(new Option('--encoding <encoding>', 'input encoding').choices(['utf8', 'latin1']).default('utf8'))
-    .addOption(new Option('--input <kind>', 'input kind (auto: from the extension, or sniffed)').choices(['auto', 'txt', 'html', 'jsonl']).default('auto'))
+    .addOption(
+      new Option('--input <kind>', 'input kind (auto: from the extension, or sniffed)')
+        .choices(['auto', 'txt', 'html', 'jsonl'])
+        .default('auto'),
+    )
     .option('--max-bytes <size>', 'largest text/HTML file or JSONL line accepted', `${DEFAULT_MAX_BYTES / 1048576}MB`)
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
     .action(async (files: string[], options: AnalyzeCliOptions) => {
       const settings = parseAnalyzeOptions(options);
       const result = await runAnalyze(files, settings, { stdout: process.stdout, stderr: process.stderr });
       process.exitCode = result.failed.length > 0 ? EXIT_FAILED_DOCUMENTS : EXIT_OK;
+    });
+
+  program
+    .command('validate')
+    .description('check lagebild.document/1 output (a JSON object, an array, or JSONL) against the contract')
+    .argument('<files...>', 'output files to check')
+    .action(async (files: string[]) => {
+      let failed = 0;
+      for (const file of files) {
+        for (const { where, problems } of await validateFile(file)) {
+          if (problems.length === 0) continue;
+          failed++;
+          for (const problem of problems) process.stderr.write(`lagebild: ${where}: ${problem}\n`);
+        }
+      }
+      if (failed === 0) process.stderr.write(`lagebild: ${files.length} file(s) valid\n`);
+      process.exitCode = failed > 0 ? EXIT_FAILED_DOCUMENTS : EXIT_OK;
     });
 
   const evaluate = program.command('eval').description('measure accuracy on held-out data');

@@ -26,7 +26,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, encoding: Encoding)
     const { line, column } = lineAndColumn(bytes, at);
     throw new InputError(
       file,
-      `invalid UTF-8 at line ${line}, column ${column} (byte ${at}); for legacy files use --encoding latin1`,
+      `invalid UTF-8 at column ${column} (byte ${at}); for legacy files use --encoding latin1`,
       line,
     );
   }

@@ -38,7 +38,8 @@ export function parseRecord(line: string, file: string, lineNumber: number): Inp
   if (text === null && html === null) throw fail('record has no "text" or "html"');
   if ((text ?? html ?? '').trim() === '') throw fail(`record ${text !== null ? '"text"' : '"html"'} is empty`);
   const published = optionalString('published');
-  if (published !== null && !isValidDate(published.slice(0, 10))) throw fail(`invalid "published" date "${published}" (expected YYYY-MM-DD)`);
+  if (published !== null && !isValidDate(published.slice(0, 10)))
+    throw fail(`invalid "published" date "${published}" (expected YYYY-MM-DD)`);
   const source = sourceName(record['source'], fail);
   return {
     id,

@@ -11,7 +11,10 @@ export interface ByteLine {
   tooLong: boolean;
 }
 
-export async function* splitLines(stream: Readable | AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<ByteLine> {
+export async function* splitLines(
+  stream: Readable | AsyncIterable<Buffer | string>,
+  maxBytes: number,
+): AsyncGenerator<ByteLine> {
   let parts: Buffer[] = [];
   let size = 0;
   let tooLong = false;

@@ -3,6 +3,8 @@
  * turn its content into one paragraph per line and read the publication date and source from meta tags
  * and JSON-LD. jsdom is loaded on first use only, so text-only runs do not pay for it.
  */
+import type { JSDOM as JSDOMType } from 'jsdom';
+import type { Readability as ReadabilityType } from '@mozilla/readability';
 import { dateFromTimestamp } from './dates.js';
 import { InputError } from './errors.js';
 
@@ -16,8 +18,8 @@ export interface HtmlArticle {
   lang: string | null;
 }
 
-type JSDOMClass = typeof import('jsdom').JSDOM;
-type ReadabilityClass = typeof import('@mozilla/readability').Readability;
+type JSDOMClass = typeof JSDOMType;
+type ReadabilityClass = typeof ReadabilityType;
 let loaded: Promise<{ JSDOM: JSDOMClass; Readability: ReadabilityClass }> | null = null;
 
 function loadDom(): Promise<{ JSDOM: JSDOMClass; Readability: ReadabilityClass }> {
@@ -29,8 +31,29 @@ function loadDom(): Promise<{ JSDOM: JSDOMClass; Readability: ReadabilityClass }
 }
 
 const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE',
-  'TR', 'FIGCAPTION', 'HEADER', 'FOOTER', 'ASIDE', 'DD', 'DT', 'TABLE', 'UL', 'OL',
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'TR',
+  'FIGCAPTION',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'DD',
+  'DT',
+  'TABLE',
+  'UL',
+  'OL',
 ]);
 
 const PUBLISHED_META = [
@@ -56,7 +79,8 @@ export async function readHtmlArticle(html: string, file: string, line: number |
   const dom = new JSDOM(html, { contentType: 'text/html' });
   const document = dom.window.document;
   try {
-    const published = publishedFromMeta(document) ?? publishedFromJsonLd(document) ?? publishedFromTimeElement(document);
+    const published =
+      publishedFromMeta(document) ?? publishedFromJsonLd(document) ?? publishedFromTimeElement(document);
     const siteName = metaContent(document, ['og:site_name', 'application-name', 'publisher']);
     const url =
       document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() ||
@@ -66,8 +90,9 @@ export async function readHtmlArticle(html: string, file: string, line: number |
     const metaTitle = metaContent(document, ['og:title']);
     const article = new Readability(document, { charThreshold: 100 }).parse();
     const content = article?.content ?? '';
-    const body = content ? blocksToText(new JSDOM(content).window.document.body) : '';
-    if (body.trim() === '') throw new InputError(file, 'no article text found in the HTML', line);
+    const contentBody = content ? new JSDOM(content).window.document.body : null;
+    const body = contentBody ? blocksToText(contentBody) : '';
+    if (!contentBody || !looksLikeArticle(body, contentBody)) throw new InputError(file, 'no article text found in the HTML', line);
     const title = (article?.title || metaTitle || document.title || '').replace(/\s+/g, ' ').trim() || null;
     return {
       title,
@@ -172,6 +197,18 @@ function blocksToText(root: Element): string {
   walk(root);
   flush();
   return lines.join('\n');
+}
+
+/**
+ * Readability falls back to whatever the page has; navigation leftovers are not an article. An article
+ * has a run of at least five words somewhere, and not all of its text is link text.
+ */
+function looksLikeArticle(body: string, root: Element): boolean {
+  if (!body.split('\n').some((line) => line.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 5)) return false;
+  let linkChars = 0;
+  for (const a of root.querySelectorAll('a')) linkChars += (a.textContent ?? '').replace(/\s+/g, '').length;
+  const allChars = body.replace(/\s+/g, '').length;
+  return linkChars < 0.9 * allChars;
 }
 
 /** Readability often keeps the headline as the first line of the content. */

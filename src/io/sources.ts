@@ -174,7 +174,8 @@ async function* readJsonl(stream: Readable, file: string, options: ReadOptions):
   for await (const line of splitLines(stream, options.maxBytes)) {
     const where = `${file}:${line.number}`;
     try {
-      if (line.tooLong) throw new InputError(file, `line longer than the --max-bytes limit (${options.maxBytes} bytes)`, line.number);
+      if (line.tooLong)
+        throw new InputError(file, `line longer than the --max-bytes limit (${options.maxBytes} bytes)`, line.number);
       if (isBlank(line.bytes)) continue;
       records++;
       if (looksBinary(line.bytes)) throw new InputError(file, 'binary data, not a JSON record', line.number);
@@ -211,7 +212,10 @@ async function* readJsonl(stream: Readable, file: string, options: ReadOptions):
         },
       };
     } catch (error) {
-      yield { ok: false, error: error instanceof InputError ? error : new InputError(file, String(error), line.number) };
+      yield {
+        ok: false,
+        error: error instanceof InputError ? error : new InputError(file, String(error), line.number),
+      };
     }
   }
   if (records === 0) throw new InputError(file, 'no JSONL records');

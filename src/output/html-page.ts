@@ -32,7 +32,8 @@ export function escapeHtml(s: string): string {
 }
 
 export function renderHtmlPage(docs: Array<{ doc: DocumentOut; origin: string }>): string {
-  const title = docs.length === 1 ? (docs[0]?.doc.title ?? docs[0]?.origin ?? 'Lagebild') : `Lagebild: ${docs.length} documents`;
+  const title =
+    docs.length === 1 ? (docs[0]?.doc.title ?? docs[0]?.origin ?? 'Lagebild') : `Lagebild: ${docs.length} documents`;
   const body = docs.map(({ doc, origin }) => renderArticle(doc, origin)).join('\n');
   return `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -68,17 +69,34 @@ function collectMarks(doc: DocumentOut): Mark[] {
   for (const t of doc.tokens ?? []) marks.push({ start: t.start, end: t.end, cls: 'tok', title: tokenTitle(t) });
   for (const e of doc.entities) {
     const actor = e.actor ? ` · ${e.actor.code}` : '';
-    for (const m of e.mentions) marks.push({ start: m.start, end: m.end, cls: e.type, title: `${e.id} ${e.type}: ${e.name}${actor}` });
+    for (const m of e.mentions)
+      marks.push({ start: m.start, end: m.end, cls: e.type, title: `${e.id} ${e.type}: ${e.name}${actor}` });
   }
   for (const q of doc.quotes) {
-    marks.push({ start: q.start, end: q.end, cls: 'quote', title: `${q.id} ${q.kind} quote · speaker: ${q.speaker?.text ?? 'unknown'}` });
+    marks.push({
+      start: q.start,
+      end: q.end,
+      cls: 'quote',
+      title: `${q.id} ${q.kind} quote · speaker: ${q.speaker?.text ?? 'unknown'}`,
+    });
   }
   for (const n of doc.quantities) {
-    marks.push({ start: n.start, end: n.end, cls: 'qty', title: `${n.id} ${n.bound} ${n.value ?? n.magnitude ?? '?'} ${n.unit ?? ''} · ${n.category}` });
+    marks.push({
+      start: n.start,
+      end: n.end,
+      cls: 'qty',
+      title: `${n.id} ${n.bound} ${n.value ?? n.magnitude ?? '?'} ${n.unit ?? ''} · ${n.category}`,
+    });
   }
-  for (const t of doc.times) marks.push({ start: t.start, end: t.end, cls: 'time', title: `${t.id} ${t.type} ${t.value ?? 'unresolved'}` });
+  for (const t of doc.times)
+    marks.push({ start: t.start, end: t.end, cls: 'time', title: `${t.id} ${t.type} ${t.value ?? 'unresolved'}` });
   for (const e of doc.events) {
-    marks.push({ start: e.trigger.start, end: e.trigger.end, cls: 'trigger', title: `${e.id} ${e.type} (${e.modality})` });
+    marks.push({
+      start: e.trigger.start,
+      end: e.trigger.end,
+      cls: 'trigger',
+      title: `${e.id} ${e.type} (${e.modality})`,
+    });
   }
   return marks;
 }

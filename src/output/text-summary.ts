@@ -22,7 +22,9 @@ export function renderTextSummary(doc: DocumentOut, origin: string): string {
     for (const e of doc.events) {
       const when = e.time?.value ? `, ${e.time.value}` : '';
       const where = e.place ? `, in ${e.place.text}` : '';
-      lines.push(`  ${e.id.padEnd(4)} ${e.type.padEnd(9)} ${arg(e.source)} — ${e.trigger.text} — ${arg(e.target)}${when}${where} [${e.modality}]`);
+      lines.push(
+        `  ${e.id.padEnd(4)} ${e.type.padEnd(9)} ${arg(e.source)} — ${e.trigger.text} — ${arg(e.target)}${when}${where} [${e.modality}]`,
+      );
     }
   }
   if (doc.quotes.length) {

@@ -80,7 +80,11 @@ function absorbClosers(text: string, tokens: TokenTable, i: number): number {
 function canStartAfter(text: string, tokens: TokenTable, terminal: number, next: number): boolean {
   const word = tokenText(text, tokens, next);
   const terminalText = tokenText(text, tokens, terminal);
-  if (terminalText.length > 1 && terminalText.charCodeAt(terminalText.length - 1) === PERIOD && /\p{L}/u.test(terminalText)) {
+  if (
+    terminalText.length > 1 &&
+    terminalText.charCodeAt(terminalText.length - 1) === PERIOD &&
+    /\p{L}/u.test(terminalText)
+  ) {
     // The tokenizer kept this period on an abbreviation or ordinal: only a clear sentence start ends it.
     const abbreviation = terminalText.slice(0, -1);
     const mayEnd = ABBREVIATIONS.get(abbreviation) === 'end' || abbreviation.includes('.');

@@ -32,9 +32,7 @@ export const ABBREVIATIONS: ReadonlyMap<string, AbbreviationFlag> = new Map(
   ),
 );
 export const MONTHS: ReadonlySet<string> = readWordSet('lexicons/de/months.txt');
-export const SENTENCE_STARTERS: ReadonlySet<string> = readWordSet(
-  'lexicons/de/sentence-starters.txt',
-);
+export const SENTENCE_STARTERS: ReadonlySet<string> = readWordSet('lexicons/de/sentence-starters.txt');
 
 const EMOTICONS = new Set([':-)', ':)', ';-)', ';)', ':-(', ':(', ':-D', ':D', ':-P', ':P', '<3']);
 
@@ -58,7 +56,7 @@ const CORE_RE = new RegExp(
     String.raw`[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:de|at|ch|com|org|net|eu|info|gov|edu|io|uk|fr|ru|by|ua|pl|it)(?![\p{L}\p{N}])(?:\/\S*)?`,
     String.raw`[#@][\p{L}\p{N}_]+`,
     String.raw`(?:\p{L}{1,2}\.)+\p{L}{1,3}(?:\.(?=$))?`,
-    String.raw`\d+(?:[.,:/]\d+)*(?:-\d+(?:[.,]\d+)*)*(?:\.(?=$))?(?![\p{L}])`,
+    String.raw`\d+(?:[.,:/]\d+)*(?:-\d+(?:[.,]\d+)*)*(?:\.(?=$))?(?![\p{L}\p{N}])`,
     String.raw`[\p{L}\p{M}\p{N}\u00AD_]+(?:['’][\p{L}]+)*(?:['’](?=$)|\.(?=$))?`,
     String.raw`-{2,}|\.{2,}|…|\x60\x60|''`,
     String.raw`(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\uFE0F|\u20E3|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\p{Regional_Indicator})*`,
@@ -181,7 +179,8 @@ function splitChunk(text: string, s: number, e: number, out: TokenBuilder): void
     }
     if (TRAILING.includes(c)) {
       // A genitive apostrophe (Thutmosis', Strauß') belongs to its word unless a quote was opened.
-      if ((c === "'" || c === '’') && e - s > 2 && !openedWithApostrophe && /[sxzß]/i.test(text[e - 2] as string)) break;
+      if ((c === "'" || c === '’') && e - s > 2 && !openedWithApostrophe && /[sxzß]/i.test(text[e - 2] as string))
+        break;
       tail.push(e - 1, e);
       e--;
       continue;
