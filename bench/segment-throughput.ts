@@ -25,7 +25,11 @@ function arg(name: string, fallback: number): number {
 const targetMb = arg('mb', 20);
 const runs = arg('runs', 5);
 const dataDir = resolveDataDir(undefined);
-const files = ['ud-german-gsd/de_gsd-ud-dev.conllu', 'ud-german-gsd/de_gsd-ud-test.conllu', 'ud-german-pud/de_pud-ud-test.conllu'];
+const files = [
+  'ud-german-gsd/de_gsd-ud-dev.conllu',
+  'ud-german-gsd/de_gsd-ud-test.conllu',
+  'ud-german-pud/de_pud-ud-test.conllu',
+];
 const sentences = files.flatMap((f) => readConllu(join(dataDir, f)).map((s) => s.text));
 
 const base: string[] = [];
@@ -65,21 +69,36 @@ const segment = measure('tokenize + sentences', (text) => {
   return t.count;
 });
 const pipeline = measure('analyzeDocument (language id + segment)', (text) => {
-  const raw: RawDocument = { input: '-', origin: '-', outputName: 'x', givenId: 'x', title: null, text, published: null, source: { name: null, url: null } };
+  const raw: RawDocument = {
+    input: '-',
+    origin: '-',
+    outputName: 'x',
+    givenId: 'x',
+    title: null,
+    text,
+    published: null,
+    source: { name: null, url: null },
+  };
   return analyzeDocument(raw).tokens.count;
 });
 
 const mb = bytes / 1048576;
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}`);
+console.log(
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}`,
+);
 console.log(`Date: ${new Date().toISOString().slice(0, 10)}`);
 console.log(`Command: node --import tsx bench/segment-throughput.ts --mb ${targetMb} --runs ${runs}`);
-console.log(`Corpus: ${docs.length} documents, ${mb.toFixed(1)} MB, ${fmt(segment.tokens)} tokens (UD German GSD dev+test, PUD raw text, repeated)`);
+console.log(
+  `Corpus: ${docs.length} documents, ${mb.toFixed(1)} MB, ${fmt(segment.tokens)} tokens (UD German GSD dev+test, PUD raw text, repeated)`,
+);
 console.log('');
 console.log('| stage | tokens/s | MB/s | documents/s | best of |');
 console.log('|---|---:|---:|---:|---:|');
 for (const m of [segment, pipeline]) {
-  console.log(`| ${m.label} | ${fmt(m.tokens / m.seconds)} | ${(mb / m.seconds).toFixed(1)} | ${fmt(docs.length / m.seconds)} | ${runs} |`);
+  console.log(
+    `| ${m.label} | ${fmt(m.tokens / m.seconds)} | ${(mb / m.seconds).toFixed(1)} | ${fmt(docs.length / m.seconds)} | ${runs} |`,
+  );
 }
 console.log('');
 console.log(`Peak RSS: ${(peakRss / 1048576).toFixed(0)} MB (single thread)`);

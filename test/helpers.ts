@@ -19,7 +19,12 @@ export function runCli(
   args: string[],
   options: { input?: string | Buffer; cwd?: string; nodeArgs?: string[] } = {},
 ): CliRun {
-  const node = [...(options.nodeArgs ?? []), '--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'cli', 'main.ts')];
+  const node = [
+    ...(options.nodeArgs ?? []),
+    '--import',
+    import.meta.resolve('tsx'),
+    join(ROOT, 'src', 'cli', 'main.ts'),
+  ];
   const result = spawnSync(process.execPath, [...node, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',

@@ -12,13 +12,18 @@ export async function validateFile(file: string): Promise<FileProblems[]> {
   try {
     source = await readFile(file, 'utf8');
   } catch (error) {
-    return [{ where: file, problems: [(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)] }];
+    return [
+      { where: file, problems: [(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)] },
+    ];
   }
   const trimmed = source.trim();
   try {
     const whole: unknown = JSON.parse(trimmed);
     const docs = Array.isArray(whole) ? whole : [whole];
-    return docs.map((doc, i) => ({ where: Array.isArray(whole) ? `${file}[${i}]` : file, problems: validateDocument(doc) }));
+    return docs.map((doc, i) => ({
+      where: Array.isArray(whole) ? `${file}[${i}]` : file,
+      problems: validateDocument(doc),
+    }));
   } catch {
     // not one JSON value: JSONL
   }

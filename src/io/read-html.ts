@@ -92,7 +92,8 @@ export async function readHtmlArticle(html: string, file: string, line: number |
     const content = article?.content ?? '';
     const contentBody = content ? new JSDOM(content).window.document.body : null;
     const body = contentBody ? blocksToText(contentBody) : '';
-    if (!contentBody || !looksLikeArticle(body, contentBody)) throw new InputError(file, 'no article text found in the HTML', line);
+    if (!contentBody || !looksLikeArticle(body, contentBody))
+      throw new InputError(file, 'no article text found in the HTML', line);
     const title = (article?.title || metaTitle || document.title || '').replace(/\s+/g, ' ').trim() || null;
     return {
       title,

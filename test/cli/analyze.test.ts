@@ -22,25 +22,45 @@ test('analyze: one text file → one schema-valid JSON object on stdout', () => 
   assert.equal(doc.tokens, undefined, 'tokens only when asked for');
 });
 
-test('analyze: the reference article keeps its text exactly and splits its sentences', { skip: !existsSync(join(SHARED, 'examples')) }, () => {
-  const dir = join(SHARED, 'examples', 'belarus-2020-08-15');
-  const run = runCli(['analyze', join(dir, 'article.txt'), '--published', '2020-08-15', '--with', 'tokens']);
-  assert.equal(run.code, 0, run.stderr);
-  const doc = JSON.parse(run.stdout);
-  const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8'));
-  assert.equal(doc.text, gold.text);
-  assert.deepEqual(validateDocument(doc), []);
-  const sentences = doc.sentences.map((s: { start: number; end: number }) => doc.text.slice(s.start, s.end));
-  assert.equal(sentences[0], doc.title, 'the headline is a sentence of its own');
-  assert.ok(sentences.includes('"Wir brauchen keine ausländischen Regierungen, keine Vermittler.'), 'an open quote ends at its line');
-  assert.ok(sentences.every((s: string) => !s.includes('\n')), 'no sentence crosses a paragraph');
-  assert.ok(sentences.at(-1).endsWith('Czaputowicz .'));
-});
+test(
+  'analyze: the reference article keeps its text exactly and splits its sentences',
+  { skip: !existsSync(join(SHARED, 'examples')) },
+  () => {
+    const dir = join(SHARED, 'examples', 'belarus-2020-08-15');
+    const run = runCli(['analyze', join(dir, 'article.txt'), '--published', '2020-08-15', '--with', 'tokens']);
+    assert.equal(run.code, 0, run.stderr);
+    const doc = JSON.parse(run.stdout);
+    const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8'));
+    assert.equal(doc.text, gold.text);
+    assert.deepEqual(validateDocument(doc), []);
+    const sentences = doc.sentences.map((s: { start: number; end: number }) => doc.text.slice(s.start, s.end));
+    assert.equal(sentences[0], doc.title, 'the headline is a sentence of its own');
+    assert.ok(
+      sentences.includes('"Wir brauchen keine ausländischen Regierungen, keine Vermittler.'),
+      'an open quote ends at its line',
+    );
+    assert.ok(
+      sentences.every((s: string) => !s.includes('\n')),
+      'no sentence crosses a paragraph',
+    );
+    assert.ok(sentences.at(-1).endsWith('Czaputowicz .'));
+  },
+);
 
 test('analyze: --with tokens adds a token layer for JSONL input too', () => {
-  const run = runCli(['analyze', join(ROOT, 'examples', 'wikinews-batch.jsonl'), '--with', 'tokens', '--format', 'jsonl']);
+  const run = runCli([
+    'analyze',
+    join(ROOT, 'examples', 'wikinews-batch.jsonl'),
+    '--with',
+    'tokens',
+    '--format',
+    'jsonl',
+  ]);
   assert.equal(run.code, 0, run.stderr);
-  const docs = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const docs = run.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(docs.length, 2);
   for (const doc of docs) {
     assert.deepEqual(validateDocument(doc), []);
@@ -66,9 +86,21 @@ test('analyze: the same text always gets the same id', () => {
 
 test('analyze: --out writes one file per document named after its input', () => {
   const out = tmp();
-  const run = runCli(['analyze', EXAMPLE, join(ROOT, 'examples', 'weissrussland-2006-03-27.html'), join(ROOT, 'examples', 'wikinews-batch.jsonl'), '--out', out]);
+  const run = runCli([
+    'analyze',
+    EXAMPLE,
+    join(ROOT, 'examples', 'weissrussland-2006-03-27.html'),
+    join(ROOT, 'examples', 'wikinews-batch.jsonl'),
+    '--out',
+    out,
+  ]);
   assert.equal(run.code, 0, run.stderr);
-  assert.deepEqual(readdirSync(out).sort(), ['niger-2010-02-20.json', 'weissrussland-2006-03-27.json', 'wikinews-43134.json', 'wikinews-61320.json']);
+  assert.deepEqual(readdirSync(out).sort(), [
+    'niger-2010-02-20.json',
+    'weissrussland-2006-03-27.json',
+    'wikinews-43134.json',
+    'wikinews-61320.json',
+  ]);
   const html = JSON.parse(readFileSync(join(out, 'weissrussland-2006-03-27.json'), 'utf8'));
   assert.equal(html.published, '2006-03-27', 'date from the page metadata');
   assert.equal(html.source.name, 'Wikinews');
@@ -89,7 +121,15 @@ test('analyze: --out never overwrites an input or an earlier output', () => {
 
 test('analyze: bad inputs give one-line messages, exit 1, no partial files, and the good ones are analysed', () => {
   const out = tmp();
-  const files = ['binary.txt', 'empty.txt', 'whitespace-only.txt', 'invalid-utf8.txt', 'no-article.html', 'records.jsonl', 'english.txt'].map((f) => join(BAD, f));
+  const files = [
+    'binary.txt',
+    'empty.txt',
+    'whitespace-only.txt',
+    'invalid-utf8.txt',
+    'no-article.html',
+    'records.jsonl',
+    'english.txt',
+  ].map((f) => join(BAD, f));
   const run = runCli(['analyze', ...files, join(FIXTURES, 'nope.txt'), FIXTURES, EXAMPLE, '--out', out]);
   assert.equal(run.code, 1);
   const expected = [
@@ -154,9 +194,13 @@ test('analyze: a 50 MB file is refused above --max-bytes; a 50 MB JSONL file str
   const jsonl = join(dir, 'viele.jsonl');
   writeFileSync(jsonl, record.repeat(Math.ceil((50 * 1048576) / record.length)));
   // A heap of 96 MB could not hold the file, let alone its analysis: only streaming passes.
-  const streamed = runCli(['analyze', jsonl, '--format', 'jsonl', '--out', join(dir, 'out2')], { nodeArgs: ['--max-old-space-size=96'] });
+  const streamed = runCli(['analyze', jsonl, '--format', 'jsonl', '--out', join(dir, 'out2')], {
+    nodeArgs: ['--max-old-space-size=96'],
+  });
   assert.equal(streamed.code, 0, streamed.stderr);
-  const lines = readFileSync(join(dir, 'out2', 'viele.jsonl'), 'utf8').trim().split('\n').length;
+  const lines = readFileSync(join(dir, 'out2', 'viele.jsonl'), 'utf8')
+    .trim()
+    .split('\n').length;
   assert.equal(lines, Math.ceil((50 * 1048576) / record.length));
 });
 
@@ -165,7 +209,9 @@ test('analyze: text and html formats are readable and escaped', () => {
   assert.equal(text.code, 0);
   assert.match(text.stdout, /Title\s+Niger: Tausende demonstrieren/);
   assert.match(text.stdout, /Sentences\n\s+0\s+Niger:/);
-  const html = runCli(['analyze', '-', '--format', 'html'], { input: 'Ein <script>alert(1)</script> Test & "mehr"\n\nDer Text geht weiter.' });
+  const html = runCli(['analyze', '-', '--format', 'html'], {
+    input: 'Ein <script>alert(1)</script> Test & "mehr"\n\nDer Text geht weiter.',
+  });
   assert.equal(html.code, 0);
   assert.match(html.stdout, /^<!doctype html>/);
   assert.doesNotMatch(html.stdout, /<script>alert/);

@@ -32,7 +32,10 @@ test('eval segment: raw text is rebuilt with multi-word tokens counted once', ()
   assert.deepEqual(sentences[0]?.surface, ['Er', 'ging', 'zum', 'Markt', '.']);
   const [doc] = goldDocuments(sentences);
   assert.equal(doc?.text, 'Er ging zum Markt. Dann kam sie.');
-  assert.deepEqual(doc?.sentences, [[0, 18], [19, 32]]);
+  assert.deepEqual(doc?.sentences, [
+    [0, 18],
+    [19, 32],
+  ]);
   const scores = evaluateSegmentation(sentences);
   assert.equal(scores.tokens.f1, 1);
   assert.equal(scores.sentences.f1, 1);

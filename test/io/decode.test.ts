@@ -11,7 +11,11 @@ test('decode: invalid UTF-8 names the file, line and column', () => {
   const bytes = Buffer.concat([Buffer.from('Zeile eins\nZeile zwei: '), Buffer.from([0xff]), Buffer.from(' Ende')]);
   assert.throws(
     () => decodeBytes(bytes, 'alt.txt', 'utf8'),
-    (e: unknown) => e instanceof InputError && e.line === 2 && /alt\.txt:2: invalid UTF-8 at column 13/.test(e.message) && /--encoding latin1/.test(e.message),
+    (e: unknown) =>
+      e instanceof InputError &&
+      e.line === 2 &&
+      /alt\.txt:2: invalid UTF-8 at column 13/.test(e.message) &&
+      /--encoding latin1/.test(e.message),
   );
 });
 

@@ -12,12 +12,16 @@ import { FIXTURES, ROOT } from '../helpers.js';
 
 async function collect(files: string[], extra: Partial<Parameters<typeof readInputs>[1]> = {}): Promise<InputItem[]> {
   const items: InputItem[] = [];
-  for await (const item of readInputs(files, { encoding: 'utf8', maxBytes: 1 << 20, kind: 'auto', ...extra })) items.push(item);
+  for await (const item of readInputs(files, { encoding: 'utf8', maxBytes: 1 << 20, kind: 'auto', ...extra }))
+    items.push(item);
   return items;
 }
 
 test('plain text: headline, blank line, body', () => {
-  assert.deepEqual(splitHeadline('Titel\n\nErster Satz.\nZweiter.'), { title: 'Titel', text: 'Titel\n\nErster Satz.\nZweiter.' });
+  assert.deepEqual(splitHeadline('Titel\n\nErster Satz.\nZweiter.'), {
+    title: 'Titel',
+    text: 'Titel\n\nErster Satz.\nZweiter.',
+  });
   assert.deepEqual(splitHeadline('\n\nTitel  \n \n\n\nText.'), { title: 'Titel', text: 'Titel\n\nText.' });
   assert.deepEqual(splitHeadline('Kein Titel.\nText.'), { title: null, text: 'Kein Titel.\nText.' });
   assert.deepEqual(splitHeadline('Nur eine Zeile'), { title: null, text: 'Nur eine Zeile' });
@@ -29,7 +33,11 @@ test('JSONL record with a title gets title + blank line + text', () => {
 });
 
 test('JSONL records are validated with file and line in every message', () => {
-  const rec = parseRecord('{"id": 7, "text": "Hallo Welt.", "published": "2020-08-15", "source": {"name": "dpa"}}', 'f.jsonl', 3);
+  const rec = parseRecord(
+    '{"id": 7, "text": "Hallo Welt.", "published": "2020-08-15", "source": {"name": "dpa"}}',
+    'f.jsonl',
+    3,
+  );
   assert.equal(rec.id, '7');
   assert.equal(rec.source, 'dpa');
   const bad: Array<[string, RegExp]> = [
@@ -81,7 +89,10 @@ test('HTML: publication date from JSON-LD when no meta tag has it', async () => 
 });
 
 test('HTML: a page with no article is an error naming the file', async () => {
-  await assert.rejects(readHtmlArticle('<html><body><nav><a href="/">Start</a></nav></body></html>', 'leer.html'), /leer\.html: no article text found/);
+  await assert.rejects(
+    readHtmlArticle('<html><body><nav><a href="/">Start</a></nav></body></html>', 'leer.html'),
+    /leer\.html: no article text found/,
+  );
 });
 
 test('inputs: bad files are reported and good ones still read, in order', async () => {
@@ -92,7 +103,10 @@ test('inputs: bad files are reported and good ones still read, in order', async 
     FIXTURES,
     join(FIXTURES, 'good', 'bom.txt'),
   ]);
-  assert.deepEqual(items.map((i) => i.ok), [true, false, false, false, true]);
+  assert.deepEqual(
+    items.map((i) => i.ok),
+    [true, false, false, false, true],
+  );
   const errors = items.flatMap((i) => (i.ok ? [] : [i.error.message]));
   assert.match(errors[0] ?? '', /empty\.txt: empty file/);
   assert.match(errors[1] ?? '', /missing\.txt: no such file/);
@@ -115,12 +129,18 @@ test('inputs: a file above --max-bytes is refused, not read', async () => {
 test('inputs: JSONL from stdin is streamed record by record', async () => {
   const stdin = Readable.from(['{"id":"a","text":"Erster ', 'Text."}\n{"id":"b","te', 'xt":"Zweiter Text."}\n']);
   const items = await collect(['-'], { stdin });
-  assert.deepEqual(items.map((i) => (i.ok ? i.doc.givenId : null)), ['a', 'b']);
+  assert.deepEqual(
+    items.map((i) => (i.ok ? i.doc.givenId : null)),
+    ['a', 'b'],
+  );
 });
 
 test('lines: split across chunks, CRLF stripped, overlong lines skipped', async () => {
   const lines = [];
-  for await (const l of splitLines(Readable.from([Buffer.from('ab\r\ncd'), Buffer.from('ef\n'), Buffer.from('x'.repeat(50) + '\nok')]), 20)) {
+  for await (const l of splitLines(
+    Readable.from([Buffer.from('ab\r\ncd'), Buffer.from('ef\n'), Buffer.from('x'.repeat(50) + '\nok')]),
+    20,
+  )) {
     lines.push({ n: l.number, s: Buffer.from(l.bytes).toString(), long: l.tooLong });
   }
   assert.deepEqual(lines, [

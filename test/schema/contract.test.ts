@@ -19,7 +19,9 @@ async function analyseAll(files: string[]): Promise<DocumentOut[]> {
 
 test('contract: every output for the examples and fixtures is schema-valid with exact spans', async () => {
   const files = [
-    ...readdirSync(join(ROOT, 'examples')).filter((f) => /\.(txt|html|jsonl)$/.test(f)).map((f) => join(ROOT, 'examples', f)),
+    ...readdirSync(join(ROOT, 'examples'))
+      .filter((f) => /\.(txt|html|jsonl)$/.test(f))
+      .map((f) => join(ROOT, 'examples', f)),
     ...readdirSync(join(FIXTURES, 'good')).map((f) => join(FIXTURES, 'good', f)),
     ...readdirSync(join(FIXTURES, 'bad')).map((f) => join(FIXTURES, 'bad', f)),
   ];
@@ -28,7 +30,8 @@ test('contract: every output for the examples and fixtures is schema-valid with 
   for (const doc of docs) {
     assert.deepEqual(validateDocument(doc), [], doc.id);
     for (const t of doc.tokens ?? []) assert.equal(doc.text.slice(t.start, t.end), t.text);
-    for (const layer of ['entities', 'quotes', 'quantities', 'times', 'events'] as const) assert.ok(Array.isArray(doc[layer]));
+    for (const layer of ['entities', 'quotes', 'quantities', 'times', 'events'] as const)
+      assert.ok(Array.isArray(doc[layer]));
   }
 });
 
@@ -42,11 +45,19 @@ test('contract: the validator catches broken spans, unknown ids and missing laye
   };
   assert.match(broken((d) => (d.tokens![3]!.text = 'falsch')).join(), /tokens\[3\]: text "falsch"/);
   assert.match(broken((d) => (d.sentences[0]!.end = d.text.length + 5)).join(), /outside text/);
-  assert.match(broken((d) => delete d['quotes']).join(), /required property 'quotes'/);
+  assert.match(broken((d) => delete (d as Record<string, unknown>)['quotes']).join(), /required property 'quotes'/);
   assert.match(broken((d) => (d.schema = 'lagebild.document/2' as never)).join(), /schema/);
   assert.match(
     broken((d) => {
-      d.quotes.push({ id: 'Q1', kind: 'direct', start: 0, end: 5, text: d.text.slice(0, 5), speaker: { entity: 'E9', start: 0, end: 1, text: d.text[0]! }, cue: null });
+      d.quotes.push({
+        id: 'Q1',
+        kind: 'direct',
+        start: 0,
+        end: 5,
+        text: d.text.slice(0, 5),
+        speaker: { entity: 'E9', start: 0, end: 1, text: d.text[0]! },
+        cue: null,
+      });
     }).join(),
     /unknown id E9/,
   );
