@@ -179,7 +179,7 @@ export interface Doc {
   /** The input's own date, else the command line's; anchors relative dates. */
   published: string | null;
   lang: string;
-  /** Confidence-bearing note from language identification, if any. */
+  /** What a reader of the output must know: no publication date, language not German, … */
   warnings: string[];
   tokens: TokenTable;
   sentences: SentenceTable;

@@ -83,7 +83,7 @@ export async function runAnalyze(files: string[], settings: AnalyzeSettings, io:
   const sink = settings.out
     ? await directorySink(settings.out, settings.format, files)
     : stdoutSink(settings.format, io.stdout);
-  const progress = createProgress(files.length, settings.progress && files.length > 1);
+  const progress = createProgress(files, settings.progress && files.length > 1);
   const failed: InputError[] = [];
   let analysed = 0;
   const report = (line: string): void => {
@@ -100,7 +100,7 @@ export async function runAnalyze(files: string[], settings: AnalyzeSettings, io:
       if (!item.ok) {
         failed.push(item.error);
         report(`error: ${item.error.message}`);
-        progress.tick(item.error.file);
+        progress.tick(item.error.file, item.error.file);
         continue;
       }
       const raw = item.doc;
@@ -118,7 +118,7 @@ export async function runAnalyze(files: string[], settings: AnalyzeSettings, io:
         report(`error: ${failure.message}`);
         if (process.env['LAGEBILD_DEBUG']) io.stderr.write(`${(error as Error).stack}\n`);
       }
-      progress.tick(raw.origin);
+      progress.tick(raw.input, raw.origin);
     }
   } finally {
     progress.stop();

@@ -1,19 +1,24 @@
-/** A progress bar on stderr for batches, shown only on a terminal (never in pipes, CI or logs). */
+/**
+ * A progress bar on stderr for batches, shown only on a terminal (never in pipes, CI or logs). The bar
+ * counts input files; documents are counted beside it, since a JSONL file's record count is unknown
+ * until it has been streamed.
+ */
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  tick(label: string): void;
+  /** One document (or failed input) done; `input` is the command-line argument it came from. */
+  tick(input: string, label: string): void;
   stop(): void;
 }
 
 const SILENT: Progress = { tick: () => undefined, stop: () => undefined };
 
-export function createProgress(totalInputs: number, enabled: boolean): Progress {
+export function createProgress(inputs: readonly string[], enabled: boolean): Progress {
   if (!enabled || !process.stderr.isTTY) return SILENT;
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: ' {bar} {value} documents · {file}',
+      format: ' {bar} {value}/{total} files · {documents} documents · {label}',
       barsize: 24,
       hideCursor: true,
       clearOnComplete: true,
@@ -21,13 +26,19 @@ export function createProgress(totalInputs: number, enabled: boolean): Progress 
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(Math.max(totalInputs, 1), 0, { file: '' });
-  let done = 0;
+  bar.start(inputs.length, 0, { documents: 0, label: '' });
+  let documents = 0;
+  let filesStarted = 0;
+  let current: string | null = null;
   return {
-    tick(label) {
-      done++;
-      if (done > bar.getTotal()) bar.setTotal(done);
-      bar.update(done, { file: label.length > 40 ? '…' + label.slice(-39) : label });
+    tick(input, label) {
+      documents++;
+      if (input !== current) {
+        current = input;
+        filesStarted++;
+      }
+      const shown = label.length > 40 ? '…' + label.slice(-39) : label;
+      bar.update(Math.min(filesStarted, inputs.length), { documents, label: shown });
     },
     stop() {
       bar.stop();

@@ -139,33 +139,15 @@ async function documentFromBytes(
 ): Promise<RawDocument> {
   const decoded = decodeBytes(bytes, file, options.encoding);
   const name = file === '-' ? 'stdin' : basename(file, extname(file));
+  const base = { input: file, origin: file, outputName: name, givenId: null };
   if (kind === 'html') {
     const article = await readHtmlArticle(decoded, file);
     const titled = joinTitle(article.title, normalizeText(article.body));
-    return {
-      input: file,
-      origin: file,
-      outputName: name,
-      givenId: null,
-      title: titled.title,
-      text: titled.text,
-      published: article.published,
-      source: { name: article.siteName, url: article.url },
-    };
+    return { ...base, ...titled, published: article.published, source: { name: article.siteName, url: article.url } };
   }
   const normalized = normalizeText(decoded);
   if (normalized.trim() === '') throw new InputError(file, 'no text (the file holds only whitespace)');
-  const titled = splitHeadline(normalized);
-  return {
-    input: file,
-    origin: file,
-    outputName: name,
-    givenId: null,
-    title: titled.title,
-    text: titled.text,
-    published: null,
-    source: { name: null, url: null },
-  };
+  return { ...base, ...splitHeadline(normalized), published: null, source: { name: null, url: null } };
 }
 
 async function* readJsonl(stream: Readable, file: string, options: ReadOptions): AsyncGenerator<InputItem> {

@@ -22,7 +22,7 @@ export interface Sink {
 
 /** Write `content` to `path` via a temporary file in the same directory and a rename. */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  const tmp = join(resolve(path, '..'), `.${basename(path)}.lagebild-tmp-${process.pid}-${tmpCounter++}`);
+  const tmp = temporaryPathFor(path);
   try {
     await writeFile(tmp, content, 'utf8');
     await rename(tmp, path);
@@ -30,6 +30,11 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     await unlink(tmp).catch(() => undefined);
     throw error;
   }
+}
+
+/** A hidden name beside `path`, on the same file system so that rename is atomic. */
+function temporaryPathFor(path: string): string {
+  return join(resolve(path, '..'), `.${basename(path)}.lagebild-tmp-${process.pid}-${tmpCounter++}`);
 }
 let tmpCounter = 0;
 
@@ -133,7 +138,7 @@ function jsonlDirectorySink(claim: (name: string) => string, written: string[]):
       if (current?.input !== input) {
         await finish();
         const path = claim(input === '-' ? 'stdin' : basename(input, extname(input)));
-        const tmp = join(resolve(path, '..'), `.${basename(path)}.lagebild-tmp-${process.pid}-${tmpCounter++}`);
+        const tmp = temporaryPathFor(path);
         current = { input, path, tmp, handle: await open(tmp, 'w') };
       }
       await current.handle.write(JSON.stringify(doc) + '\n');
