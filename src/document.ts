@@ -171,6 +171,15 @@ export interface SentenceTable {
   endToken: Uint32Array;
 }
 
+/** Tags, features and lemmas per token (index = token index), filled by the morph stage. */
+export interface MorphTable {
+  upos: string[];
+  xpos: string[];
+  /** UD feature string, "_" for none. */
+  feats: string[];
+  lemma: string[];
+}
+
 /** The document while it moves through the stages. */
 export interface Doc {
   raw: RawDocument;
@@ -183,6 +192,7 @@ export interface Doc {
   warnings: string[];
   tokens: TokenTable;
   sentences: SentenceTable;
+  morph: MorphTable | null;
   entities: Entity[];
   quotes: Quote[];
   quantities: Quantity[];

@@ -6,13 +6,14 @@ import type { Doc, RawDocument, SentenceTable, TokenTable } from './document.js'
 import { contentId } from './io/sources.js';
 import { languageStage } from './lang/stage.js';
 import { segmentStage } from './text/stage.js';
+import { morphStage } from './morph/stage.js';
 
 export interface Stage {
   name: string;
   run(doc: Doc): void;
 }
 
-export const STAGES: readonly Stage[] = [segmentStage, languageStage];
+export const STAGES: readonly Stage[] = [segmentStage, languageStage, morphStage];
 
 const NO_TOKENS: TokenTable = {
   count: 0,
@@ -38,6 +39,7 @@ export function createDoc(raw: RawDocument, options: AnalyzeOptions = {}): Doc {
     warnings: published === null ? ['no publication date: relative dates ("am Freitag") stay unresolved'] : [],
     tokens: NO_TOKENS,
     sentences: NO_SENTENCES,
+    morph: null,
     entities: [],
     quotes: [],
     quantities: [],

@@ -6,6 +6,8 @@ import { readConllu } from '../eval/conllu.js';
 import { formatTable } from '../eval/metrics.js';
 import { evaluateSegmentation, type SegmentScores } from '../eval/segment.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
+import { scoreMorph, type MorphScores } from '../eval/ud.js';
+import { loadMorphTagger } from '../morph/tagger.js';
 
 /** The shared corpora: `--data`, else $LAGEBILD_DATA, else `../shared/data` beside the project. */
 export function resolveDataDir(option: string | undefined): string {
@@ -43,6 +45,42 @@ export function runEvalSegment(
       pct(s.sentences.precision),
       pct(s.sentences.recall),
       pct(s.sentences.f1),
+    ]),
+  );
+  return { table, scores };
+}
+
+export const UD_EVAL_SETS = [
+  { name: 'ud-splits dev (GSD)', path: 'ud-splits/dev.conllu' },
+  { name: 'UD German GSD test', path: 'ud-german-gsd/de_gsd-ud-test.conllu' },
+];
+
+export function runEvalUd(
+  dataDir: string,
+  files: string[],
+): { table: string; scores: Array<{ name: string } & MorphScores> } {
+  const tagger = loadMorphTagger();
+  if (!tagger) throw new UsageError('no morphology model in models/ (run `npm run train`)');
+  const sets = files.length
+    ? files.map((f) => ({ name: f, path: f }))
+    : UD_EVAL_SETS.map((s) => ({ ...s, path: join(dataDir, s.path) }));
+  const scores = sets.map((set) => {
+    if (!existsSync(set.path)) throw new UsageError(`treebank not found: ${set.path}`);
+    return { name: set.name, ...scoreMorph(readConllu(set.path), (words) => tagger.tagSentence(words)) };
+  });
+  const f = (x: number): string => x.toFixed(2);
+  const table = formatTable(
+    ['treebank (gold tokenization)', 'words', 'UPOS', 'XPOS', 'UFeats', 'AllTags', 'Lemma', 'Mood', 'Case'],
+    scores.map((s) => [
+      s.name,
+      s.words,
+      f(s.upos),
+      f(s.xpos),
+      f(s.ufeats),
+      f(s.allTags),
+      f(s.lemma),
+      f(s.mood),
+      f(s.case),
     ]),
   );
   return { table, scores };

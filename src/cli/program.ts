@@ -10,7 +10,7 @@ import { DEFAULT_MAX_BYTES } from '../io/sources.js';
 import { OUTPUT_FORMATS } from '../output/sinks.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { OPTIONAL_LAYERS, isBrokenPipe, parseAnalyzeOptions, runAnalyze, type AnalyzeCliOptions } from './analyze.js';
-import { resolveDataDir, runEvalSegment } from './eval.js';
+import { resolveDataDir, runEvalSegment, runEvalUd } from './eval.js';
 import { validateFile } from './validate.js';
 
 export const EXIT_OK = 0;
@@ -78,6 +78,17 @@ export function buildProgram(): Command {
     .action((files: string[], options: { data?: string; json?: boolean }) => {
       const dataDir = files.length ? '' : resolveDataDir(options.data);
       const { table, scores } = runEvalSegment(dataDir, files);
+      process.stdout.write(options.json ? JSON.stringify(scores, null, 2) + '\n' : table + '\n');
+    });
+  evaluate
+    .command('ud')
+    .description('tags, features and lemmas against UD German (dev split and GSD test), gold tokenization')
+    .option('--treebank <file...>', 'CoNLL-U files to score instead of the defaults')
+    .option('--data <dir>', 'shared corpora directory (default: $LAGEBILD_DATA or ../shared/data)')
+    .option('--json', 'print scores as JSON')
+    .action((options: { treebank?: string[]; data?: string; json?: boolean }) => {
+      const files = options.treebank ?? [];
+      const { table, scores } = runEvalUd(files.length ? '' : resolveDataDir(options.data), files);
       process.stdout.write(options.json ? JSON.stringify(scores, null, 2) + '\n' : table + '\n');
     });
   return program;

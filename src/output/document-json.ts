@@ -45,7 +45,14 @@ function tokenObjects(doc: Doc): TokenOut[] {
   for (let i = 0; i < tokens.count; i++) {
     const start = tokens.start[i] as number;
     const end = tokens.end[i] as number;
-    out[i] = { start, end, text: text.slice(start, end) };
+    const token: TokenOut = { start, end, text: text.slice(start, end) };
+    if (doc.morph) {
+      token.upos = doc.morph.upos[i] as string;
+      token.xpos = doc.morph.xpos[i] as string;
+      token.feats = doc.morph.feats[i] as string;
+      token.lemma = doc.morph.lemma[i] as string;
+    }
+    out[i] = token;
   }
   return out;
 }

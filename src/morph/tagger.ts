@@ -1,0 +1,263 @@
+/**
+ * The morphology model at run time: UPOS + STTS tags (one joint perceptron, greedy left to right),
+ * UD features (one perceptron per attribute, for the attributes a tag allows) and lemmas (what training
+ * saw for that form and tag, else the lexicon, else a learned edit script).
+ *
+ * The feature functions here are shared with the trainer (src/train/train-morph.ts), so training and
+ * tagging see exactly the same features.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../util/lexicon.js';
+import { CompiledPerceptron } from './perceptron.js';
+import { hashOf, hashOf2, hashPrefix, hashSuffix, viewSentence, type SentenceView } from './features.js';
+import { loadLexicon, type Analysis, type Lexicon } from './lexicon.js';
+import { applyLemmaScript } from './lemma-script.js';
+
+export const MORPH_MODEL_PATH = join(PACKAGE_ROOT, 'models', 'de-morph.bin');
+export const MAX_FEATURES = 64;
+
+const START = '<s>';
+const END = '</s>';
+
+/** Features for the joint tag of word i, given the two tags before it. */
+export function tagFeatures(v: SentenceView, i: number, p1: string, p2: string, out: Uint32Array): number {
+  const n = v.words.length;
+  const w = v.lower[i] as string;
+  const prev = i > 0 ? (v.lower[i - 1] as string) : START;
+  const next = i + 1 < n ? (v.lower[i + 1] as string) : END;
+  const prev2 = i > 1 ? (v.lower[i - 2] as string) : START;
+  const next2 = i + 2 < n ? (v.lower[i + 2] as string) : END;
+  const sig = v.signature[i] as string;
+  let k = 0;
+  out[k++] = hashOf(1, '');
+  out[k++] = hashOf(2, w);
+  out[k++] = hashOf(3, v.words[i] as string);
+  for (let s = 1; s <= 5; s++) out[k++] = hashSuffix(3 + s, w, s);
+  out[k++] = hashPrefix(9, w, 2);
+  out[k++] = hashPrefix(10, w, 3);
+  out[k++] = hashOf(11, v.shape[i] as string);
+  out[k++] = hashOf(12, (i === 0 ? 'F' : 'M') + (v.upper[i] ? 'U' : 'l'));
+  out[k++] = hashOf(13, prev);
+  out[k++] = hashOf(14, next);
+  out[k++] = hashOf(15, prev2);
+  out[k++] = hashOf(16, next2);
+  out[k++] = hashOf(17, p1);
+  out[k++] = hashOf(18, p2);
+  out[k++] = hashOf2(19, p1, p2);
+  out[k++] = hashOf2(20, p1, w);
+  out[k++] = hashSuffix(21, next, 3);
+  out[k++] = hashSuffix(22, prev, 3);
+  out[k++] = hashOf(23, sig);
+  out[k++] = hashOf(24, i > 0 ? (v.signature[i - 1] as string) : START);
+  out[k++] = hashOf(25, i + 1 < n ? (v.signature[i + 1] as string) : END);
+  out[k++] = hashOf2(26, sig, p1);
+  out[k++] = hashOf2(27, sig, v.upper[i] ? 'U' : 'l');
+  out[k++] = hashOf2(28, sig, w.length > 2 ? w.slice(-2) : w);
+  out[k++] = hashOf2(29, w, next);
+  out[k++] = hashOf2(30, prev, w);
+  out[k++] = hashOf(31, String(Math.min(w.length, 12)));
+  return k;
+}
+
+/** Context a feature classifier sees beyond the word itself. */
+export function featsFeatures(
+  v: SentenceView,
+  i: number,
+  upos: readonly string[],
+  xpos: readonly string[],
+  attribute: string,
+  out: Uint32Array,
+): number {
+  const n = v.words.length;
+  const w = v.lower[i] as string;
+  const u = upos[i] as string;
+  const x = xpos[i] as string;
+  let k = 0;
+  out[k++] = hashOf(40, x);
+  out[k++] = hashOf(41, u);
+  out[k++] = hashOf2(42, x, w);
+  for (let s = 1; s <= 4; s++) out[k++] = hashOf2(42 + s, x, w.length > s ? w.slice(-s) : w);
+  out[k++] = hashOf2(47, i > 0 ? (v.lower[i - 1] as string) : START, x);
+  out[k++] = hashOf2(48, i > 0 ? (xpos[i - 1] as string) : START, x);
+  out[k++] = hashOf2(49, i + 1 < n ? (v.lower[i + 1] as string) : END, x);
+  out[k++] = hashOf2(50, i + 1 < n ? (xpos[i + 1] as string) : END, x);
+  out[k++] = hashOf2(51, i > 1 ? (v.lower[i - 2] as string) : START, x);
+  // The determiner and preposition before a noun phrase settle case, number and gender.
+  for (let j = i - 1, seen = 0; j >= 0 && j >= i - 4 && seen < 2; j--) {
+    const t = xpos[j] as string;
+    if (t === 'ART' || t === 'PDAT' || t === 'PPOSAT' || t === 'PIAT' || t === 'APPR' || t === 'APPRART') {
+      out[k++] = hashOf2(52 + seen, t, v.lower[j] as string);
+      out[k++] = hashOf2(54 + seen, x + t, v.lower[j] as string);
+      seen++;
+    }
+  }
+  const prefix = attribute + '=';
+  // Articles and adjectives agree with the noun they precede: its lexicon values are evidence.
+  if (u === 'DET' || u === 'ADJ' || u === 'PRON' || u === 'NUM') {
+    for (let j = i + 1; j < n && j <= i + 5; j++) {
+      const uj = upos[j] as string;
+      if (uj === 'NOUN' || uj === 'PROPN') {
+        out[k++] = hashOf2(59, x, (v.lower[j] as string).slice(-3));
+        for (const c of v.candidates[j] as string[]) {
+          if (c.startsWith(prefix) && k < MAX_FEATURES - 8) out[k++] = hashOf2(60, x, c);
+        }
+        break;
+      }
+      if (uj !== 'ADJ' && uj !== 'ADV' && uj !== 'DET' && uj !== 'NUM') break;
+    }
+  }
+  let cands = '';
+  for (const c of v.candidates[i] as string[]) {
+    if (!c.startsWith(prefix)) continue;
+    out[k++] = hashOf2(56, x, c);
+    cands += c.slice(prefix.length) + ',';
+    if (k >= MAX_FEATURES - 4) break;
+  }
+  out[k++] = hashOf2(57, x, cands);
+  out[k++] = hashOf(58, v.signature[i] as string);
+  return k;
+}
+
+export function lemmaFeatures(word: string, upos: string, xpos: string, out: Uint32Array): number {
+  const w = word.toLowerCase();
+  let k = 0;
+  out[k++] = hashOf(70, xpos);
+  out[k++] = hashOf(71, upos);
+  for (let s = 1; s <= 5; s++) out[k++] = hashOf2(71 + s, xpos, w.length > s ? w.slice(-s) : '#' + w);
+  out[k++] = hashOf2(77, xpos, /^\p{Lu}/u.test(word) ? 'U' : 'l');
+  out[k++] = hashOf(78, w);
+  return k;
+}
+
+export interface MorphManifest {
+  version: 1;
+  tagLabels: string[];
+  attributes: string[];
+  /** XPOS → attributes predicted for it. */
+  allowed: Record<string, string[]>;
+  /** "form\tUPOS" → lemma, for the forms training saw (closed classes, frequent words). */
+  lemmaMemory: Record<string, string>;
+  /** Byte ranges of the perceptrons in the file, after the manifest. */
+  parts: Record<string, [number, number]>;
+  trainedOn: string;
+}
+
+export interface TaggedToken {
+  upos: string;
+  xpos: string;
+  feats: string;
+  lemma: string;
+}
+
+/** Coarse lexicon POS of a UPOS/XPOS pair, for lemma look-up. */
+function lexiconPos(upos: string, xpos: string): Analysis['pos'] | null {
+  if (upos === 'NOUN' || upos === 'PROPN') return 'N';
+  if (upos === 'VERB' || upos === 'AUX') return 'V';
+  if (upos === 'ADJ') return xpos === 'VVPP' ? 'V' : 'A';
+  return null;
+}
+
+export class MorphTagger {
+  private readonly features = new Uint32Array(MAX_FEATURES * 2);
+  private readonly tagScores: Float64Array;
+
+  constructor(
+    readonly manifest: MorphManifest,
+    private readonly tags: CompiledPerceptron,
+    private readonly featModels: ReadonlyMap<string, CompiledPerceptron>,
+    private readonly lemmaModel: CompiledPerceptron,
+    readonly lexicon: Lexicon | null,
+  ) {
+    this.tagScores = new Float64Array(tags.labels.length);
+  }
+
+  static fromBuffer(buffer: Buffer, lexicon: Lexicon | null): MorphTagger {
+    const length = buffer.readUInt32LE(0);
+    const manifest = JSON.parse(buffer.subarray(4, 4 + length).toString('utf8')) as MorphManifest;
+    const base = 4 + length;
+    const part = (name: string): CompiledPerceptron => {
+      const [a, b] = manifest.parts[name] ?? [0, 0];
+      return CompiledPerceptron.fromBuffer(buffer.subarray(base + a, base + b));
+    };
+    const featModels = new Map(manifest.attributes.map((a) => [a, part(`feat:${a}`)] as const));
+    return new MorphTagger(manifest, part('tags'), featModels, part('lemma'), lexicon);
+  }
+
+  /** Tag one sentence of words. */
+  tagSentence(words: readonly string[]): TaggedToken[] {
+    const v = viewSentence(words, this.lexicon);
+    const n = words.length;
+    const upos: string[] = new Array(n);
+    const xpos: string[] = new Array(n);
+    const labels: string[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const count = tagFeatures(
+        v,
+        i,
+        i > 0 ? (labels[i - 1] as string) : START,
+        i > 1 ? (labels[i - 2] as string) : START,
+        this.features,
+      );
+      this.tagScores.fill(0);
+      this.tags.score(this.features, count, this.tagScores);
+      const label = this.tags.labels[this.tags.best(this.tagScores)] as string;
+      labels[i] = label;
+      const bar = label.indexOf('|');
+      upos[i] = label.slice(0, bar);
+      xpos[i] = label.slice(bar + 1);
+    }
+    const out: TaggedToken[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      out[i] = {
+        upos: upos[i] as string,
+        xpos: xpos[i] as string,
+        feats: this.featsOf(v, i, upos, xpos),
+        lemma: this.lemmaOf(words[i] as string, upos[i] as string, xpos[i] as string),
+      };
+    }
+    return out;
+  }
+
+  private featsOf(v: SentenceView, i: number, upos: string[], xpos: string[]): string {
+    const allowed = this.manifest.allowed[xpos[i] as string];
+    if (!allowed || allowed.length === 0) return '_';
+    const parts: string[] = [];
+    for (const attribute of allowed) {
+      const model = this.featModels.get(attribute);
+      if (!model) continue;
+      const count = featsFeatures(v, i, upos, xpos, attribute, this.features);
+      const scores = new Float64Array(model.labels.length);
+      model.score(this.features, count, scores);
+      const value = model.labels[model.best(scores)] as string;
+      if (value !== '_') parts.push(`${attribute}=${value}`);
+    }
+    return parts.length ? parts.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())).join('|') : '_';
+  }
+
+  lemmaOf(word: string, upos: string, xpos: string): string {
+    const memory = this.manifest.lemmaMemory;
+    const known = memory[`${word}\t${upos}`] ?? memory[`${word.toLowerCase()}\t${upos}`];
+    if (known !== undefined) return known;
+    const pos = lexiconPos(upos, xpos);
+    if (pos && this.lexicon) {
+      const candidates = this.lexicon.lemmas(word, pos);
+      if (candidates.length > 0) return candidates[0] as string;
+    }
+    if (upos === 'PUNCT' || upos === 'NUM' || upos === 'SYM' || upos === 'X' || upos === 'PROPN') return word;
+    const count = lemmaFeatures(word, upos, xpos, this.features);
+    const scores = new Float64Array(this.lemmaModel.labels.length);
+    this.lemmaModel.score(this.features, count, scores);
+    const lemma = applyLemmaScript(word, this.lemmaModel.labels[this.lemmaModel.best(scores)] as string);
+    return lemma || word;
+  }
+}
+
+let loaded: MorphTagger | null | undefined;
+
+/** The shipped model, loaded once; null when models/ has none (before the first `npm run train`). */
+export function loadMorphTagger(): MorphTagger | null {
+  if (loaded !== undefined) return loaded;
+  loaded = existsSync(MORPH_MODEL_PATH) ? MorphTagger.fromBuffer(readFileSync(MORPH_MODEL_PATH), loadLexicon()) : null;
+  return loaded;
+}

@@ -1,0 +1,48 @@
+/**
+ * `npm run train`: rebuilds every model in models/ from ../shared/data and the npm lexicon packages.
+ * Deterministic (fixed seeds). Prints the dev scores the model card quotes and writes them to
+ * models/training-report.json. CI never runs this; it loads the committed artifacts.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readConllu } from '../eval/conllu.js';
+import { resolveDataDir } from '../cli/eval.js';
+import { loadLexicon, LEXICON_PATH } from '../morph/lexicon.js';
+import { MORPH_MODEL_PATH } from '../morph/tagger.js';
+import { PACKAGE_ROOT } from '../util/lexicon.js';
+import { buildLexicon } from './build-lexicon.js';
+import { DEFAULT_MORPH_OPTIONS, trainMorph } from './train-morph.js';
+
+const data = resolveDataDir(
+  process.argv.includes('--data') ? process.argv[process.argv.indexOf('--data') + 1] : undefined,
+);
+const t0 = performance.now();
+const lexicon = buildLexicon();
+console.log(
+  `lexicon: ${lexicon.forms} forms in ${lexicon.classes} analysis classes, ${(lexicon.bytes / 1e6).toFixed(1)} MB → ${LEXICON_PATH}`,
+);
+const t1 = performance.now();
+const train = readConllu(join(data, 'ud-splits', 'train.conllu'));
+const dev = readConllu(join(data, 'ud-splits', 'dev.conllu'));
+const result = trainMorph(train, dev, loadLexicon(LEXICON_PATH), {
+  ...DEFAULT_MORPH_OPTIONS,
+  log: (l) => console.log(l),
+});
+writeFileSync(MORPH_MODEL_PATH, result.buffer);
+const t2 = performance.now();
+console.log(
+  `morph: chose ${result.tagEpochs} tag epochs on dev; ${(result.buffer.length / 1e6).toFixed(1)} MB → ${MORPH_MODEL_PATH}`,
+);
+const report = {
+  date: new Date().toISOString().slice(0, 10),
+  node: process.version,
+  lexicon,
+  lexiconSeconds: Math.round((t1 - t0) / 100) / 10,
+  morphSeconds: Math.round((t2 - t1) / 100) / 10,
+  morphBytes: result.buffer.length,
+  tagEpochs: result.tagEpochs,
+  dev: result.dev,
+  devByEpoch: result.devByEpoch,
+};
+writeFileSync(join(PACKAGE_ROOT, 'models', 'training-report.json'), JSON.stringify(report, null, 2) + '\n');

@@ -1,0 +1,343 @@
+/**
+ * Trains the morphology model (tags, features, lemmas) from UD German training sentences.
+ *
+ * - Tags: joint UPOS|STTS label, averaged perceptron, greedy left to right, trained on its own
+ *   predicted history; the epoch count is chosen on dev.
+ * - Features: one averaged perceptron per UD attribute, over the words whose STTS tag carries that
+ *   attribute in training. PUD words are left out for an attribute PUD annotates far less often than
+ *   GSD for that UPOS (PUD has no VerbForm on finite verbs, for instance), so gaps are not learned as "_".
+ * - Lemmas: memory of (form, UPOS) → lemma from training, then the lexicon, then edit scripts.
+ *
+ * Everything is deterministic: a seeded shuffle and insertion-ordered labels.
+ */
+import type { ConlluSentence } from '../eval/conllu.js';
+import { scoreMorph, type MorphScores } from '../eval/ud.js';
+import { viewSentence } from '../morph/features.js';
+import { lemmaScript } from '../morph/lemma-script.js';
+import type { Lexicon } from '../morph/lexicon.js';
+import { PerceptronTrainer, type CompiledPerceptron } from '../morph/perceptron.js';
+import {
+  MAX_FEATURES,
+  MorphTagger,
+  featsFeatures,
+  lemmaFeatures,
+  tagFeatures,
+  type MorphManifest,
+} from '../morph/tagger.js';
+import { isPudSentence, udToStts } from './stts.js';
+
+export interface TrainingWord {
+  form: string;
+  upos: string;
+  xpos: string;
+  feats: Map<string, string>;
+  lemma: string;
+}
+
+export interface TrainingSentence {
+  pud: boolean;
+  words: TrainingWord[];
+}
+
+export interface MorphTrainOptions {
+  tagEpochs: number[];
+  featEpochs: number;
+  lemmaEpochs: number;
+  seed: number;
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_MORPH_OPTIONS: MorphTrainOptions = {
+  tagEpochs: [6, 9, 12, 15],
+  featEpochs: 8,
+  lemmaEpochs: 5,
+  seed: 42,
+};
+
+function parseFeats(feats: string): Map<string, string> {
+  const m = new Map<string, string>();
+  if (feats === '_' || feats === '') return m;
+  for (const part of feats.split('|')) {
+    const eq = part.indexOf('=');
+    m.set(part.slice(0, eq), part.slice(eq + 1));
+  }
+  return m;
+}
+
+/** Treebank sentences as training data, with PUD's tags harmonised to STTS. */
+export function trainingSentences(sentences: readonly ConlluSentence[]): TrainingSentence[] {
+  return sentences.map((s) => {
+    const pud = isPudSentence(s.id);
+    return {
+      pud,
+      words: s.words.map((w, i) => ({
+        form: w.form,
+        upos: w.upos,
+        xpos: pud ? udToStts(w, s.words[i - 1]) : w.xpos,
+        feats: parseFeats(w.feats),
+        lemma: w.lemma,
+      })),
+    };
+  });
+}
+
+/** mulberry32: a small seeded generator, so shuffles are the same on every machine. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled(n: number, seed: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  const rnd = random(seed);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  return order;
+}
+
+function argmax(scores: Float64Array): number {
+  let best = 0;
+  for (let l = 1; l < scores.length; l++) if ((scores[l] as number) > (scores[best] as number)) best = l;
+  return best;
+}
+
+/** Which attributes each STTS tag carries (in ≥ 5 % of its training words), and where PUD may teach them. */
+function attributeTables(data: TrainingSentence[]): {
+  attributes: string[];
+  allowed: Record<string, string[]>;
+  pudTeaches: (upos: string, attribute: string) => boolean;
+} {
+  const xposCount = new Map<string, number>();
+  const xposAttr = new Map<string, number>();
+  const rate = { gsd: new Map<string, number>(), pud: new Map<string, number>() };
+  const uposCount = { gsd: new Map<string, number>(), pud: new Map<string, number>() };
+  const inc = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
+  for (const s of data) {
+    const src = s.pud ? 'pud' : 'gsd';
+    for (const w of s.words) {
+      if (!s.pud) inc(xposCount, w.xpos);
+      inc(uposCount[src], w.upos);
+      for (const a of w.feats.keys()) {
+        if (!s.pud) inc(xposAttr, `${w.xpos}\t${a}`);
+        inc(rate[src], `${w.upos}\t${a}`);
+      }
+    }
+  }
+  const allowed: Record<string, string[]> = {};
+  const attributes = new Set<string>();
+  // GSD's conventions are the target (our test set is GSD's), so GSD decides which tag carries what.
+  for (const [key, n] of [...xposAttr].sort()) {
+    const [xpos, attribute] = key.split('\t') as [string, string];
+    if (n >= 3 && n / (xposCount.get(xpos) ?? 1) >= 0.05) {
+      (allowed[xpos] ??= []).push(attribute);
+      attributes.add(attribute);
+    }
+  }
+  const share = (src: 'gsd' | 'pud', upos: string, a: string): number =>
+    (rate[src].get(`${upos}\t${a}`) ?? 0) / Math.max(1, uposCount[src].get(upos) ?? 0);
+  return {
+    attributes: [...attributes].sort(),
+    allowed,
+    pudTeaches: (upos, a) => {
+      const gsd = share('gsd', upos, a);
+      const pud = share('pud', upos, a);
+      return pud >= 0.5 * gsd && gsd >= 0.5 * pud;
+    },
+  };
+}
+
+function trainTags(
+  data: TrainingSentence[],
+  lexicon: Lexicon | null,
+  epochs: number,
+  seed: number,
+  checkpoint: (epoch: number, model: CompiledPerceptron) => void,
+  checkpoints: readonly number[],
+): void {
+  const trainer = new PerceptronTrainer();
+  for (const s of data) for (const w of s.words) trainer.label(`${w.upos}|${w.xpos}`);
+  const views = data.map((s) =>
+    viewSentence(
+      s.words.map((w) => w.form),
+      lexicon,
+    ),
+  );
+  const features = new Uint32Array(MAX_FEATURES);
+  const scores = new Float64Array(trainer.labels.length);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (const k of shuffled(data.length, seed + epoch)) {
+      const s = data[k] as TrainingSentence;
+      const v = views[k]!;
+      let p1 = '<s>';
+      let p2 = '<s>';
+      for (let i = 0; i < s.words.length; i++) {
+        const w = s.words[i] as TrainingWord;
+        const count = tagFeatures(v, i, p1, p2, features);
+        scores.fill(0);
+        trainer.score(features, count, scores);
+        const guess = argmax(scores);
+        trainer.update(trainer.labelId(`${w.upos}|${w.xpos}`) as number, guess, features, count);
+        p2 = p1;
+        p1 = trainer.labels[guess] as string;
+      }
+    }
+    if (checkpoints.includes(epoch)) checkpoint(epoch, trainer.compile());
+  }
+}
+
+function trainFeats(
+  data: TrainingSentence[],
+  lexicon: Lexicon | null,
+  tables: ReturnType<typeof attributeTables>,
+  epochs: number,
+  seed: number,
+): Map<string, CompiledPerceptron> {
+  const trainers = new Map(tables.attributes.map((a) => [a, new PerceptronTrainer()] as const));
+  const views = data.map((s) =>
+    viewSentence(
+      s.words.map((w) => w.form),
+      lexicon,
+    ),
+  );
+  const features = new Uint32Array(MAX_FEATURES);
+  for (const t of trainers.values()) t.label('_');
+  for (const s of data) for (const w of s.words) for (const [a, v] of w.feats) trainers.get(a)?.label(v);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (const k of shuffled(data.length, seed + 1000 + epoch)) {
+      const s = data[k] as TrainingSentence;
+      const v = views[k]!;
+      const upos = s.words.map((w) => w.upos);
+      const xpos = s.words.map((w) => w.xpos);
+      s.words.forEach((w, i) => {
+        for (const attribute of tables.allowed[w.xpos] ?? []) {
+          if (s.pud && !tables.pudTeaches(w.upos, attribute)) continue;
+          const trainer = trainers.get(attribute) as PerceptronTrainer;
+          const count = featsFeatures(v, i, upos, xpos, attribute, features);
+          const scores = new Float64Array(trainer.labels.length);
+          trainer.score(features, count, scores);
+          trainer.update(trainer.labelId(w.feats.get(attribute) ?? '_') as number, argmax(scores), features, count);
+        }
+      });
+    }
+  }
+  return new Map([...trainers].map(([a, t]) => [a, t.compile()] as const));
+}
+
+function trainLemmas(
+  data: TrainingSentence[],
+  epochs: number,
+  seed: number,
+): { model: CompiledPerceptron; memory: Record<string, string> } {
+  const counts = new Map<string, Map<string, number>>();
+  const trainer = new PerceptronTrainer();
+  const features = new Uint32Array(MAX_FEATURES);
+  for (const s of data) {
+    for (const w of s.words) {
+      const key = `${w.form}\t${w.upos}`;
+      let m = counts.get(key);
+      if (!m) counts.set(key, (m = new Map()));
+      m.set(w.lemma, (m.get(w.lemma) ?? 0) + 1);
+      trainer.label(lemmaScript(w.form, w.lemma));
+    }
+  }
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (const k of shuffled(data.length, seed + 2000 + epoch)) {
+      for (const w of (data[k] as TrainingSentence).words) {
+        const count = lemmaFeatures(w.form, w.upos, w.xpos, features);
+        const scores = new Float64Array(trainer.labels.length);
+        trainer.score(features, count, scores);
+        trainer.update(trainer.labelId(lemmaScript(w.form, w.lemma)) as number, argmax(scores), features, count);
+      }
+    }
+  }
+  const memory: Record<string, string> = {};
+  for (const key of [...counts.keys()].sort()) {
+    const best = [...counts.get(key)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    if (best) memory[key] = best[0];
+  }
+  return { model: trainer.compile(), memory };
+}
+
+export function packMorphModel(
+  manifest: Omit<MorphManifest, 'parts'>,
+  parts: ReadonlyMap<string, CompiledPerceptron>,
+): Buffer {
+  const buffers: Buffer[] = [];
+  const ranges: Record<string, [number, number]> = {};
+  let at = 0;
+  for (const [name, model] of parts) {
+    const b = model.toBuffer();
+    const pad = Buffer.alloc((8 - (b.length % 8)) % 8);
+    ranges[name] = [at, at + b.length];
+    buffers.push(b, pad);
+    at += b.length + pad.length;
+  }
+  const head = Buffer.from(JSON.stringify({ ...manifest, parts: ranges }), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(head.length);
+  return Buffer.concat([len, head, ...buffers]);
+}
+
+export interface MorphTrainResult {
+  buffer: Buffer;
+  tagEpochs: number;
+  dev: MorphScores;
+  devByEpoch: Array<{ epoch: number; scores: MorphScores }>;
+}
+
+export function trainMorph(
+  train: readonly ConlluSentence[],
+  dev: readonly ConlluSentence[],
+  lexicon: Lexicon | null,
+  options: MorphTrainOptions = DEFAULT_MORPH_OPTIONS,
+): MorphTrainResult {
+  const log = options.log ?? (() => undefined);
+  const data = trainingSentences(train);
+  const tables = attributeTables(data);
+  log(`features: ${tables.attributes.length} attributes; training feature classifiers (${options.featEpochs} epochs)`);
+  const feats = trainFeats(data, lexicon, tables, options.featEpochs, options.seed);
+  log(`lemmas: training edit scripts (${options.lemmaEpochs} epochs)`);
+  const lemma = trainLemmas(data, options.lemmaEpochs, options.seed);
+  const manifestBase = {
+    version: 1 as const,
+    attributes: tables.attributes,
+    allowed: tables.allowed,
+    lemmaMemory: lemma.memory,
+    trainedOn: `${train.length} sentences`,
+  };
+  let best: { epoch: number; buffer: Buffer; scores: MorphScores } | null = null;
+  const devByEpoch: Array<{ epoch: number; scores: MorphScores }> = [];
+  trainTags(
+    data,
+    lexicon,
+    Math.max(...options.tagEpochs),
+    options.seed,
+    (epoch, tags) => {
+      const parts = new Map<string, CompiledPerceptron>([
+        ['tags', tags],
+        ['lemma', lemma.model],
+      ]);
+      for (const [a, m] of feats) parts.set(`feat:${a}`, m);
+      const buffer = packMorphModel({ ...manifestBase, tagLabels: [...tags.labels] }, parts);
+      const tagger = MorphTagger.fromBuffer(buffer, lexicon);
+      const scores = scoreMorph(dev, (words) => tagger.tagSentence(words));
+      devByEpoch.push({ epoch, scores });
+      log(
+        `tags: epoch ${epoch}: dev UPOS ${scores.upos.toFixed(2)} XPOS ${scores.xpos.toFixed(2)} UFeats ${scores.ufeats.toFixed(2)} Lemma ${scores.lemma.toFixed(2)}`,
+      );
+      if (!best || scores.allTags > best.scores.allTags) best = { epoch, buffer, scores };
+    },
+    options.tagEpochs,
+  );
+  const chosen = best as { epoch: number; buffer: Buffer; scores: MorphScores } | null;
+  if (!chosen) throw new Error('no tag epochs to train');
+  return { buffer: chosen.buffer, tagEpochs: chosen.epoch, dev: chosen.scores, devByEpoch };
+}
