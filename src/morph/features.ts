@@ -39,19 +39,38 @@ export function hashPrefix(template: number, s: string, k: number): number {
 /** Word shape: X for upper case, x for lower, d for digits, runs of more than two cut to two. */
 export function shapeOf(word: string): string {
   let out = '';
-  let last = '';
+  let last = -1;
   let run = 0;
-  for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
+  for (let i = 0; i < word.length; i++) {
+    const ch = word.charCodeAt(i);
+    const c = isUpperCode(ch) ? 88 : isLowerCode(ch) ? 120 : ch >= 48 && ch <= 57 ? 100 : ch;
     if (c === last) {
       if (++run > 2) continue;
     } else {
       last = c;
       run = 1;
     }
-    out += c;
+    out += String.fromCharCode(c);
   }
   return out;
+}
+
+function isUpperCode(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && c <= 0xde && c !== 0xd7) ||
+    (c >= 0x391 && c <= 0x3a9) ||
+    (c >= 0x400 && c <= 0x42f)
+  );
+}
+
+function isLowerCode(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 0xdf && c <= 0xff && c !== 0xf7) ||
+    (c >= 0x3b1 && c <= 0x3c9) ||
+    (c >= 0x430 && c <= 0x45f)
+  );
 }
 
 /** Per-sentence values every feature function reads, computed once per token. */
@@ -82,7 +101,7 @@ export function viewSentence(words: readonly string[], lexicon: Lexicon | null):
     const w = words[i] as string;
     view.lower[i] = w.toLowerCase();
     view.shape[i] = shapeOf(w);
-    view.upper[i] = /^\p{Lu}/u.test(w);
+    view.upper[i] = isUpperCode(w.charCodeAt(0));
     const cls = lexicon?.lookup(w) ?? null;
     view.signature[i] = cls ? cls.signature : '?';
     view.candidates[i] = cls ? cls.featureCandidates : NONE;

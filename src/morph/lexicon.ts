@@ -40,21 +40,56 @@ export class Lexicon {
     return this.forms.size;
   }
 
-  /** The analysis class of a form as written, else of its other-cased first letter ("Ordnen" → "ordnen"). */
+  /**
+   * The analysis class of a form as written, else of its other-cased first letter ("Ordnen" → "ordnen"),
+   * else, for a capitalised compound the lexicon lacks, of its longest known final noun
+   * ("Regierungssprecherin" → "Sprecherin").
+   */
   lookup(form: string): LexiconClass | null {
     const id = this.forms.get(form) ?? this.forms.get(flipFirst(form));
-    return id === undefined ? null : (this.classes[id] ?? null);
+    if (id !== undefined) return this.classes[id] ?? null;
+    const head = this.compoundHead(form);
+    return head ? (this.classes[head.id] ?? null) : null;
   }
 
   /** Candidate lemmas for a form and coarse POS, in lexicon order. */
   lemmas(form: string, pos: Analysis['pos']): string[] {
-    const id = this.forms.get(form);
-    const flipped = id === undefined ? flipFirst(form) : form;
-    const cls = this.classes[id ?? this.forms.get(flipped) ?? -1];
+    let id = this.forms.get(form);
+    let written = form;
+    if (id === undefined) {
+      written = flipFirst(form);
+      id = this.forms.get(written);
+    }
+    let prefix = '';
+    if (id === undefined) {
+      const head = this.compoundHead(form);
+      if (!head) return [];
+      ({ id, written, prefix } = head);
+    }
+    const cls = this.classes[id];
     if (!cls) return [];
     const out: string[] = [];
-    for (const a of cls.analyses) if (a.pos === pos) out.push(applyLemmaScript(flipped, a.lemmaScript));
+    for (const a of cls.analyses) {
+      if (a.pos !== pos) continue;
+      const lemma = applyLemmaScript(written, a.lemmaScript);
+      out.push(prefix ? prefix + lemma.charAt(0).toLowerCase() + lemma.slice(1) : lemma);
+    }
     return [...new Set(out)];
+  }
+
+  /** The longest final part (at least 4 letters, after at least 2) that the lexicon knows as a noun. */
+  private compoundHead(form: string): { id: number; written: string; prefix: string } | null {
+    if (form.length < 7 || !/^\p{Lu}\p{Ll}/u.test(form)) return null;
+    for (let k = 2; k <= form.length - 4; k++) {
+      const c = form.charAt(k);
+      if (c === '-') continue;
+      const head = c.toUpperCase() + form.slice(k + 1);
+      const id = this.forms.get(head);
+      if (id !== undefined && this.classes[id]?.analyses.some((a) => a.pos === 'N')) {
+        return { id, written: head, prefix: form.slice(0, k) };
+      }
+    }
+    return null;
   }
 }
 

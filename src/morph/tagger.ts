@@ -57,16 +57,32 @@ export function tagFeatures(v: SentenceView, i: number, p1: string, p2: string, 
   out[k++] = hashOf2(29, w, next);
   out[k++] = hashOf2(30, prev, w);
   out[k++] = hashOf(31, String(Math.min(w.length, 12)));
+  // sein/haben/werden and modals are auxiliaries when a participle or infinitive follows in the clause.
+  if (sig.includes('V.Fin')) out[k++] = hashOf2(32, w, verbLater(v, i));
   return k;
 }
 
-/** Context a feature classifier sees beyond the word itself. */
-export function featsFeatures(
+/** The first non-finite verb form later in the clause (before punctuation), as a lexicon class. */
+function verbLater(v: SentenceView, i: number): string {
+  for (let j = i + 1; j < v.words.length && j <= i + 12; j++) {
+    const sig = v.signature[j] as string;
+    if (sig.includes('V.Part')) return 'part';
+    if (sig.includes('V.Inf')) return 'inf';
+    const c = (v.words[j] as string).charCodeAt(0);
+    if (c === 44 || c === 46 || c === 59 || c === 58) break; // , . ; :
+  }
+  return 'none';
+}
+
+/**
+ * Features every attribute classifier shares for word i; `featsCandidates` adds the attribute's own.
+ * Computed once per word, whatever the number of attributes predicted for it.
+ */
+export function featsContext(
   v: SentenceView,
   i: number,
   upos: readonly string[],
   xpos: readonly string[],
-  attribute: string,
   out: Uint32Array,
 ): number {
   const n = v.words.length;
@@ -92,30 +108,47 @@ export function featsFeatures(
       seen++;
     }
   }
+  out[k++] = hashOf(58, v.signature[i] as string);
+  return k;
+}
+
+/** The noun an article or adjective agrees with: the first NOUN/PROPN after it within its phrase, or -1. */
+export function agreementHead(upos: readonly string[], i: number): number {
+  const u = upos[i] as string;
+  if (u !== 'DET' && u !== 'ADJ' && u !== 'PRON' && u !== 'NUM') return -1;
+  for (let j = i + 1; j < upos.length && j <= i + 5; j++) {
+    const uj = upos[j] as string;
+    if (uj === 'NOUN' || uj === 'PROPN') return j;
+    if (uj !== 'ADJ' && uj !== 'ADV' && uj !== 'DET' && uj !== 'NUM') return -1;
+  }
+  return -1;
+}
+
+/** Attribute-specific features: the lexicon's candidate values for this word and for its agreement head. */
+export function featsCandidates(
+  v: SentenceView,
+  i: number,
+  xpos: readonly string[],
+  head: number,
+  attribute: string,
+  out: Uint32Array,
+  k: number,
+): number {
+  const x = xpos[i] as string;
   const prefix = attribute + '=';
-  // Articles and adjectives agree with the noun they precede: its lexicon values are evidence.
-  if (u === 'DET' || u === 'ADJ' || u === 'PRON' || u === 'NUM') {
-    for (let j = i + 1; j < n && j <= i + 5; j++) {
-      const uj = upos[j] as string;
-      if (uj === 'NOUN' || uj === 'PROPN') {
-        out[k++] = hashOf2(59, x, (v.lower[j] as string).slice(-3));
-        for (const c of v.candidates[j] as string[]) {
-          if (c.startsWith(prefix) && k < MAX_FEATURES - 8) out[k++] = hashOf2(60, x, c);
-        }
-        break;
-      }
-      if (uj !== 'ADJ' && uj !== 'ADV' && uj !== 'DET' && uj !== 'NUM') break;
+  if (head >= 0) {
+    out[k++] = hashOf2(59, x, (v.lower[head] as string).slice(-3));
+    for (const c of v.candidates[head] as string[]) {
+      if (c.startsWith(prefix) && k < MAX_FEATURES - 8) out[k++] = hashOf2(60, x, c);
     }
   }
   let cands = '';
   for (const c of v.candidates[i] as string[]) {
     if (!c.startsWith(prefix)) continue;
-    out[k++] = hashOf2(56, x, c);
+    if (k < MAX_FEATURES - 2) out[k++] = hashOf2(56, x, c);
     cands += c.slice(prefix.length) + ',';
-    if (k >= MAX_FEATURES - 4) break;
   }
   out[k++] = hashOf2(57, x, cands);
-  out[k++] = hashOf(58, v.signature[i] as string);
   return k;
 }
 
@@ -136,6 +169,8 @@ export interface MorphManifest {
   attributes: string[];
   /** XPOS → attributes predicted for it. */
   allowed: Record<string, string[]>;
+  /** Frequent words that training saw with one joint tag only: tagged without scoring (a speed-up). */
+  tagDictionary: Record<string, string>;
   /** "form\tUPOS" → lemma, for the forms training saw (closed classes, frequent words). */
   lemmaMemory: Record<string, string>;
   /** Byte ranges of the perceptrons in the file, after the manifest. */
@@ -152,7 +187,7 @@ export interface TaggedToken {
 
 /** Coarse lexicon POS of a UPOS/XPOS pair, for lemma look-up. */
 function lexiconPos(upos: string, xpos: string): Analysis['pos'] | null {
-  if (upos === 'NOUN' || upos === 'PROPN') return 'N';
+  if (upos === 'NOUN') return 'N';
   if (upos === 'VERB' || upos === 'AUX') return 'V';
   if (upos === 'ADJ') return xpos === 'VVPP' ? 'V' : 'A';
   return null;
@@ -170,7 +205,12 @@ export class MorphTagger {
     readonly lexicon: Lexicon | null,
   ) {
     this.tagScores = new Float64Array(tags.labels.length);
+    for (const [a, m] of featModels) this.featScores.set(a, new Float64Array(m.labels.length));
+    this.lemmaScores = new Float64Array(lemmaModel.labels.length);
   }
+
+  private readonly featScores = new Map<string, Float64Array>();
+  private readonly lemmaScores: Float64Array;
 
   static fromBuffer(buffer: Buffer, lexicon: Lexicon | null): MorphTagger {
     const length = buffer.readUInt32LE(0);
@@ -191,7 +231,16 @@ export class MorphTagger {
     const upos: string[] = new Array(n);
     const xpos: string[] = new Array(n);
     const labels: string[] = new Array(n);
+    const dictionary = this.manifest.tagDictionary;
     for (let i = 0; i < n; i++) {
+      const known = dictionary[words[i] as string];
+      if (known !== undefined) {
+        labels[i] = known;
+        const bar = known.indexOf('|');
+        upos[i] = known.slice(0, bar);
+        xpos[i] = known.slice(bar + 1);
+        continue;
+      }
       const count = tagFeatures(
         v,
         i,
@@ -222,17 +271,21 @@ export class MorphTagger {
   private featsOf(v: SentenceView, i: number, upos: string[], xpos: string[]): string {
     const allowed = this.manifest.allowed[xpos[i] as string];
     if (!allowed || allowed.length === 0) return '_';
-    const parts: string[] = [];
+    const common = featsContext(v, i, upos, xpos, this.features);
+    const head = agreementHead(upos, i);
+    let out = '';
+    // `allowed` is in alphabetical order, so the UD feature string comes out sorted.
     for (const attribute of allowed) {
       const model = this.featModels.get(attribute);
-      if (!model) continue;
-      const count = featsFeatures(v, i, upos, xpos, attribute, this.features);
-      const scores = new Float64Array(model.labels.length);
+      const scores = this.featScores.get(attribute);
+      if (!model || !scores) continue;
+      const count = featsCandidates(v, i, xpos, head, attribute, this.features, common);
+      scores.fill(0);
       model.score(this.features, count, scores);
       const value = model.labels[model.best(scores)] as string;
-      if (value !== '_') parts.push(`${attribute}=${value}`);
+      if (value !== '_') out += (out ? '|' : '') + attribute + '=' + value;
     }
-    return parts.length ? parts.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())).join('|') : '_';
+    return out || '_';
   }
 
   lemmaOf(word: string, upos: string, xpos: string): string {
@@ -246,7 +299,8 @@ export class MorphTagger {
     }
     if (upos === 'PUNCT' || upos === 'NUM' || upos === 'SYM' || upos === 'X' || upos === 'PROPN') return word;
     const count = lemmaFeatures(word, upos, xpos, this.features);
-    const scores = new Float64Array(this.lemmaModel.labels.length);
+    const scores = this.lemmaScores;
+    scores.fill(0);
     this.lemmaModel.score(this.features, count, scores);
     const lemma = applyLemmaScript(word, this.lemmaModel.labels[this.lemmaModel.best(scores)] as string);
     return lemma || word;

@@ -19,7 +19,9 @@ import { PerceptronTrainer, type CompiledPerceptron } from '../morph/perceptron.
 import {
   MAX_FEATURES,
   MorphTagger,
-  featsFeatures,
+  agreementHead,
+  featsCandidates,
+  featsContext,
   lemmaFeatures,
   tagFeatures,
   type MorphManifest,
@@ -44,6 +46,8 @@ export interface MorphTrainOptions {
   featEpochs: number;
   lemmaEpochs: number;
   seed: number;
+  /** Averaged weights smaller than this are dropped from the compiled models (size and speed). */
+  prune: number;
   log?: (line: string) => void;
 }
 
@@ -52,6 +56,7 @@ export const DEFAULT_MORPH_OPTIONS: MorphTrainOptions = {
   featEpochs: 8,
   lemmaEpochs: 5,
   seed: 42,
+  prune: 0.05,
 };
 
 function parseFeats(feats: string): Map<string, string> {
@@ -143,8 +148,11 @@ function attributeTables(data: TrainingSentence[]): {
   }
   const share = (src: 'gsd' | 'pud', upos: string, a: string): number =>
     (rate[src].get(`${upos}\t${a}`) ?? 0) / Math.max(1, uposCount[src].get(upos) ?? 0);
+  // UD orders features alphabetically ignoring case (Number before NumType); the tagger relies on it.
+  const udOrder = (a: string, b: string): number => a.toLowerCase().localeCompare(b.toLowerCase());
+  for (const list of Object.values(allowed)) list.sort(udOrder);
   return {
-    attributes: [...attributes].sort(),
+    attributes: [...attributes].sort(udOrder),
     allowed,
     pudTeaches: (upos, a) => {
       const gsd = share('gsd', upos, a);
@@ -161,6 +169,7 @@ function trainTags(
   seed: number,
   checkpoint: (epoch: number, model: CompiledPerceptron) => void,
   checkpoints: readonly number[],
+  prune: number,
 ): void {
   const trainer = new PerceptronTrainer();
   for (const s of data) for (const w of s.words) trainer.label(`${w.upos}|${w.xpos}`);
@@ -189,7 +198,7 @@ function trainTags(
         p1 = trainer.labels[guess] as string;
       }
     }
-    if (checkpoints.includes(epoch)) checkpoint(epoch, trainer.compile());
+    if (checkpoints.includes(epoch)) checkpoint(epoch, trainer.compile(prune));
   }
 }
 
@@ -199,6 +208,7 @@ function trainFeats(
   tables: ReturnType<typeof attributeTables>,
   epochs: number,
   seed: number,
+  prune: number,
 ): Map<string, CompiledPerceptron> {
   const trainers = new Map(tables.attributes.map((a) => [a, new PerceptronTrainer()] as const));
   const views = data.map((s) =>
@@ -217,10 +227,12 @@ function trainFeats(
       const upos = s.words.map((w) => w.upos);
       const xpos = s.words.map((w) => w.xpos);
       s.words.forEach((w, i) => {
+        const common = featsContext(v, i, upos, xpos, features);
+        const head = agreementHead(upos, i);
         for (const attribute of tables.allowed[w.xpos] ?? []) {
           if (s.pud && !tables.pudTeaches(w.upos, attribute)) continue;
           const trainer = trainers.get(attribute) as PerceptronTrainer;
-          const count = featsFeatures(v, i, upos, xpos, attribute, features);
+          const count = featsCandidates(v, i, xpos, head, attribute, features, common);
           const scores = new Float64Array(trainer.labels.length);
           trainer.score(features, count, scores);
           trainer.update(trainer.labelId(w.feats.get(attribute) ?? '_') as number, argmax(scores), features, count);
@@ -228,13 +240,14 @@ function trainFeats(
       });
     }
   }
-  return new Map([...trainers].map(([a, t]) => [a, t.compile()] as const));
+  return new Map([...trainers].map(([a, t]) => [a, t.compile(prune)] as const));
 }
 
 function trainLemmas(
   data: TrainingSentence[],
   epochs: number,
   seed: number,
+  prune: number,
 ): { model: CompiledPerceptron; memory: Record<string, string> } {
   const counts = new Map<string, Map<string, number>>();
   const trainer = new PerceptronTrainer();
@@ -263,7 +276,29 @@ function trainLemmas(
     const best = [...counts.get(key)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
     if (best) memory[key] = best[0];
   }
-  return { model: trainer.compile(), memory };
+  return { model: trainer.compile(prune), memory };
+}
+
+/** Words seen at least 20 times, with one joint tag in at least 99.5 % of them. */
+function tagDictionary(data: TrainingSentence[]): Record<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const s of data) {
+    for (const w of s.words) {
+      let m = counts.get(w.form);
+      if (!m) counts.set(w.form, (m = new Map()));
+      const label = `${w.upos}|${w.xpos}`;
+      m.set(label, (m.get(label) ?? 0) + 1);
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const form of [...counts.keys()].sort()) {
+    const m = counts.get(form)!;
+    let total = 0;
+    for (const c of m.values()) total += c;
+    const [label, top] = [...m].sort((a, b) => b[1] - a[1])[0] as [string, number];
+    if (total >= 20 && top / total >= 0.995) out[form] = label;
+  }
+  return out;
 }
 
 export function packMorphModel(
@@ -303,11 +338,12 @@ export function trainMorph(
   const data = trainingSentences(train);
   const tables = attributeTables(data);
   log(`features: ${tables.attributes.length} attributes; training feature classifiers (${options.featEpochs} epochs)`);
-  const feats = trainFeats(data, lexicon, tables, options.featEpochs, options.seed);
+  const feats = trainFeats(data, lexicon, tables, options.featEpochs, options.seed, options.prune);
   log(`lemmas: training edit scripts (${options.lemmaEpochs} epochs)`);
-  const lemma = trainLemmas(data, options.lemmaEpochs, options.seed);
+  const lemma = trainLemmas(data, options.lemmaEpochs, options.seed, options.prune);
   const manifestBase = {
     version: 1 as const,
+    tagDictionary: tagDictionary(data),
     attributes: tables.attributes,
     allowed: tables.allowed,
     lemmaMemory: lemma.memory,
@@ -336,6 +372,7 @@ export function trainMorph(
       if (!best || scores.allTags > best.scores.allTags) best = { epoch, buffer, scores };
     },
     options.tagEpochs,
+    options.prune,
   );
   const chosen = best as { epoch: number; buffer: Buffer; scores: MorphScores } | null;
   if (!chosen) throw new Error('no tag epochs to train');
