@@ -178,6 +178,19 @@ export interface MorphTable {
   /** UD feature string, "_" for none. */
   feats: string[];
   lemma: string[];
+  /**
+   * The syntactic words of a contraction token ("zum" → zu + dem, as UD writes them), else undefined:
+   * for CoNLL-U and for the parser, which work on words.
+   */
+  words: Array<MorphWord[] | undefined>;
+}
+
+export interface MorphWord {
+  form: string;
+  upos: string;
+  xpos: string;
+  feats: string;
+  lemma: string;
 }
 
 /** The document while it moves through the stages. */

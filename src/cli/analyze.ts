@@ -53,7 +53,7 @@ export function parseAnalyzeOptions(options: AnalyzeCliOptions): AnalyzeSettings
     published,
     format,
     out: options.out ?? null,
-    withTokens: layers.includes('tokens'),
+    withTokens: layers.includes('tokens') || format === 'conllu',
     encoding,
     kind,
     maxBytes,

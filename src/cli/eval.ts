@@ -6,7 +6,9 @@ import { readConllu } from '../eval/conllu.js';
 import { formatTable } from '../eval/metrics.js';
 import { evaluateSegmentation, type SegmentScores } from '../eval/segment.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
-import { scoreMorph, type MorphScores } from '../eval/ud.js';
+import { scoreEndToEnd, scoreMorph, type EndToEndScores, type MorphScores, type SystemWord } from '../eval/ud.js';
+import { goldDocuments } from '../eval/segment.js';
+import { analyzeDocument } from '../pipeline.js';
 import { loadMorphTagger } from '../morph/tagger.js';
 
 /** The shared corpora: `--data`, else $LAGEBILD_DATA, else `../shared/data` beside the project. */
@@ -55,10 +57,36 @@ export const UD_EVAL_SETS = [
   { name: 'UD German GSD test', path: 'ud-german-gsd/de_gsd-ud-test.conllu' },
 ];
 
+/** Our whole pipeline on raw text, as system words with their token spans, for end-to-end scoring. */
+function systemWords(text: string): SystemWord[] {
+  const raw = {
+    input: '-',
+    origin: '-',
+    outputName: 'x',
+    givenId: 'x',
+    title: null,
+    text,
+    published: null,
+    source: { name: null, url: null },
+  };
+  const doc = analyzeDocument(raw);
+  const out: SystemWord[] = [];
+  const m = doc.morph;
+  if (!m) return out;
+  for (let t = 0; t < doc.tokens.count; t++) {
+    const start = doc.tokens.start[t] as number;
+    const end = doc.tokens.end[t] as number;
+    const split = m.words[t];
+    if (split) split.forEach((w, part) => out.push({ ...w, start, end, part }));
+    else out.push({ start, end, part: 0, upos: m.upos[t]!, xpos: m.xpos[t]!, feats: m.feats[t]!, lemma: m.lemma[t]! });
+  }
+  return out;
+}
+
 export function runEvalUd(
   dataDir: string,
   files: string[],
-): { table: string; scores: Array<{ name: string } & MorphScores> } {
+): { table: string; scores: Array<{ name: string; gold: MorphScores; endToEnd: EndToEndScores }> } {
   const tagger = loadMorphTagger();
   if (!tagger) throw new UsageError('no morphology model in models/ (run `npm run train`)');
   const sets = files.length
@@ -66,21 +94,39 @@ export function runEvalUd(
     : UD_EVAL_SETS.map((s) => ({ ...s, path: join(dataDir, s.path) }));
   const scores = sets.map((set) => {
     if (!existsSync(set.path)) throw new UsageError(`treebank not found: ${set.path}`);
-    return { name: set.name, ...scoreMorph(readConllu(set.path), (words) => tagger.tagSentence(words)) };
+    const sentences = readConllu(set.path);
+    const gold = scoreMorph(sentences, (words) => tagger.tagSentence(words));
+    const documents = goldDocuments(sentences).map((d) => ({ text: d.text, sentences: d.source, offsets: d.offsets }));
+    return { name: set.name, gold, endToEnd: scoreEndToEnd(documents, systemWords) };
   });
   const f = (x: number): string => x.toFixed(2);
   const table = formatTable(
-    ['treebank (gold tokenization)', 'words', 'UPOS', 'XPOS', 'UFeats', 'AllTags', 'Lemma', 'Mood', 'Case'],
-    scores.map((s) => [
-      s.name,
-      s.words,
-      f(s.upos),
-      f(s.xpos),
-      f(s.ufeats),
-      f(s.allTags),
-      f(s.lemma),
-      f(s.mood),
-      f(s.case),
+    ['treebank', 'input', 'words', 'UPOS', 'XPOS', 'UFeats', 'AllTags', 'Lemma', 'Mood', 'Case'],
+    scores.flatMap(({ name, gold: g, endToEnd: e }) => [
+      [
+        name,
+        'gold tokenization',
+        g.words,
+        f(g.upos),
+        f(g.xpos),
+        f(g.ufeats),
+        f(g.allTags),
+        f(g.lemma),
+        f(g.mood),
+        f(g.case),
+      ],
+      [
+        name,
+        `raw text, F1 (words ${f(e.words)})`,
+        e.goldWords,
+        f(e.upos),
+        f(e.xpos),
+        f(e.ufeats),
+        f(e.allTags),
+        f(e.lemma),
+        '',
+        '',
+      ],
     ]),
   );
   return { table, scores };

@@ -20,6 +20,8 @@ export interface ConlluSentence {
   newPar: boolean;
   /** Surface tokens: a multi-word token ("zum" = zu + dem) counts once, as written. */
   surface: string[];
+  /** For each word, the index of its surface token (two words of "zum" share one). */
+  surfaceOf: number[];
   words: ConlluWord[];
 }
 
@@ -31,7 +33,15 @@ export function parseConllu(source: string): ConlluSentence[] {
   const sentences: ConlluSentence[] = [];
   let current: ConlluSentence | null = null;
   let coveredUntil = 0;
-  const fresh = (): ConlluSentence => ({ id: '', text: '', newDoc: false, newPar: false, surface: [], words: [] });
+  const fresh = (): ConlluSentence => ({
+    id: '',
+    text: '',
+    newDoc: false,
+    newPar: false,
+    surface: [],
+    surfaceOf: [],
+    words: [],
+  });
   for (const raw of source.split('\n')) {
     const line = raw.replace(/\r$/, '');
     if (line === '') {
@@ -61,6 +71,7 @@ export function parseConllu(source: string): ConlluSentence[] {
     }
     const n = Number(id);
     if (n > coveredUntil) current.surface.push(cols[1] ?? '');
+    current.surfaceOf.push(current.surface.length - 1);
     current.words.push({
       id: n,
       form: cols[1] ?? '',

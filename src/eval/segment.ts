@@ -27,8 +27,11 @@ export interface SegmentError {
   context: string;
 }
 
-interface GoldDocument {
+export interface GoldDocument {
   text: string;
+  /** The treebank sentences of this document, and where each starts in `text`. */
+  source: ConlluSentence[];
+  offsets: number[];
   tokens: Array<[number, number]>;
   sentences: Array<[number, number]>;
   unaligned: number;
@@ -40,12 +43,14 @@ export function goldDocuments(sentences: ConlluSentence[]): GoldDocument[] {
   let doc: GoldDocument | null = null;
   for (const sentence of sentences) {
     if (!doc || sentence.newDoc) {
-      doc = { text: '', tokens: [], sentences: [], unaligned: 0 };
+      doc = { text: '', source: [], offsets: [], tokens: [], sentences: [], unaligned: 0 };
       docs.push(doc);
     }
     const offset = doc.text.length === 0 ? 0 : doc.text.length + 1;
     doc.text = doc.text.length === 0 ? sentence.text : `${doc.text} ${sentence.text}`;
     doc.sentences.push([offset, offset + sentence.text.length]);
+    doc.source.push(sentence);
+    doc.offsets.push(offset);
     let pos = 0;
     for (const form of sentence.surface) {
       let at = sentence.text.startsWith(form, pos) ? pos : sentence.text.indexOf(form, pos);

@@ -69,3 +69,88 @@ export function scoreMorph(
     case: pct(c.case),
   };
 }
+
+export interface SystemWord extends TaggedWord {
+  /** Character span of the token the word belongs to, and its place among that token's words. */
+  start: number;
+  end: number;
+  part: number;
+}
+
+export interface EndToEndScores {
+  goldWords: number;
+  systemWords: number;
+  /** F1 over words: a word counts when its token span, place and column value all match. */
+  words: number;
+  upos: number;
+  xpos: number;
+  ufeats: number;
+  allTags: number;
+  lemma: number;
+}
+
+/**
+ * End to end from raw text, in the spirit of the CoNLL 2018 shared task: gold words are aligned to system
+ * words by character span (and by position inside a multi-word token), and each column is scored as F1
+ * over aligned words, so tokenization and sentence errors cost what they cost.
+ */
+export function scoreEndToEnd(
+  documents: ReadonlyArray<{ text: string; sentences: readonly ConlluSentence[]; offsets: readonly number[] }>,
+  analyse: (text: string) => SystemWord[],
+): EndToEndScores {
+  const c = { gold: 0, system: 0, words: 0, upos: 0, xpos: 0, ufeats: 0, allTags: 0, lemma: 0 };
+  for (const doc of documents) {
+    const system = new Map<string, SystemWord>();
+    for (const w of analyse(doc.text)) system.set(`${w.start}:${w.end}:${w.part}`, w);
+    c.system += system.size;
+    doc.sentences.forEach((s, k) => {
+      const offset = doc.offsets[k] as number;
+      const spans = surfaceSpans(s);
+      s.words.forEach((gold, i) => {
+        c.gold++;
+        const token = s.surfaceOf[i] as number;
+        const span = spans[token];
+        if (!span) return;
+        const part = i - s.surfaceOf.indexOf(token);
+        const p = system.get(`${offset + span[0]}:${offset + span[1]}:${part}`);
+        if (!p) return;
+        c.words++;
+        const u = p.upos === gold.upos;
+        const x = p.xpos === gold.xpos;
+        const f = normFeats(p.feats) === normFeats(gold.feats);
+        if (u) c.upos++;
+        if (x) c.xpos++;
+        if (f) c.ufeats++;
+        if (u && x && f) c.allTags++;
+        if (p.lemma === gold.lemma) c.lemma++;
+      });
+    });
+  }
+  const f1 = (k: number): number => (k === 0 ? 0 : (200 * k) / (c.gold + c.system));
+  return {
+    goldWords: c.gold,
+    systemWords: c.system,
+    words: f1(c.words),
+    upos: f1(c.upos),
+    xpos: f1(c.xpos),
+    ufeats: f1(c.ufeats),
+    allTags: f1(c.allTags),
+    lemma: f1(c.lemma),
+  };
+}
+
+/** Character spans of a sentence's surface tokens within its `# text`. */
+function surfaceSpans(s: ConlluSentence): Array<[number, number] | undefined> {
+  const spans: Array<[number, number] | undefined> = [];
+  let pos = 0;
+  for (const form of s.surface) {
+    const at = s.text.indexOf(form, pos);
+    if (at < 0) {
+      spans.push(undefined);
+      continue;
+    }
+    spans.push([at, at + form.length]);
+    pos = at + form.length;
+  }
+  return spans;
+}

@@ -26,7 +26,13 @@ export const morphStage: Stage = {
     const tagger = loadMorphTagger();
     if (!tagger) return; // no model built yet: tokens stay untagged
     const n = doc.tokens.count;
-    const table: MorphTable = { upos: new Array(n), xpos: new Array(n), feats: new Array(n), lemma: new Array(n) };
+    const table: MorphTable = {
+      upos: new Array(n),
+      xpos: new Array(n),
+      feats: new Array(n),
+      lemma: new Array(n),
+      words: new Array(n),
+    };
     for (let s = 0; s < doc.sentences.count; s++) {
       const first = doc.sentences.firstToken[s] as number;
       const end = doc.sentences.endToken[s] as number;
@@ -50,6 +56,10 @@ export const morphStage: Stage = {
           table.xpos[t] = 'APPRART';
           table.feats[t] = contraction.feats;
           table.lemma[t] = contraction.preposition;
+          table.words[t] = [
+            { form: text, ...tag },
+            { form: words[w + 1] as string, ...tagged[w + 1]! },
+          ];
         } else {
           table.upos[t] = tag.upos;
           table.xpos[t] = tag.xpos;

@@ -8,11 +8,18 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { DocumentOut, RawDocument } from '../document.js';
 import { renderHtmlPage } from './html-page.js';
 import { renderTextSummary } from './text-summary.js';
+import { renderConllu } from './conllu.js';
 
-export type OutputFormat = 'json' | 'jsonl' | 'text' | 'html';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'jsonl', 'text', 'html'];
+export type OutputFormat = 'json' | 'jsonl' | 'text' | 'html' | 'conllu';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'jsonl', 'text', 'html', 'conllu'];
 
-const EXTENSION: Record<OutputFormat, string> = { json: '.json', jsonl: '.jsonl', text: '.txt', html: '.html' };
+const EXTENSION: Record<OutputFormat, string> = {
+  json: '.json',
+  jsonl: '.jsonl',
+  text: '.txt',
+  html: '.html',
+  conllu: '.conllu',
+};
 
 export interface Sink {
   write(doc: DocumentOut, raw: RawDocument): Promise<void>;
@@ -57,6 +64,7 @@ export function stdoutSink(format: OutputFormat, stream: NodeJS.WritableStream =
       count++;
       if (format === 'jsonl') return writeChunk(stream, JSON.stringify(doc) + '\n');
       if (format === 'text') return writeChunk(stream, (count > 1 ? '\n' : '') + renderTextSummary(doc, raw.origin));
+      if (format === 'conllu') return writeChunk(stream, renderConllu(doc));
       if (format === 'html') {
         html.push({ doc, origin: raw.origin });
         return;
@@ -112,7 +120,9 @@ export async function directorySink(dir: string, format: OutputFormat, inputs: r
           ? JSON.stringify(doc, null, 2) + '\n'
           : format === 'text'
             ? renderTextSummary(doc, raw.origin)
-            : renderHtmlPage([{ doc, origin: raw.origin }]);
+            : format === 'conllu'
+              ? renderConllu(doc)
+              : renderHtmlPage([{ doc, origin: raw.origin }]);
       await writeFileAtomic(path, content);
       written.push(path);
     },
