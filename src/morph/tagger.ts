@@ -20,14 +20,12 @@ export const MAX_FEATURES = 64;
 const START = '<s>';
 const END = '</s>';
 
-/** Features for the joint tag of word i, given the two tags before it. */
-export function tagFeatures(v: SentenceView, i: number, p1: string, p2: string, out: Uint32Array): number {
-  const n = v.words.length;
+/**
+ * Features of word i that depend on the word alone (its form, affixes, shape and lexicon class): the
+ * tagger sums their weights once per word type and caches the result.
+ */
+export function tagWordFeatures(v: SentenceView, i: number, out: Uint32Array): number {
   const w = v.lower[i] as string;
-  const prev = i > 0 ? (v.lower[i - 1] as string) : START;
-  const next = i + 1 < n ? (v.lower[i + 1] as string) : END;
-  const prev2 = i > 1 ? (v.lower[i - 2] as string) : START;
-  const next2 = i + 2 < n ? (v.lower[i + 2] as string) : END;
   const sig = v.signature[i] as string;
   let k = 0;
   out[k++] = hashOf(1, '');
@@ -37,6 +35,29 @@ export function tagFeatures(v: SentenceView, i: number, p1: string, p2: string, 
   out[k++] = hashPrefix(9, w, 2);
   out[k++] = hashPrefix(10, w, 3);
   out[k++] = hashOf(11, v.shape[i] as string);
+  out[k++] = hashOf(23, sig);
+  out[k++] = hashOf2(27, sig, v.upper[i] ? 'U' : 'l');
+  out[k++] = hashOf2(28, sig, w.length > 2 ? w.slice(-2) : w);
+  out[k++] = hashOf(31, String(Math.min(w.length, 12)));
+  return k;
+}
+
+/** Features of word i that depend on its neighbours and the two tags before it; appended at `k`. */
+export function tagContextFeatures(
+  v: SentenceView,
+  i: number,
+  p1: string,
+  p2: string,
+  out: Uint32Array,
+  k: number,
+): number {
+  const n = v.words.length;
+  const w = v.lower[i] as string;
+  const prev = i > 0 ? (v.lower[i - 1] as string) : START;
+  const next = i + 1 < n ? (v.lower[i + 1] as string) : END;
+  const prev2 = i > 1 ? (v.lower[i - 2] as string) : START;
+  const next2 = i + 2 < n ? (v.lower[i + 2] as string) : END;
+  const sig = v.signature[i] as string;
   out[k++] = hashOf(12, (i === 0 ? 'F' : 'M') + (v.upper[i] ? 'U' : 'l'));
   out[k++] = hashOf(13, prev);
   out[k++] = hashOf(14, next);
@@ -48,18 +69,19 @@ export function tagFeatures(v: SentenceView, i: number, p1: string, p2: string, 
   out[k++] = hashOf2(20, p1, w);
   out[k++] = hashSuffix(21, next, 3);
   out[k++] = hashSuffix(22, prev, 3);
-  out[k++] = hashOf(23, sig);
   out[k++] = hashOf(24, i > 0 ? (v.signature[i - 1] as string) : START);
   out[k++] = hashOf(25, i + 1 < n ? (v.signature[i + 1] as string) : END);
   out[k++] = hashOf2(26, sig, p1);
-  out[k++] = hashOf2(27, sig, v.upper[i] ? 'U' : 'l');
-  out[k++] = hashOf2(28, sig, w.length > 2 ? w.slice(-2) : w);
   out[k++] = hashOf2(29, w, next);
   out[k++] = hashOf2(30, prev, w);
-  out[k++] = hashOf(31, String(Math.min(w.length, 12)));
   // sein/haben/werden and modals are auxiliaries when a participle or infinitive follows in the clause.
   if (sig.includes('V.Fin')) out[k++] = hashOf2(32, w, verbLater(v, i));
   return k;
+}
+
+/** All features for the joint tag of word i, given the two tags before it (what training sees). */
+export function tagFeatures(v: SentenceView, i: number, p1: string, p2: string, out: Uint32Array): number {
+  return tagContextFeatures(v, i, p1, p2, out, tagWordFeatures(v, i, out));
 }
 
 /** The first non-finite verb form later in the clause (before punctuation), as a lexicon class. */
@@ -75,40 +97,32 @@ function verbLater(v: SentenceView, i: number): string {
 }
 
 /**
- * Features every attribute classifier shares for word i; `featsCandidates` adds the attribute's own.
- * Computed once per word, whatever the number of attributes predicted for it.
+ * Features of an attribute classifier that depend on word i and its tag alone (form, affixes, lexicon
+ * class and the lexicon's values for this attribute): the tagger caches their summed weights.
  */
-export function featsContext(
+export function featsWordFeatures(
   v: SentenceView,
   i: number,
-  upos: readonly string[],
-  xpos: readonly string[],
+  u: string,
+  x: string,
+  attribute: string,
   out: Uint32Array,
 ): number {
-  const n = v.words.length;
   const w = v.lower[i] as string;
-  const u = upos[i] as string;
-  const x = xpos[i] as string;
   let k = 0;
   out[k++] = hashOf(40, x);
   out[k++] = hashOf(41, u);
   out[k++] = hashOf2(42, x, w);
   for (let s = 1; s <= 4; s++) out[k++] = hashOf2(42 + s, x, w.length > s ? w.slice(-s) : w);
-  out[k++] = hashOf2(47, i > 0 ? (v.lower[i - 1] as string) : START, x);
-  out[k++] = hashOf2(48, i > 0 ? (xpos[i - 1] as string) : START, x);
-  out[k++] = hashOf2(49, i + 1 < n ? (v.lower[i + 1] as string) : END, x);
-  out[k++] = hashOf2(50, i + 1 < n ? (xpos[i + 1] as string) : END, x);
-  out[k++] = hashOf2(51, i > 1 ? (v.lower[i - 2] as string) : START, x);
-  // The determiner and preposition before a noun phrase settle case, number and gender.
-  for (let j = i - 1, seen = 0; j >= 0 && j >= i - 4 && seen < 2; j--) {
-    const t = xpos[j] as string;
-    if (t === 'ART' || t === 'PDAT' || t === 'PPOSAT' || t === 'PIAT' || t === 'APPR' || t === 'APPRART') {
-      out[k++] = hashOf2(52 + seen, t, v.lower[j] as string);
-      out[k++] = hashOf2(54 + seen, x + t, v.lower[j] as string);
-      seen++;
-    }
-  }
   out[k++] = hashOf(58, v.signature[i] as string);
+  const prefix = attribute + '=';
+  let cands = '';
+  for (const c of v.candidates[i] as string[]) {
+    if (!c.startsWith(prefix)) continue;
+    if (k < MAX_FEATURES - 2) out[k++] = hashOf2(56, x, c);
+    cands += c.slice(prefix.length) + ',';
+  }
+  out[k++] = hashOf2(57, x, cands);
   return k;
 }
 
@@ -124,8 +138,11 @@ export function agreementHead(upos: readonly string[], i: number): number {
   return -1;
 }
 
-/** Attribute-specific features: the lexicon's candidate values for this word and for its agreement head. */
-export function featsCandidates(
+/**
+ * Features of an attribute classifier from the context: neighbours, the article or preposition before
+ * the word (they settle case, number and gender), and the lexicon values of the noun it agrees with.
+ */
+export function featsContextFeatures(
   v: SentenceView,
   i: number,
   xpos: readonly string[],
@@ -134,21 +151,28 @@ export function featsCandidates(
   out: Uint32Array,
   k: number,
 ): number {
+  const n = v.words.length;
   const x = xpos[i] as string;
-  const prefix = attribute + '=';
-  if (head >= 0) {
-    out[k++] = hashOf2(59, x, (v.lower[head] as string).slice(-3));
-    for (const c of v.candidates[head] as string[]) {
-      if (c.startsWith(prefix) && k < MAX_FEATURES - 8) out[k++] = hashOf2(60, x, c);
+  out[k++] = hashOf2(47, i > 0 ? (v.lower[i - 1] as string) : START, x);
+  out[k++] = hashOf2(48, i > 0 ? (xpos[i - 1] as string) : START, x);
+  out[k++] = hashOf2(49, i + 1 < n ? (v.lower[i + 1] as string) : END, x);
+  out[k++] = hashOf2(50, i + 1 < n ? (xpos[i + 1] as string) : END, x);
+  out[k++] = hashOf2(51, i > 1 ? (v.lower[i - 2] as string) : START, x);
+  for (let j = i - 1, seen = 0; j >= 0 && j >= i - 4 && seen < 2; j--) {
+    const t = xpos[j] as string;
+    if (t === 'ART' || t === 'PDAT' || t === 'PPOSAT' || t === 'PIAT' || t === 'APPR' || t === 'APPRART') {
+      out[k++] = hashOf2(52 + seen, t, v.lower[j] as string);
+      out[k++] = hashOf2(54 + seen, x + t, v.lower[j] as string);
+      seen++;
     }
   }
-  let cands = '';
-  for (const c of v.candidates[i] as string[]) {
-    if (!c.startsWith(prefix)) continue;
-    if (k < MAX_FEATURES - 2) out[k++] = hashOf2(56, x, c);
-    cands += c.slice(prefix.length) + ',';
+  if (head >= 0) {
+    const prefix = attribute + '=';
+    out[k++] = hashOf2(59, x, (v.lower[head] as string).slice(-3));
+    for (const c of v.candidates[head] as string[]) {
+      if (c.startsWith(prefix) && k < MAX_FEATURES - 2) out[k++] = hashOf2(60, x, c);
+    }
   }
-  out[k++] = hashOf2(57, x, cands);
   return k;
 }
 
@@ -210,6 +234,22 @@ export class MorphTagger {
   }
 
   private readonly featScores = new Map<string, Float64Array>();
+  /** Summed weights of each word type's word-only tag features; bounded, cleared when full. */
+  private readonly wordScoreCache = new Map<string, Float64Array>();
+
+  private wordScores(v: SentenceView, i: number): Float64Array {
+    const word = v.words[i] as string;
+    let cached = this.wordScoreCache.get(word);
+    if (!cached) {
+      if (this.wordScoreCache.size >= 200_000) this.wordScoreCache.clear();
+      cached = new Float64Array(this.tags.labels.length);
+      this.tags.score(this.wordFeatures, tagWordFeatures(v, i, this.wordFeatures), cached);
+      this.wordScoreCache.set(word, cached);
+    }
+    return cached;
+  }
+
+  private readonly wordFeatures = new Uint32Array(MAX_FEATURES);
   private readonly lemmaScores: Float64Array;
 
   static fromBuffer(buffer: Buffer, lexicon: Lexicon | null): MorphTagger {
@@ -241,14 +281,15 @@ export class MorphTagger {
         xpos[i] = known.slice(bar + 1);
         continue;
       }
-      const count = tagFeatures(
+      const count = tagContextFeatures(
         v,
         i,
         i > 0 ? (labels[i - 1] as string) : START,
         i > 1 ? (labels[i - 2] as string) : START,
         this.features,
+        0,
       );
-      this.tagScores.fill(0);
+      this.tagScores.set(this.wordScores(v, i));
       this.tags.score(this.features, count, this.tagScores);
       const label = this.tags.labels[this.tags.best(this.tagScores)] as string;
       labels[i] = label;
@@ -269,24 +310,39 @@ export class MorphTagger {
   }
 
   private featsOf(v: SentenceView, i: number, upos: string[], xpos: string[]): string {
-    const allowed = this.manifest.allowed[xpos[i] as string];
+    const u = upos[i] as string;
+    const x = xpos[i] as string;
+    const allowed = this.manifest.allowed[x];
     if (!allowed || allowed.length === 0) return '_';
-    const common = featsContext(v, i, upos, xpos, this.features);
     const head = agreementHead(upos, i);
+    const key = (v.words[i] as string) + '\u0001' + x;
+    let cached = this.featWordCache.get(key);
+    if (!cached) {
+      if (this.featWordCache.size >= 200_000) this.featWordCache.clear();
+      cached = allowed.map((attribute) => {
+        const model = this.featModels.get(attribute) as CompiledPerceptron;
+        const scores = new Float64Array(model.labels.length);
+        model.score(this.wordFeatures, featsWordFeatures(v, i, u, x, attribute, this.wordFeatures), scores);
+        return scores;
+      });
+      this.featWordCache.set(key, cached);
+    }
     let out = '';
-    // `allowed` is in alphabetical order, so the UD feature string comes out sorted.
-    for (const attribute of allowed) {
-      const model = this.featModels.get(attribute);
-      const scores = this.featScores.get(attribute);
-      if (!model || !scores) continue;
-      const count = featsCandidates(v, i, xpos, head, attribute, this.features, common);
-      scores.fill(0);
-      model.score(this.features, count, scores);
+    // `allowed` is in UD order, so the feature string comes out sorted.
+    for (let a = 0; a < allowed.length; a++) {
+      const attribute = allowed[a] as string;
+      const model = this.featModels.get(attribute) as CompiledPerceptron;
+      const scores = this.featScores.get(attribute) as Float64Array;
+      scores.set(cached[a] as Float64Array);
+      model.score(this.features, featsContextFeatures(v, i, xpos, head, attribute, this.features, 0), scores);
       const value = model.labels[model.best(scores)] as string;
       if (value !== '_') out += (out ? '|' : '') + attribute + '=' + value;
     }
     return out || '_';
   }
+
+  /** Per word and tag, the summed weights of the word-only features of each allowed attribute. */
+  private readonly featWordCache = new Map<string, Float64Array[]>();
 
   lemmaOf(word: string, upos: string, xpos: string): string {
     const memory = this.manifest.lemmaMemory;

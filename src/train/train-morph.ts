@@ -20,8 +20,8 @@ import {
   MAX_FEATURES,
   MorphTagger,
   agreementHead,
-  featsCandidates,
-  featsContext,
+  featsContextFeatures,
+  featsWordFeatures,
   lemmaFeatures,
   tagFeatures,
   type MorphManifest,
@@ -227,12 +227,19 @@ function trainFeats(
       const upos = s.words.map((w) => w.upos);
       const xpos = s.words.map((w) => w.xpos);
       s.words.forEach((w, i) => {
-        const common = featsContext(v, i, upos, xpos, features);
         const head = agreementHead(upos, i);
         for (const attribute of tables.allowed[w.xpos] ?? []) {
           if (s.pud && !tables.pudTeaches(w.upos, attribute)) continue;
           const trainer = trainers.get(attribute) as PerceptronTrainer;
-          const count = featsCandidates(v, i, xpos, head, attribute, features, common);
+          const count = featsContextFeatures(
+            v,
+            i,
+            xpos,
+            head,
+            attribute,
+            features,
+            featsWordFeatures(v, i, w.upos, w.xpos, attribute, features),
+          );
           const scores = new Float64Array(trainer.labels.length);
           trainer.score(features, count, scores);
           trainer.update(trainer.labelId(w.feats.get(attribute) ?? '_') as number, argmax(scores), features, count);
