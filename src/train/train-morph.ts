@@ -10,7 +10,7 @@
  *
  * Everything is deterministic: a seeded shuffle and insertion-ordered labels.
  */
-import type { ConlluSentence } from '../eval/conllu.js';
+import type { ConlluSentence, ConlluWord } from '../eval/conllu.js';
 import { scoreMorph, type MorphScores } from '../eval/ud.js';
 import { viewSentence } from '../morph/features.js';
 import { lemmaScript } from '../morph/lemma-script.js';
@@ -69,21 +69,62 @@ function parseFeats(feats: string): Map<string, string> {
   return m;
 }
 
-/** Treebank sentences as training data, with PUD's tags harmonised to STTS. */
-export function trainingSentences(sentences: readonly ConlluSentence[]): TrainingSentence[] {
+/**
+ * Treebank sentences as training data, harmonised to GSD's conventions (our test set): PUD's tags become
+ * STTS, and PUD's adverbially used adjectives, which PUD tags ADV where GSD tags ADJ (ADJD), become ADJ
+ * when the lexicon knows the word only as an adjective and GSD does not use it as ADV more often.
+ */
+export function trainingSentences(
+  sentences: readonly ConlluSentence[],
+  lexicon: Lexicon | null = null,
+): TrainingSentence[] {
+  const gsdUse = new Map<string, number>(); // form → (#ADV − #ADJ) in GSD
+  for (const s of sentences) {
+    if (isPudSentence(s.id)) continue;
+    for (const w of s.words) {
+      if (w.upos === 'ADV') gsdUse.set(w.form, (gsdUse.get(w.form) ?? 0) + 1);
+      if (w.upos === 'ADJ') gsdUse.set(w.form, (gsdUse.get(w.form) ?? 0) - 1);
+    }
+  }
+  const adverbialAdjective = (w: ConlluWord): boolean =>
+    w.upos === 'ADV' && lexicon?.lookup(w.form)?.signature === 'A.base' && (gsdUse.get(w.form) ?? 0) <= 0;
   return sentences.map((s) => {
     const pud = isPudSentence(s.id);
     return {
       pud,
-      words: s.words.map((w, i) => ({
-        form: w.form,
-        upos: w.upos,
-        xpos: pud ? udToStts(w, s.words[i - 1]) : w.xpos,
-        feats: parseFeats(w.feats),
-        lemma: w.lemma,
-      })),
+      words: s.words.map((w, i) => {
+        if (pud && adverbialAdjective(w)) {
+          return { form: w.form, upos: 'ADJ', xpos: 'ADJD', feats: new Map([['Degree', 'Pos']]), lemma: w.lemma };
+        }
+        return {
+          form: w.form,
+          upos: pud ? gsdUpos(w) : w.upos,
+          xpos: pud ? udToStts(w, s.words[i - 1]) : w.xpos,
+          feats: parseFeats(w.feats),
+          lemma: w.lemma,
+        };
+      }),
     };
   });
+}
+
+/** Day and month names: PROPN in GSD, NOUN in PUD. */
+const CALENDAR_NAMES = new Set(
+  'Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Sonnabend Januar Februar März April Mai Juni Juli August September Oktober November Dezember'.split(
+    ' ',
+  ),
+);
+
+/**
+ * GSD's UPOS for a PUD word where the two treebanks differ by convention: comparative "als" is ADP in
+ * GSD (CCONJ in PUD), "um" before a zu-infinitive ADP (SCONJ), day and month names PROPN (NOUN).
+ */
+function gsdUpos(w: ConlluWord): string {
+  const lower = w.form.toLowerCase();
+  if (w.upos === 'CCONJ' && lower === 'als') return 'ADP';
+  if (w.upos === 'SCONJ' && lower === 'um') return 'ADP';
+  if (w.upos === 'NOUN' && CALENDAR_NAMES.has(w.form)) return 'PROPN';
+  return w.upos;
 }
 
 /** mulberry32: a small seeded generator, so shuffles are the same on every machine. */
@@ -342,7 +383,7 @@ export function trainMorph(
   options: MorphTrainOptions = DEFAULT_MORPH_OPTIONS,
 ): MorphTrainResult {
   const log = options.log ?? (() => undefined);
-  const data = trainingSentences(train);
+  const data = trainingSentences(train, lexicon);
   const tables = attributeTables(data);
   log(`features: ${tables.attributes.length} attributes; training feature classifiers (${options.featEpochs} epochs)`);
   const feats = trainFeats(data, lexicon, tables, options.featEpochs, options.seed, options.prune);

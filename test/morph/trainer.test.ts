@@ -68,7 +68,17 @@ test('lexicon: forms, case-flipped look-up, compound heads and lemma candidates'
 });
 
 test('STTS harmonisation of Penn-style PUD tags', () => {
-  const w = (upos: string, xpos: string, feats = '_', form = 'x', lemma = form, deprel = 'dep') => ({ id: 1, form, lemma, upos, xpos, feats, head: 0, deprel, misc: '_' });
+  const w = (upos: string, xpos: string, feats = '_', form = 'x', lemma = form, deprel = 'dep') => ({
+    id: 1,
+    form,
+    lemma,
+    upos,
+    xpos,
+    feats,
+    head: 0,
+    deprel,
+    misc: '_',
+  });
   assert.equal(udToStts(w('DET', 'DT', 'Case=Nom|Definite=Def|PronType=Art', 'Der', 'der', 'det')), 'ART');
   assert.equal(udToStts(w('VERB', 'VBC', 'Mood=Ind|Tense=Pres', 'fordert', 'fordern')), 'VVFIN');
   assert.equal(udToStts(w('AUX', 'VBC', 'Mood=Ind', 'kann', 'können')), 'VMFIN');
@@ -93,7 +103,8 @@ function toyConllu(copies: number): string {
   for (let c = 0; c < copies; c++) {
     out += `# sent_id = dev-s${c}\n# text = Der Mann sieht die Frau.\n`;
     TOY.forEach((w, i) => {
-      out += [i + 1, w[0], w[1], w[2], w[3], w[4], i === 2 ? 0 : 3, i === 2 ? 'root' : 'dep', '_', '_'].join('\t') + '\n';
+      out +=
+        [i + 1, w[0], w[1], w[2], w[3], w[4], i === 2 ? 0 : 3, i === 2 ? 'root' : 'dep', '_', '_'].join('\t') + '\n';
     });
     out += '\n';
   }
@@ -118,6 +129,12 @@ test('trainer: learns a toy treebank and the packed model tags it back', () => {
     tagged.map((t) => [t.upos, t.xpos, t.feats, t.lemma]),
     TOY.map((w) => [w[2], w[3], w[4], w[1]]),
   );
-  const again = trainMorph(sentences, sentences.slice(0, 2), null, { tagEpochs: [2, 3], featEpochs: 3, lemmaEpochs: 3, seed: 7, prune: 0 });
+  const again = trainMorph(sentences, sentences.slice(0, 2), null, {
+    tagEpochs: [2, 3],
+    featEpochs: 3,
+    lemmaEpochs: 3,
+    seed: 7,
+    prune: 0,
+  });
   assert.ok(again.buffer.equals(result.buffer), 'training is deterministic');
 });
