@@ -68,7 +68,7 @@ const segment = measure('tokenize + sentences', (text) => {
   splitSentences(text, t);
   return t.count;
 });
-const pipeline = measure('analyzeDocument (language id + segment)', (text) => {
+const pipeline = measure('analyzeDocument (segment + language id + morphology)', (text) => {
   const raw: RawDocument = {
     input: '-',
     origin: '-',
