@@ -39,9 +39,13 @@ for (let r = 0; r < runs; r++) {
   best = Math.min(best, (performance.now() - start) / 1000);
 }
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-console.log(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`);
+console.log(
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
+);
 console.log(`Command: node --import tsx bench/tagger-throughput.ts --runs ${runs}`);
 console.log(`Input: ${sentences.length} sentences, ${fmt(words)} words (PUD test + GSD dev, gold tokenization)`);
 console.log(`Load: lexicon ${fmt(lexiconMs)} ms (${fmt(lexicon.size)} forms), model ${fmt(modelMs)} ms`);
 console.log(`Tags + features + lemmas: ${fmt(words / best)} words/s (best of ${runs}, one core)`);
-console.log(`Memory: RSS ${fmt(rssBefore / 1048576)} MB before loading, ${fmt(rssLoaded / 1048576)} MB loaded, ${fmt(process.memoryUsage().rss / 1048576)} MB after tagging`);
+console.log(
+  `Memory: RSS ${fmt(rssBefore / 1048576)} MB before loading, ${fmt(rssLoaded / 1048576)} MB loaded, ${fmt(process.memoryUsage().rss / 1048576)} MB after tagging`,
+);
