@@ -6,7 +6,7 @@ import { InputError, UsageError } from '../io/errors.js';
 import { INPUT_KINDS, readInputs, type InputKind } from '../io/sources.js';
 import { toDocumentOut } from '../output/document-json.js';
 import { OUTPUT_FORMATS, directorySink, stdoutSink, type OutputFormat } from '../output/sinks.js';
-import { analyzeDocument } from '../pipeline.js';
+import { STAGES, analyzeDocument, type Stage } from '../pipeline.js';
 import { createProgress } from './progress.js';
 import { parseByteSize } from './sizes.js';
 
@@ -21,6 +21,7 @@ export interface AnalyzeCliOptions {
   input: string;
   maxBytes: string;
   progress: boolean;
+  disable?: string;
 }
 
 export interface AnalyzeSettings {
@@ -32,6 +33,8 @@ export interface AnalyzeSettings {
   kind: InputKind;
   maxBytes: number;
   progress: boolean;
+  /** The pipeline stages to run (all but those named by --disable). */
+  stages: readonly Stage[];
 }
 
 export function parseAnalyzeOptions(options: AnalyzeCliOptions): AnalyzeSettings {
@@ -49,6 +52,12 @@ export function parseAnalyzeOptions(options: AnalyzeCliOptions): AnalyzeSettings
   for (const layer of layers) oneOf(layer, OPTIONAL_LAYERS, '--with');
   const maxBytes = parseByteSize(options.maxBytes);
   if (maxBytes === null) throw new UsageError(`invalid --max-bytes "${options.maxBytes}" (e.g. 10MB, 500kB, 1048576)`);
+  const disabled = (options.disable ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const optional = STAGES.filter((stage) => stage.name !== 'segment').map((stage) => stage.name);
+  for (const name of disabled) oneOf(name, optional, '--disable');
   return {
     published,
     format,
@@ -58,6 +67,7 @@ export function parseAnalyzeOptions(options: AnalyzeCliOptions): AnalyzeSettings
     kind,
     maxBytes,
     progress: options.progress,
+    stages: STAGES.filter((stage) => !disabled.includes(stage.name)),
   };
 }
 
@@ -105,7 +115,7 @@ export async function runAnalyze(files: string[], settings: AnalyzeSettings, io:
       }
       const raw = item.doc;
       try {
-        const doc = analyzeDocument(raw, { published: settings.published });
+        const doc = analyzeDocument(raw, { published: settings.published }, settings.stages);
         for (const warning of doc.warnings)
           if (!warning.startsWith('no publication date')) report(`warning: ${raw.origin}: ${warning}`);
         await sink.write(toDocumentOut(doc, { withTokens: settings.withTokens }), raw);

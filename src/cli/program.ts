@@ -44,6 +44,7 @@ export function buildProgram(): Command {
         .default('auto'),
     )
     .option('--max-bytes <size>', 'largest text/HTML file or JSONL line accepted', `${DEFAULT_MAX_BYTES / 1048576}MB`)
+    .option('--disable <stages>', 'skip pipeline stages, comma-separated (language, morph): faster when not needed')
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
     .action(async (files: string[], options: AnalyzeCliOptions) => {
       const settings = parseAnalyzeOptions(options);

@@ -169,6 +169,7 @@ test('analyze: usage errors exit 2 with a clear message', () => {
     [['analyze', EXAMPLE, '--format', 'xml'], /argument 'xml' is invalid/],
     [['analyze', EXAMPLE, '--with', 'magic'], /invalid --with "magic"/],
     [['analyze', EXAMPLE, '--max-bytes', 'lots'], /invalid --max-bytes/],
+    [['analyze', EXAMPLE, '--disable', 'segment'], /invalid --disable "segment"/],
     [['analyze'], /missing required argument/],
     [['frobnicate'], /unknown command/],
   ];
@@ -193,8 +194,9 @@ test('analyze: a 50 MB file is refused above --max-bytes; a 50 MB JSONL file str
   const record = JSON.stringify({ text: sentence.repeat(60) }) + '\n';
   const jsonl = join(dir, 'viele.jsonl');
   writeFileSync(jsonl, record.repeat(Math.ceil((50 * 1048576) / record.length)));
-  // A heap of 96 MB could not hold the file, let alone its analysis: only streaming passes.
-  const streamed = runCli(['analyze', jsonl, '--format', 'jsonl', '--out', join(dir, 'out2')], {
+  // A heap of 96 MB could not hold the file, let alone its analysis: only streaming passes. (Morphology
+  // is switched off to keep the suite fast; it works per document and does not change what is held.)
+  const streamed = runCli(['analyze', jsonl, '--format', 'jsonl', '--disable', 'morph', '--out', join(dir, 'out2')], {
     nodeArgs: ['--max-old-space-size=96'],
   });
   assert.equal(streamed.code, 0, streamed.stderr);
@@ -216,4 +218,38 @@ test('analyze: text and html formats are readable and escaped', () => {
   assert.match(html.stdout, /^<!doctype html>/);
   assert.doesNotMatch(html.stdout, /<script>alert/);
   assert.match(html.stdout, /&#60;script&#62;alert\(1\)&#60;\/script&#62;/);
+});
+
+test('analyze: tokens carry tags, features and lemmas; conllu output points back to the text', () => {
+  const input = 'Die Polizei nahm am Freitag 12 Demonstranten fest.\n';
+  const json = runCli(['analyze', '-', '--with', 'tokens'], { input });
+  assert.equal(json.code, 0, json.stderr);
+  const doc = JSON.parse(json.stdout);
+  assert.deepEqual(validateDocument(doc), []);
+  const byText = new Map(doc.tokens.map((t: { text: string }) => [t.text, t]));
+  assert.deepEqual(byText.get('Polizei'), {
+    start: 4,
+    end: 11,
+    text: 'Polizei',
+    upos: 'NOUN',
+    xpos: 'NN',
+    feats: 'Case=Nom|Gender=Fem|Number=Sing',
+    lemma: 'Polizei',
+  });
+  assert.equal((byText.get('nahm') as { lemma: string }).lemma, 'nehmen');
+  assert.equal((byText.get('am') as { xpos: string }).xpos, 'APPRART');
+  const conllu = runCli(['analyze', '-', '--format', 'conllu'], { input });
+  assert.equal(conllu.code, 0, conllu.stderr);
+  const rows = conllu.stdout
+    .split('\n')
+    .filter((l) => /^\d/.test(l))
+    .map((l) => l.split('\t'));
+  assert.equal(rows.length, doc.tokens.length);
+  for (const row of rows) {
+    const range = /TokenRange=(\d+):(\d+)/.exec(row[9] ?? '');
+    assert.ok(range);
+    assert.equal(doc.text.slice(Number(range[1]), Number(range[2])), row[1]);
+  }
+  assert.match(conllu.stdout, /^# newdoc id = sha256:/);
+  assert.match(conllu.stdout, /# text = Die Polizei nahm am Freitag 12 Demonstranten fest\./);
 });
