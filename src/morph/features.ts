@@ -3,7 +3,7 @@
  * with FNV-1a to 32 bits without building the string. Collisions among ~10^6 features in 2^32 are rare
  * enough to ignore.
  */
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon, LexiconClass } from './lexicon.js';
 
 const OFFSET = 0x811c9dc5;
 const PRIME = 0x01000193;
@@ -87,6 +87,22 @@ export interface SentenceView {
 
 const NONE: string[] = [];
 
+/** Look-ups are the same for every occurrence of a word: remember them (bounded). */
+const lookupCache = new WeakMap<Lexicon, Map<string, LexiconClass | null>>();
+
+function lookup(lexicon: Lexicon | null, word: string): LexiconClass | null {
+  if (!lexicon) return null;
+  let cache = lookupCache.get(lexicon);
+  if (!cache) lookupCache.set(lexicon, (cache = new Map()));
+  let cls = cache.get(word);
+  if (cls === undefined) {
+    if (cache.size >= 200_000) cache.clear();
+    cls = lexicon.lookup(word);
+    cache.set(word, cls);
+  }
+  return cls;
+}
+
 export function viewSentence(words: readonly string[], lexicon: Lexicon | null): SentenceView {
   const n = words.length;
   const view: SentenceView = {
@@ -102,7 +118,7 @@ export function viewSentence(words: readonly string[], lexicon: Lexicon | null):
     view.lower[i] = w.toLowerCase();
     view.shape[i] = shapeOf(w);
     view.upper[i] = isUpperCode(w.charCodeAt(0));
-    const cls = lexicon?.lookup(w) ?? null;
+    const cls = lookup(lexicon, w);
     view.signature[i] = cls ? cls.signature : '?';
     view.candidates[i] = cls ? cls.featureCandidates : NONE;
   }

@@ -125,6 +125,8 @@ export class PerceptronTrainer {
   private stamp = new Float64Array(1 << 16);
   private slotFeature = new Uint32Array(1 << 16);
   private slotLabel = new Uint16Array(1 << 16);
+  /** How often each slot was updated: pairs updated only once or twice are mostly noise. */
+  private slotUpdates = new Uint32Array(1 << 16);
   private slots = 0;
   /** Number of training instances seen: the clock of lazy averaging. */
   private clock = 0;
@@ -179,6 +181,7 @@ export class PerceptronTrainer {
     this.total[s]! += (this.clock - (this.stamp[s] as number)) * (this.w[s] as number);
     this.stamp[s] = this.clock;
     this.w[s]! += delta;
+    this.slotUpdates[s]!++;
   }
 
   private grow(): void {
@@ -193,15 +196,19 @@ export class PerceptronTrainer {
     this.stamp = copy(this.stamp, (k) => new Float64Array(k));
     this.slotFeature = copy(this.slotFeature, (k) => new Uint32Array(k));
     this.slotLabel = copy(this.slotLabel, (k) => new Uint16Array(k));
+    this.slotUpdates = copy(this.slotUpdates, (k) => new Uint32Array(k));
   }
 
-  /** Averaged weights in runtime form; pairs whose |weight| is below `prune` are dropped. */
-  compile(prune = 1e-3): CompiledPerceptron {
+  /**
+   * Averaged weights in runtime form; pairs whose |weight| is below `prune`, or that were updated fewer
+   * than `minUpdates` times, are dropped.
+   */
+  compile(prune = 1e-3, minUpdates = 1): CompiledPerceptron {
     const byFeature = new Map<number, Array<[number, number]>>();
     for (let s = 0; s < this.slots; s++) {
       const total = (this.total[s] as number) + (this.clock - (this.stamp[s] as number)) * (this.w[s] as number);
       const avg = this.clock > 0 ? total / this.clock : 0;
-      if (Math.abs(avg) < prune) continue;
+      if (Math.abs(avg) < prune || (this.slotUpdates[s] as number) < minUpdates) continue;
       const f = this.slotFeature[s] as number;
       let run = byFeature.get(f);
       if (!run) byFeature.set(f, (run = []));

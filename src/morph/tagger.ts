@@ -63,9 +63,6 @@ export function tagContextFeatures(
   out[k++] = hashOf(14, next);
   out[k++] = hashOf(15, prev2);
   out[k++] = hashOf(16, next2);
-  out[k++] = hashOf(17, p1);
-  out[k++] = hashOf(18, p2);
-  out[k++] = hashOf2(19, p1, p2);
   out[k++] = hashOf2(20, p1, w);
   out[k++] = hashSuffix(21, next, 3);
   out[k++] = hashSuffix(22, prev, 3);
@@ -79,9 +76,17 @@ export function tagContextFeatures(
   return k;
 }
 
+/** Features of the two previous tags alone: the tagger caches their summed weights per tag pair. */
+export function tagHistoryFeatures(p1: string, p2: string, out: Uint32Array, k: number): number {
+  out[k++] = hashOf(17, p1);
+  out[k++] = hashOf(18, p2);
+  out[k++] = hashOf2(19, p1, p2);
+  return k;
+}
+
 /** All features for the joint tag of word i, given the two tags before it (what training sees). */
 export function tagFeatures(v: SentenceView, i: number, p1: string, p2: string, out: Uint32Array): number {
-  return tagContextFeatures(v, i, p1, p2, out, tagWordFeatures(v, i, out));
+  return tagHistoryFeatures(p1, p2, out, tagContextFeatures(v, i, p1, p2, out, tagWordFeatures(v, i, out)));
 }
 
 /** The first non-finite verb form later in the clause (before punctuation), as a lexicon class. */
@@ -139,15 +144,13 @@ export function agreementHead(upos: readonly string[], i: number): number {
 }
 
 /**
- * Features of an attribute classifier from the context: neighbours, the article or preposition before
- * the word (they settle case, number and gender), and the lexicon values of the noun it agrees with.
+ * Features of the attribute classifiers from the context, the same for every attribute: neighbours and
+ * the article or preposition before the word (they settle case, number and gender).
  */
 export function featsContextFeatures(
   v: SentenceView,
   i: number,
   xpos: readonly string[],
-  head: number,
-  attribute: string,
   out: Uint32Array,
   k: number,
 ): number {
@@ -166,12 +169,25 @@ export function featsContextFeatures(
       seen++;
     }
   }
-  if (head >= 0) {
-    const prefix = attribute + '=';
-    out[k++] = hashOf2(59, x, (v.lower[head] as string).slice(-3));
-    for (const c of v.candidates[head] as string[]) {
-      if (c.startsWith(prefix) && k < MAX_FEATURES - 2) out[k++] = hashOf2(60, x, c);
-    }
+  return k;
+}
+
+/** The lexicon values of the noun an article or adjective agrees with, for one attribute. */
+export function featsHeadFeatures(
+  v: SentenceView,
+  i: number,
+  xpos: readonly string[],
+  head: number,
+  attribute: string,
+  out: Uint32Array,
+  k: number,
+): number {
+  if (head < 0) return k;
+  const x = xpos[i] as string;
+  const prefix = attribute + '=';
+  out[k++] = hashOf2(59, x, (v.lower[head] as string).slice(-3));
+  for (const c of v.candidates[head] as string[]) {
+    if (c.startsWith(prefix) && k < MAX_FEATURES - 2) out[k++] = hashOf2(60, x, c);
   }
   return k;
 }
@@ -250,6 +266,20 @@ export class MorphTagger {
   }
 
   private readonly wordFeatures = new Uint32Array(MAX_FEATURES);
+  /** Summed weights of the tag-history features per (previous tag, tag before it). */
+  private readonly historyCache = new Map<string, Map<string, Float64Array>>();
+
+  private historyScores(p1: string, p2: string): Float64Array {
+    let byP2 = this.historyCache.get(p1);
+    if (!byP2) this.historyCache.set(p1, (byP2 = new Map()));
+    let cached = byP2.get(p2);
+    if (!cached) {
+      cached = new Float64Array(this.tags.labels.length);
+      this.tags.score(this.wordFeatures, tagHistoryFeatures(p1, p2, this.wordFeatures, 0), cached);
+      byP2.set(p2, cached);
+    }
+    return cached;
+  }
   private readonly lemmaScores: Float64Array;
 
   static fromBuffer(buffer: Buffer, lexicon: Lexicon | null): MorphTagger {
@@ -281,16 +311,14 @@ export class MorphTagger {
         xpos[i] = known.slice(bar + 1);
         continue;
       }
-      const count = tagContextFeatures(
-        v,
-        i,
-        i > 0 ? (labels[i - 1] as string) : START,
-        i > 1 ? (labels[i - 2] as string) : START,
-        this.features,
-        0,
-      );
-      this.tagScores.set(this.wordScores(v, i));
-      this.tags.score(this.features, count, this.tagScores);
+      const p1 = i > 0 ? (labels[i - 1] as string) : START;
+      const p2 = i > 1 ? (labels[i - 2] as string) : START;
+      const count = tagContextFeatures(v, i, p1, p2, this.features, 0);
+      const scores = this.tagScores;
+      scores.set(this.wordScores(v, i));
+      const history = this.historyScores(p1, p2);
+      for (let l = 0; l < scores.length; l++) scores[l]! += history[l] as number;
+      this.tags.score(this.features, count, scores);
       const label = this.tags.labels[this.tags.best(this.tagScores)] as string;
       labels[i] = label;
       const bar = label.indexOf('|');
@@ -328,13 +356,14 @@ export class MorphTagger {
       this.featWordCache.set(key, cached);
     }
     let out = '';
+    const shared = featsContextFeatures(v, i, xpos, this.features, 0);
     // `allowed` is in UD order, so the feature string comes out sorted.
     for (let a = 0; a < allowed.length; a++) {
       const attribute = allowed[a] as string;
       const model = this.featModels.get(attribute) as CompiledPerceptron;
       const scores = this.featScores.get(attribute) as Float64Array;
       scores.set(cached[a] as Float64Array);
-      model.score(this.features, featsContextFeatures(v, i, xpos, head, attribute, this.features, 0), scores);
+      model.score(this.features, featsHeadFeatures(v, i, xpos, head, attribute, this.features, shared), scores);
       const value = model.labels[model.best(scores)] as string;
       if (value !== '_') out += (out ? '|' : '') + attribute + '=' + value;
     }

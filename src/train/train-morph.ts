@@ -21,6 +21,7 @@ import {
   MorphTagger,
   agreementHead,
   featsContextFeatures,
+  featsHeadFeatures,
   featsWordFeatures,
   lemmaFeatures,
   tagFeatures,
@@ -48,8 +49,12 @@ export interface MorphTrainOptions {
   seed: number;
   /** Averaged weights smaller than this are dropped from the compiled models (size and speed). */
   prune: number;
+  /** (feature, label) pairs updated fewer times than this are dropped (mostly noise; size and speed). */
+  minUpdates: number;
   log?: (line: string) => void;
 }
+
+type Pruning = Pick<MorphTrainOptions, 'prune' | 'minUpdates'>;
 
 export const DEFAULT_MORPH_OPTIONS: MorphTrainOptions = {
   tagEpochs: [6, 9, 12, 15],
@@ -57,6 +62,7 @@ export const DEFAULT_MORPH_OPTIONS: MorphTrainOptions = {
   lemmaEpochs: 5,
   seed: 42,
   prune: 0.05,
+  minUpdates: 1,
 };
 
 function parseFeats(feats: string): Map<string, string> {
@@ -210,7 +216,7 @@ function trainTags(
   seed: number,
   checkpoint: (epoch: number, model: CompiledPerceptron) => void,
   checkpoints: readonly number[],
-  prune: number,
+  pruning: Pruning,
 ): void {
   const trainer = new PerceptronTrainer();
   for (const s of data) for (const w of s.words) trainer.label(`${w.upos}|${w.xpos}`);
@@ -239,7 +245,7 @@ function trainTags(
         p1 = trainer.labels[guess] as string;
       }
     }
-    if (checkpoints.includes(epoch)) checkpoint(epoch, trainer.compile(prune));
+    if (checkpoints.includes(epoch)) checkpoint(epoch, trainer.compile(pruning.prune, pruning.minUpdates));
   }
 }
 
@@ -249,7 +255,7 @@ function trainFeats(
   tables: ReturnType<typeof attributeTables>,
   epochs: number,
   seed: number,
-  prune: number,
+  pruning: Pruning,
 ): Map<string, CompiledPerceptron> {
   const trainers = new Map(tables.attributes.map((a) => [a, new PerceptronTrainer()] as const));
   const views = data.map((s) =>
@@ -272,14 +278,15 @@ function trainFeats(
         for (const attribute of tables.allowed[w.xpos] ?? []) {
           if (s.pud && !tables.pudTeaches(w.upos, attribute)) continue;
           const trainer = trainers.get(attribute) as PerceptronTrainer;
-          const count = featsContextFeatures(
+          const word = featsWordFeatures(v, i, w.upos, w.xpos, attribute, features);
+          const count = featsHeadFeatures(
             v,
             i,
             xpos,
             head,
             attribute,
             features,
-            featsWordFeatures(v, i, w.upos, w.xpos, attribute, features),
+            featsContextFeatures(v, i, xpos, features, word),
           );
           const scores = new Float64Array(trainer.labels.length);
           trainer.score(features, count, scores);
@@ -288,14 +295,14 @@ function trainFeats(
       });
     }
   }
-  return new Map([...trainers].map(([a, t]) => [a, t.compile(prune)] as const));
+  return new Map([...trainers].map(([a, t]) => [a, t.compile(pruning.prune, pruning.minUpdates)] as const));
 }
 
 function trainLemmas(
   data: TrainingSentence[],
   epochs: number,
   seed: number,
-  prune: number,
+  pruning: Pruning,
 ): { model: CompiledPerceptron; memory: Record<string, string> } {
   const counts = new Map<string, Map<string, number>>();
   const trainer = new PerceptronTrainer();
@@ -324,7 +331,7 @@ function trainLemmas(
     const best = [...counts.get(key)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
     if (best) memory[key] = best[0];
   }
-  return { model: trainer.compile(prune), memory };
+  return { model: trainer.compile(pruning.prune, pruning.minUpdates), memory };
 }
 
 /** Words seen at least 20 times, with one joint tag in at least 99.5 % of them. */
@@ -386,9 +393,9 @@ export function trainMorph(
   const data = trainingSentences(train, lexicon);
   const tables = attributeTables(data);
   log(`features: ${tables.attributes.length} attributes; training feature classifiers (${options.featEpochs} epochs)`);
-  const feats = trainFeats(data, lexicon, tables, options.featEpochs, options.seed, options.prune);
+  const feats = trainFeats(data, lexicon, tables, options.featEpochs, options.seed, options);
   log(`lemmas: training edit scripts (${options.lemmaEpochs} epochs)`);
-  const lemma = trainLemmas(data, options.lemmaEpochs, options.seed, options.prune);
+  const lemma = trainLemmas(data, options.lemmaEpochs, options.seed, options);
   const manifestBase = {
     version: 1 as const,
     tagDictionary: tagDictionary(data),
@@ -420,7 +427,7 @@ export function trainMorph(
       if (!best || scores.allTags > best.scores.allTags) best = { epoch, buffer, scores };
     },
     options.tagEpochs,
-    options.prune,
+    options,
   );
   const chosen = best as { epoch: number; buffer: Buffer; scores: MorphScores } | null;
   if (!chosen) throw new Error('no tag epochs to train');
