@@ -13,9 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { readConllu } from '../src/eval/conllu.js';
 import { tokenize } from '../src/text/tokenizer.js';
 import { splitSentences } from '../src/text/sentences.js';
-import { analyzeDocument } from '../src/pipeline.js';
+import { analyzeDocument, textDocument } from '../src/pipeline.js';
 import { resolveDataDir } from '../src/cli/eval.js';
-import type { RawDocument } from '../src/document.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -69,17 +68,7 @@ const segment = measure('tokenize + sentences', (text) => {
   return t.count;
 });
 const pipeline = measure('analyzeDocument (segment + language id + morphology)', (text) => {
-  const raw: RawDocument = {
-    input: '-',
-    origin: '-',
-    outputName: 'x',
-    givenId: 'x',
-    title: null,
-    text,
-    published: null,
-    source: { name: null, url: null },
-  };
-  return analyzeDocument(raw).tokens.count;
+  return analyzeDocument(textDocument(text, 'bench')).tokens.count;
 });
 
 const mb = bytes / 1048576;

@@ -28,6 +28,20 @@ export interface AnalyzeOptions {
   published?: string | null;
 }
 
+/** A raw document for text that is already in memory (evaluation, benchmarks, library use). */
+export function textDocument(text: string, id: string | null = null): RawDocument {
+  return {
+    input: '-',
+    origin: id ?? '-',
+    outputName: id ?? 'document',
+    givenId: id,
+    title: null,
+    text,
+    published: null,
+    source: { name: null, url: null },
+  };
+}
+
 export function createDoc(raw: RawDocument, options: AnalyzeOptions = {}): Doc {
   const published = raw.published ?? options.published ?? null;
   return {

@@ -8,7 +8,7 @@ import { evaluateSegmentation, type SegmentScores } from '../eval/segment.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { scoreEndToEnd, scoreMorph, type EndToEndScores, type MorphScores, type SystemWord } from '../eval/ud.js';
 import { goldDocuments } from '../eval/segment.js';
-import { analyzeDocument } from '../pipeline.js';
+import { analyzeDocument, textDocument } from '../pipeline.js';
 import { loadMorphTagger } from '../morph/tagger.js';
 
 /** The shared corpora: `--data`, else $LAGEBILD_DATA, else `../shared/data` beside the project. */
@@ -59,17 +59,7 @@ export const UD_EVAL_SETS = [
 
 /** Our whole pipeline on raw text, as system words with their token spans, for end-to-end scoring. */
 function systemWords(text: string): SystemWord[] {
-  const raw = {
-    input: '-',
-    origin: '-',
-    outputName: 'x',
-    givenId: 'x',
-    title: null,
-    text,
-    published: null,
-    source: { name: null, url: null },
-  };
-  const doc = analyzeDocument(raw);
+  const doc = analyzeDocument(textDocument(text));
   const out: SystemWord[] = [];
   const m = doc.morph;
   if (!m) return out;

@@ -4,7 +4,7 @@
  * (Konjunktiv marks reported speech) and Case (subject vs object), each counted over every word (a word
  * without the feature must get none).
  */
-import type { ConlluSentence } from './conllu.js';
+import type { ConlluSentence, ConlluWord } from './conllu.js';
 
 export interface TaggedWord {
   upos: string;
@@ -13,13 +13,17 @@ export interface TaggedWord {
   lemma: string;
 }
 
-export interface MorphScores {
-  words: number;
+/** Per-column accuracy (or F1), in percent. */
+export interface ColumnScores {
   upos: number;
   xpos: number;
   ufeats: number;
   allTags: number;
   lemma: number;
+}
+
+export interface MorphScores extends ColumnScores {
+  words: number;
   mood: number;
   case: number;
 }
@@ -31,6 +35,18 @@ function featValue(feats: string, name: string): string {
 
 function normFeats(feats: string): string {
   return feats === '' ? '_' : feats;
+}
+
+/** Count what a predicted word gets right against the gold word (and the gold STTS tag). */
+function tally(c: ColumnScores, p: TaggedWord, gold: ConlluWord, goldXpos: string): void {
+  const u = p.upos === gold.upos;
+  const x = p.xpos === goldXpos;
+  const f = normFeats(p.feats) === normFeats(gold.feats);
+  if (u) c.upos++;
+  if (x) c.xpos++;
+  if (f) c.ufeats++;
+  if (u && x && f) c.allTags++;
+  if (p.lemma === gold.lemma) c.lemma++;
 }
 
 export function scoreMorph(
@@ -45,14 +61,7 @@ export function scoreMorph(
       const p = predicted[i];
       if (!p) return;
       c.words++;
-      const u = p.upos === gold.upos;
-      const x = p.xpos === gsdXpos(s, i);
-      const f = normFeats(p.feats) === normFeats(gold.feats);
-      if (u) c.upos++;
-      if (x) c.xpos++;
-      if (f) c.ufeats++;
-      if (u && x && f) c.allTags++;
-      if (p.lemma === gold.lemma) c.lemma++;
+      tally(c, p, gold, gsdXpos(s, i));
       if (featValue(p.feats, 'Mood') === featValue(gold.feats, 'Mood')) c.mood++;
       if (featValue(p.feats, 'Case') === featValue(gold.feats, 'Case')) c.case++;
     });
@@ -77,16 +86,11 @@ export interface SystemWord extends TaggedWord {
   part: number;
 }
 
-export interface EndToEndScores {
+export interface EndToEndScores extends ColumnScores {
   goldWords: number;
   systemWords: number;
   /** F1 over words: a word counts when its token span, place and column value all match. */
   words: number;
-  upos: number;
-  xpos: number;
-  ufeats: number;
-  allTags: number;
-  lemma: number;
 }
 
 /**
@@ -115,14 +119,7 @@ export function scoreEndToEnd(
         const p = system.get(`${offset + span[0]}:${offset + span[1]}:${part}`);
         if (!p) return;
         c.words++;
-        const u = p.upos === gold.upos;
-        const x = p.xpos === gold.xpos;
-        const f = normFeats(p.feats) === normFeats(gold.feats);
-        if (u) c.upos++;
-        if (x) c.xpos++;
-        if (f) c.ufeats++;
-        if (u && x && f) c.allTags++;
-        if (p.lemma === gold.lemma) c.lemma++;
+        tally(c, p, gold, gold.xpos);
       });
     });
   }

@@ -111,16 +111,11 @@ function toyConllu(copies: number): string {
   return out;
 }
 
+const TOY_OPTIONS = { tagEpochs: [2, 3], featEpochs: 3, lemmaEpochs: 3, seed: 7, prune: 0, minUpdates: 1 };
+
 test('trainer: learns a toy treebank and the packed model tags it back', () => {
   const sentences = parseConllu(toyConllu(25));
-  const result = trainMorph(sentences, sentences.slice(0, 2), null, {
-    tagEpochs: [2, 3],
-    featEpochs: 3,
-    lemmaEpochs: 3,
-    seed: 7,
-    prune: 0,
-    minUpdates: 1,
-  });
+  const result = trainMorph(sentences, sentences.slice(0, 2), null, TOY_OPTIONS);
   assert.equal(result.dev.upos, 100);
   assert.equal(result.dev.ufeats, 100);
   assert.equal(result.dev.lemma, 100);
@@ -130,13 +125,6 @@ test('trainer: learns a toy treebank and the packed model tags it back', () => {
     tagged.map((t) => [t.upos, t.xpos, t.feats, t.lemma]),
     TOY.map((w) => [w[2], w[3], w[4], w[1]]),
   );
-  const again = trainMorph(sentences, sentences.slice(0, 2), null, {
-    tagEpochs: [2, 3],
-    featEpochs: 3,
-    lemmaEpochs: 3,
-    seed: 7,
-    prune: 0,
-    minUpdates: 1,
-  });
+  const again = trainMorph(sentences, sentences.slice(0, 2), null, TOY_OPTIONS);
   assert.ok(again.buffer.equals(result.buffer), 'training is deterministic');
 });
