@@ -77,7 +77,6 @@ function isLowerCode(c: number): boolean {
 export interface SentenceView {
   words: readonly string[];
   lower: string[];
-  shape: string[];
   /** Lexicon signature ("N", "A.decl+V.Fin", …), "?" for a word the lexicon lacks. */
   signature: string[];
   /** "Attr=Value" candidates from the lexicon. */
@@ -90,10 +89,13 @@ const NONE: string[] = [];
 /** Look-ups are the same for every occurrence of a word: remember them (bounded). */
 const lookupCache = new WeakMap<Lexicon, Map<string, LexiconClass | null>>();
 
-function lookup(lexicon: Lexicon | null, word: string): LexiconClass | null {
-  if (!lexicon) return null;
+function cacheFor(lexicon: Lexicon): Map<string, LexiconClass | null> {
   let cache = lookupCache.get(lexicon);
   if (!cache) lookupCache.set(lexicon, (cache = new Map()));
+  return cache;
+}
+
+function lookup(lexicon: Lexicon, cache: Map<string, LexiconClass | null>, word: string): LexiconClass | null {
   let cls = cache.get(word);
   if (cls === undefined) {
     if (cache.size >= 200_000) cache.clear();
@@ -108,17 +110,16 @@ export function viewSentence(words: readonly string[], lexicon: Lexicon | null):
   const view: SentenceView = {
     words,
     lower: new Array(n),
-    shape: new Array(n),
     signature: new Array(n),
     candidates: new Array(n),
     upper: new Array(n),
   };
+  const cache = lexicon ? cacheFor(lexicon) : null;
   for (let i = 0; i < n; i++) {
     const w = words[i] as string;
     view.lower[i] = w.toLowerCase();
-    view.shape[i] = shapeOf(w);
     view.upper[i] = isUpperCode(w.charCodeAt(0));
-    const cls = lookup(lexicon, w);
+    const cls = cache ? lookup(lexicon as Lexicon, cache, w) : null;
     view.signature[i] = cls ? cls.signature : '?';
     view.candidates[i] = cls ? cls.featureCandidates : NONE;
   }

@@ -65,6 +65,38 @@ export class CompiledPerceptron {
     return best;
   }
 
+  /** Build the table from feature → (label, weight) runs; layout is deterministic (sorted keys and labels). */
+  static fromRuns(
+    labels: readonly string[],
+    byFeature: ReadonlyMap<number, Array<[number, number]>>,
+  ): CompiledPerceptron {
+    let size = 1;
+    while (size < byFeature.size * 2) size <<= 1;
+    const keys = new Uint32Array(size).fill(EMPTY);
+    const runStart = new Uint32Array(size);
+    const runLength = new Uint16Array(size);
+    let entries = 0;
+    for (const run of byFeature.values()) entries += run.length;
+    const entryLabel = new Uint16Array(entries);
+    const entryWeight = new Float32Array(entries);
+    let e = 0;
+    const features = [...byFeature.keys()].sort((a, b) => a - b); // deterministic layout
+    for (const f of features) {
+      const run = byFeature.get(f)!.sort((a, b) => a[0] - b[0]);
+      let s = f & (size - 1);
+      while (keys[s] !== EMPTY) s = (s + 1) & (size - 1);
+      keys[s] = f;
+      runStart[s] = e;
+      runLength[s] = run.length;
+      for (const [label, weight] of run) {
+        entryLabel[e] = label;
+        entryWeight[e] = weight;
+        e++;
+      }
+    }
+    return new CompiledPerceptron([...labels], keys, runStart, runLength, entryLabel, entryWeight);
+  }
+
   /** Serialise to one binary buffer: a JSON header (labels, sizes) and the typed arrays. */
   toBuffer(): Buffer {
     const header = Buffer.from(
@@ -214,30 +246,6 @@ export class PerceptronTrainer {
       if (!run) byFeature.set(f, (run = []));
       run.push([this.slotLabel[s] as number, avg]);
     }
-    let size = 1;
-    while (size < byFeature.size * 2) size <<= 1;
-    const keys = new Uint32Array(size).fill(EMPTY);
-    const runStart = new Uint32Array(size);
-    const runLength = new Uint16Array(size);
-    let entries = 0;
-    for (const run of byFeature.values()) entries += run.length;
-    const entryLabel = new Uint16Array(entries);
-    const entryWeight = new Float32Array(entries);
-    let e = 0;
-    const features = [...byFeature.keys()].sort((a, b) => a - b); // deterministic layout
-    for (const f of features) {
-      const run = byFeature.get(f)!.sort((a, b) => a[0] - b[0]);
-      let s = f & (size - 1);
-      while (keys[s] !== EMPTY) s = (s + 1) & (size - 1);
-      keys[s] = f;
-      runStart[s] = e;
-      runLength[s] = run.length;
-      for (const [label, weight] of run) {
-        entryLabel[e] = label;
-        entryWeight[e] = weight;
-        e++;
-      }
-    }
-    return new CompiledPerceptron([...this.labels], keys, runStart, runLength, entryLabel, entryWeight);
+    return CompiledPerceptron.fromRuns([...this.labels], byFeature);
   }
 }

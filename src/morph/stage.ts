@@ -38,26 +38,28 @@ export const morphStage: Stage = {
       const end = doc.sentences.endToken[s] as number;
       const words: string[] = [];
       const wordOf: number[] = []; // token → index of its (first) word
+      const contractions: Array<Contraction | undefined> = [];
       for (let t = first; t < end; t++) {
         const text = doc.text.slice(doc.tokens.start[t], doc.tokens.end[t]);
         wordOf.push(words.length);
-        const c = CONTRACTIONS.get(text.toLowerCase());
+        // Contractions are short: only look up tokens of two to seven letters.
+        const c = text.length >= 2 && text.length <= 7 ? CONTRACTIONS.get(text.toLowerCase()) : undefined;
+        contractions.push(c);
         if (c) words.push(text[0] === text[0]?.toUpperCase() ? cap(c.preposition) : c.preposition, c.article);
         else words.push(text);
       }
       const tagged = tagger.tagSentence(words);
       for (let t = first; t < end; t++) {
         const w = wordOf[t - first] as number;
-        const text = words[w] as string;
         const tag = tagged[w]!;
-        const contraction = CONTRACTIONS.get(doc.text.slice(doc.tokens.start[t], doc.tokens.end[t]).toLowerCase());
-        if (contraction && text.toLowerCase() === contraction.preposition) {
+        const contraction = contractions[t - first];
+        if (contraction) {
           table.upos[t] = 'ADP';
           table.xpos[t] = 'APPRART';
           table.feats[t] = contraction.feats;
           table.lemma[t] = contraction.preposition;
           table.words[t] = [
-            { form: text, ...tag },
+            { form: words[w] as string, ...tag },
             { form: words[w + 1] as string, ...tagged[w + 1]! },
           ];
         } else {

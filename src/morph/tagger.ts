@@ -10,7 +10,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { CompiledPerceptron } from './perceptron.js';
-import { hashOf, hashOf2, hashPrefix, hashSuffix, viewSentence, type SentenceView } from './features.js';
+import { hashOf, hashOf2, hashPrefix, hashSuffix, shapeOf, viewSentence, type SentenceView } from './features.js';
 import { loadLexicon, type Analysis, type Lexicon } from './lexicon.js';
 import { applyLemmaScript } from './lemma-script.js';
 
@@ -34,7 +34,7 @@ export function tagWordFeatures(v: SentenceView, i: number, out: Uint32Array): n
   for (let s = 1; s <= 5; s++) out[k++] = hashSuffix(3 + s, w, s);
   out[k++] = hashPrefix(9, w, 2);
   out[k++] = hashPrefix(10, w, 3);
-  out[k++] = hashOf(11, v.shape[i] as string);
+  out[k++] = hashOf(11, shapeOf(v.words[i] as string));
   out[k++] = hashOf(23, sig);
   out[k++] = hashOf2(27, sig, v.upper[i] ? 'U' : 'l');
   out[k++] = hashOf2(28, sig, w.length > 2 ? w.slice(-2) : w);
@@ -233,6 +233,13 @@ function lexiconPos(upos: string, xpos: string): Analysis['pos'] | null {
   return null;
 }
 
+interface FeatStep {
+  attribute: string;
+  model: CompiledPerceptron;
+  scores: Float64Array;
+  offset: number;
+}
+
 export class MorphTagger {
   private readonly features = new Uint32Array(MAX_FEATURES * 2);
   private readonly tagScores: Float64Array;
@@ -247,6 +254,10 @@ export class MorphTagger {
     this.tagScores = new Float64Array(tags.labels.length);
     for (const [a, m] of featModels) this.featScores.set(a, new Float64Array(m.labels.length));
     this.lemmaScores = new Float64Array(lemmaModel.labels.length);
+    this.mergedFeats = mergePerceptrons(featModels);
+    this.labelUpos = tags.labels.map((l) => this.uposOf(l));
+    this.labelXpos = tags.labels.map((l) => this.xposOf(l));
+    this.sharedFeatScores = new Float64Array(this.mergedFeats.model.labels.length);
   }
 
   private readonly featScores = new Map<string, Float64Array>();
@@ -266,6 +277,18 @@ export class MorphTagger {
   }
 
   private readonly wordFeatures = new Uint32Array(MAX_FEATURES);
+  /** The UPOS and STTS halves of each joint label. */
+  private readonly labelUpos: string[];
+  private readonly labelXpos: string[];
+
+  private uposOf(label: string): string {
+    return label.slice(0, label.indexOf('|'));
+  }
+
+  private xposOf(label: string): string {
+    return label.slice(label.indexOf('|') + 1);
+  }
+
   /** Summed weights of the tag-history features per (previous tag, tag before it). */
   private readonly historyCache = new Map<string, Map<string, Float64Array>>();
 
@@ -306,9 +329,8 @@ export class MorphTagger {
       const known = dictionary[words[i] as string];
       if (known !== undefined) {
         labels[i] = known;
-        const bar = known.indexOf('|');
-        upos[i] = known.slice(0, bar);
-        xpos[i] = known.slice(bar + 1);
+        upos[i] = this.uposOf(known);
+        xpos[i] = this.xposOf(known);
         continue;
       }
       const p1 = i > 0 ? (labels[i - 1] as string) : START;
@@ -319,11 +341,10 @@ export class MorphTagger {
       const history = this.historyScores(p1, p2);
       for (let l = 0; l < scores.length; l++) scores[l]! += history[l] as number;
       this.tags.score(this.features, count, scores);
-      const label = this.tags.labels[this.tags.best(this.tagScores)] as string;
-      labels[i] = label;
-      const bar = label.indexOf('|');
-      upos[i] = label.slice(0, bar);
-      xpos[i] = label.slice(bar + 1);
+      const best = this.tags.best(this.tagScores);
+      labels[i] = this.tags.labels[best] as string;
+      upos[i] = this.labelUpos[best] as string;
+      xpos[i] = this.labelXpos[best] as string;
     }
     const out: TaggedToken[] = new Array(n);
     for (let i = 0; i < n; i++) {
@@ -331,7 +352,7 @@ export class MorphTagger {
         upos: upos[i] as string,
         xpos: xpos[i] as string,
         feats: this.featsOf(v, i, upos, xpos),
-        lemma: this.lemmaOf(words[i] as string, upos[i] as string, xpos[i] as string),
+        lemma: this.cachedLemma(words[i] as string, labels[i] as string, upos[i] as string, xpos[i] as string),
       };
     }
     return out;
@@ -340,38 +361,80 @@ export class MorphTagger {
   private featsOf(v: SentenceView, i: number, upos: string[], xpos: string[]): string {
     const u = upos[i] as string;
     const x = xpos[i] as string;
-    const allowed = this.manifest.allowed[x];
-    if (!allowed || allowed.length === 0) return '_';
+    const plan = this.featPlan(x);
+    if (plan.length === 0) return '_';
     const head = agreementHead(upos, i);
-    const key = (v.words[i] as string) + '\u0001' + x;
-    let cached = this.featWordCache.get(key);
-    if (!cached) {
+    const word = v.words[i] as string;
+    let byTag = this.featWordCache.get(word);
+    if (!byTag) {
       if (this.featWordCache.size >= 200_000) this.featWordCache.clear();
-      cached = allowed.map((attribute) => {
-        const model = this.featModels.get(attribute) as CompiledPerceptron;
+      this.featWordCache.set(word, (byTag = new Map()));
+    }
+    let cached = byTag.get(x);
+    if (!cached) {
+      cached = plan.map(({ attribute, model }) => {
         const scores = new Float64Array(model.labels.length);
         model.score(this.wordFeatures, featsWordFeatures(v, i, u, x, attribute, this.wordFeatures), scores);
         return scores;
       });
-      this.featWordCache.set(key, cached);
+      byTag.set(x, cached);
     }
     let out = '';
+    // The context features are the same for every attribute: score them once, in the merged table.
     const shared = featsContextFeatures(v, i, xpos, this.features, 0);
-    // `allowed` is in UD order, so the feature string comes out sorted.
-    for (let a = 0; a < allowed.length; a++) {
-      const attribute = allowed[a] as string;
-      const model = this.featModels.get(attribute) as CompiledPerceptron;
-      const scores = this.featScores.get(attribute) as Float64Array;
+    const sharedScores = this.sharedFeatScores;
+    sharedScores.fill(0);
+    this.mergedFeats.model.score(this.features, shared, sharedScores);
+    // The plan is in UD order, so the feature string comes out sorted.
+    for (let a = 0; a < plan.length; a++) {
+      const { attribute, model, scores, offset } = plan[a]!;
       scores.set(cached[a] as Float64Array);
-      model.score(this.features, featsHeadFeatures(v, i, xpos, head, attribute, this.features, shared), scores);
+      for (let l = 0; l < scores.length; l++) scores[l]! += sharedScores[offset + l] as number;
+      if (head >= 0)
+        model.score(this.features, featsHeadFeatures(v, i, xpos, head, attribute, this.features, 0), scores);
       const value = model.labels[model.best(scores)] as string;
       if (value !== '_') out += (out ? '|' : '') + attribute + '=' + value;
     }
     return out || '_';
   }
 
-  /** Per word and tag, the summed weights of the word-only features of each allowed attribute. */
-  private readonly featWordCache = new Map<string, Float64Array[]>();
+  /** For each STTS tag, the attribute classifiers to run, with their scratch space and merged-table offset. */
+  private readonly featPlans = new Map<string, FeatStep[]>();
+
+  private featPlan(xpos: string): FeatStep[] {
+    let plan = this.featPlans.get(xpos);
+    if (!plan) {
+      plan = (this.manifest.allowed[xpos] ?? []).flatMap((attribute) => {
+        const model = this.featModels.get(attribute);
+        const scores = this.featScores.get(attribute);
+        const offset = this.mergedFeats.offset.get(attribute);
+        return model && scores && offset !== undefined ? [{ attribute, model, scores, offset }] : [];
+      });
+      this.featPlans.set(xpos, plan);
+    }
+    return plan;
+  }
+
+  /** All attribute models in one table (labels offset per attribute), for the features they share. */
+  private readonly mergedFeats: { model: CompiledPerceptron; offset: ReadonlyMap<string, number> };
+  private readonly sharedFeatScores: Float64Array;
+
+  /** Per word and tag, the summed weights of the word-only features of each planned attribute. */
+  private readonly featWordCache = new Map<string, Map<string, Float64Array[]>>();
+
+  /** Lemmas depend on the word and its tags only: remember them (bounded). */
+  private readonly lemmaCache = new Map<string, Map<string, string>>();
+
+  private cachedLemma(word: string, label: string, upos: string, xpos: string): string {
+    let byTag = this.lemmaCache.get(word);
+    if (!byTag) {
+      if (this.lemmaCache.size >= 200_000) this.lemmaCache.clear();
+      this.lemmaCache.set(word, (byTag = new Map()));
+    }
+    let lemma = byTag.get(label);
+    if (lemma === undefined) byTag.set(label, (lemma = this.lemmaOf(word, upos, xpos)));
+    return lemma;
+  }
 
   lemmaOf(word: string, upos: string, xpos: string): string {
     const memory = this.manifest.lemmaMemory;
@@ -390,6 +453,32 @@ export class MorphTagger {
     const lemma = applyLemmaScript(word, this.lemmaModel.labels[this.lemmaModel.best(scores)] as string);
     return lemma || word;
   }
+}
+
+/** One table holding several models' weights, each model's labels shifted by its offset. */
+function mergePerceptrons(models: ReadonlyMap<string, CompiledPerceptron>): {
+  model: CompiledPerceptron;
+  offset: ReadonlyMap<string, number>;
+} {
+  const offset = new Map<string, number>();
+  const labels: string[] = [];
+  const runs = new Map<number, Array<[number, number]>>();
+  for (const [name, m] of models) {
+    offset.set(name, labels.length);
+    const base = labels.length;
+    for (const l of m.labels) labels.push(`${name}=${l}`);
+    for (let s = 0; s < m.keys.length; s++) {
+      const key = m.keys[s] as number;
+      if (key === 0xffffffff) continue;
+      let run = runs.get(key);
+      if (!run) runs.set(key, (run = []));
+      const start = m.runStart[s] as number;
+      for (let e = start; e < start + (m.runLength[s] as number); e++) {
+        run.push([base + (m.entryLabel[e] as number), m.entryWeight[e] as number]);
+      }
+    }
+  }
+  return { model: CompiledPerceptron.fromRuns(labels, runs), offset };
 }
 
 let loaded: MorphTagger | null | undefined;
