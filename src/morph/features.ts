@@ -86,23 +86,31 @@ export interface SentenceView {
 
 const NONE: string[] = [];
 
-/** Look-ups are the same for every occurrence of a word: remember them (bounded). */
-const lookupCache = new WeakMap<Lexicon, Map<string, LexiconClass | null>>();
-
-function cacheFor(lexicon: Lexicon): Map<string, LexiconClass | null> {
-  let cache = lookupCache.get(lexicon);
-  if (!cache) lookupCache.set(lexicon, (cache = new Map()));
-  return cache;
+/** What the view needs of a word type, computed once and remembered (bounded). */
+interface WordInfo {
+  lower: string;
+  upper: boolean;
+  signature: string;
+  candidates: string[];
 }
 
-function lookup(lexicon: Lexicon, cache: Map<string, LexiconClass | null>, word: string): LexiconClass | null {
-  let cls = cache.get(word);
-  if (cls === undefined) {
+const NO_LEXICON = {};
+const wordCache = new WeakMap<object, Map<string, WordInfo>>();
+
+function infoOf(lexicon: Lexicon | null, cache: Map<string, WordInfo>, word: string): WordInfo {
+  let info = cache.get(word);
+  if (info === undefined) {
     if (cache.size >= 200_000) cache.clear();
-    cls = lexicon.lookup(word);
-    cache.set(word, cls);
+    const cls: LexiconClass | null = lexicon ? lexicon.lookup(word) : null;
+    info = {
+      lower: word.toLowerCase(),
+      upper: isUpperCode(word.charCodeAt(0)),
+      signature: cls ? cls.signature : '?',
+      candidates: cls ? cls.featureCandidates : NONE,
+    };
+    cache.set(word, info);
   }
-  return cls;
+  return info;
 }
 
 export function viewSentence(words: readonly string[], lexicon: Lexicon | null): SentenceView {
@@ -114,14 +122,15 @@ export function viewSentence(words: readonly string[], lexicon: Lexicon | null):
     candidates: new Array(n),
     upper: new Array(n),
   };
-  const cache = lexicon ? cacheFor(lexicon) : null;
+  const owner = lexicon ?? NO_LEXICON;
+  let cache = wordCache.get(owner);
+  if (!cache) wordCache.set(owner, (cache = new Map()));
   for (let i = 0; i < n; i++) {
-    const w = words[i] as string;
-    view.lower[i] = w.toLowerCase();
-    view.upper[i] = isUpperCode(w.charCodeAt(0));
-    const cls = cache ? lookup(lexicon as Lexicon, cache, w) : null;
-    view.signature[i] = cls ? cls.signature : '?';
-    view.candidates[i] = cls ? cls.featureCandidates : NONE;
+    const info = infoOf(lexicon, cache, words[i] as string);
+    view.lower[i] = info.lower;
+    view.upper[i] = info.upper;
+    view.signature[i] = info.signature;
+    view.candidates[i] = info.candidates;
   }
   return view;
 }

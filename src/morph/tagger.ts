@@ -238,6 +238,8 @@ interface FeatStep {
   model: CompiledPerceptron;
   scores: Float64Array;
   offset: number;
+  /** "Attr=Value" for each label of the model ("" for none), built once. */
+  parts: string[];
 }
 
 export class MorphTagger {
@@ -387,13 +389,13 @@ export class MorphTagger {
     this.mergedFeats.model.score(this.features, shared, sharedScores);
     // The plan is in UD order, so the feature string comes out sorted.
     for (let a = 0; a < plan.length; a++) {
-      const { attribute, model, scores, offset } = plan[a]!;
+      const { attribute, model, scores, offset, parts } = plan[a]!;
       scores.set(cached[a] as Float64Array);
       for (let l = 0; l < scores.length; l++) scores[l]! += sharedScores[offset + l] as number;
       if (head >= 0)
         model.score(this.features, featsHeadFeatures(v, i, xpos, head, attribute, this.features, 0), scores);
-      const value = model.labels[model.best(scores)] as string;
-      if (value !== '_') out += (out ? '|' : '') + attribute + '=' + value;
+      const part = parts[model.best(scores)] as string;
+      if (part !== '') out = out === '' ? part : out + '|' + part;
     }
     return out || '_';
   }
@@ -408,7 +410,9 @@ export class MorphTagger {
         const model = this.featModels.get(attribute);
         const scores = this.featScores.get(attribute);
         const offset = this.mergedFeats.offset.get(attribute);
-        return model && scores && offset !== undefined ? [{ attribute, model, scores, offset }] : [];
+        if (!model || !scores || offset === undefined) return [];
+        const parts = model.labels.map((value) => (value === '_' ? '' : `${attribute}=${value}`));
+        return [{ attribute, model, scores, offset, parts }];
       });
       this.featPlans.set(xpos, plan);
     }
