@@ -233,6 +233,16 @@ function lexiconPos(upos: string, xpos: string): Analysis['pos'] | null {
   return null;
 }
 
+/** Per word type: its tag-dictionary entry and the scores and lemmas worked out for it so far. */
+interface WordCache {
+  dictionary: string | null;
+  tag: Float64Array | null;
+  /** By STTS tag: the word-only feature scores of each planned attribute. */
+  feats: Map<string, Float64Array[]> | null;
+  /** By joint label. */
+  lemmas: Map<string, string> | null;
+}
+
 interface FeatStep {
   attribute: string;
   model: CompiledPerceptron;
@@ -263,19 +273,27 @@ export class MorphTagger {
   }
 
   private readonly featScores = new Map<string, Float64Array>();
-  /** Summed weights of each word type's word-only tag features; bounded, cleared when full. */
-  private readonly wordScoreCache = new Map<string, Float64Array>();
+  /** What the tagger has worked out for each word type (bounded, cleared when full). */
+  private readonly wordCaches = new Map<string, WordCache>();
 
-  private wordScores(v: SentenceView, i: number): Float64Array {
-    const word = v.words[i] as string;
-    let cached = this.wordScoreCache.get(word);
-    if (!cached) {
-      if (this.wordScoreCache.size >= 200_000) this.wordScoreCache.clear();
-      cached = new Float64Array(this.tags.labels.length);
-      this.tags.score(this.wordFeatures, tagWordFeatures(v, i, this.wordFeatures), cached);
-      this.wordScoreCache.set(word, cached);
+  private cacheOf(word: string): WordCache {
+    let cache = this.wordCaches.get(word);
+    if (!cache) {
+      if (this.wordCaches.size >= 200_000) this.wordCaches.clear();
+      const known = this.manifest.tagDictionary[word];
+      cache = { dictionary: known ?? null, tag: null, feats: null, lemmas: null };
+      this.wordCaches.set(word, cache);
     }
-    return cached;
+    return cache;
+  }
+
+  /** Summed weights of the word's word-only tag features. */
+  private wordScores(v: SentenceView, i: number, cache: WordCache): Float64Array {
+    if (!cache.tag) {
+      cache.tag = new Float64Array(this.tags.labels.length);
+      this.tags.score(this.wordFeatures, tagWordFeatures(v, i, this.wordFeatures), cache.tag);
+    }
+    return cache.tag;
   }
 
   private readonly wordFeatures = new Uint32Array(MAX_FEATURES);
@@ -326,10 +344,12 @@ export class MorphTagger {
     const upos: string[] = new Array(n);
     const xpos: string[] = new Array(n);
     const labels: string[] = new Array(n);
-    const dictionary = this.manifest.tagDictionary;
+    const caches: WordCache[] = new Array(n);
+    for (let i = 0; i < n; i++) caches[i] = this.cacheOf(words[i] as string);
     for (let i = 0; i < n; i++) {
-      const known = dictionary[words[i] as string];
-      if (known !== undefined) {
+      const cache = caches[i] as WordCache;
+      const known = cache.dictionary;
+      if (known !== null) {
         labels[i] = known;
         upos[i] = this.uposOf(known);
         xpos[i] = this.xposOf(known);
@@ -339,7 +359,7 @@ export class MorphTagger {
       const p2 = i > 1 ? (labels[i - 2] as string) : START;
       const count = tagContextFeatures(v, i, p1, p2, this.features, 0);
       const scores = this.tagScores;
-      scores.set(this.wordScores(v, i));
+      scores.set(this.wordScores(v, i, cache));
       const history = this.historyScores(p1, p2);
       for (let l = 0; l < scores.length; l++) scores[l]! += history[l] as number;
       this.tags.score(this.features, count, scores);
@@ -353,25 +373,26 @@ export class MorphTagger {
       out[i] = {
         upos: upos[i] as string,
         xpos: xpos[i] as string,
-        feats: this.featsOf(v, i, upos, xpos),
-        lemma: this.cachedLemma(words[i] as string, labels[i] as string, upos[i] as string, xpos[i] as string),
+        feats: this.featsOf(v, i, upos, xpos, caches[i] as WordCache),
+        lemma: this.cachedLemma(
+          words[i] as string,
+          labels[i] as string,
+          upos[i] as string,
+          xpos[i] as string,
+          caches[i] as WordCache,
+        ),
       };
     }
     return out;
   }
 
-  private featsOf(v: SentenceView, i: number, upos: string[], xpos: string[]): string {
+  private featsOf(v: SentenceView, i: number, upos: string[], xpos: string[], wordCache: WordCache): string {
     const u = upos[i] as string;
     const x = xpos[i] as string;
     const plan = this.featPlan(x);
     if (plan.length === 0) return '_';
     const head = agreementHead(upos, i);
-    const word = v.words[i] as string;
-    let byTag = this.featWordCache.get(word);
-    if (!byTag) {
-      if (this.featWordCache.size >= 200_000) this.featWordCache.clear();
-      this.featWordCache.set(word, (byTag = new Map()));
-    }
+    const byTag = (wordCache.feats ??= new Map());
     let cached = byTag.get(x);
     if (!cached) {
       cached = plan.map(({ attribute, model }) => {
@@ -423,18 +444,9 @@ export class MorphTagger {
   private readonly mergedFeats: { model: CompiledPerceptron; offset: ReadonlyMap<string, number> };
   private readonly sharedFeatScores: Float64Array;
 
-  /** Per word and tag, the summed weights of the word-only features of each planned attribute. */
-  private readonly featWordCache = new Map<string, Map<string, Float64Array[]>>();
-
-  /** Lemmas depend on the word and its tags only: remember them (bounded). */
-  private readonly lemmaCache = new Map<string, Map<string, string>>();
-
-  private cachedLemma(word: string, label: string, upos: string, xpos: string): string {
-    let byTag = this.lemmaCache.get(word);
-    if (!byTag) {
-      if (this.lemmaCache.size >= 200_000) this.lemmaCache.clear();
-      this.lemmaCache.set(word, (byTag = new Map()));
-    }
+  /** Lemmas depend on the word and its tags only: remember them per word type. */
+  private cachedLemma(word: string, label: string, upos: string, xpos: string, cache: WordCache): string {
+    const byTag = (cache.lemmas ??= new Map());
     let lemma = byTag.get(label);
     if (lemma === undefined) byTag.set(label, (lemma = this.lemmaOf(word, upos, xpos)));
     return lemma;
