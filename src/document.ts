@@ -193,6 +193,14 @@ export interface MorphWord {
   lemma: string;
 }
 
+/** Dependency parse per token, filled by the syntax stage. */
+export interface SyntaxTable {
+  /** Index of the head token in the document, -1 for a sentence root. */
+  head: Int32Array;
+  /** UD relation with subtype. */
+  deprel: string[];
+}
+
 /** The document while it moves through the stages. */
 export interface Doc {
   raw: RawDocument;
@@ -206,6 +214,7 @@ export interface Doc {
   tokens: TokenTable;
   sentences: SentenceTable;
   morph: MorphTable | null;
+  syntax: SyntaxTable | null;
   entities: Entity[];
   quotes: Quote[];
   quantities: Quantity[];

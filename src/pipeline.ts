@@ -7,13 +7,14 @@ import { contentId } from './io/sources.js';
 import { languageStage } from './lang/stage.js';
 import { segmentStage } from './text/stage.js';
 import { morphStage } from './morph/stage.js';
+import { syntaxStage } from './syntax/stage.js';
 
 export interface Stage {
   name: string;
   run(doc: Doc): void;
 }
 
-export const STAGES: readonly Stage[] = [segmentStage, languageStage, morphStage];
+export const STAGES: readonly Stage[] = [segmentStage, languageStage, morphStage, syntaxStage];
 
 const NO_TOKENS: TokenTable = {
   count: 0,
@@ -54,6 +55,7 @@ export function createDoc(raw: RawDocument, options: AnalyzeOptions = {}): Doc {
     tokens: NO_TOKENS,
     sentences: NO_SENTENCES,
     morph: null,
+    syntax: null,
     entities: [],
     quotes: [],
     quantities: [],

@@ -9,6 +9,8 @@ import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { scoreEndToEnd, scoreMorph, type EndToEndScores, type MorphScores, type SystemWord } from '../eval/ud.js';
 import { goldDocuments } from '../eval/segment.js';
 import { analyzeDocument, textDocument } from '../pipeline.js';
+import { loadParser } from '../syntax/model.js';
+import { scoreParser, type AttachmentScores } from '../eval/attachment.js';
 import { loadMorphTagger } from '../morph/tagger.js';
 
 /** The shared corpora: `--data`, else $LAGEBILD_DATA, else `../shared/data` beside the project. */
@@ -76,7 +78,10 @@ function systemWords(text: string): SystemWord[] {
 export function runEvalUd(
   dataDir: string,
   files: string[],
-): { table: string; scores: Array<{ name: string; gold: MorphScores; endToEnd: EndToEndScores }> } {
+): {
+  table: string;
+  scores: Array<{ name: string; gold: MorphScores; attachment: AttachmentScores | null; endToEnd: EndToEndScores }>;
+} {
   const tagger = loadMorphTagger();
   if (!tagger) throw new UsageError('no morphology model in models/ (run `npm run train`)');
   const sets = files.length
@@ -87,12 +92,14 @@ export function runEvalUd(
     const sentences = readConllu(set.path);
     const gold = scoreMorph(sentences, (words) => tagger.tagSentence(words));
     const documents = goldDocuments(sentences).map((d) => ({ text: d.text, sentences: d.source, offsets: d.offsets }));
-    return { name: set.name, gold, endToEnd: scoreEndToEnd(documents, systemWords) };
+    const parser = loadParser();
+    const attachment = parser ? scoreParser(sentences, parser, tagger) : null;
+    return { name: set.name, gold, attachment, endToEnd: scoreEndToEnd(documents, systemWords) };
   });
   const f = (x: number): string => x.toFixed(2);
   const table = formatTable(
-    ['treebank', 'input', 'words', 'UPOS', 'XPOS', 'UFeats', 'AllTags', 'Lemma', 'Mood', 'Case'],
-    scores.flatMap(({ name, gold: g, endToEnd: e }) => [
+    ['treebank', 'input', 'words', 'UPOS', 'XPOS', 'UFeats', 'AllTags', 'Lemma', 'Mood', 'Case', 'UAS', 'LAS'],
+    scores.flatMap(({ name, gold: g, attachment: a, endToEnd: e }) => [
       [
         name,
         'gold tokenization',
@@ -104,6 +111,8 @@ export function runEvalUd(
         f(g.lemma),
         f(g.mood),
         f(g.case),
+        a ? f(a.uas) : '',
+        a ? f(a.las) : '',
       ],
       [
         name,
@@ -114,6 +123,8 @@ export function runEvalUd(
         f(e.ufeats),
         f(e.allTags),
         f(e.lemma),
+        '',
+        '',
         '',
         '',
       ],

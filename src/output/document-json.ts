@@ -52,6 +52,11 @@ function tokenObjects(doc: Doc): TokenOut[] {
       token.feats = doc.morph.feats[i] as string;
       token.lemma = doc.morph.lemma[i] as string;
     }
+    if (doc.syntax) {
+      const h = doc.syntax.head[i] as number;
+      token.head = h < 0 ? null : h;
+      token.deprel = doc.syntax.deprel[i] as string;
+    }
     out[i] = token;
   }
   return out;

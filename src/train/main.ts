@@ -9,7 +9,10 @@ import { performance } from 'node:perf_hooks';
 import { readConllu } from '../eval/conllu.js';
 import { resolveDataDir } from '../cli/eval.js';
 import { loadLexicon, LEXICON_PATH } from '../morph/lexicon.js';
-import { MORPH_MODEL_PATH } from '../morph/tagger.js';
+import { MORPH_MODEL_PATH, loadMorphTagger } from '../morph/tagger.js';
+import { PARSER_MODEL_PATH } from '../syntax/model.js';
+import { packParser } from '../syntax/parser.js';
+import { DEFAULT_PARSER_OPTIONS, trainParser } from './train-parser.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { buildLexicon } from './build-lexicon.js';
 import { DEFAULT_MORPH_OPTIONS, trainMorph } from './train-morph.js';
@@ -34,6 +37,14 @@ const t2 = performance.now();
 console.log(
   `morph: chose ${result.tagEpochs} tag epochs on dev; ${(result.buffer.length / 1e6).toFixed(1)} MB → ${MORPH_MODEL_PATH}`,
 );
+const tagger = loadMorphTagger();
+const parser = trainParser(train, dev, tagger, { ...DEFAULT_PARSER_OPTIONS, log: (l) => console.log(l) });
+const parserBuffer = packParser(parser.model, parser.labels);
+writeFileSync(PARSER_MODEL_PATH, parserBuffer);
+const t3 = performance.now();
+console.log(
+  `parser: chose ${parser.epoch} epochs on dev; ${(parserBuffer.length / 1e6).toFixed(1)} MB → ${PARSER_MODEL_PATH}`,
+);
 const report = {
   date: new Date().toISOString().slice(0, 10),
   node: process.version,
@@ -44,5 +55,9 @@ const report = {
   tagEpochs: result.tagEpochs,
   dev: result.dev,
   devByEpoch: result.devByEpoch,
+  parserSeconds: Math.round((t3 - t2) / 100) / 10,
+  parserBytes: parserBuffer.length,
+  parserEpochs: parser.epoch,
+  parserDev: parser.dev,
 };
 writeFileSync(join(PACKAGE_ROOT, 'models', 'training-report.json'), JSON.stringify(report, null, 2) + '\n');

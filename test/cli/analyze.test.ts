@@ -227,15 +227,24 @@ test('analyze: tokens carry tags, features and lemmas; conllu output points back
   const doc = JSON.parse(json.stdout);
   assert.deepEqual(validateDocument(doc), []);
   const byText = new Map(doc.tokens.map((t: { text: string }) => [t.text, t]));
-  assert.deepEqual(byText.get('Polizei'), {
-    start: 4,
-    end: 11,
-    text: 'Polizei',
-    upos: 'NOUN',
-    xpos: 'NN',
-    feats: 'Case=Nom|Gender=Fem|Number=Sing',
-    lemma: 'Polizei',
-  });
+  const polizei = byText.get('Polizei') as Record<string, unknown>;
+  assert.deepEqual(
+    { ...polizei, head: undefined, deprel: undefined },
+    {
+      start: 4,
+      end: 11,
+      text: 'Polizei',
+      upos: 'NOUN',
+      xpos: 'NN',
+      feats: 'Case=Nom|Gender=Fem|Number=Sing',
+      lemma: 'Polizei',
+      head: undefined,
+      deprel: undefined,
+    },
+  );
+  assert.equal(polizei['deprel'], 'nsubj', 'the subject of "nahm"');
+  assert.equal(doc.tokens[polizei['head'] as number].text, 'nahm');
+  assert.equal(doc.tokens.filter((t: { head: number | null }) => t.head === null).length, 1, 'one root');
   assert.equal((byText.get('nahm') as { lemma: string }).lemma, 'nehmen');
   assert.equal((byText.get('am') as { xpos: string }).xpos, 'APPRART');
   const conllu = runCli(['analyze', '-', '--format', 'conllu'], { input });
@@ -252,4 +261,8 @@ test('analyze: tokens carry tags, features and lemmas; conllu output points back
   }
   assert.match(conllu.stdout, /^# newdoc id = sha256:/);
   assert.match(conllu.stdout, /# text = Die Polizei nahm am Freitag 12 Demonstranten fest\./);
+  assert.ok(
+    rows.every((r) => /^\d+$/.test(r[6] ?? '') && (r[7] ?? '_') !== '_'),
+    'heads and relations filled',
+  );
 });
