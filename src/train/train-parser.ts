@@ -39,10 +39,16 @@ export function gsdRelation(deprel: string, pud: boolean): string {
 export interface ParserTrainOptions {
   epochs: number[];
   seed: number;
+  /** Tags of the training sentences: the treebank's, or our tagger's (dev is always tagged by ours). */
+  trainTags: 'gold' | 'predicted';
   log?: (line: string) => void;
 }
 
-export const DEFAULT_PARSER_OPTIONS: ParserTrainOptions = { epochs: [3, 4, 5, 6, 8, 10], seed: 1 };
+export const DEFAULT_PARSER_OPTIONS: ParserTrainOptions = {
+  epochs: [3, 4, 5, 6, 8, 10],
+  seed: 1,
+  trainTags: 'predicted',
+};
 
 interface Example {
   input: ParseInput;
@@ -84,7 +90,7 @@ export function trainParser(
     trainer.label(`R:${l}`);
   }
   const examples: Example[] = train.map((s) => ({
-    input: parseInputOf(s, tagger),
+    input: parseInputOf(s, options.trainTags === 'gold' ? null : tagger),
     heads: projectivize(s.words.map((w) => w.head)),
     labels: s.words.map((w) => labelIds.get(relation(s, w.deprel)) as number),
   }));
