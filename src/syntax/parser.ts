@@ -207,10 +207,32 @@ export function validTransitions(st: ParserState, labelCount: number, out: numbe
   return out;
 }
 
+/** The highest-scoring valid transition, without listing the valid ones. */
+export function bestTransition(st: ParserState, scores: Float64Array, labelCount: number): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  if (st.canShift()) {
+    best = SHIFT;
+    bestScore = scores[SHIFT] as number;
+  }
+  const left = st.canLeft();
+  const right = st.canRight();
+  for (let l = 0; l < labelCount; l++) {
+    if (left && (scores[1 + 2 * l] as number) > bestScore) {
+      best = 1 + 2 * l;
+      bestScore = scores[best] as number;
+    }
+    if (right && (scores[2 + 2 * l] as number) > bestScore) {
+      best = 2 + 2 * l;
+      bestScore = scores[best] as number;
+    }
+  }
+  return best;
+}
+
 export class DependencyParser {
   private readonly features = new Uint32Array(MAX_PARSER_FEATURES);
   private readonly scores: Float64Array;
-  private readonly valid: number[] = [];
 
   constructor(
     readonly model: CompiledPerceptron,
@@ -227,8 +249,7 @@ export class DependencyParser {
       const count = parserFeatures(v, st, this.labels, this.features);
       this.scores.fill(0);
       this.model.score(this.features, count, this.scores);
-      const t = this.model.best(this.scores, validTransitions(st, this.labels.length, this.valid));
-      st.apply(t);
+      st.apply(bestTransition(st, this.scores, this.labels.length));
     }
     const heads: number[] = new Array(n);
     const deprels: string[] = new Array(n);
