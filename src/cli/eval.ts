@@ -98,7 +98,7 @@ export function runEvalUd(
   });
   const f = (x: number): string => x.toFixed(2);
   const table = formatTable(
-    ['treebank', 'input', 'words', 'UPOS', 'XPOS', 'UFeats', 'AllTags', 'Lemma', 'Mood', 'Case', 'UAS', 'LAS'],
+    ['treebank', 'input', 'words', 'UPOS', 'XPOS', 'UFeats', 'AllTags', 'Lemma', 'Mood', 'Case', 'UAS', 'LAS', 'CLAS'],
     scores.flatMap(({ name, gold: g, attachment: a, endToEnd: e }) => [
       [
         name,
@@ -113,6 +113,7 @@ export function runEvalUd(
         f(g.case),
         a ? f(a.uas) : '',
         a ? f(a.las) : '',
+        a ? f(a.clas) : '',
       ],
       [
         name,
@@ -127,8 +128,16 @@ export function runEvalUd(
         '',
         '',
         '',
+        '',
       ],
     ]),
   );
-  return { table, scores };
+  const relations = scores.flatMap(({ name, attachment }) =>
+    (attachment?.relations ?? []).map((r) => [name, r.relation, r.gold, f(r.precision), f(r.recall), f(r.f1)]),
+  );
+  const relationTable = relations.length
+    ? '\n\nKey relations (gold tokenization, predicted tags; correct = right head and label):\n' +
+      formatTable(['treebank', 'relation', 'gold', 'P', 'R', 'F1'], relations)
+    : '';
+  return { table: table + relationTable, scores };
 }
