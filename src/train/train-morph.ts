@@ -28,6 +28,7 @@ import {
   type MorphManifest,
 } from '../morph/tagger.js';
 import { isPudSentence, udToStts } from './stts.js';
+import { shuffled } from './random.js';
 
 export interface TrainingWord {
   form: string;
@@ -131,28 +132,6 @@ function gsdUpos(w: ConlluWord): string {
   if (w.upos === 'SCONJ' && lower === 'um') return 'ADP';
   if (w.upos === 'NOUN' && CALENDAR_NAMES.has(w.form)) return 'PROPN';
   return w.upos;
-}
-
-/** mulberry32: a small seeded generator, so shuffles are the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled(n: number, seed: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  const rnd = random(seed);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
-  return order;
 }
 
 function argmax(scores: Float64Array): number {

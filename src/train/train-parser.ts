@@ -6,6 +6,7 @@ import type { ConlluSentence } from '../eval/conllu.js';
 import { PerceptronTrainer, type CompiledPerceptron } from '../morph/perceptron.js';
 import type { MorphTagger } from '../morph/tagger.js';
 import { isPudSentence } from './stts.js';
+import { random, shuffleInPlace } from './random.js';
 import { parseInputOf, scoreParser, type AttachmentScores } from '../eval/attachment.js';
 import {
   DependencyParser,
@@ -56,17 +57,6 @@ interface Example {
   labels: number[];
 }
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function trainParser(
   train: readonly ConlluSentence[],
   dev: readonly ConlluSentence[],
@@ -101,10 +91,7 @@ export function trainParser(
   let best: { model: CompiledPerceptron; epoch: number; dev: AttachmentScores } | null = null;
   const order = examples.map((_, i) => i);
   for (let epoch = 1; epoch <= Math.max(...options.epochs); epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rnd() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffleInPlace(order, rnd);
     for (const k of order) {
       const ex = examples[k] as Example;
       const n = ex.input.forms.length;
