@@ -44,7 +44,10 @@ export function buildProgram(): Command {
         .default('auto'),
     )
     .option('--max-bytes <size>', 'largest text/HTML file or JSONL line accepted', `${DEFAULT_MAX_BYTES / 1048576}MB`)
-    .option('--disable <stages>', 'skip pipeline stages, comma-separated (language, morph): faster when not needed')
+    .option(
+      '--disable <stages>',
+      'skip pipeline stages, comma-separated (language, morph, syntax): faster when not needed',
+    )
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
     .action(async (files: string[], options: AnalyzeCliOptions) => {
       const settings = parseAnalyzeOptions(options);
@@ -83,7 +86,7 @@ export function buildProgram(): Command {
     });
   evaluate
     .command('ud')
-    .description('tags, features and lemmas against UD German (dev split and GSD test), gold tokenization')
+    .description('tags, features, lemmas and parse against UD German (dev split and GSD test)')
     .option('--treebank <file...>', 'CoNLL-U files to score instead of the defaults')
     .option('--data <dir>', 'shared corpora directory (default: $LAGEBILD_DATA or ../shared/data)')
     .option('--json', 'print scores as JSON')
