@@ -101,8 +101,15 @@ function collectMarks(doc: DocumentOut): Mark[] {
   return marks;
 }
 
-function tokenTitle(t: { text: string; upos?: string; lemma?: string; feats?: string }): string {
-  return [t.text, t.upos, t.lemma, t.feats].filter((x) => x !== undefined && x !== '').join(' · ');
+function tokenTitle(t: {
+  text: string;
+  upos?: string;
+  xpos?: string;
+  lemma?: string;
+  feats?: string;
+  deprel?: string;
+}): string {
+  return [t.text, t.upos, t.xpos, t.lemma, t.feats, t.deprel].filter((x) => x !== undefined && x !== '').join(' · ');
 }
 
 /** Cut the text at every mark boundary; each piece carries the classes and titles of the marks over it. */
