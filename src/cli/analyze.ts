@@ -45,17 +45,11 @@ export function parseAnalyzeOptions(options: AnalyzeCliOptions): AnalyzeSettings
   const format = oneOf(options.format, OUTPUT_FORMATS, '--format');
   const encoding = oneOf(options.encoding, ENCODINGS, '--encoding');
   const kind = oneOf(options.input, INPUT_KINDS, '--input');
-  const layers = (options.with ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const layers = commaList(options.with);
   for (const layer of layers) oneOf(layer, OPTIONAL_LAYERS, '--with');
   const maxBytes = parseByteSize(options.maxBytes);
   if (maxBytes === null) throw new UsageError(`invalid --max-bytes "${options.maxBytes}" (e.g. 10MB, 500kB, 1048576)`);
-  const disabled = (options.disable ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const disabled = commaList(options.disable);
   const optional = STAGES.filter((stage) => stage.name !== 'segment').map((stage) => stage.name);
   for (const name of disabled) oneOf(name, optional, '--disable');
   return {
@@ -69,6 +63,14 @@ export function parseAnalyzeOptions(options: AnalyzeCliOptions): AnalyzeSettings
     progress: options.progress,
     stages: STAGES.filter((stage) => !disabled.includes(stage.name)),
   };
+}
+
+/** "a, b,c" → ["a", "b", "c"]; nothing → []. */
+function commaList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {

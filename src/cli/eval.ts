@@ -20,7 +20,21 @@ export function resolveDataDir(option: string | undefined): string {
   return dir;
 }
 
-export const SEGMENT_TEST_SETS = [
+interface TreebankSet {
+  name: string;
+  path: string;
+}
+
+/** The files named on the command line, else the default sets in the data directory; all must exist. */
+function treebankSets(dataDir: string, files: readonly string[], defaults: readonly TreebankSet[]): TreebankSet[] {
+  const sets = files.length
+    ? files.map((f) => ({ name: f, path: f }))
+    : defaults.map((s) => ({ ...s, path: join(dataDir, s.path) }));
+  for (const set of sets) if (!existsSync(set.path)) throw new UsageError(`treebank not found: ${set.path}`);
+  return sets;
+}
+
+export const SEGMENT_TEST_SETS: readonly TreebankSet[] = [
   { name: 'UD German GSD test', path: 'ud-german-gsd/de_gsd-ud-test.conllu' },
   { name: 'UD German PUD test', path: 'ud-german-pud/de_pud-ud-test.conllu' },
 ];
@@ -29,11 +43,7 @@ export function runEvalSegment(
   dataDir: string,
   files: string[],
 ): { table: string; scores: Array<{ name: string } & SegmentScores> } {
-  const sets = files.length
-    ? files.map((f) => ({ name: f, path: f }))
-    : SEGMENT_TEST_SETS.map((s) => ({ ...s, path: join(dataDir, s.path) }));
-  const scores = sets.map((set) => {
-    if (!existsSync(set.path)) throw new UsageError(`treebank not found: ${set.path}`);
+  const scores = treebankSets(dataDir, files, SEGMENT_TEST_SETS).map((set) => {
     return { name: set.name, ...evaluateSegmentation(readConllu(set.path)) };
   });
   const pct = (x: number): string => (100 * x).toFixed(2);
@@ -54,7 +64,7 @@ export function runEvalSegment(
   return { table, scores };
 }
 
-export const UD_EVAL_SETS = [
+export const UD_EVAL_SETS: readonly TreebankSet[] = [
   { name: 'ud-splits dev (GSD)', path: 'ud-splits/dev.conllu' },
   { name: 'UD German GSD test', path: 'ud-german-gsd/de_gsd-ud-test.conllu' },
 ];
@@ -84,15 +94,11 @@ export function runEvalUd(
 } {
   const tagger = loadMorphTagger();
   if (!tagger) throw new UsageError('no morphology model in models/ (run `npm run train`)');
-  const sets = files.length
-    ? files.map((f) => ({ name: f, path: f }))
-    : UD_EVAL_SETS.map((s) => ({ ...s, path: join(dataDir, s.path) }));
-  const scores = sets.map((set) => {
-    if (!existsSync(set.path)) throw new UsageError(`treebank not found: ${set.path}`);
+  const parser = loadParser();
+  const scores = treebankSets(dataDir, files, UD_EVAL_SETS).map((set) => {
     const sentences = readConllu(set.path);
     const gold = scoreMorph(sentences, (words) => tagger.tagSentence(words));
     const documents = goldDocuments(sentences).map((d) => ({ text: d.text, sentences: d.source, offsets: d.offsets }));
-    const parser = loadParser();
     const attachment = parser ? scoreParser(sentences, parser, tagger) : null;
     return { name: set.name, gold, attachment, endToEnd: scoreEndToEnd(documents, systemWords) };
   });

@@ -9,6 +9,13 @@
 
 const EMPTY = 0xffffffff;
 
+/** Index of the highest score (the first one on ties). */
+export function argmax(scores: Float64Array): number {
+  let best = 0;
+  for (let l = 1; l < scores.length; l++) if ((scores[l] as number) > (scores[best] as number)) best = l;
+  return best;
+}
+
 /** The runtime model: immutable, typed arrays only. */
 export class CompiledPerceptron {
   constructor(
@@ -42,27 +49,9 @@ export class CompiledPerceptron {
     }
   }
 
-  /** Best label index; `allowed`, if given, restricts the choice (e.g. to a closed set for a word). */
-  best(scores: Float64Array, allowed?: ArrayLike<number> | null): number {
-    let best = -1;
-    let bestScore = -Infinity;
-    if (allowed && allowed.length > 0) {
-      for (let k = 0; k < allowed.length; k++) {
-        const l = allowed[k] as number;
-        if ((scores[l] as number) > bestScore) {
-          bestScore = scores[l] as number;
-          best = l;
-        }
-      }
-      return best;
-    }
-    for (let l = 0; l < scores.length; l++) {
-      if ((scores[l] as number) > bestScore) {
-        bestScore = scores[l] as number;
-        best = l;
-      }
-    }
-    return best;
+  /** Index of the highest score (the first one on ties). */
+  best(scores: Float64Array): number {
+    return argmax(scores);
   }
 
   /** Build the table from feature → (label, weight) runs; layout is deterministic (sorted keys and labels). */

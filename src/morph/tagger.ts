@@ -264,7 +264,6 @@ export class MorphTagger {
     readonly lexicon: Lexicon | null,
   ) {
     this.tagScores = new Float64Array(tags.labels.length);
-    for (const [a, m] of featModels) this.featScores.set(a, new Float64Array(m.labels.length));
     this.lemmaScores = new Float64Array(lemmaModel.labels.length);
     this.mergedFeats = mergePerceptrons(featModels);
     this.labelUpos = tags.labels.map((l) => this.uposOf(l));
@@ -272,7 +271,6 @@ export class MorphTagger {
     this.sharedFeatScores = new Float64Array(this.mergedFeats.model.labels.length);
   }
 
-  private readonly featScores = new Map<string, Float64Array>();
   /** What the tagger has worked out for each word type (bounded, cleared when full). */
   private readonly wordCaches = new Map<string, WordCache>();
 
@@ -429,9 +427,9 @@ export class MorphTagger {
     if (!plan) {
       plan = (this.manifest.allowed[xpos] ?? []).flatMap((attribute) => {
         const model = this.featModels.get(attribute);
-        const scores = this.featScores.get(attribute);
         const offset = this.mergedFeats.offset.get(attribute);
-        if (!model || !scores || offset === undefined) return [];
+        if (!model || offset === undefined) return [];
+        const scores = new Float64Array(model.labels.length);
         const parts = model.labels.map((value) => (value === '_' ? '' : `${attribute}=${value}`));
         return [{ attribute, model, scores, offset, parts }];
       });

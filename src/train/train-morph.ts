@@ -15,7 +15,7 @@ import { scoreMorph, type MorphScores } from '../eval/ud.js';
 import { viewSentence } from '../morph/features.js';
 import { lemmaScript } from '../morph/lemma-script.js';
 import type { Lexicon } from '../morph/lexicon.js';
-import { PerceptronTrainer, type CompiledPerceptron } from '../morph/perceptron.js';
+import { PerceptronTrainer, argmax, type CompiledPerceptron } from '../morph/perceptron.js';
 import {
   MAX_FEATURES,
   MorphTagger,
@@ -132,12 +132,6 @@ function gsdUpos(w: ConlluWord): string {
   if (w.upos === 'SCONJ' && lower === 'um') return 'ADP';
   if (w.upos === 'NOUN' && CALENDAR_NAMES.has(w.form)) return 'PROPN';
   return w.upos;
-}
-
-function argmax(scores: Float64Array): number {
-  let best = 0;
-  for (let l = 1; l < scores.length; l++) if ((scores[l] as number) > (scores[best] as number)) best = l;
-  return best;
 }
 
 /** Which attributes each STTS tag carries (in ≥ 5 % of its training words), and where PUD may teach them. */
