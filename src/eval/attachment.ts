@@ -5,7 +5,7 @@
  */
 import type { ConlluSentence } from './conllu.js';
 import type { MorphTagger } from '../morph/tagger.js';
-import type { DependencyParser, ParseInput } from '../syntax/parser.js';
+import type { Parser, ParseInput } from '../syntax/parser.js';
 
 export interface RelationScores {
   relation: string;
@@ -53,7 +53,7 @@ export function parseInputOf(s: ConlluSentence, tagger: MorphTagger | null): Par
 
 export function scoreParser(
   sentences: readonly ConlluSentence[],
-  parser: DependencyParser,
+  parser: Parser,
   tagger: MorphTagger | null,
 ): AttachmentScores {
   let words = 0;

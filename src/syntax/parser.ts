@@ -22,6 +22,11 @@ export interface Parse {
   deprels: string[];
 }
 
+/** What the syntax stage and the evaluation need from a parser. */
+export interface Parser {
+  parse(input: ParseInput): Parse;
+}
+
 export const SHIFT = 0;
 export const MAX_PARSER_FEATURES = 64;
 
