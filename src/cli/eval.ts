@@ -12,6 +12,9 @@ import { analyzeDocument, textDocument } from '../pipeline.js';
 import { loadParser } from '../syntax/model.js';
 import { scoreParser, type AttachmentScores } from '../eval/attachment.js';
 import { loadMorphTagger } from '../morph/tagger.js';
+import { readGermEval, scoreNer, type NerScores } from '../eval/germeval.js';
+import { loadNerTagger } from '../ner/tagger.js';
+import { nerInputOf } from '../ner/input.js';
 
 /** The shared corpora: `--data`, else $LAGEBILD_DATA, else `../shared/data` beside the project. */
 export function resolveDataDir(option: string | undefined): string {
@@ -146,4 +149,26 @@ export function runEvalUd(
       formatTable(['treebank', 'relation', 'gold', 'P', 'R', 'F1'], relations)
     : '';
   return { table: table + relationTable, scores };
+}
+
+export const NER_EVAL_SETS: readonly TreebankSet[] = [{ name: 'GermEval 2014 test', path: 'germeval2014/NER-de-test.tsv' }];
+
+/** GermEval 2014's outer-chunk metric (strict span and full label) on its test file, which we never train on. */
+export function runEvalNer(dataDir: string, files: string[]): { table: string; scores: Array<{ name: string } & NerScores> } {
+  const ner = loadNerTagger();
+  if (!ner) throw new UsageError('no NER model in models/ (run `npm run train`)');
+  const tagger = loadMorphTagger();
+  const scores = treebankSets(dataDir, files, NER_EVAL_SETS).map((set) => {
+    const sentences = readGermEval(set.path);
+    return { name: set.name, ...scoreNer(sentences, sentences.map((s) => ner.tag(nerInputOf(s, tagger)))) };
+  });
+  const f = (x: number): string => x.toFixed(2);
+  const table = formatTable(
+    ['data', 'label', 'gold', 'predicted', 'P', 'R', 'F1'],
+    scores.flatMap((s) => [
+      [s.name, 'all (outer chunks, strict)', s.gold, s.predicted, f(s.precision), f(s.recall), f(s.f1)],
+      ...s.byType.map((t) => [s.name, t.type, t.gold, t.predicted, f(t.precision), f(t.recall), f(t.f1)]),
+    ]),
+  );
+  return { table, scores };
 }

@@ -2,10 +2,10 @@
  * The morphology stage: tags, features and lemmas for every token, sentence by sentence. Contractions
  * ("zum") are tagged as the two words UD sees ("zu dem") and the token gets STTS APPRART.
  */
-import type { Doc, MorphTable } from '../document.js';
+import type { Doc, MorphTable, MorphWord } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { readLexiconRows } from '../util/lexicon.js';
-import { loadMorphTagger } from './tagger.js';
+import { loadMorphTagger, type MorphTagger, type TaggedToken } from './tagger.js';
 
 interface Contraction {
   preposition: string;
@@ -19,6 +19,43 @@ const CONTRACTIONS = new Map<string, Contraction>(
     { preposition: r[1] as string, article: r[2] as string, feats: r[3] as string },
   ]),
 );
+
+/** Tags of one token: a contraction keeps the two words it was tagged as. */
+export interface TokenTags extends TaggedToken {
+  words: MorphWord[] | undefined;
+}
+
+/** Tag a sentence given as token texts, contractions split into their two words (as the treebank). */
+export function tagTokens(tagger: MorphTagger, texts: readonly string[]): TokenTags[] {
+  const words: string[] = [];
+  const wordOf: number[] = []; // token → index of its (first) word
+  const contractions: Array<Contraction | undefined> = [];
+  for (const text of texts) {
+    wordOf.push(words.length);
+    // Contractions are short: only look up tokens of two to seven letters.
+    const c = text.length >= 2 && text.length <= 7 ? CONTRACTIONS.get(text.toLowerCase()) : undefined;
+    contractions.push(c);
+    if (c) words.push(text[0] === text[0]?.toUpperCase() ? cap(c.preposition) : c.preposition, c.article);
+    else words.push(text);
+  }
+  const tagged = tagger.tagSentence(words);
+  return texts.map((_, t) => {
+    const w = wordOf[t] as number;
+    const tag = tagged[w]!;
+    const contraction = contractions[t];
+    if (!contraction) return { ...tag, words: undefined };
+    return {
+      upos: 'ADP',
+      xpos: 'APPRART',
+      feats: contraction.feats,
+      lemma: contraction.preposition,
+      words: [
+        { form: words[w] as string, ...tag },
+        { form: words[w + 1] as string, ...tagged[w + 1]! },
+      ],
+    };
+  });
+}
 
 export const morphStage: Stage = {
   name: 'morph',
@@ -36,39 +73,16 @@ export const morphStage: Stage = {
     for (let s = 0; s < doc.sentences.count; s++) {
       const first = doc.sentences.firstToken[s] as number;
       const end = doc.sentences.endToken[s] as number;
-      const words: string[] = [];
-      const wordOf: number[] = []; // token → index of its (first) word
-      const contractions: Array<Contraction | undefined> = [];
-      for (let t = first; t < end; t++) {
-        const text = doc.text.slice(doc.tokens.start[t], doc.tokens.end[t]);
-        wordOf.push(words.length);
-        // Contractions are short: only look up tokens of two to seven letters.
-        const c = text.length >= 2 && text.length <= 7 ? CONTRACTIONS.get(text.toLowerCase()) : undefined;
-        contractions.push(c);
-        if (c) words.push(text[0] === text[0]?.toUpperCase() ? cap(c.preposition) : c.preposition, c.article);
-        else words.push(text);
-      }
-      const tagged = tagger.tagSentence(words);
-      for (let t = first; t < end; t++) {
-        const w = wordOf[t - first] as number;
-        const tag = tagged[w]!;
-        const contraction = contractions[t - first];
-        if (contraction) {
-          table.upos[t] = 'ADP';
-          table.xpos[t] = 'APPRART';
-          table.feats[t] = contraction.feats;
-          table.lemma[t] = contraction.preposition;
-          table.words[t] = [
-            { form: words[w] as string, ...tag },
-            { form: words[w + 1] as string, ...tagged[w + 1]! },
-          ];
-        } else {
-          table.upos[t] = tag.upos;
-          table.xpos[t] = tag.xpos;
-          table.feats[t] = tag.feats;
-          table.lemma[t] = tag.lemma;
-        }
-      }
+      const texts: string[] = [];
+      for (let t = first; t < end; t++) texts.push(doc.text.slice(doc.tokens.start[t], doc.tokens.end[t]));
+      tagTokens(tagger, texts).forEach((tag, i) => {
+        const t = first + i;
+        table.upos[t] = tag.upos;
+        table.xpos[t] = tag.xpos;
+        table.feats[t] = tag.feats;
+        table.lemma[t] = tag.lemma;
+        if (tag.words) table.words[t] = tag.words;
+      });
     }
     doc.morph = table;
   },

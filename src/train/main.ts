@@ -15,6 +15,11 @@ import { packParser } from '../syntax/parser.js';
 import { DEFAULT_PARSER_OPTIONS, trainParser } from './train-parser.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { buildLexicon } from './build-lexicon.js';
+import { buildGazetteer } from './build-gazetteer.js';
+import { DEFAULT_NER_OPTIONS, trainNer } from './train-ner.js';
+import { readGermEval } from '../eval/germeval.js';
+import { GAZETTEER_PATH, loadGazetteer } from '../ner/gazetteer.js';
+import { NER_MODEL_PATH } from '../ner/tagger.js';
 import { DEFAULT_MORPH_OPTIONS, trainMorph } from './train-morph.js';
 
 const data = resolveDataDir(
@@ -45,6 +50,17 @@ const t3 = performance.now();
 console.log(
   `parser: chose ${parser.epoch} epochs on dev; ${(parserBuffer.length / 1e6).toFixed(1)} MB → ${PARSER_MODEL_PATH}`,
 );
+const t4 = performance.now();
+const gazetteer = buildGazetteer();
+console.log(`gazetteer: ${gazetteer.entries} names, ${(gazetteer.bytes / 1e6).toFixed(2)} MB → ${GAZETTEER_PATH}`);
+const ner = trainNer(readGermEval(join(data, 'germeval2014', 'NER-de-dev.tsv')), tagger, loadLexicon(), loadGazetteer(), {
+  ...DEFAULT_NER_OPTIONS,
+  log: (l) => console.log(l),
+});
+const nerBuffer = ner.model.toBuffer();
+writeFileSync(NER_MODEL_PATH, nerBuffer);
+const t5 = performance.now();
+console.log(`ner: chose ${ner.epochs} epochs on held-out; ${(nerBuffer.length / 1e6).toFixed(1)} MB → ${NER_MODEL_PATH}`);
 const report = {
   date: new Date().toISOString().slice(0, 10),
   node: process.version,
@@ -59,5 +75,10 @@ const report = {
   parserBytes: parserBuffer.length,
   parserEpochs: parser.epoch,
   parserDev: parser.dev,
+  gazetteer,
+  nerSeconds: Math.round((t5 - t4) / 100) / 10,
+  nerBytes: nerBuffer.length,
+  nerEpochs: ner.epochs,
+  nerHeldOut: { ...ner.heldOut, byType: undefined },
 };
 writeFileSync(join(PACKAGE_ROOT, 'models', 'training-report.json'), JSON.stringify(report, null, 2) + '\n');
