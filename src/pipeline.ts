@@ -8,13 +8,14 @@ import { languageStage } from './lang/stage.js';
 import { segmentStage } from './text/stage.js';
 import { morphStage } from './morph/stage.js';
 import { syntaxStage } from './syntax/stage.js';
+import { entitiesStage } from './entities/stage.js';
 
 export interface Stage {
   name: string;
   run(doc: Doc): void;
 }
 
-export const STAGES: readonly Stage[] = [segmentStage, languageStage, morphStage, syntaxStage];
+export const STAGES: readonly Stage[] = [segmentStage, languageStage, morphStage, syntaxStage, entitiesStage];
 
 const NO_TOKENS: TokenTable = {
   count: 0,

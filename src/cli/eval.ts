@@ -151,16 +151,27 @@ export function runEvalUd(
   return { table: table + relationTable, scores };
 }
 
-export const NER_EVAL_SETS: readonly TreebankSet[] = [{ name: 'GermEval 2014 test', path: 'germeval2014/NER-de-test.tsv' }];
+export const NER_EVAL_SETS: readonly TreebankSet[] = [
+  { name: 'GermEval 2014 test', path: 'germeval2014/NER-de-test.tsv' },
+];
 
 /** GermEval 2014's outer-chunk metric (strict span and full label) on its test file, which we never train on. */
-export function runEvalNer(dataDir: string, files: string[]): { table: string; scores: Array<{ name: string } & NerScores> } {
+export function runEvalNer(
+  dataDir: string,
+  files: string[],
+): { table: string; scores: Array<{ name: string } & NerScores> } {
   const ner = loadNerTagger();
   if (!ner) throw new UsageError('no NER model in models/ (run `npm run train`)');
   const tagger = loadMorphTagger();
   const scores = treebankSets(dataDir, files, NER_EVAL_SETS).map((set) => {
     const sentences = readGermEval(set.path);
-    return { name: set.name, ...scoreNer(sentences, sentences.map((s) => ner.tag(nerInputOf(s, tagger)))) };
+    return {
+      name: set.name,
+      ...scoreNer(
+        sentences,
+        sentences.map((s) => ner.tag(nerInputOf(s, tagger))),
+      ),
+    };
   });
   const f = (x: number): string => x.toFixed(2);
   const table = formatTable(

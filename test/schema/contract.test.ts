@@ -55,10 +55,10 @@ test('contract: the validator catches broken spans, unknown ids and missing laye
         start: 0,
         end: 5,
         text: d.text.slice(0, 5),
-        speaker: { entity: 'E9', start: 0, end: 1, text: d.text[0]! },
+        speaker: { entity: 'E999', start: 0, end: 1, text: d.text[0]! },
         cue: null,
       });
     }).join(),
-    /unknown id E9/,
+    /unknown id E999/,
   );
 });

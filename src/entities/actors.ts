@@ -1,0 +1,89 @@
+/**
+ * The actor dictionary, kept as data (data/gazetteer/de/countries.tsv, organisations.tsv and
+ * data/actors/de/roles.tsv): which country a name, adjective, demonym or seat of power stands for,
+ * which organisations are IGOs, and which sector a role noun gives a person.
+ */
+import type { Actor } from '../document.js';
+import { readLexiconRows } from '../util/lexicon.js';
+import { gazetteerKey } from '../ner/gazetteer.js';
+
+const ADJECTIVE_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
+
+export interface ActorDictionary {
+  /** Country names (lower case) → ISO alpha-3. */
+  countryByName: Map<string, string>;
+  /** Inflected country adjectives ("belarussischen") → ISO alpha-3. */
+  countryByAdjective: Map<string, string>;
+  /** Demonyms ("Belarussen") → ISO alpha-3. */
+  countryByDemonym: Map<string, string>;
+  /** Capitals and seats of power ("kreml", "weißes haus") → ISO alpha-3. */
+  seatOfPower: Map<string, string>;
+  /** Organisation names → code and kind. */
+  organisation: Map<string, { code: string; kind: string; row: number }>;
+  /** Role nouns (lower case) → sector. */
+  roleSector: Map<string, string>;
+}
+
+function build(): ActorDictionary {
+  const d: ActorDictionary = {
+    countryByName: new Map(),
+    countryByAdjective: new Map(),
+    countryByDemonym: new Map(),
+    seatOfPower: new Map(),
+    organisation: new Map(),
+    roleSector: new Map(),
+  };
+  for (const [iso, names = '', adjectives = '', demonyms = '', seats = ''] of readLexiconRows(
+    'gazetteer/de/countries.tsv',
+  )) {
+    const code = iso as string;
+    for (const n of names.split('|')) if (n) d.countryByName.set(gazetteerKey(n), code);
+    for (const a of adjectives.split('|'))
+      if (a) for (const e of ADJECTIVE_ENDINGS) d.countryByAdjective.set(a + e, code);
+    for (const n of demonyms.split('|')) if (n) d.countryByDemonym.set(n.toLowerCase(), code);
+    for (const n of seats.split('|')) if (n) d.seatOfPower.set(gazetteerKey(n), code);
+  }
+  readLexiconRows('gazetteer/de/organisations.tsv').forEach(([names = '', code = '', kind = ''], row) => {
+    const entry = { code, kind, row };
+    for (const n of names.split('|')) if (n) d.organisation.set(gazetteerKey(n), entry);
+  });
+  for (const [forms = '', sector = ''] of readLexiconRows('actors/de/roles.tsv')) {
+    for (const f of forms.split('|')) if (f) d.roleSector.set(f.toLowerCase(), sector);
+  }
+  return d;
+}
+
+let dictionary: ActorDictionary | undefined;
+
+export function actorDictionary(): ActorDictionary {
+  dictionary ??= build();
+  return dictionary;
+}
+
+export function actorOf(country: string | null, sector: string | null): Actor | null {
+  if (!country && !sector) return null;
+  return { code: `${country ?? ''}${sector ?? ''}`, country, sector };
+}
+
+/** A country written as the first part of a hyphen compound: "US-Außenminister", "EU-Kommission". */
+export function countryOfPrefix(word: string, d: ActorDictionary): string | null {
+  const hyphen = word.indexOf('-');
+  if (hyphen <= 0) return null;
+  const prefix = gazetteerKey(word.slice(0, hyphen));
+  return d.countryByName.get(prefix) ?? (d.countryByAdjective.get(prefix) || null);
+}
+
+/** The sector of a role noun, also as the last part of a compound ("Oppositionspolitikerin"). */
+export function roleSectorOf(word: string, d: ActorDictionary): string | null {
+  const lower = word.toLowerCase();
+  const direct = d.roleSector.get(lower);
+  if (direct) return direct;
+  const hyphen = lower.lastIndexOf('-');
+  if (hyphen >= 0) return d.roleSector.get(lower.slice(hyphen + 1)) ?? null;
+  // Longest known role that ends the compound, at least five letters long.
+  for (let i = 1; i <= lower.length - 5; i++) {
+    const s = d.roleSector.get(lower.slice(i));
+    if (s) return s;
+  }
+  return null;
+}

@@ -1,0 +1,52 @@
+/**
+ * A spelling-blind key for names, so that transliterations meet: Tikhanovskaya / Tichanowskaja /
+ * Tsikhanouskaya, Lukaschenko / Lukashenko / Lukašenka, Selenskyj / Zelensky, Gorbatschow / Gorbachev.
+ *
+ * German, English and Belarusian/Polish-style romanisations of the same Cyrillic letters differ mostly in
+ * how they write sibilants, the "kh"/"ch" sound, w/v, j/y and vowels. The key folds each of those classes
+ * to one letter and keeps the consonant skeleton: vowels carry most of the variation and little of the
+ * identity. The price is some over-merging of short names, so callers compare keys only between names
+ * of one type, and only for names of at least three consonants.
+ */
+
+/** Letters with diacritics whose plain form is two letters in Latin transliteration. */
+const DIGRAPHS: Record<string, string> = { š: 'sh', č: 'ch', ž: 'zh', ß: 'ss', ł: 'l', ø: 'o', æ: 'ae' };
+
+const RULES: Array<[RegExp, string]> = [
+  [/shch/g, 'sk'],
+  [/tsch|tch/g, 'k'],
+  [/sch|sh|zh|z/g, 's'],
+  [/ch|kh|ck|c|q/g, 'k'],
+  [/ts|tz/g, 't'],
+  [/ph/g, 'f'],
+  [/th/g, 't'],
+  [/x/g, 'ks'],
+  [/w/g, 'v'],
+  [/ou(?=[^aeiouy])/g, 'ov'],
+  [/h/g, ''],
+  [/[aeiouyj]/g, ''],
+  [/(.)\1+/g, '$1'],
+];
+
+function keyOfWord(word: string): string {
+  let w = word.toLowerCase().replace(/[šččžßłøæ]/g, (c) => DIGRAPHS[c] ?? c);
+  w = w.normalize('NFD').replace(/\p{M}/gu, '');
+  w = w.replace(/[^a-z]/g, '');
+  for (const [pattern, replacement] of RULES) w = w.replace(pattern, replacement);
+  return w;
+}
+
+/** The key of a name: one folded skeleton per word, joined by spaces. */
+export function nameKey(name: string): string {
+  return name
+    .split(/[\s-]+/u)
+    .map(keyOfWord)
+    .filter((k) => k.length > 0)
+    .join(' ');
+}
+
+/** The key of a name's last word: how a surname alone ("Lukaschenko") finds the full name. */
+export function surnameKey(name: string): string {
+  const key = nameKey(name);
+  return key.slice(key.lastIndexOf(' ') + 1);
+}

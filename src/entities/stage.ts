@@ -1,0 +1,359 @@
+/**
+ * The entities stage: named-entity mentions from the NER tagger, grouped into entities (in-document
+ * coreference by name: a surname alone joins the full name, spelling variants meet through `nameKey`),
+ * each with its canonical name (the fullest form), an actor code and, for places, coordinates.
+ */
+import type { Doc, Entity, EntityType, Place, TextSpan } from '../document.js';
+import type { Stage } from '../pipeline.js';
+import { chunksOf } from '../eval/germeval.js';
+import { loadNerTagger } from '../ner/tagger.js';
+import { actorDictionary, actorOf, countryOfPrefix, roleSectorOf, type ActorDictionary } from './actors.js';
+import { loadPlaces } from './places.js';
+import { nameKey, surnameKey } from './name-key.js';
+import { gazetteerKey } from '../ner/gazetteer.js';
+
+/** A NER token: one document token, or a hyphen compound the tokenizer split ("US", "-", "Außenminister"). */
+interface NerToken {
+  start: number;
+  end: number;
+  text: string;
+  xpos: string;
+  sentence: number;
+}
+
+interface Mention extends TextSpan {
+  type: EntityType;
+  sentence: number;
+  /** Index of the mention's first and one past its last NER token in the document's NER token list. */
+  first: number;
+  last: number;
+}
+
+const TYPE_OF: Record<string, EntityType> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC', OTH: 'MISC' };
+
+function nerTokens(doc: Doc): NerToken[] {
+  const out: NerToken[] = [];
+  const { start, end } = doc.tokens;
+  for (let s = 0; s < doc.sentences.count; s++) {
+    const first = doc.sentences.firstToken[s] as number;
+    const stop = doc.sentences.endToken[s] as number;
+    for (let t = first; t < stop; t++) {
+      let e = t;
+      // Glue "X - Y" back together when no space separates them (GermEval keeps compounds whole).
+      while (
+        e + 2 < stop &&
+        end[e] === start[e + 1] &&
+        end[e + 1] === start[e + 2] &&
+        doc.text.slice(start[e + 1], end[e + 1]) === '-'
+      )
+        e += 2;
+      out.push({
+        start: start[t] as number,
+        end: end[e] as number,
+        text: doc.text.slice(start[t], end[e]),
+        xpos: doc.morph ? (doc.morph.xpos[e] as string) : '_',
+        sentence: s,
+      });
+      t = e;
+    }
+  }
+  return out;
+}
+
+/** Genitive endings do not belong to the name: "Lukaschenkos" → "Lukaschenko", "Belarus'" stays. */
+function withoutGenitive(text: string, known: ReadonlySet<string>): string {
+  if (text.endsWith("'") || text.endsWith('’')) return text.slice(0, -1);
+  if (text.length > 3 && text.endsWith('s') && known.has(text.slice(0, -1).toLowerCase())) return text.slice(0, -1);
+  return text;
+}
+
+/** Keys compare skeletons only where they are long enough to say something; else the exact name. */
+function matchKey(name: string): string {
+  const key = nameKey(name);
+  return key.replace(/ /g, '').length >= 3 ? key : `=${gazetteerKey(name)}`;
+}
+
+export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions: Mention[]; countries: string[] } {
+  const ner = loadNerTagger();
+  const mentions: Mention[] = [];
+  const countries: string[] = [];
+  if (!ner) return { mentions, countries };
+  const d = actorDictionary();
+  let i = 0;
+  while (i < tokens.length) {
+    const s = tokens[i]!.sentence;
+    let j = i;
+    while (j < tokens.length && tokens[j]!.sentence === s) j++;
+    const sentence = tokens.slice(i, j);
+    const labels = ner.tag({ forms: sentence.map((t) => t.text), xpos: sentence.map((t) => t.xpos) });
+    for (const chunk of chunksOf(labels)) {
+      const first = sentence[chunk.start]!;
+      const last = sentence[chunk.end - 1]!;
+      const base = chunk.type.slice(0, 3);
+      const type = TYPE_OF[base];
+      if (!type) continue;
+      if (chunk.type.endsWith('deriv')) {
+        const country = d.countryByAdjective.get(first.text.toLowerCase());
+        if (country) countries.push(country);
+        continue;
+      }
+      const start = first.start;
+      let end = last.end;
+      if (chunk.type.endsWith('part')) {
+        // "EU-Budget": the name is the part before the hyphen.
+        const hyphen = first.text.indexOf('-');
+        if (chunk.end - chunk.start !== 1 || hyphen <= 0 || first.text[0] === first.text[0]?.toLowerCase()) continue;
+        end = start + hyphen;
+      }
+      mentions.push({
+        type,
+        start,
+        end,
+        text: doc.text.slice(start, end),
+        sentence: s,
+        first: i + chunk.start,
+        last: i + chunk.end,
+      });
+    }
+    addDictionaryMentions(doc, sentence, i, mentions, d);
+    i = j;
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, countries };
+}
+
+/**
+ * Names the dictionaries know but the tagger missed: countries, organisations and seats of power written
+ * with a capital letter ("Kreml", "Litauen", "OSZE"), and a tagged mention cut short of a dictionary name
+ * ("Europäische" of "Europäische Union") is extended to it.
+ */
+function addDictionaryMentions(
+  doc: Doc,
+  sentence: readonly NerToken[],
+  offset: number,
+  mentions: Mention[],
+  d: ActorDictionary,
+): void {
+  const places = loadPlaces();
+  const covered = new Uint8Array(sentence.length);
+  const own = mentions.filter((m) => m.first >= offset && m.first < offset + sentence.length);
+  for (const m of own) for (let k = m.first; k < m.last; k++) covered[k - offset] = 1;
+  const known = (key: string): EntityType | null =>
+    d.countryByName.has(key) || (d.seatOfPower.has(key) && places.candidates(key).length > 0)
+      ? 'LOC'
+      : d.organisation.has(key) || d.seatOfPower.has(key)
+        ? 'ORG'
+        : null;
+  for (let a = 0; a < sentence.length; a++) {
+    const t = sentence[a]!;
+    if (t.text[0] === t.text[0]?.toLowerCase()) continue;
+    let best = -1;
+    let type: EntityType | null = null;
+    let key = '';
+    for (let b = a; b < Math.min(sentence.length, a + 5); b++) {
+      key += (b > a ? ' ' : '') + sentence[b]!.text.toLowerCase();
+      const k = known(key) ?? (b === a && key.length > 4 && key.endsWith('s') ? known(key.slice(0, -1)) : null);
+      if (k) {
+        best = b;
+        type = k;
+      }
+    }
+    if (best < 0 || !type) continue;
+    const existing = own.find((m) => m.first === offset + a);
+    if (existing) {
+      if (existing.last < offset + best + 1) {
+        existing.last = offset + best + 1;
+        existing.end = sentence[best]!.end;
+        existing.text = doc.text.slice(existing.start, existing.end);
+      }
+    } else if (!covered.subarray(a, best + 1).some((c) => c === 1)) {
+      const start = t.start;
+      const end = sentence[best]!.end;
+      mentions.push({
+        type,
+        start,
+        end,
+        text: doc.text.slice(start, end),
+        sentence: t.sentence,
+        first: offset + a,
+        last: offset + best + 1,
+      });
+    }
+    a = best;
+  }
+}
+
+/** Role and country from the words right before a person ("der polnische Außenminister Jacek …"). */
+function personActor(
+  tokens: readonly NerToken[],
+  m: Mention,
+  d: ActorDictionary,
+): { sector: string | null; country: string | null } {
+  let sector: string | null = null;
+  let country: string | null = null;
+  for (let k = m.first - 1; k >= Math.max(0, m.first - 5); k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== m.sentence || t.text === '.') break;
+    if (t.text === ',') continue;
+    sector ??= roleSectorOf(t.text, d);
+    country ??= countryOfPrefix(t.text, d) ?? d.countryByAdjective.get(t.text.toLowerCase()) ?? null;
+    // "der Hohe Vertreter der EU, Josep Borrell": a person speaking for an IGO carries its code.
+    const org = d.organisation.get(gazetteerKey(t.text));
+    if (org?.kind === 'IGO' && !country) return { sector: null, country: org.code };
+  }
+  // Apposition: "Lukaschenko, der Staatschef von Belarus"
+  const opener = tokens[m.last + 1];
+  if (!sector && tokens[m.last]?.text === ',' && opener && (opener.xpos === 'ART' || roleSectorOf(opener.text, d))) {
+    for (let k = m.last + 1; k < Math.min(tokens.length, m.last + 5); k++) {
+      const t = tokens[k]!;
+      if (t.sentence !== m.sentence || t.text === ',') break;
+      sector ??= roleSectorOf(t.text, d);
+      country ??=
+        countryOfPrefix(t.text, d) ??
+        d.countryByAdjective.get(t.text.toLowerCase()) ??
+        d.countryByName.get(gazetteerKey(t.text)) ??
+        null;
+    }
+  }
+  return { sector, country };
+}
+
+export function groupEntities(
+  doc: Doc,
+  tokens: readonly NerToken[],
+  mentions: readonly Mention[],
+  derivCountries: readonly string[],
+): Entity[] {
+  const d = actorDictionary();
+  const places = loadPlaces();
+  const known = new Set(mentions.map((m) => m.text.toLowerCase()));
+  const names = mentions.map((m) => withoutGenitive(m.text, known));
+  interface Group {
+    type: EntityType;
+    mentions: number[];
+  }
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  const bySurname = new Map<string, Group | null>();
+  // Full names first, so that a surname alone finds its person wherever it occurs.
+  const order = mentions.map((_, k) => k);
+  const words = (k: number): number => (names[k] as string).split(/\s+/).length;
+  order.sort((a, b) => Number(words(b) > 1) - Number(words(a) > 1) || a - b);
+  for (const k of order) {
+    const m = mentions[k]!;
+    // One entity per country and per organisation, whatever the name it goes by (Belarus, Weißrussland).
+    const dictKey = gazetteerKey(names[k] as string);
+    const country = m.type === 'LOC' ? d.countryByName.get(dictKey) : undefined;
+    const org = m.type === 'ORG' ? d.organisation.get(dictKey) : undefined;
+    const key = country
+      ? `LOC:country:${country}`
+      : org
+        ? `ORG:org:${org.row}`
+        : `${m.type}:${matchKey(names[k] as string)}`;
+    let g = byKey.get(key);
+    if (!g && m.type === 'PER' && words(k) === 1) g = bySurname.get(surnameKey(names[k] as string)) ?? undefined;
+    if (!g) {
+      g = { type: m.type, mentions: [] };
+      groups.push(g);
+      byKey.set(key, g);
+      if (m.type === 'PER' && words(k) > 1) {
+        const sk = surnameKey(names[k] as string);
+        // Two people with one surname: a bare surname stays ambiguous and keeps its own entity.
+        bySurname.set(sk, bySurname.has(sk) && bySurname.get(sk) !== g ? null : g);
+      }
+    }
+    g.mentions.push(k);
+  }
+  for (const g of groups) g.mentions.sort((a, b) => a - b);
+  groups.sort((a, b) => (a.mentions[0] as number) - (b.mentions[0] as number));
+
+  // The countries the article is about: named countries, their adjectives, their seats of power.
+  const countryCount = new Map<string, number>();
+  const count = (c: string | null | undefined): void => {
+    if (c) countryCount.set(c, (countryCount.get(c) ?? 0) + 1);
+  };
+  for (const c of derivCountries) count(c);
+  names.forEach((n, k) => {
+    const key = gazetteerKey(n);
+    if (mentions[k]!.type === 'LOC') count(d.countryByName.get(key) ?? d.seatOfPower.get(key));
+  });
+  const focus = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const articleCountries = new Set(countryCount.keys());
+
+  return groups.map((g, index): Entity => {
+    const texts = g.mentions.map((k) => names[k] as string);
+    const name = texts.reduce((best, t) => (t.length > best.length ? t : best), texts[0] as string);
+    const key = gazetteerKey(name);
+    let actor = null;
+    let place: Place | null = null;
+    if (g.type === 'LOC') {
+      const country = d.countryByName.get(key);
+      const seat = d.seatOfPower.get(key);
+      if (country) {
+        actor = actorOf(country, null);
+        place = { name, country, lat: null, lon: null, id: null };
+      } else if (seat && !places.candidates(name).length) {
+        actor = actorOf(seat, 'GOV');
+      }
+      if (!place) {
+        const direct = places.resolve(name, articleCountries);
+        const found = direct ?? placeAfterIn(doc, tokens, mentions[g.mentions[0] as number]!, articleCountries);
+        // The place under the name the article uses; a square's fallback city under the city's.
+        if (found)
+          place = {
+            name: direct ? name : found.name,
+            country: found.country,
+            lat: found.lat,
+            lon: found.lon,
+            id: found.id,
+          };
+      }
+    } else if (g.type === 'ORG') {
+      const org = d.organisation.get(key);
+      const seat = d.seatOfPower.get(key);
+      if (org)
+        actor = org.kind === 'IGO' ? { code: org.code, country: org.code, sector: 'IGO' } : actorOf(null, org.kind);
+      else if (seat) actor = actorOf(seat, 'GOV');
+      else {
+        const sector = roleSectorOf(name.split(/\s+/).pop() as string, d);
+        const country = countryOfPrefix(name, d) ?? focus;
+        if (sector) actor = actorOf(country, sector);
+      }
+    } else if (g.type === 'PER') {
+      for (const k of g.mentions) {
+        const found = personActor(tokens, mentions[k]!, d);
+        if (found.sector || found.country) {
+          actor = actorOf(found.country ?? (found.sector ? focus : null), found.sector);
+          break;
+        }
+      }
+    }
+    return {
+      id: `E${index + 1}`,
+      type: g.type,
+      name,
+      mentions: g.mentions.map((k) => ({ start: mentions[k]!.start, end: mentions[k]!.end, text: mentions[k]!.text })),
+      actor,
+      place,
+    };
+  });
+}
+
+/** A square or street that is not in the gazetteer falls back to its city: "Puschkin-Platz in Minsk". */
+function placeAfterIn(doc: Doc, tokens: readonly NerToken[], m: Mention, countries: ReadonlySet<string>) {
+  const next = tokens[m.last];
+  const city = tokens[m.last + 1];
+  if (!next || !city || next.sentence !== m.sentence || city.sentence !== m.sentence) return null;
+  if (next.text !== 'in' && next.text !== 'im') return null;
+  return loadPlaces().resolve(city.text, countries);
+}
+
+export const entitiesStage: Stage = {
+  name: 'entities',
+  run(doc: Doc) {
+    if (!doc.morph) return; // the tagger's STTS tags are NER features; without them, no entities
+    const tokens = nerTokens(doc);
+    const { mentions, countries } = findMentions(doc, tokens);
+    doc.entities = groupEntities(doc, tokens, mentions, countries);
+  },
+};

@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nameKey, surnameKey } from '../../src/entities/name-key.js';
+import { actorDictionary, countryOfPrefix, roleSectorOf } from '../../src/entities/actors.js';
+import { readLexiconRows } from '../../src/util/lexicon.js';
+import { chunksOf, scoreNer } from '../../src/eval/germeval.js';
+import { analyzeDocument, textDocument } from '../../src/pipeline.js';
+import { loadPlaces } from '../../src/entities/places.js';
+
+test('nameKey: real transliteration variants meet', () => {
+  const groups = [
+    ['Tikhanovskaya', 'Tichanowskaja', 'Tsikhanouskaya'],
+    ['Lukaschenko', 'Lukashenko', 'Lukašenka'],
+    ['Selenskyj', 'Zelensky', 'Zelenskyy'],
+    ['Gorbatschow', 'Gorbachev'],
+    ['Chruschtschow', 'Khrushchev'],
+    ['Nawalny', 'Navalny'],
+    ['Medwedew', 'Medvedev'],
+    ['Kolesnikowa', 'Kalesnikava'],
+  ];
+  for (const g of groups) for (const n of g) assert.equal(nameKey(n), nameKey(g[0] as string), `${n} ~ ${g[0]}`);
+  const firsts = groups.map((g) => nameKey(g[0] as string));
+  assert.equal(new Set(firsts).size, firsts.length, 'different people keep different keys');
+  assert.equal(surnameKey('Alexander Lukaschenko'), nameKey('Lukashenko'));
+});
+
+test('GermEval chunks: I- continues its own type only; strict outer-chunk F1', () => {
+  assert.deepEqual(chunksOf(['B-PER', 'I-PER', 'O', 'I-LOC', 'B-LOCderiv']), [
+    { start: 0, end: 2, type: 'PER' },
+    { start: 3, end: 4, type: 'LOC' },
+    { start: 4, end: 5, type: 'LOCderiv' },
+  ]);
+  const gold = [{ line: 1, forms: ['Angela', 'Merkel', 'in', 'Berlin'], labels: ['B-PER', 'I-PER', 'O', 'B-LOC'] }];
+  const s = scoreNer(gold, [['B-PER', 'O', 'O', 'B-LOC']]);
+  assert.equal(s.correct, 1);
+  assert.equal(s.predicted, 2);
+  assert.equal(s.gold, 2);
+  assert.ok(Math.abs(s.f1 - 50) < 1e-9);
+});
+
+test('actor dictionary: data files are well formed and answer the common cases', () => {
+  for (const row of readLexiconRows('gazetteer/de/countries.tsv')) {
+    assert.match(row[0] as string, /^[A-Z]{3}$/, `ISO alpha-3 code: ${row.join(' ')}`);
+    assert.equal(row.length, 5, `five columns: ${row[0]}`);
+  }
+  const sectors = new Set(['GOV', 'OPP', 'LEG', 'MIL', 'COP', 'JUD', 'MED', 'CVL', 'LAB', 'BUS', 'REB', 'SPY', 'REL']);
+  for (const row of readLexiconRows('actors/de/roles.tsv')) assert.ok(sectors.has(row[1] as string), row.join(' '));
+  const d = actorDictionary();
+  assert.equal(d.countryByName.get('weißrussland'), 'BLR');
+  assert.equal(d.countryByAdjective.get('belarussischen'), 'BLR');
+  assert.equal(d.countryByAdjective.get('polnische'), 'POL');
+  assert.equal(d.seatOfPower.get('kreml'), 'RUS');
+  assert.equal(countryOfPrefix('US-Außenminister', d), 'USA');
+  assert.equal(roleSectorOf('Oppositionspolitikerin', d), 'OPP');
+  assert.equal(roleSectorOf('Bereitschaftspolizei', d), 'COP');
+  assert.equal(d.organisation.get('osze')?.kind, 'IGO');
+});
+
+test('geocoding: German exonyms, and ambiguous names go to the article’s country', () => {
+  const places = loadPlaces();
+  const warschau = places.resolve('Warschau', new Set());
+  assert.equal(warschau?.country, 'POL');
+  assert.equal(warschau?.id, 'geonames:756135');
+  // Brest is a French and a Belarusian city: the article's country decides.
+  assert.equal(places.resolve('Brest', new Set(['BLR']))?.country, 'BLR');
+  assert.equal(places.resolve('Brest', new Set(['FRA']))?.country, 'FRA');
+});
+
+test('entities stage: mentions grouped by name, canonical full name, actor codes and places', () => {
+  const text =
+    'Maas besucht Kiew\n\n' +
+    'Der deutsche Außenminister Heiko Maas ist am Montag in Kiew mit dem ukrainischen Präsidenten ' +
+    'Wolodymyr Selenskyj zusammengetroffen. Maas sagte, Deutschland stehe an der Seite der Ukraine. ' +
+    'Selenskyj dankte auch der Europäischen Union für ihre Hilfe. Die EU hatte weitere Mittel zugesagt.';
+  const doc = analyzeDocument(textDocument(text, 'test'));
+  const byName = new Map(doc.entities.map((e) => [e.name, e]));
+  const maas = byName.get('Heiko Maas');
+  assert.ok(maas, JSON.stringify(doc.entities.map((e) => e.name)));
+  assert.equal(maas.type, 'PER');
+  assert.ok(maas.mentions.filter((m) => m.text === 'Maas').length >= 2, 'the surname alone joins the full name');
+  assert.equal(maas.actor?.code, 'DEUGOV');
+  assert.equal(byName.get('Wolodymyr Selenskyj')?.actor?.code, 'UKRGOV');
+  const kiew = byName.get('Kiew');
+  assert.equal(kiew?.place?.country, 'UKR');
+  assert.ok(kiew?.place?.lat && kiew.place.lat > 50 && kiew.place.lat < 51);
+  const eu = doc.entities.find((e) => e.actor?.code === 'EUR');
+  assert.ok(eu && eu.mentions.length === 2, 'Europäische Union and EU are one entity');
+  for (const e of doc.entities) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+});
