@@ -7,17 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cpus } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { analyzeDocument, STAGES, textDocument } from '../src/pipeline.js';
 import { entitiesStage } from '../src/entities/stage.js';
+import { bestSeconds, fmt, machineLine, numberOption } from './timing.js';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const maxDocs = arg('--docs', 850);
-const runs = arg('--runs', 3);
+const maxDocs = numberOption('--docs', 850);
+const runs = numberOption('--runs', 3);
 const lines = readFileSync(join(import.meta.dirname, 'corpus', 'wikinews.jsonl'), 'utf8')
   .split('\n')
   .filter(Boolean);
@@ -29,21 +24,11 @@ const docs = lines.slice(0, maxDocs).map((line, i) => {
 });
 const tokens = docs.reduce((n, d) => n + d.tokens.count, 0);
 entitiesStage.run(docs[0]!); // load the models once before timing
-let best = Infinity;
-let entities = 0;
-for (let r = 0; r < runs; r++) {
-  const start = performance.now();
-  entities = 0;
-  for (const d of docs) {
-    entitiesStage.run(d);
-    entities += d.entities.length;
-  }
-  best = Math.min(best, (performance.now() - start) / 1000);
-}
-const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-console.log(
-  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
-);
+const best = bestSeconds(runs, () => {
+  for (const d of docs) entitiesStage.run(d);
+});
+const entities = docs.reduce((n, d) => n + d.entities.length, 0);
+console.log(machineLine());
 console.log(`Command: node --import tsx bench/entities-throughput.ts --docs ${maxDocs} --runs ${runs}`);
 console.log(`Input: ${docs.length} Wikinews articles, ${fmt(tokens)} tokens, ${fmt(entities)} entities found`);
 console.log(

@@ -6,17 +6,16 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { cpus } from 'node:os';
 import { readConllu } from '../src/eval/conllu.js';
 import { resolveDataDir } from '../src/cli/eval.js';
 import { parseInputOf } from '../src/eval/attachment.js';
 import { loadMorphTagger } from '../src/morph/tagger.js';
 import { loadParser } from '../src/syntax/model.js';
+import { bestSeconds, fmt, machineLine, numberOption } from './timing.js';
 
-const i = process.argv.indexOf('--runs');
-const runs = i >= 0 ? Number(process.argv[i + 1]) : 5;
+const runs = numberOption('--runs', 5);
 const tagger = loadMorphTagger();
-let t0 = performance.now();
+const t0 = performance.now();
 const parser = loadParser();
 const loadMs = performance.now() - t0;
 if (!parser || !tagger) throw new Error('no models in models/: run npm run train');
@@ -25,16 +24,10 @@ const inputs = readConllu(join(resolveDataDir(undefined), 'ud-german-pud/de_pud-
 );
 const words = inputs.reduce((n, s) => n + s.forms.length, 0);
 for (let r = 0; r < 2; r++) for (const input of inputs) parser.parse(input);
-let best = Infinity;
-for (let r = 0; r < runs; r++) {
-  t0 = performance.now();
+const best = bestSeconds(runs, () => {
   for (const input of inputs) parser.parse(input);
-  best = Math.min(best, (performance.now() - t0) / 1000);
-}
-const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-console.log(
-  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
-);
+});
+console.log(machineLine());
 console.log(`Command: node --import tsx bench/parser-throughput.ts --runs ${runs}`);
 console.log(`Input: ${inputs.length} sentences, ${fmt(words)} words (PUD test, our tags)`);
 console.log(`Parser load ${fmt(loadMs)} ms; parsing ${fmt(words / best)} words/s (best of ${runs}, one core)`);

@@ -9,20 +9,15 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { readConllu } from '../src/eval/conllu.js';
 import { tokenize } from '../src/text/tokenizer.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { analyzeDocument, textDocument } from '../src/pipeline.js';
 import { resolveDataDir } from '../src/cli/eval.js';
+import { bestSeconds, fmt, numberOption } from './timing.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const targetMb = arg('mb', 20);
-const runs = arg('runs', 5);
+const targetMb = numberOption('--mb', 20);
+const runs = numberOption('--runs', 5);
 const dataDir = resolveDataDir(undefined);
 const files = [
   'ud-german-gsd/de_gsd-ud-dev.conllu',
@@ -49,17 +44,14 @@ const sampleRss = (): void => {
 };
 
 function measure(label: string, work: (text: string) => number): { label: string; seconds: number; tokens: number } {
-  let best = Infinity;
   let tokens = 0;
   work(docs[0] as string); // warm-up
-  for (let r = 0; r < runs; r++) {
+  const seconds = bestSeconds(runs, () => {
     tokens = 0;
-    const t0 = performance.now();
     for (const d of docs) tokens += work(d);
-    best = Math.min(best, (performance.now() - t0) / 1000);
-    sampleRss();
-  }
-  return { label, seconds: best, tokens };
+  });
+  sampleRss();
+  return { label, seconds, tokens };
 }
 
 const segment = measure('tokenize + sentences', (text) => {
@@ -72,7 +64,6 @@ const pipeline = measure('analyzeDocument (segment + language id + morphology)',
 });
 
 const mb = bytes / 1048576;
-const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 console.log(
   `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}`,
 );

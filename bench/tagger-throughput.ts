@@ -7,14 +7,13 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { cpus } from 'node:os';
 import { readConllu } from '../src/eval/conllu.js';
 import { resolveDataDir } from '../src/cli/eval.js';
 import { loadLexicon } from '../src/morph/lexicon.js';
 import { loadMorphTagger } from '../src/morph/tagger.js';
+import { bestSeconds, fmt, machineLine, numberOption } from './timing.js';
 
-const i = process.argv.indexOf('--runs');
-const runs = i >= 0 ? Number(process.argv[i + 1]) : 5;
+const runs = numberOption('--runs', 5);
 const data = resolveDataDir(undefined);
 const sentences = ['ud-german-pud/de_pud-ud-test.conllu', 'ud-german-gsd/de_gsd-ud-dev.conllu'].flatMap((f) =>
   readConllu(join(data, f)).map((s) => s.words.map((w) => w.form)),
@@ -32,16 +31,10 @@ if (!tagger || !lexicon) throw new Error('no model in models/: run npm run train
 const rssLoaded = process.memoryUsage().rss;
 
 for (const s of sentences) tagger.tagSentence(s); // warm-up: JIT and the word caches
-let best = Infinity;
-for (let r = 0; r < runs; r++) {
-  const start = performance.now();
+const best = bestSeconds(runs, () => {
   for (const s of sentences) tagger.tagSentence(s);
-  best = Math.min(best, (performance.now() - start) / 1000);
-}
-const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-console.log(
-  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
-);
+});
+console.log(machineLine());
 console.log(`Command: node --import tsx bench/tagger-throughput.ts --runs ${runs}`);
 console.log(`Input: ${sentences.length} sentences, ${fmt(words)} words (PUD test + GSD dev, gold tokenization)`);
 console.log(`Load: lexicon ${fmt(lexiconMs)} ms (${fmt(lexicon.size)} forms), model ${fmt(modelMs)} ms`);
