@@ -7,15 +7,14 @@ import type { Actor } from '../document.js';
 import { readLexiconRows } from '../util/lexicon.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 
-const ADJECTIVE_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
+/** How a country adjective inflects: belarussisch, -e, -en, -er, -es, -em. */
+export const ADJECTIVE_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
 
 export interface ActorDictionary {
   /** Country names (lower case) → ISO alpha-3. */
   countryByName: Map<string, string>;
   /** Inflected country adjectives ("belarussischen") → ISO alpha-3. */
   countryByAdjective: Map<string, string>;
-  /** Demonyms ("Belarussen") → ISO alpha-3. */
-  countryByDemonym: Map<string, string>;
   /** Capitals and seats of power ("kreml", "weißes haus") → ISO alpha-3. */
   seatOfPower: Map<string, string>;
   /** Organisation names → code and kind. */
@@ -28,19 +27,15 @@ function build(): ActorDictionary {
   const d: ActorDictionary = {
     countryByName: new Map(),
     countryByAdjective: new Map(),
-    countryByDemonym: new Map(),
     seatOfPower: new Map(),
     organisation: new Map(),
     roleSector: new Map(),
   };
-  for (const [iso, names = '', adjectives = '', demonyms = '', seats = ''] of readLexiconRows(
-    'gazetteer/de/countries.tsv',
-  )) {
+  for (const [iso, names = '', adjectives = '', , seats = ''] of readLexiconRows('gazetteer/de/countries.tsv')) {
     const code = iso as string;
     for (const n of names.split('|')) if (n) d.countryByName.set(gazetteerKey(n), code);
     for (const a of adjectives.split('|'))
       if (a) for (const e of ADJECTIVE_ENDINGS) d.countryByAdjective.set(a + e, code);
-    for (const n of demonyms.split('|')) if (n) d.countryByDemonym.set(n.toLowerCase(), code);
     for (const n of seats.split('|')) if (n) d.seatOfPower.set(gazetteerKey(n), code);
   }
   readLexiconRows('gazetteer/de/organisations.tsv').forEach(([names = '', code = '', kind = ''], row) => {
@@ -71,6 +66,11 @@ export function countryOfPrefix(word: string, d: ActorDictionary): string | null
   if (hyphen <= 0) return null;
   const prefix = gazetteerKey(word.slice(0, hyphen));
   return d.countryByName.get(prefix) ?? (d.countryByAdjective.get(prefix) || null);
+}
+
+/** The country a word names as a compound prefix or an adjective: "US-Außenminister", "polnische". */
+export function countryOfWord(word: string, d: ActorDictionary): string | null {
+  return countryOfPrefix(word, d) ?? d.countryByAdjective.get(word.toLowerCase()) ?? null;
 }
 
 /** The sector of a role noun, also as the last part of a compound ("Oppositionspolitikerin"). */

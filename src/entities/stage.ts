@@ -7,7 +7,14 @@ import type { Doc, Entity, EntityType, Place, TextSpan } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { chunksOf } from '../eval/germeval.js';
 import { loadNerTagger } from '../ner/tagger.js';
-import { actorDictionary, actorOf, countryOfPrefix, roleSectorOf, type ActorDictionary } from './actors.js';
+import {
+  actorDictionary,
+  actorOf,
+  countryOfPrefix,
+  countryOfWord,
+  roleSectorOf,
+  type ActorDictionary,
+} from './actors.js';
 import { loadPlaces } from './places.js';
 import { nameKey, surnameKey } from './name-key.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
@@ -60,7 +67,7 @@ function nerTokens(doc: Doc): NerToken[] {
   return out;
 }
 
-/** Genitive endings do not belong to the name: "Lukaschenkos" → "Lukaschenko", "Belarus'" stays. */
+/** Genitive endings do not belong to the name: "Lukaschenkos" → "Lukaschenko", "Belarus'" → "Belarus". */
 function withoutGenitive(text: string, known: ReadonlySet<string>): string {
   if (text.endsWith("'") || text.endsWith('’')) return text.slice(0, -1);
   if (text.length > 3 && text.endsWith('s') && known.has(text.slice(0, -1).toLowerCase())) return text.slice(0, -1);
@@ -86,6 +93,7 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
     while (j < tokens.length && tokens[j]!.sentence === s) j++;
     const sentence = tokens.slice(i, j);
     const labels = ner.tag({ forms: sentence.map((t) => t.text), xpos: sentence.map((t) => t.xpos) });
+    const sentenceMentions = mentions.length;
     for (const chunk of chunksOf(labels)) {
       const first = sentence[chunk.start]!;
       const last = sentence[chunk.end - 1]!;
@@ -115,7 +123,7 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
         last: i + chunk.end,
       });
     }
-    addDictionaryMentions(doc, sentence, i, mentions, d);
+    addDictionaryMentions(doc, sentence, i, mentions, sentenceMentions, d);
     i = j;
   }
   mentions.sort((a, b) => a.start - b.start);
@@ -132,11 +140,13 @@ function addDictionaryMentions(
   sentence: readonly NerToken[],
   offset: number,
   mentions: Mention[],
+  /** Where the tagger's mentions of this sentence begin in `mentions`. */
+  from: number,
   d: ActorDictionary,
 ): void {
   const places = loadPlaces();
   const covered = new Uint8Array(sentence.length);
-  const own = mentions.filter((m) => m.first >= offset && m.first < offset + sentence.length);
+  const own = mentions.slice(from);
   for (const m of own) for (let k = m.first; k < m.last; k++) covered[k - offset] = 1;
   const known = (key: string): EntityType | null =>
     d.countryByName.has(key) || (d.seatOfPower.has(key) && places.candidates(key).length > 0)
@@ -196,7 +206,7 @@ function personActor(
     if (t.sentence !== m.sentence || t.text === '.') break;
     if (t.text === ',') continue;
     sector ??= roleSectorOf(t.text, d);
-    country ??= countryOfPrefix(t.text, d) ?? d.countryByAdjective.get(t.text.toLowerCase()) ?? null;
+    country ??= countryOfWord(t.text, d);
     // "der Hohe Vertreter der EU, Josep Borrell": a person speaking for an IGO carries its code.
     const org = d.organisation.get(gazetteerKey(t.text));
     if (org?.kind === 'IGO' && !country) return { sector: null, country: org.code };
@@ -208,11 +218,7 @@ function personActor(
       const t = tokens[k]!;
       if (t.sentence !== m.sentence || t.text === ',') break;
       sector ??= roleSectorOf(t.text, d);
-      country ??=
-        countryOfPrefix(t.text, d) ??
-        d.countryByAdjective.get(t.text.toLowerCase()) ??
-        d.countryByName.get(gazetteerKey(t.text)) ??
-        null;
+      country ??= countryOfWord(t.text, d) ?? d.countryByName.get(gazetteerKey(t.text)) ?? null;
     }
   }
   return { sector, country };

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { InputError } from '../io/errors.js';
+import { prf } from './metrics.js';
 
 export interface NerSentence {
   /** Line number of the sentence's first token, for messages. */
@@ -71,10 +72,10 @@ export interface NerScores {
   byType: Array<{ type: string; gold: number; predicted: number; precision: number; recall: number; f1: number }>;
 }
 
-function prf(correct: number, predicted: number, gold: number): { precision: number; recall: number; f1: number } {
-  const precision = predicted ? (100 * correct) / predicted : 0;
-  const recall = gold ? (100 * correct) / gold : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+/** Precision, recall and F1 in percent, as the shared task reports them. */
+function percent(correct: number, predicted: number, gold: number): { precision: number; recall: number; f1: number } {
+  const s = prf(correct, predicted, gold);
+  return { precision: 100 * s.precision, recall: 100 * s.recall, f1: 100 * s.f1 };
 }
 
 export function scoreNer(gold: readonly NerSentence[], predicted: readonly string[][]): NerScores {
@@ -106,7 +107,7 @@ export function scoreNer(gold: readonly NerSentence[], predicted: readonly strin
       gAll += c.gold;
       pAll += c.predicted;
       cAll += c.correct;
-      return { type, gold: c.gold, predicted: c.predicted, ...prf(c.correct, c.predicted, c.gold) };
+      return { type, gold: c.gold, predicted: c.predicted, ...percent(c.correct, c.predicted, c.gold) };
     });
   return {
     sentences: gold.length,
@@ -114,7 +115,7 @@ export function scoreNer(gold: readonly NerSentence[], predicted: readonly strin
     gold: gAll,
     predicted: pAll,
     correct: cAll,
-    ...prf(cAll, pAll, gAll),
+    ...percent(cAll, pAll, gAll),
     byType,
   };
 }

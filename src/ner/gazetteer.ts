@@ -23,7 +23,9 @@ export const GAZ = {
   demonym: 512,
 } as const;
 
-const FLAG_OF: Record<string, number> = { F: 1, L: 2, C: 4, S: 8, B: 16, O: 32, G: 64, R: 128, A: 256, D: 512 };
+/** The letter each list has in the gazetteer file, in the order of the bits of `GAZ`. */
+const FLAG_LETTERS = 'FLCSBOGRAD';
+const FLAG_OF: Record<string, number> = Object.fromEntries([...FLAG_LETTERS].map((c, bit) => [c, 1 << bit]));
 const MAX_NAME_TOKENS = 5;
 
 /** Lower case, single spaces: how names are looked up. */

@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { GAZETTEER_PATH, gazetteerKey } from '../ner/gazetteer.js';
 import { PLACES_PATH } from '../entities/places.js';
+import { ADJECTIVE_ENDINGS } from '../entities/actors.js';
 import { readLexiconRows } from '../util/lexicon.js';
 
 const require = createRequire(import.meta.url);
@@ -54,8 +55,6 @@ function namesOf(value: unknown, out: Set<string>): void {
     for (const v of Object.values(value)) namesOf(v, out);
   }
 }
-
-const ADJECTIVE_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
 
 export function buildGazetteer(): { entries: number; bytes: number } {
   const flags = new Map<string, Set<string>>();
