@@ -9,13 +9,23 @@ import { segmentStage } from './text/stage.js';
 import { morphStage } from './morph/stage.js';
 import { syntaxStage } from './syntax/stage.js';
 import { entitiesStage } from './entities/stage.js';
+import { timesStage } from './times/stage.js';
+import { quantitiesStage } from './quantities/stage.js';
 
 export interface Stage {
   name: string;
   run(doc: Doc): void;
 }
 
-export const STAGES: readonly Stage[] = [segmentStage, languageStage, morphStage, syntaxStage, entitiesStage];
+export const STAGES: readonly Stage[] = [
+  segmentStage,
+  languageStage,
+  morphStage,
+  syntaxStage,
+  entitiesStage,
+  timesStage,
+  quantitiesStage,
+];
 
 const NO_TOKENS: TokenTable = {
   count: 0,

@@ -1,0 +1,74 @@
+/**
+ * The tense a clause speaks in, from its verb group (the verb with its auxiliaries): past ("marschierten",
+ * "hat … gewonnen", "wurde … festgenommen"), future ("wird … treffen", "will … reisen") or present.
+ * Time expressions use it to pick the Friday a text means: the last one, or the next.
+ */
+import type { Doc } from '../document.js';
+
+export type Tense = 'past' | 'present' | 'future';
+
+const PLANNING_MODALS = new Set(['wollen', 'sollen', 'planen', 'beabsichtigen']);
+
+function isVerb(upos: string): boolean {
+  return upos === 'VERB' || upos === 'AUX';
+}
+
+/** The verb group a token belongs to: its nearest verbal ancestor and that verb's auxiliaries. */
+function verbGroup(doc: Doc, token: number, first: number, stop: number): number[] {
+  const morph = doc.morph;
+  const syntax = doc.syntax;
+  if (!morph || !syntax) return [];
+  let verb = -1;
+  for (let k = token, guard = 0; k >= 0 && guard < stop - first; k = syntax.head[k] as number, guard++) {
+    if (isVerb(morph.upos[k] as string)) {
+      verb = k;
+      break;
+    }
+  }
+  // A copula or auxiliary is attached to its predicate: the group is the predicate's.
+  if (verb >= 0 && /^(aux|cop)/.test(syntax.deprel[verb] as string)) verb = syntax.head[verb] as number;
+  if (verb < 0) return [];
+  const group = [verb];
+  for (let k = first; k < stop; k++) {
+    if (syntax.head[k] === verb && /^(aux|cop)/.test(syntax.deprel[k] as string)) group.push(k);
+  }
+  return group;
+}
+
+function tenseOfGroup(doc: Doc, group: readonly number[]): Tense | null {
+  const morph = doc.morph;
+  if (!morph || group.length === 0) return null;
+  let finite = -1;
+  let participle = false;
+  let infinitive = false;
+  for (const k of group) {
+    const xpos = morph.xpos[k] as string;
+    if (xpos.endsWith('FIN')) finite = k;
+    else if (xpos.endsWith('PP')) participle = true;
+    else if (xpos.endsWith('INF') || xpos.endsWith('IZU')) infinitive = true;
+  }
+  if (finite < 0) return null;
+  const feats = morph.feats[finite] as string;
+  const lemma = morph.lemma[finite] as string;
+  if (lemma === 'werden' && infinitive && !participle) return 'future';
+  if (feats.includes('Tense=Past')) return 'past';
+  if (PLANNING_MODALS.has(lemma) && infinitive) return 'future';
+  if ((lemma === 'haben' || lemma === 'sein') && participle) return 'past';
+  return 'present';
+}
+
+/** The tense of the clause `token` stands in; the sentence's first finite verb decides where the parse cannot. */
+export function tenseAt(doc: Doc, token: number, sentence: number): Tense {
+  const first = doc.sentences.firstToken[sentence] as number;
+  const stop = doc.sentences.endToken[sentence] as number;
+  const byGroup = tenseOfGroup(doc, verbGroup(doc, token, first, stop));
+  if (byGroup) return byGroup;
+  const morph = doc.morph;
+  if (!morph) return 'present';
+  for (let k = first; k < stop; k++) {
+    if ((morph.xpos[k] as string).endsWith('FIN')) {
+      return (morph.feats[k] as string).includes('Tense=Past') ? 'past' : 'present';
+    }
+  }
+  return 'present';
+}

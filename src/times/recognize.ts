@@ -1,0 +1,338 @@
+/**
+ * Recognising German time expressions in a sentence's tokens, before resolution: each match says what
+ * it means ("the Friday of the clause's tense", "the week of the publication", "26 years") and which
+ * tokens it covers, preposition included as in the gold ("am Freitag", "seit 26 Jahren").
+ */
+import { isYear, numberValue, parseDigits } from '../numbers/german-numbers.js';
+import { isValidDate } from './calendar.js';
+import { timeWord, weekdayCompound } from './words.js';
+
+export type Relation = -1 | 0 | 1;
+
+export type TimeMeaning =
+  | { kind: 'weekday'; weekday: number; relation: Relation | null; part: string | null }
+  | { kind: 'date'; year: number | null; month: number; day: number; part: string | null }
+  | { kind: 'month'; year: number | null; month: number }
+  | { kind: 'year'; year: number }
+  | { kind: 'decade'; decade: number }
+  | { kind: 'season'; year: number | null; season: string; relation: Relation | null }
+  | { kind: 'relday'; offset: number; part: string | null }
+  | { kind: 'period'; unit: 'W' | 'WE' | 'M' | 'Y'; relation: Relation }
+  | { kind: 'ago'; amount: number; unit: string }
+  | { kind: 'duration'; amount: number | null; unit: string }
+  | { kind: 'clock'; hour: number; minute: number }
+  | { kind: 'part'; part: string }
+  | { kind: 'set'; value: string };
+
+export interface TimeMatch {
+  /** First token and one past the last token, as indices into the arrays given. */
+  first: number;
+  end: number;
+  meaning: TimeMeaning;
+}
+
+/** What the recogniser reads of each token. */
+export interface TimeTokens {
+  /** Token texts as written. */
+  raw: readonly string[];
+  /** Lower-cased texts. */
+  lower: readonly string[];
+  /** STTS tags where the morph stage ran, else null. */
+  xpos: readonly string[] | null;
+}
+
+/** Prepositions that belong to the expression they introduce. */
+const PREPOSITIONS = new Set([
+  'am',
+  'an',
+  'vom',
+  'von',
+  'im',
+  'in',
+  'seit',
+  'bis',
+  'ab',
+  'zum',
+  'um',
+  'gegen',
+  'für',
+  'vor',
+  'nach',
+  'binnen',
+  'innerhalb',
+  'während',
+  'über',
+  'zwischen',
+]);
+const ARTICLES = new Set(['der', 'den', 'dem', 'des', 'die', 'das']);
+const SET_QUANTIFIERS = new Set(['jeden', 'jede', 'jedes', 'jeder', 'alle']);
+/** After these, a number + unit is an age, not a time: "im Alter von 87 Jahren". */
+const AGE_WORDS = new Set(['alter', 'alt', 'alte', 'alten', 'alter,']);
+
+const CLOCK = /^([01]?\d|2[0-4])(?:[:.]([0-5]\d))?$/;
+const NUMERIC_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$/;
+const ORDINAL = /^(\d{1,2})\.$/;
+const DECADE = /^((?:1[5-9]|20)\d0)er$/;
+
+interface Cursor {
+  tokens: TimeTokens;
+  /** Where the expression starts (its preposition, if any). */
+  first: number;
+  preposition: string | null;
+  mod: string | null;
+}
+
+function unitOf(lower: string | undefined): string | undefined {
+  return timeWord(lower, 'unit');
+}
+
+/** "24. August 2020", "24. August", "3.10.2020"; with `j` on the day. */
+function explicitDate(t: TimeTokens, j: number): { end: number; meaning: TimeMeaning } | null {
+  const token = t.raw[j] as string;
+  const numeric = NUMERIC_DATE.exec(token);
+  if (numeric) {
+    const day = Number(numeric[1]);
+    const month = Number(numeric[2]);
+    let year: number | null = numeric[3] ? Number(numeric[3]) : null;
+    if (year !== null && year < 100) year += year < 50 ? 2000 : 1900;
+    let end = j + 1;
+    if (year === null && isYear(t.raw[end] ?? '')) year = Number(t.raw[end++]);
+    if (!isValidDate(year ?? 2000, month, day)) return null;
+    return { end, meaning: { kind: 'date', year, month, day, part: null } };
+  }
+  const ordinal = ORDINAL.exec(token);
+  const month = timeWord(t.lower[j + 1], 'month');
+  if (ordinal && month) {
+    const day = Number(ordinal[1]);
+    let end = j + 2;
+    let year: number | null = null;
+    if (isYear(t.raw[end] ?? '')) year = Number(t.raw[end++]);
+    if (!isValidDate(year ?? 2000, Number(month), day)) return null;
+    return { end, meaning: { kind: 'date', year, month: Number(month), day, part: null } };
+  }
+  return null;
+}
+
+/** A part of day after a day: "am Samstag Morgen", "gestern Abend". */
+function partAfter(t: TimeTokens, j: number): string | null {
+  const lower = t.lower[j];
+  if (lower === 'morgen' && t.raw[j] === 'morgen') return null; // "morgen" in lower case is tomorrow
+  return timeWord(lower, 'part') ?? null;
+}
+
+function weekdayExpression(
+  t: TimeTokens,
+  j: number,
+  relation: Relation | null,
+): { end: number; meaning: TimeMeaning } | null {
+  const lower = t.lower[j] as string;
+  let weekday = timeWord(lower, 'weekday');
+  let part: string | null = null;
+  if (weekday === undefined) {
+    const compound = weekdayCompound(lower);
+    if (!compound) return null;
+    weekday = String(compound.weekday);
+    part = compound.part;
+  }
+  let end = j + 1;
+  if (part === null) {
+    part = partAfter(t, end);
+    if (part !== null) end++;
+  }
+  // "am Montag, den 24. Januar 2005": the explicit date decides.
+  let k = end;
+  if (t.raw[k] === ',') k++;
+  if (t.lower[k] === 'den' || t.lower[k] === 'dem') k++;
+  const date = explicitDate(t, k);
+  if (date && date.meaning.kind === 'date') return { end: date.end, meaning: { ...date.meaning, part } };
+  return { end, meaning: { kind: 'weekday', weekday: Number(weekday), relation, part } };
+}
+
+/** Everything after the preposition, modifier and article: the heart of the expression at `j`. */
+function core(c: Cursor, j: number): { end: number; meaning: TimeMeaning } | null {
+  const t = c.tokens;
+  const lower = t.lower[j];
+  const raw = t.raw[j];
+  if (lower === undefined || raw === undefined) return null;
+
+  const relation = timeWord(lower, 'relation');
+  if (relation !== undefined) {
+    const rel = Number(relation) as Relation;
+    const next = t.lower[j + 1];
+    const weekday = weekdayExpression(t, j + 1, rel);
+    if (weekday) return weekday;
+    if (next === 'woche') return { end: j + 2, meaning: { kind: 'period', unit: 'W', relation: rel } };
+    if (next === 'wochenende') return { end: j + 2, meaning: { kind: 'period', unit: 'WE', relation: rel } };
+    if (next === 'monat' || next === 'monats')
+      return { end: j + 2, meaning: { kind: 'period', unit: 'M', relation: rel } };
+    if (next === 'jahr' || next === 'jahres')
+      return { end: j + 2, meaning: { kind: 'period', unit: 'Y', relation: rel } };
+    const season = timeWord(next, 'season');
+    if (season) return { end: j + 2, meaning: { kind: 'season', year: null, season, relation: rel } };
+    return null;
+  }
+
+  if (c.preposition !== null || c.mod !== null) {
+    const weekday = weekdayExpression(t, j, null);
+    if (weekday) return weekday;
+  } else if (/^[A-ZÄÖÜ]/.test(raw)) {
+    // Without "am", a weekday still counts when it is clearly one ("Sonntagabend", "Freitag, 14. August").
+    const weekday = weekdayExpression(t, j, null);
+    if (weekday) return weekday;
+  }
+
+  const date = explicitDate(t, j);
+  if (date) return date;
+
+  const month = timeWord(lower, 'month');
+  if (month !== undefined) {
+    // A month alone may be a name ("August Bebel"): it needs a preposition, a modifier or a year.
+    const year = isYear(t.raw[j + 1] ?? '') ? Number(t.raw[j + 1]) : null;
+    if (year !== null) return { end: j + 2, meaning: { kind: 'month', year, month: Number(month) } };
+    if (c.preposition !== null || c.mod !== null)
+      return { end: j + 1, meaning: { kind: 'month', year: null, month: Number(month) } };
+    return null;
+  }
+
+  const season = timeWord(lower, 'season');
+  if (season !== undefined && (c.preposition !== null || c.mod !== null)) {
+    const year = isYear(t.raw[j + 1] ?? '') ? Number(t.raw[j + 1]) : null;
+    return { end: year === null ? j + 1 : j + 2, meaning: { kind: 'season', year, season, relation: null } };
+  }
+
+  if (lower === 'jahr' || lower === 'jahre' || lower === 'jahres') {
+    if (isYear(t.raw[j + 1] ?? '')) return { end: j + 2, meaning: { kind: 'year', year: Number(t.raw[j + 1]) } };
+  }
+  if (isYear(raw)) {
+    const nextTag = t.xpos?.[j + 1];
+    const anchored = c.preposition !== null || c.mod !== null;
+    // "2005 Menschen" is a quantity; "2005" before a verb, punctuation or the end is a year.
+    const next = t.raw[j + 1] ?? '';
+    // Unanchored, only years of our time count, and not before a currency or unit ("1500 €").
+    const plausible = /^(19|20)\d\d$/.test(raw) && !/^[€$%]|^(euro|dollar|prozent|mio)/i.test(next);
+    if (anchored || (plausible && nextTag !== 'NN' && nextTag !== 'ADJA' && nextTag !== 'CARD'))
+      return { end: j + 1, meaning: { kind: 'year', year: Number(raw) } };
+    return null;
+  }
+  const decade = DECADE.exec(raw);
+  if (decade && t.lower[j + 1]?.startsWith('jahre')) {
+    return { end: j + 2, meaning: { kind: 'decade', decade: Number(decade[1]) } };
+  }
+
+  const day = timeWord(lower, 'day');
+  if (
+    day !== undefined &&
+    !(lower === 'morgen' && raw !== 'morgen') &&
+    !/^(heutigen|gestrigen|morgigen)$/.test(lower)
+  ) {
+    const part = partAfter(t, j + 1);
+    return { end: part ? j + 2 : j + 1, meaning: { kind: 'relday', offset: Number(day), part } };
+  }
+
+  if (c.mod !== null && /^(woche|monats|jahres)$/.test(lower)) {
+    const unit = lower === 'woche' ? 'W' : lower === 'monats' ? 'M' : 'Y';
+    return { end: j + 1, meaning: { kind: 'period', unit, relation: 0 } };
+  }
+  if (lower === 'wochenende') return { end: j + 1, meaning: { kind: 'period', unit: 'WE', relation: 0 } };
+
+  const part = timeWord(lower, 'part');
+  if (part !== undefined && (c.preposition === 'am' || c.preposition === 'in')) {
+    return { end: j + 1, meaning: { kind: 'part', part } };
+  }
+
+  // Clock times: "um 14 Uhr", "14:30 Uhr", "8.30 Uhr".
+  const clock = CLOCK.exec(raw);
+  if (clock && t.lower[j + 1] === 'uhr') {
+    return { end: j + 2, meaning: { kind: 'clock', hour: Number(clock[1]), minute: Number(clock[2] ?? 0) } };
+  }
+
+  // Amounts of time: "vor zwei Wochen" (a date), "seit 26 Jahren", "drei Tage" (durations).
+  const amount = numberValue(raw);
+  const unit = unitOf(t.lower[j + 1]);
+  if (amount !== null && unit !== undefined && !ORDINAL.test(raw)) {
+    if (AGE_WORDS.has(t.lower[j + 2] ?? '') || AGE_WORDS.has(t.lower[c.first - 1] ?? '')) return null;
+    if (c.first >= 2 && t.lower[c.first - 2] === 'alter') return null;
+    // "(60 Jahre)" after a name is an age.
+    if (unit === 'Y' && t.raw[j + 2] === ')') return null;
+    // "ein Tag" without a preposition is too often not a time expression at all.
+    if (amount === 1 && c.preposition === null && parseDigits(raw) === null) return null;
+    if (c.preposition === 'vor') return { end: j + 2, meaning: { kind: 'ago', amount, unit } };
+    const end = t.lower[j + 2] === 'lang' ? j + 3 : j + 2;
+    return { end, meaning: { kind: 'duration', amount, unit } };
+  }
+  // "seit Jahren", "seit Wochen": a duration of unknown length.
+  if (unit !== undefined || unitOf(lower) !== undefined) {
+    const u = unitOf(lower);
+    if (u !== undefined && c.preposition === 'seit' && /en$/.test(lower)) {
+      return { end: j + 1, meaning: { kind: 'duration', amount: null, unit: u } };
+    }
+  }
+  return null;
+}
+
+/** Sets: "jeden Montag", "montags", "täglich", "jedes Jahr", "alle zwei Wochen". */
+function setExpression(t: TimeTokens, j: number): { end: number; meaning: TimeMeaning } | null {
+  const lower = t.lower[j] as string;
+  const setday = timeWord(lower, 'setday');
+  if (setday) return { end: j + 1, meaning: { kind: 'set', value: `XXXX-WXX-${setday}` } };
+  const setunit = timeWord(lower, 'setunit');
+  if (setunit) return { end: j + 1, meaning: { kind: 'set', value: setunit } };
+  if (!SET_QUANTIFIERS.has(lower)) return null;
+  const weekday = timeWord(t.lower[j + 1], 'weekday');
+  if (weekday && lower !== 'alle') return { end: j + 2, meaning: { kind: 'set', value: `XXXX-WXX-${weekday}` } };
+  const unit = unitOf(t.lower[j + 1]);
+  if (unit && lower !== 'alle') return { end: j + 2, meaning: { kind: 'set', value: periodValue(1, unit) } };
+  const amount = numberValue(t.raw[j + 1] ?? '');
+  const unit2 = unitOf(t.lower[j + 2]);
+  if (lower === 'alle' && amount !== null && unit2) {
+    return { end: j + 3, meaning: { kind: 'set', value: periodValue(amount, unit2) } };
+  }
+  return null;
+}
+
+/** A TIMEX3 duration value: P26Y, P2W, PT3H, PT30M. */
+export function periodValue(amount: number | null, unit: string): string {
+  const n = amount === null ? 'X' : String(amount);
+  if (unit === 'H' || unit === 'S') return `PT${n}${unit}`;
+  if (unit === 'MIN') return `PT${n}M`;
+  return `P${n}${unit}`;
+}
+
+/** All time expressions among `tokens`, left to right, longest first, not overlapping. */
+export function recognizeTimes(tokens: TimeTokens): TimeMatch[] {
+  const out: TimeMatch[] = [];
+  const n = tokens.lower.length;
+  for (let i = 0; i < n;) {
+    const found = matchAt(tokens, i);
+    if (found) {
+      out.push(found);
+      i = found.end;
+    } else i++;
+  }
+  return out;
+}
+
+function matchAt(t: TimeTokens, i: number): TimeMatch | null {
+  const set = setExpression(t, i);
+  if (set) return { first: i, ...set };
+  const c: Cursor = { tokens: t, first: i, preposition: null, mod: null };
+  let j = i;
+  const lower = t.lower[j] as string;
+  if (PREPOSITIONS.has(lower)) {
+    c.preposition = lower;
+    j++;
+    if (lower === 'bis' && (t.lower[j] === 'zum' || t.lower[j] === 'zur')) j++;
+    if (lower === 'innerhalb' && t.lower[j] === 'von') j++;
+  }
+  const mod = timeWord(t.lower[j], 'mod');
+  if (mod !== undefined && /^[A-ZÄÖÜ]/.test(t.raw[j] ?? '')) {
+    c.mod = mod;
+    j++;
+  }
+  if (c.preposition !== null || c.mod !== null) {
+    if (ARTICLES.has(t.lower[j] ?? '')) j++;
+  }
+  const found = core(c, j);
+  if (found) return { first: i, end: found.end, meaning: found.meaning };
+  return null;
+}

@@ -1,0 +1,134 @@
+/**
+ * Resolving a recognised time expression to its TIMEX3 type and value against the publication date and
+ * the clause's tense: "am Freitag" in a past-tense clause is the last Friday, in a future one the next.
+ * Without a publication date every relative value is null; absolute ones ("24. Januar 2005") resolve.
+ */
+import type { TimeExpression } from '../document.js';
+import type { Tense } from '../syntax/tense.js';
+import {
+  civilOf,
+  dayOf,
+  formatDay,
+  formatMonth,
+  formatWeek,
+  monthAfter,
+  weekdayNear,
+  type DayNumber,
+} from './calendar.js';
+import { periodValue, type Relation, type TimeMeaning } from './recognize.js';
+
+export interface Resolved {
+  type: TimeExpression['type'];
+  value: string | null;
+}
+
+function withPart(value: string, part: string | null): string {
+  return part ? `${value}T${part}` : value;
+}
+
+/** The year a day and month without a year fall in: the publication's, or the one before/after by tense. */
+function yearFor(anchor: DayNumber, month: number, day: number, tense: Tense): number {
+  const year = civilOf(anchor).year;
+  const candidate = dayOf(year, month, day);
+  if (tense === 'past' && candidate > anchor + 1) return year - 1;
+  if (tense === 'future' && candidate < anchor - 1) return year + 1;
+  return year;
+}
+
+function weekdayDay(anchor: DayNumber, weekday: number, relation: Relation | null, tense: Tense): DayNumber {
+  if (relation === -1) return weekdayNear(anchor, weekday, -1, true);
+  if (relation === 1) return weekdayNear(anchor, weekday, 1, true);
+  if (tense === 'past') return weekdayNear(anchor, weekday, -1, false);
+  if (tense === 'future') return weekdayNear(anchor, weekday, 1, false);
+  // Present tense: the nearer of the two, the past one on a tie (news mostly report what happened).
+  const before = weekdayNear(anchor, weekday, -1, false);
+  const after = weekdayNear(anchor, weekday, 1, false);
+  return after - anchor < anchor - before ? after : before;
+}
+
+export function resolveTime(meaning: TimeMeaning, anchor: DayNumber | null, tense: Tense): Resolved {
+  switch (meaning.kind) {
+    case 'weekday':
+      return {
+        type: 'DATE',
+        value:
+          anchor === null
+            ? null
+            : withPart(formatDay(weekdayDay(anchor, meaning.weekday, meaning.relation, tense)), meaning.part),
+      };
+    case 'date': {
+      const year = meaning.year ?? (anchor === null ? null : yearFor(anchor, meaning.month, meaning.day, tense));
+      return {
+        type: 'DATE',
+        value: year === null ? null : withPart(formatDay(dayOf(year, meaning.month, meaning.day)), meaning.part),
+      };
+    }
+    case 'month': {
+      const year = meaning.year ?? (anchor === null ? null : yearFor(anchor, meaning.month, 15, tense));
+      return { type: 'DATE', value: year === null ? null : formatMonth(year, meaning.month) };
+    }
+    case 'year':
+      return { type: 'DATE', value: String(meaning.year) };
+    case 'decade':
+      return { type: 'DATE', value: String(meaning.decade).slice(0, 3) };
+    case 'season': {
+      if (meaning.year !== null) return { type: 'DATE', value: `${meaning.year}-${meaning.season}` };
+      if (anchor === null) return { type: 'DATE', value: null };
+      return { type: 'DATE', value: `${civilOf(anchor).year + (meaning.relation ?? 0)}-${meaning.season}` };
+    }
+    case 'relday':
+      return {
+        type: meaning.part ? 'TIME' : 'DATE',
+        value: anchor === null ? null : withPart(formatDay(anchor + meaning.offset), meaning.part),
+      };
+    case 'period': {
+      if (anchor === null) return { type: 'DATE', value: null };
+      if (meaning.unit === 'W' || meaning.unit === 'WE') {
+        const week = formatWeek(anchor + 7 * meaning.relation);
+        return { type: 'DATE', value: meaning.unit === 'WE' ? `${week}-WE` : week };
+      }
+      if (meaning.unit === 'M') {
+        const m = monthAfter(anchor, meaning.relation);
+        return { type: 'DATE', value: formatMonth(m.year, m.month) };
+      }
+      return { type: 'DATE', value: String(civilOf(anchor).year + meaning.relation) };
+    }
+    case 'ago': {
+      if (anchor === null) return { type: 'DATE', value: null };
+      const n = Math.round(meaning.amount);
+      switch (meaning.unit) {
+        case 'D':
+          return { type: 'DATE', value: formatDay(anchor - n) };
+        case 'W':
+          return { type: 'DATE', value: formatWeek(anchor - 7 * n) };
+        case 'M': {
+          const m = monthAfter(anchor, -n);
+          return { type: 'DATE', value: formatMonth(m.year, m.month) };
+        }
+        case 'Y':
+          return { type: 'DATE', value: String(civilOf(anchor).year - n) };
+        case 'DE':
+          return { type: 'DATE', value: String(civilOf(anchor).year - 10 * n).slice(0, 3) };
+        default:
+          return { type: 'DATE', value: formatDay(anchor) };
+      }
+    }
+    case 'duration':
+      return { type: 'DURATION', value: periodValue(meaning.amount, meaning.unit) };
+    case 'clock':
+      return {
+        type: 'TIME',
+        value: `XXXX-XX-XXT${String(meaning.hour).padStart(2, '0')}:${String(meaning.minute).padStart(2, '0')}`,
+      };
+    case 'part':
+      return { type: 'TIME', value: `XXXX-XX-XXT${meaning.part}` };
+    case 'set':
+      return { type: 'SET', value: meaning.value };
+  }
+}
+
+/** "am Freitag um 14 Uhr": a clock time right after a day takes the day. */
+export function combineDayAndTime(day: string | null, time: string | null): string | null {
+  if (day === null || time === null || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  return `${day}${time.slice('XXXX-XX-XX'.length)}`;
+}

@@ -1,0 +1,71 @@
+/**
+ * The times stage: TIMEX3-style time expressions (dates, times of day, durations, sets) resolved against
+ * the publication date and the tense of their clause.
+ */
+import type { Doc, TimeExpression } from '../document.js';
+import type { Stage } from '../pipeline.js';
+import { tenseAt } from '../syntax/tense.js';
+import { parseIsoDate } from './calendar.js';
+import { recognizeTimes, type TimeTokens } from './recognize.js';
+import { combineDayAndTime, resolveTime } from './resolve.js';
+
+/** The tokens of sentence `s` as the recogniser reads them. */
+export function sentenceTokens(doc: Doc, s: number): TimeTokens {
+  const first = doc.sentences.firstToken[s] as number;
+  const stop = doc.sentences.endToken[s] as number;
+  const raw: string[] = [];
+  const lower: string[] = [];
+  for (let t = first; t < stop; t++) {
+    const text = doc.text.slice(doc.tokens.start[t], doc.tokens.end[t]);
+    raw.push(text);
+    lower.push(text.toLowerCase());
+  }
+  return { raw, lower, xpos: doc.morph ? doc.morph.xpos.slice(first, stop) : null };
+}
+
+export function findTimes(doc: Doc): TimeExpression[] {
+  const anchor = doc.published === null ? null : parseIsoDate(doc.published);
+  const out: TimeExpression[] = [];
+  for (let s = 0; s < doc.sentences.count; s++) {
+    const first = doc.sentences.firstToken[s] as number;
+    const tokens = sentenceTokens(doc, s);
+    let previous: TimeExpression | null = null;
+    for (const match of recognizeTimes(tokens)) {
+      const tense = tenseAt(doc, first + match.end - 1, s);
+      const resolved = resolveTime(match.meaning, anchor, tense);
+      const start = doc.tokens.start[first + match.first] as number;
+      const end = doc.tokens.end[first + match.end - 1] as number;
+      const between = previous ? doc.text.slice(previous.end, start) : '';
+      if (previous && resolved.type === 'TIME' && /^[\s,]*$/.test(between)) {
+        // "am Freitag um 14 Uhr" is one point in time.
+        const value = combineDayAndTime(previous.value, resolved.value);
+        if (value !== null || previous.value === null) {
+          previous.end = end;
+          previous.text = doc.text.slice(previous.start, end);
+          previous.type = 'TIME';
+          previous.value = value;
+          continue;
+        }
+      }
+      const expression: TimeExpression = {
+        id: '',
+        start,
+        end,
+        text: doc.text.slice(start, end),
+        type: resolved.type,
+        value: resolved.value,
+      };
+      out.push(expression);
+      previous = expression;
+    }
+  }
+  out.forEach((t, i) => (t.id = `T${i + 1}`));
+  return out;
+}
+
+export const timesStage: Stage = {
+  name: 'times',
+  run(doc: Doc): void {
+    doc.times = findTimes(doc);
+  },
+};

@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument, textDocument } from '../../src/pipeline.js';
+import { parseDigits } from '../../src/numbers/german-numbers.js';
+
+/** The quantities of one sentence as "text|value|bound|unit|category" (magnitude in place of a null value). */
+function quantities(sentence: string): string[] {
+  const doc = analyzeDocument(textDocument(sentence), { published: '2020-08-15' });
+  return doc.quantities.map(
+    (q) => `${q.text}|${q.value ?? `~${q.magnitude}`}|${q.bound}|${q.unit ?? '-'}|${q.category}`,
+  );
+}
+
+test('German number formats', () => {
+  assert.equal(parseDigits('6.700'), 6700);
+  assert.equal(parseDigits('80,1'), 80.1);
+  assert.equal(parseDigits('1.234.567,89'), 1234567.89);
+  assert.equal(parseDigits('24.'), null);
+  assert.equal(parseDigits('3.10.2020'), null);
+});
+
+test('counts with their counted noun and category from the governing verb, also when coordinated', () => {
+  assert.deepEqual(
+    quantities(
+      'Beamte sagen, dass 6.700 Menschen festgenommen und mindestens eine Person nach den Wahlen getötet wurden.',
+    ),
+    ['6.700 Menschen|6700|exact|persons|ARREST', 'mindestens eine Person|1|atLeast|persons|KILL'],
+  );
+  assert.deepEqual(quantities('Die Behörden haben mehr als 2.000 Personen freigelassen.'), [
+    'mehr als 2.000 Personen|2000|moreThan|persons|RELEASE',
+  ]);
+  assert.deepEqual(quantities('Bei dem Anschlag kamen über 20 Menschen ums Leben.'), [
+    'über 20 Menschen|20|moreThan|persons|KILL',
+  ]);
+  assert.deepEqual(quantities('Drei Polizisten wurden verletzt.'), ['Drei Polizisten|3|exact|persons|WOUND']);
+});
+
+test('percentages, money, scale words and vague amounts', () => {
+  assert.deepEqual(quantities('Lukaschenko hat 80,1% der Stimmen erhalten.'), ['80,1%|80.1|exact|percent|VOTE']);
+  assert.deepEqual(quantities('Die Partei kam bei der Wahl auf knapp 30 Prozent.'), [
+    'knapp 30 Prozent|30|lessThan|percent|VOTE',
+  ]);
+  assert.deepEqual(quantities('Die EU stellt 2,5 Mio. Euro bereit.'), ['2,5 Mio. Euro|2500000|exact|EUR|MONEY']);
+  assert.deepEqual(quantities('Eine Million Menschen flohen.'), [
+    'Eine Million Menschen|1000000|exact|persons|DISPLACE',
+  ]);
+  assert.deepEqual(quantities('Zwei Dutzend Soldaten wurden entsandt.'), [
+    'Zwei Dutzend Soldaten|24|exact|persons|DEPLOY',
+  ]);
+  assert.deepEqual(quantities('Zehntausende marschierten durch die Hauptstadt.'), [
+    'Zehntausende|~10000|approx|persons|PROTEST',
+  ]);
+  assert.deepEqual(quantities('Hunderte Demonstranten zogen vor das Parlament.'), [
+    'Hunderte Demonstranten|~100|approx|persons|PROTEST',
+  ]);
+  assert.deepEqual(quantities('Rund 50.000 Zuschauer werden erwartet.'), [
+    'Rund 50.000 Zuschauer|50000|approx|-|OTHER',
+  ]);
+  assert.deepEqual(quantities('Bis zu 300 Soldaten sollen stationiert werden.'), [
+    'Bis zu 300 Soldaten|300|atMost|persons|DEPLOY',
+  ]);
+});
+
+test('years, dates, ages, times of day, ordinals and numbers in names are not quantities', () => {
+  assert.deepEqual(quantities('Am 24. August 2020 um 14 Uhr trafen sich die EU-27-Außenminister.'), []);
+  assert.deepEqual(quantities('Der 29-jährige Iraker ist seit 26 Jahren in Deutschland.'), []);
+  assert.deepEqual(quantities('Davis starb im Alter von 87 Jahren.'), []);
+  assert.deepEqual(quantities('Artikel 5 des Vertrags gilt seit 1994.'), []);
+  assert.deepEqual(quantities('Die Regierung verfügt über eine eigene Mehrheit.'), []);
+  assert.deepEqual(quantities('Ein Mann und zwei Kinder wurden gerettet.'), ['zwei Kinder|2|exact|persons|OTHER']);
+});

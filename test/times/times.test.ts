@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument, textDocument } from '../../src/pipeline.js';
+import { formatWeek, parseIsoDate, weekdayOf } from '../../src/times/calendar.js';
+
+/** The time expressions of one sentence, as "text=value" (published on Saturday, 2020-08-15). */
+function times(sentence: string, published: string | null = '2020-08-15'): string[] {
+  const doc = analyzeDocument(textDocument(sentence), { published });
+  return doc.times.map((t) => `${t.text}=${t.value ?? 'null'}`);
+}
+
+test('calendar: weekdays and ISO weeks', () => {
+  const day = parseIsoDate('2020-08-15') as number;
+  assert.equal(weekdayOf(day), 6);
+  assert.equal(formatWeek(day), '2020-W33');
+  assert.equal(formatWeek(parseIsoDate('2021-01-01') as number), '2020-W53');
+  assert.equal(parseIsoDate('2021-02-30'), null);
+});
+
+test('weekdays follow the tense: past → last one, future → next one', () => {
+  assert.deepEqual(times('Zehntausende marschierten am Freitag durch die Hauptstadt.'), ['am Freitag=2020-08-14']);
+  assert.deepEqual(times('Am Samstag versammelten sich Demonstranten.'), ['Am Samstag=2020-08-15']);
+  assert.deepEqual(times('Am Montag will er nach Moskau reisen.'), ['Am Montag=2020-08-17']);
+  assert.deepEqual(times('Am Montag wird er nach Moskau reisen.'), ['Am Montag=2020-08-17']);
+  assert.deepEqual(times('Sie habe bei der Abstimmung am vergangenen Sonntag gewonnen.'), [
+    'am vergangenen Sonntag=2020-08-09',
+  ]);
+  assert.deepEqual(times('Die Wahl findet am kommenden Sonntag statt.'), ['am kommenden Sonntag=2020-08-16']);
+  assert.deepEqual(times('Am Freitagabend gingen Tausende auf die Straße.'), ['Am Freitagabend=2020-08-14TEV']);
+});
+
+test('weeks, weekends, months, years relative to the publication date', () => {
+  assert.deepEqual(times('In dieser Woche kam es zu Protesten.'), ['In dieser Woche=2020-W33']);
+  assert.deepEqual(times('Er rief zu Protesten an diesem Wochenende auf.'), ['an diesem Wochenende=2020-W33-WE']);
+  assert.deepEqual(times('Vergangene Woche gab es Proteste.'), ['Vergangene Woche=2020-W32']);
+  assert.deepEqual(times('Im vergangenen Jahr gab es keine Proteste.'), ['Im vergangenen Jahr=2019']);
+  assert.deepEqual(times('Der Vertrag endet im nächsten Monat.'), ['im nächsten Monat=2020-09']);
+});
+
+test('gestern, heute, vor zwei Wochen, Mitte August, im Frühjahr 2021', () => {
+  assert.deepEqual(times('Gestern wurden drei Männer festgenommen.'), ['Gestern=2020-08-14']);
+  assert.deepEqual(times('Das Treffen findet heute Abend statt.'), ['heute Abend=2020-08-15TEV']);
+  assert.deepEqual(times('Vor zwei Wochen begann der Streik.'), ['Vor zwei Wochen=2020-W31']);
+  assert.deepEqual(times('Vor drei Tagen begann der Streik.'), ['Vor drei Tagen=2020-08-12']);
+  assert.deepEqual(times('Mitte August war die Lage ruhig.'), ['Mitte August=2020-08']);
+  assert.deepEqual(times('Die Wahl soll im Frühjahr 2021 stattfinden.'), ['im Frühjahr 2021=2021-SP']);
+});
+
+test('explicit dates in German forms, with and without weekday', () => {
+  assert.deepEqual(times('Beide werden am Montag, den 24. Januar 2005, vorgeführt.'), [
+    'am Montag, den 24. Januar 2005=2005-01-24',
+  ]);
+  assert.deepEqual(times('Das Gesetz gilt seit dem 3.10.1990 in ganz Deutschland.'), ['seit dem 3.10.1990=1990-10-03']);
+  assert.deepEqual(times('Am 9. August wurde gewählt.'), ['Am 9. August=2020-08-09']);
+  assert.deepEqual(times('Im Januar 2005 wurde er gewählt.'), ['Im Januar 2005=2005-01']);
+  assert.deepEqual(times('Im Jahr 1994 kam er an die Macht.'), ['Im Jahr 1994=1994']);
+  assert.deepEqual(times('In den 1990er Jahren war das anders.'), ['In den 1990er Jahren=199']);
+});
+
+test('times of day, durations and sets', () => {
+  assert.deepEqual(times('Am Freitag um 14 Uhr begann die Kundgebung.'), ['Am Freitag um 14 Uhr=2020-08-14T14:00']);
+  assert.deepEqual(times('Die Sitzung beginnt um 9.30 Uhr.'), ['um 9.30 Uhr=XXXX-XX-XXT09:30']);
+  assert.deepEqual(times('Lukaschenko ist seit 26 Jahren an der Macht.'), ['seit 26 Jahren=P26Y']);
+  assert.deepEqual(times('Der Streik dauerte drei Tage lang.'), ['drei Tage lang=P3D']);
+  assert.deepEqual(times('Sie protestieren jeden Montag vor dem Rathaus.'), ['jeden Montag=XXXX-WXX-1']);
+  assert.deepEqual(times('Die Zeitung erscheint täglich.'), ['täglich=P1D']);
+});
+
+test('ages and quantities are not time expressions', () => {
+  assert.deepEqual(times('Davis starb im Alter von 87 Jahren.'), []);
+  assert.deepEqual(times('Der Mann ist 45 Jahre alt.'), []);
+  assert.deepEqual(times('Demonstranten sangen vor dem Gebäude.'), []);
+});
+
+test('without a publication date, relative values are null and absolute ones resolve', () => {
+  assert.deepEqual(times('Am Freitag wurde am 24. Januar 2005 gewählt.', null), [
+    'Am Freitag=null',
+    'am 24. Januar 2005=2005-01-24',
+  ]);
+});
