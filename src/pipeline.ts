@@ -11,6 +11,7 @@ import { syntaxStage } from './syntax/stage.js';
 import { entitiesStage } from './entities/stage.js';
 import { timesStage } from './times/stage.js';
 import { quantitiesStage } from './quantities/stage.js';
+import { quotesStage } from './quotes/stage.js';
 
 export interface Stage {
   name: string;
@@ -25,6 +26,7 @@ export const STAGES: readonly Stage[] = [
   entitiesStage,
   timesStage,
   quantitiesStage,
+  quotesStage,
 ];
 
 const NO_TOKENS: TokenTable = {

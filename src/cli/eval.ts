@@ -15,6 +15,7 @@ import { loadMorphTagger } from '../morph/tagger.js';
 import { readGermEval, scoreNer, type NerScores } from '../eval/germeval.js';
 import { loadNerTagger } from '../ner/tagger.js';
 import { nerInputOf } from '../ner/input.js';
+import { readSpkAtt, scoreQuotes, type QuoteScores } from '../eval/spkatt.js';
 
 /** The shared corpora: `--data`, else $LAGEBILD_DATA, else `../shared/data` beside the project. */
 export function resolveDataDir(option: string | undefined): string {
@@ -180,6 +181,41 @@ export function runEvalNer(
       [s.name, 'all (outer chunks, strict)', s.gold, s.predicted, f(s.precision), f(s.recall), f(s.f1)],
       ...s.byType.map((t) => [s.name, t.type, t.gold, t.predicted, f(t.precision), f(t.recall), f(t.f1)]),
     ]),
+  );
+  return { table, scores };
+}
+
+export const QUOTE_EVAL_SETS: readonly TreebankSet[] = [
+  { name: 'SpkAtt Wikinews dev', path: 'wikinews-spkatt/news-dev.jsonl' },
+];
+
+/** Quotes, speakers and cues against the SpkAtt Wikinews dev split (checked against, never trained on). */
+export function runEvalQuotes(
+  dataDir: string,
+  files: string[],
+): { table: string; scores: Array<{ name: string; byKind: QuoteScores[] }> } {
+  const scores = treebankSets(dataDir, files, QUOTE_EVAL_SETS).map((set) => ({
+    name: set.name,
+    byKind: scoreQuotes(readSpkAtt(set.path)),
+  }));
+  const f = (x: number): string => x.toFixed(3);
+  const table = formatTable(
+    ['data', 'kind', 'gold', 'predicted', 'P', 'R', 'F1', 'speaker acc', 'cue P', 'cue R', 'cue F1'],
+    scores.flatMap((s) =>
+      s.byKind.map((k) => [
+        s.name,
+        k.kind,
+        k.quotes.gold,
+        k.quotes.predicted,
+        f(k.quotes.precision),
+        f(k.quotes.recall),
+        f(k.quotes.f1),
+        `${f(k.speakerAccuracy)} (${k.speakerCount})`,
+        f(k.cues.precision),
+        f(k.cues.recall),
+        f(k.cues.f1),
+      ]),
+    ),
   );
   return { table, scores };
 }

@@ -10,7 +10,7 @@ import { DEFAULT_MAX_BYTES } from '../io/sources.js';
 import { OUTPUT_FORMATS } from '../output/sinks.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { OPTIONAL_LAYERS, isBrokenPipe, parseAnalyzeOptions, runAnalyze, type AnalyzeCliOptions } from './analyze.js';
-import { resolveDataDir, runEvalNer, runEvalSegment, runEvalUd } from './eval.js';
+import { resolveDataDir, runEvalNer, runEvalQuotes, runEvalSegment, runEvalUd } from './eval.js';
 import { validateFile } from './validate.js';
 
 export const EXIT_OK = 0;
@@ -103,6 +103,16 @@ export function buildProgram(): Command {
     .option('--json', 'print scores as JSON')
     .action((files: string[], options: { data?: string; json?: boolean }) => {
       const { table, scores } = runEvalNer(files.length ? '' : resolveDataDir(options.data), files);
+      process.stdout.write(options.json ? JSON.stringify(scores, null, 2) + '\n' : table + '\n');
+    });
+  evaluate
+    .command('quotes')
+    .description('quotes, speakers and cues against the SpkAtt Wikinews dev split')
+    .argument('[jsonl...]', 'SpkAtt-format JSONL files (default: wikinews-spkatt/news-dev.jsonl)')
+    .option('--data <dir>', 'shared corpora directory (default: $LAGEBILD_DATA or ../shared/data)')
+    .option('--json', 'print scores as JSON')
+    .action((files: string[], options: { data?: string; json?: boolean }) => {
+      const { table, scores } = runEvalQuotes(files.length ? '' : resolveDataDir(options.data), files);
       process.stdout.write(options.json ? JSON.stringify(scores, null, 2) + '\n' : table + '\n');
     });
   return program;

@@ -59,7 +59,7 @@ function renderArticle(doc: DocumentOut, origin: string): string {
 <h1>${escapeHtml(doc.title ?? '(no headline)')}</h1>
 <div class="meta">${meta}</div>${warnings}
 <div class="text">${highlight(doc.text, marks)}</div>
-${eventTable(doc)}
+${eventTable(doc)}${quoteTable(doc)}${figureTable(doc)}
 </article>`;
 }
 
@@ -151,4 +151,44 @@ function eventTable(doc: DocumentOut): string {
     )
     .join('');
   return `<table><tr><th>id</th><th>source</th><th>action</th><th>target</th><th>when</th><th>where</th><th>modality</th></tr>${rows}</table>`;
+}
+
+/** Who said what: speaker, cue and the words, one row per quote. */
+function quoteTable(doc: DocumentOut): string {
+  if (doc.quotes.length === 0) return '';
+  const rows = doc.quotes
+    .map((q) => {
+      const said = q.kind === 'direct' ? `„${q.text}“` : q.text;
+      return (
+        `<tr><td>${escapeHtml(q.id)}</td><td>${escapeHtml(q.speaker?.text ?? '—')}</td>` +
+        `<td>${escapeHtml(q.cue?.lemma ?? '')}</td><td>${escapeHtml(q.kind)}</td><td>${escapeHtml(said)}</td></tr>`
+      );
+    })
+    .join('');
+  return `<h2>Quotes</h2><table><tr><th>id</th><th>speaker</th><th>cue</th><th>kind</th><th>said</th></tr>${rows}</table>`;
+}
+
+/** How many and when: quantities with bound and category, times with their resolved values. */
+function figureTable(doc: DocumentOut): string {
+  const quantities = doc.quantities
+    .map((n) => {
+      const value = n.value ?? `~${n.magnitude ?? '?'}`;
+      return (
+        `<tr><td>${escapeHtml(n.id)}</td><td>${escapeHtml(n.text)}</td><td>${escapeHtml(`${n.bound} ${value} ${n.unit ?? ''}`)}</td>` +
+        `<td>${escapeHtml(n.category)}</td></tr>`
+      );
+    })
+    .join('');
+  const times = doc.times
+    .map(
+      (t) =>
+        `<tr><td>${escapeHtml(t.id)}</td><td>${escapeHtml(t.text)}</td><td>${escapeHtml(t.value ?? 'unresolved')}</td><td>${escapeHtml(t.type)}</td></tr>`,
+    )
+    .join('');
+  return (
+    (quantities
+      ? `<h2>Quantities</h2><table><tr><th>id</th><th>text</th><th>value</th><th>category</th></tr>${quantities}</table>`
+      : '') +
+    (times ? `<h2>Times</h2><table><tr><th>id</th><th>text</th><th>value</th><th>type</th></tr>${times}</table>` : '')
+  );
 }

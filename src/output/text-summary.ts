@@ -30,8 +30,9 @@ export function renderTextSummary(doc: DocumentOut, origin: string): string {
   if (doc.quotes.length) {
     lines.push('', 'Quotes');
     for (const q of doc.quotes) {
-      const who = q.speaker?.text ?? '(unknown speaker)';
-      lines.push(`  ${q.id.padEnd(4)} ${who}${q.cue ? ` (${q.cue.text})` : ''}: ${clip(q.text, WIDTH - 20)}`);
+      const who = q.speaker?.text ?? '(no speaker)';
+      const said = q.kind === 'direct' ? `„${clip(q.text, WIDTH - 24)}“` : clip(q.text, WIDTH - 22);
+      lines.push(`  ${q.id.padEnd(4)} ${who}${q.cue ? ` (${q.cue.lemma})` : ''}: ${said}`);
     }
   }
   if (doc.quantities.length) {

@@ -8,6 +8,7 @@ import type { Bound, Doc, Quantity, QuantityCategory } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { cardinalWord, isYear, parseDigits, scaleWord, vagueAmount } from '../numbers/german-numbers.js';
 import { timeWord } from '../times/words.js';
+import { tokenForms } from '../text/forms.js';
 import { treeOf, verbLemma, type Tree } from '../syntax/tree.js';
 import { BOUND_WORDS, UNITS, categoryOfLemma, countedNoun, type UnitEntry } from './lexicon.js';
 
@@ -20,8 +21,8 @@ const ARTICLE = new Set(['der', 'die', 'des', 'den', 'dem']);
 /** Token-level view of one document for the recogniser. */
 interface View {
   doc: Doc;
-  raw: string[];
-  lower: string[];
+  raw: readonly string[];
+  lower: readonly string[];
   xpos: readonly string[] | null;
   /** 1 where a time expression covers the token. */
   claimed: Uint8Array;
@@ -29,12 +30,7 @@ interface View {
 
 function viewOf(doc: Doc): View {
   const n = doc.tokens.count;
-  const raw = new Array<string>(n);
-  const lower = new Array<string>(n);
-  for (let t = 0; t < n; t++) {
-    raw[t] = doc.text.slice(doc.tokens.start[t], doc.tokens.end[t]);
-    lower[t] = (raw[t] as string).toLowerCase();
-  }
+  const { raw, lower } = tokenForms(doc);
   const claimed = new Uint8Array(n);
   let k = 0;
   for (const time of doc.times) {

@@ -1,0 +1,226 @@
+/**
+ * Speakers: the noun phrase that says something (the subject of the speech verb, the object of "laut"),
+ * linked to its entity: directly when a mention lies in it, through a pronoun ("fügte er hinzu") to the
+ * last person named before it, or through a role noun ("die Oppositionspolitikerin") to the last person
+ * named with that role's sector. A speaker the text does not name stays null.
+ */
+import type { Doc, Entity, Quote } from '../document.js';
+import type { Tree } from '../syntax/tree.js';
+import { tokenForms } from '../text/forms.js';
+import { actorDictionary, roleSectorOf } from '../entities/actors.js';
+import { SENTENCE_STARTERS } from '../text/tokenizer.js';
+
+export type Speaker = NonNullable<Quote['speaker']>;
+
+interface MentionRef {
+  start: number;
+  end: number;
+  entity: Entity;
+}
+
+/** What speaker resolution needs of a document, built once. */
+export interface SpeakerContext {
+  doc: Doc;
+  tree: Tree | null;
+  /** All entity mentions, by start offset. */
+  mentions: MentionRef[];
+}
+
+export function speakerContext(doc: Doc, tree: Tree | null): SpeakerContext {
+  const mentions: MentionRef[] = [];
+  for (const entity of doc.entities)
+    for (const m of entity.mentions) mentions.push({ start: m.start, end: m.end, entity });
+  mentions.sort((a, b) => a.start - b.start);
+  return { doc, tree, mentions };
+}
+
+const NP_TAGS = new Set(['ART', 'ADJA', 'PPOSAT', 'PIAT', 'PDAT', 'CARD', 'NN', 'NE', 'ADJD', 'TRUNC']);
+const NOMINAL = new Set(['NN', 'NE', 'PPER', 'PIS', 'PDS']);
+const PRONOUNS = new Set(['er', 'sie', 'ich', 'wir']);
+
+function xposOf(c: SpeakerContext, t: number): string {
+  return c.doc.morph ? (c.doc.morph.xpos[t] as string) : '_';
+}
+
+/** The noun phrase around a head: determiners and adjectives before, a genitive or "von"-phrase after. */
+export function nounPhrase(
+  c: SpeakerContext,
+  head: number,
+  first: number,
+  stop: number,
+): { first: number; end: number } {
+  const { raw } = tokenForms(c.doc);
+  let a = head;
+  const named = xposOf(c, head) === 'NE';
+  while (a - 1 >= first && xposOf(c, a) !== 'PPER') {
+    const x = xposOf(c, a - 1);
+    // Titles before a name belong to it ("US-Außenminister Mike Pompeo"); a noun before a noun does not.
+    if (!NP_TAGS.has(x) || ((x === 'NN' || x === 'NE') && (!named || xposOf(c, a) === 'ART'))) break;
+    a--;
+  }
+  // A hyphen compound split by the tokenizer: "US-Außenminister".
+  while (a - 2 >= first && raw[a - 1] === '-' && c.doc.tokens.end[a - 2] === c.doc.tokens.start[a - 1]) a -= 2;
+  let b = head + 1;
+  if (xposOf(c, head) === 'PPER') return { first: head, end: head + 1 };
+  while (
+    b < stop &&
+    (xposOf(c, b) === 'NE' ||
+      (xposOf(c, b) === 'NN' && /^[A-ZÄÖÜ]/.test(raw[b] as string) && xposOf(c, b - 1) === 'NE'))
+  )
+    b++;
+  // A quoted name right after the head: die Überwachungsgruppe "Honest People".
+  if (b < stop && /^["„»«“]$/.test(raw[b] as string)) {
+    for (let k = b + 1; k < stop && k <= b + 6; k++) {
+      if (/^["“”«»]$/.test(raw[k] as string)) {
+        b = k + 1;
+        break;
+      }
+    }
+  }
+  // Genitive attribute or "von"-phrase: "des Innenministeriums", "Frederik Pleitgen von CNN".
+  for (let guard = 0; guard < 2; guard++) {
+    const lower = (raw[b] ?? '').toLowerCase();
+    if ((b < stop && xposOf(c, b) === 'ART' && /^(des|der)$/.test(lower)) || lower === 'von') {
+      let k = b + 1;
+      while (k < stop && NP_TAGS.has(xposOf(c, k)) && !(xposOf(c, k) === 'ART' && k > b + 1)) k++;
+      if (k > b + 1 && NOMINAL.has(xposOf(c, k - 1))) b = k;
+      else break;
+    } else break;
+  }
+  return { first: a, end: b };
+}
+
+function overlapping(c: SpeakerContext, start: number, end: number): Entity | null {
+  let best: Entity | null = null;
+  for (const m of c.mentions) {
+    if (m.start >= end) break;
+    if (m.end <= start) continue;
+    if (!best || (m.entity.type === 'PER' && best.type !== 'PER')) best = m.entity;
+  }
+  return best;
+}
+
+/** The last entity mentioned before `offset` that `accept` takes. */
+function lastBefore(c: SpeakerContext, offset: number, accept: (e: Entity) => boolean): Entity | null {
+  for (let i = c.mentions.length - 1; i >= 0; i--) {
+    const m = c.mentions[i] as MentionRef;
+    if (m.end > offset) continue;
+    if (offset - m.end > 1500) return null;
+    if (accept(m.entity)) return m.entity;
+  }
+  return null;
+}
+
+/** The speaker a noun phrase names, linked to its entity where the text makes that clear. */
+export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, stop: number): Speaker | null {
+  const { lower } = tokenForms(c.doc);
+  const headLower = lower[head] as string;
+  if (headLower === 'es' || headLower === 'man' || headLower === 'das' || headLower === 'dies') return null;
+  const np = nounPhrase(c, head, first, stop);
+  const tokens = c.doc.tokens;
+  let start = tokens.start[np.first] as number;
+  let end = tokens.end[np.end - 1] as number;
+  let entity = overlapping(c, start, end);
+  const { raw } = tokenForms(c.doc);
+  // "der Hohe Vertreter der EU, Josep Borrell Fontelles, …": the named apposition is the speaker.
+  if ((!entity || entity.type !== 'PER') && raw[np.end] === ',' && xposOf(c, np.end + 1) === 'NE') {
+    let k = np.end + 1;
+    while (k < stop && xposOf(c, k) === 'NE') k++;
+    const named = overlapping(c, tokens.start[np.end + 1] as number, tokens.end[k - 1] as number);
+    if (named && named.type === 'PER') {
+      entity = named;
+      start = tokens.start[np.end + 1] as number;
+      end = tokens.end[k - 1] as number;
+    }
+  }
+  if (!entity && PRONOUNS.has(headLower) && xposOf(c, head) === 'PPER') {
+    // "er"/"sie" (singular): the last person named; "ich"/"wir" inside a quote are not resolved here.
+    const plural = headLower === 'wir' || headLower === 'ich' ? true : verbIsPlural(c, head);
+    if (!plural) entity = lastBefore(c, start, (e) => e.type === 'PER');
+  } else if (!entity && xposOf(c, head) === 'NN' && /^(der|die|das)$/.test(lower[np.first] as string)) {
+    const sector = roleSectorOf(raw[head] as string, actorDictionary());
+    if (sector) entity = lastBefore(c, start, (e) => e.type === 'PER' && e.actor?.sector === sector);
+  }
+  return { entity: entity ? entity.id : null, text: c.doc.text.slice(start, end), start, end };
+}
+
+/** Whether the finite verb next to a pronoun is plural ("sie sagten"): then "sie" is not one person. */
+function verbIsPlural(c: SpeakerContext, pronoun: number): boolean {
+  const morph = c.doc.morph;
+  if (!morph) return false;
+  const head = c.tree ? (c.tree.head[pronoun] as number) : -1;
+  const candidates = [head, pronoun - 1, pronoun + 1];
+  for (const k of candidates) {
+    if (k < 0 || k >= morph.feats.length) continue;
+    const xpos = morph.xpos[k] as string;
+    if (!xpos.startsWith('V')) continue;
+    const feats = morph.feats[k] as string;
+    if (feats.includes('Number=Plur')) return true;
+    if (feats.includes('Number=Sing')) return false;
+  }
+  return false;
+}
+
+/** The subject of a speech verb: from the parse (inherited along coordination), else by position. */
+export function subjectOf(
+  c: SpeakerContext,
+  verb: number,
+  first: number,
+  stop: number,
+  blocked: (t: number) => boolean,
+  depth = 0,
+): number {
+  const tree = c.tree;
+  if (tree) {
+    for (let v = verb, hops = 0; v >= 0 && hops < 2; v = tree.head[v] as number, hops++) {
+      for (let t = first; t < stop; t++) {
+        if (tree.head[t] === v && tree.deprel[t] === 'nsubj' && !blocked(t) && NOMINAL.has(xposOf(c, t))) return t;
+      }
+      const rel = tree.deprel[v] as string;
+      if (!/^(conj|parataxis|xcomp)/.test(rel)) break;
+    }
+  }
+  const { raw } = tokenForms(c.doc);
+  // Inverted after the verb: "sagte der Kreml", "fügte er hinzu".
+  for (let t = verb + 1; t < stop && t <= verb + 6; t++) {
+    if (blocked(t) || raw[t] === ',' || raw[t] === ':' || raw[t] === '.') break;
+    const x = xposOf(c, t);
+    if (x === 'NN' || x === 'NE' || x === 'PPER') return t;
+    if (x.startsWith('V')) break;
+  }
+  // Before the verb: the first noun phrase of its clause ("Beamte in Belarus sagen", "Lukaschenko sagte").
+  let clauseStart = verb;
+  while (clauseStart - 1 >= first && !blocked(clauseStart - 1) && !/^[,:;]$/.test(raw[clauseStart - 1] as string))
+    clauseStart--;
+  // "… wirft und sagt": the coordinated verb shares the subject of the verb before "und".
+  if (verb - 1 >= first && tokenForms(c.doc).lower[verb - 1] === 'und' && depth < 1) {
+    const main = mainClauseVerbBefore(c, first, verb - 1);
+    if (main >= 0) return subjectOf(c, main, first, stop, blocked, depth + 1);
+  }
+  for (let t = clauseStart; t < verb; t++) {
+    const x = xposOf(c, t);
+    // The tagger takes a capitalised first word for an adverb now and then ("Beamte in Belarus sagen").
+    const miscapitalised =
+      t === first && (x === 'ADV' || x === 'ADJD' || x === 'ADJA') && !SENTENCE_STARTERS.has(raw[t] as string);
+    if (x === 'NE' || x === 'PPER' || x === 'NN' || miscapitalised) {
+      // The head of "die Oppositionspolitikerin Svetlana Tikhanovskaya" is the name after the role.
+      let k = t;
+      while (k + 1 < verb && xposOf(c, k + 1) === 'NE') k++;
+      return k;
+    }
+  }
+  return -1;
+}
+
+/** The last finite verb before `end` that stands in a main clause (not after ", dass", ", der", …). */
+function mainClauseVerbBefore(c: SpeakerContext, first: number, end: number): number {
+  const { raw } = tokenForms(c.doc);
+  let subordinate = false;
+  let found = -1;
+  for (let t = first; t < end; t++) {
+    const x = xposOf(c, t);
+    if (raw[t] === ',') subordinate = /^(KOUS|PRELS|PRELAT|PWS|PWAV|KOUI)$/.test(xposOf(c, t + 1));
+    else if (x.endsWith('FIN') && !subordinate) found = t;
+  }
+  return found;
+}

@@ -1,0 +1,597 @@
+/**
+ * The quotes stage: who said what. Direct quotes are the spans between quotation marks that are speech
+ * (not names or titles); indirect quotes are the dass-, ob- and Konjunktiv clauses of speech verbs, the
+ * clauses attributed with "laut X", "nach Angaben von X", "X zufolge", the message before a trailing
+ * frame ("…, sagte der Kreml") and the Konjunktiv I sentences that continue a quote. Each quote gets its
+ * cue and its speaker; a quoted phrase with no speech verb near it gets no speaker.
+ */
+import type { Doc, Quote } from '../document.js';
+import type { Stage } from '../pipeline.js';
+import { treeOf, type Tree } from '../syntax/tree.js';
+import { tokenForms } from '../text/forms.js';
+import { findQuotedSpans, type QuotedSpan } from './marks.js';
+import { isAttributionPreposition, isSourceNoun, speechVerbAt } from './cues.js';
+import {
+  speakerContext,
+  speakerOfPhrase,
+  subjectOf,
+  nounPhrase,
+  type Speaker,
+  type SpeakerContext,
+} from './speaker.js';
+
+interface Cue {
+  token: number;
+  lemma: string;
+}
+
+interface Work {
+  doc: Doc;
+  tree: Tree | null;
+  ctx: SpeakerContext;
+  raw: readonly string[];
+  lower: readonly string[];
+  xpos: readonly string[];
+  feats: readonly string[];
+  /** Per token: 1 inside a direct quote's marks. */
+  inQuote: Uint8Array;
+  /** Per token: its sentence. */
+  sentenceOf: Uint32Array;
+  quotes: Array<Quote & { sentence: number; lastSentence: number }>;
+}
+
+const CLAUSE_CONJUNCTIONS = new Set(['und', 'aber', 'sowie', 'doch', 'oder', 'sondern']);
+/** Clauses that start with these are subordinate or relative, not the reported main clause. */
+const SUBORDINATE_START = /^(KOUS|KOUI|PRELS|PRELAT|PWS|PWAV|PWAT|KON|APPR|APPRART|\$.*)$/;
+/** Verbs whose zu-infinitive complement is an announced intention (demands are events, not quotes). */
+const ANNOUNCING = new Set([
+  'ankündigen',
+  'versprechen',
+  'geloben',
+  'drohen',
+  'androhen',
+  'zusagen',
+  'zusichern',
+  'vorschlagen',
+  'beschließen',
+  'entscheiden',
+]);
+
+function first(w: Work, s: number): number {
+  return w.doc.sentences.firstToken[s] as number;
+}
+function stop(w: Work, s: number): number {
+  return w.doc.sentences.endToken[s] as number;
+}
+
+function cueOf(w: Work, t: number, s: number): Cue | null {
+  if (w.inQuote[t]) return null;
+  const lemma = speechVerbAt(w.doc, w.tree, t, stop(w, s));
+  return lemma ? { token: t, lemma } : null;
+}
+
+function speakerOfCue(w: Work, cue: Cue, s: number): Speaker | null {
+  const f = first(w, s);
+  const e = stop(w, s);
+  const head = subjectOf(w.ctx, cue.token, f, e, (t) => w.inQuote[t] === 1);
+  return head < 0 ? null : speakerOfPhrase(w.ctx, head, f, e);
+}
+
+function cueSpan(w: Work, cue: Cue): NonNullable<Quote['cue']> {
+  const start = w.doc.tokens.start[cue.token] as number;
+  const end = w.doc.tokens.end[cue.token] as number;
+  return { text: w.doc.text.slice(start, end), lemma: cue.lemma, start, end };
+}
+
+function isFinite(w: Work, t: number): boolean {
+  return (w.xpos[t] ?? '').endsWith('FIN');
+}
+
+function isSubjunctive(w: Work, t: number): boolean {
+  return isFinite(w, t) && (w.feats[t] as string).includes('Mood=Sub');
+}
+
+function addQuote(
+  w: Work,
+  kind: Quote['kind'],
+  a: number,
+  b: number,
+  speaker: Speaker | null,
+  cue: Quote['cue'],
+  sentence: number,
+): void {
+  const text = w.doc.text;
+  // Reported speech loses the sentence's punctuation; a direct quote keeps what is inside its marks.
+  const trailing = kind === 'direct' ? /\s/ : /[\s.,;:!?]/;
+  while (b > a && trailing.test(text[b - 1] as string)) b--;
+  while (a < b && /\s/.test(text[a] as string)) a++;
+  if (b - a < 2) return;
+  // A stretch already taken by another quote of the same kind is not a second quote.
+  for (const q of w.quotes) {
+    if (q.kind === kind && Math.min(q.end, b) - Math.max(q.start, a) > 0.5 * Math.min(q.end - q.start, b - a)) return;
+  }
+  w.quotes.push({
+    id: '',
+    kind,
+    start: a,
+    end: b,
+    text: text.slice(a, b),
+    speaker,
+    cue,
+    sentence,
+    lastSentence: sentenceAt(w, b - 1),
+  });
+}
+
+function sentenceAt(w: Work, offset: number): number {
+  const tokens = w.doc.tokens;
+  let lo = 0;
+  let hi = tokens.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((tokens.start[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return tokens.count === 0 ? 0 : (w.sentenceOf[lo] as number);
+}
+
+function tokenAt(w: Work, offset: number): number {
+  const tokens = w.doc.tokens;
+  let lo = 0;
+  let hi = tokens.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((tokens.start[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Direct quotes
+
+/** A quoted name or title ("Honest People", „Al-Qaida“-Mitglieder) is not speech. */
+function isNameLike(text: string, span: QuotedSpan): boolean {
+  const content = text.slice(span.start, span.end);
+  if (text[span.outerEnd] === '-') return true;
+  const words = content.split(/\s+/).filter((x) => x.length > 0);
+  if (words.length > 5 || /[.!?…]$/.test(content)) return false;
+  return words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(of|the|and|de|la|le|du|von|der)$/.test(word));
+}
+
+function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
+  const text = w.doc.text;
+  const pendingInherit: number[] = [];
+  for (const span of spans) {
+    if (isNameLike(text, span)) continue;
+    const s0 = sentenceAt(w, span.outerStart);
+    const s1 = sentenceAt(w, Math.max(span.outerStart, span.outerEnd - 1));
+    // The frame: the nearest speech verb outside quotation marks in the quote's sentences.
+    let best: Cue | null = null;
+    let bestDistance = Infinity;
+    let bestSentence = s0;
+    for (let s = s0; s <= s1; s++) {
+      for (let t = first(w, s); t < stop(w, s); t++) {
+        const cue = cueOf(w, t, s);
+        if (!cue) continue;
+        const a = w.doc.tokens.start[t] as number;
+        const distance = a >= span.outerEnd ? a - span.outerEnd : span.outerStart - (w.doc.tokens.end[t] as number);
+        if (distance >= 0 && distance < bestDistance) {
+          best = cue;
+          bestDistance = distance;
+          bestSentence = s;
+        }
+      }
+    }
+    let speaker: Speaker | null = null;
+    let cue: Quote['cue'] = null;
+    // „…“, so der Gewerkschaftsvorstand Uwe Foullong.
+    const soMatch = /^\s*,?\s*so\s/.exec(text.slice(span.outerEnd, span.outerEnd + 8));
+    if (soMatch) {
+      const so = tokenAt(w, span.outerEnd + soMatch[0].length - 2);
+      const sSo = w.sentenceOf[so] as number;
+      if (w.lower[so] === 'so') {
+        const head = headAfter(w, so + 1, stop(w, sSo));
+        if (head > so && /^(NN|NE|PPER)$/.test(w.xpos[head] ?? '')) {
+          speaker = speakerOfPhrase(w.ctx, head, first(w, sSo), stop(w, sSo));
+          const a = w.doc.tokens.start[so] as number;
+          cue = {
+            text: text.slice(a, w.doc.tokens.end[so]),
+            lemma: 'so',
+            start: a,
+            end: w.doc.tokens.end[so] as number,
+          };
+          best = null;
+        }
+      }
+    }
+    if (!speaker && !best) {
+      // "Er fuhr fort: „…“": the frame before the colon, also when the splitter ended a sentence there.
+      const before = text.slice(0, span.outerStart).trimEnd();
+      if (before.endsWith(':')) {
+        const colon = tokenAt(w, before.length - 1);
+        const sc = w.sentenceOf[colon] as number;
+        for (let t = colon - 1; t >= first(w, sc); t--) {
+          const c = cueOf(w, t, sc);
+          if (c) {
+            best = c;
+            bestSentence = sc;
+            break;
+          }
+        }
+      }
+    }
+    if (best) {
+      speaker = speakerOfCue(w, best, bestSentence);
+      cue = cueSpan(w, best);
+    } else {
+      // "Merkel: „Wir schaffen das.“" — the name before a colon speaks.
+      const before = text.slice(0, span.outerStart).trimEnd();
+      if (before.endsWith(':')) {
+        const colon = tokenAt(w, before.length - 1);
+        const head = colon - 1;
+        const x = w.xpos[head] ?? '';
+        if (head >= first(w, s0) && (x === 'NE' || x === 'NN'))
+          speaker = speakerOfPhrase(w.ctx, head, first(w, s0), stop(w, s0));
+      }
+    }
+    const index = w.quotes.length;
+    addQuote(w, 'direct', span.start, span.end, speaker, cue, s0);
+    if (w.quotes.length > index && !best && !speaker && standsAlone(w, span, s0, s1)) pendingInherit.push(index);
+  }
+  // A quotation that is a sentence of its own continues the speaker before it (or, failing that, after).
+  for (const index of pendingInherit) {
+    const q = w.quotes[index] as Work['quotes'][number];
+    const previous = w.quotes
+      .slice(0, index)
+      .reverse()
+      .find((p) => p.speaker && q.sentence - p.lastSentence <= 2);
+    const next = w.quotes.slice(index + 1).find((p) => p.speaker && p.sentence - q.lastSentence <= 1);
+    const source = previous ?? next;
+    if (source) q.speaker = source.speaker;
+  }
+}
+
+/** Whether the quotation fills its sentences: nothing but punctuation outside it. */
+function standsAlone(w: Work, span: QuotedSpan, s0: number, s1: number): boolean {
+  const a = w.doc.tokens.start[first(w, s0)] as number;
+  const b = w.doc.tokens.end[stop(w, s1) - 1] as number;
+  const outside = w.doc.text.slice(a, span.outerStart) + w.doc.text.slice(span.outerEnd, b);
+  return !/[\p{L}\p{N}]/u.test(outside);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Indirect quotes
+
+/** Where a dass-clause ends: at its finite verb before punctuation (a relative clause after it is not said). */
+function dassClauseEnd(w: Work, from: number, end: number): number {
+  for (let t = from + 1; t < end; t++) {
+    if (w.inQuote[t]) continue;
+    if (isFinite(w, t) && /^[,.;:!?]?$/.test(w.raw[t + 1] ?? '') && !w.inQuote[t + 1]) {
+      const next = w.raw[t + 1];
+      if (next === undefined || /^[,.;:!?]$/.test(next)) return t + 1;
+    }
+  }
+  return end;
+}
+
+/** Where a reported main clause ends: the sentence end, or a comma before "und sagte"/"sagte er". */
+function reportedClauseEnd(w: Work, s: number, from: number): number {
+  const e = stop(w, s);
+  for (let t = from + 1; t < e - 1; t++) {
+    if (w.raw[t] !== ',' || w.inQuote[t]) continue;
+    const next = t + 1;
+    if (cueOf(w, next, s) && isFinite(w, next)) return t;
+    if (CLAUSE_CONJUNCTIONS.has(w.lower[next] as string) && (cueOf(w, next + 1, s) || isFinite(w, next + 1))) return t;
+  }
+  return e;
+}
+
+function tokenSpanOffsets(w: Work, a: number, b: number): [number, number] {
+  return [w.doc.tokens.start[a] as number, w.doc.tokens.end[b - 1] as number];
+}
+
+/** "X sagte, dass …", "X sagte, er sei …", "X fragte, ob …". */
+function complementQuotes(w: Work, s: number): void {
+  const f = first(w, s);
+  const e = stop(w, s);
+  for (let k = f; k < e; k++) {
+    const cue = cueOf(w, k, s);
+    if (!cue) continue;
+    // The comma that opens the complement, before the next finite verb.
+    let comma = -1;
+    for (let t = k + 1; t < e && t <= k + 30; t++) {
+      if (w.inQuote[t]) break;
+      if (w.raw[t] === ',') {
+        comma = t;
+        break;
+      }
+      if (isFinite(w, t) || w.raw[t] === ':') break;
+    }
+    if (comma < 0 || comma + 1 >= e) continue;
+    // "antwortete nicht auf Fragen, ob …": nothing was said.
+    if (w.xpos.slice(k, comma).includes('PTKNEG')) continue;
+    const n = comma + 1;
+    let end = -1;
+    if (w.lower[n] === 'dass' || w.lower[n] === 'ob') end = dassClauseEnd(w, n, e);
+    else if (!SUBORDINATE_START.test(w.xpos[n] ?? '')) {
+      // A main clause right after "sagte," is what was said: "Er sagte, er sei nicht mehr stolz".
+      for (let t = n; t < e && t <= n + 8; t++) {
+        if (w.raw[t] === ',') break;
+        if (isFinite(w, t)) {
+          // "…, sagte der Kreml" is the next frame, not the message.
+          if (t > n && !cueOf(w, t, s)) end = reportedClauseEnd(w, s, t);
+          break;
+        }
+        // An announcement's zu-infinitive is what was announced ("kündigte an, erneut anzutreten").
+        if (ANNOUNCING.has(cue.lemma) && (w.xpos[t] === 'VVIZU' || w.xpos[t] === 'PTKZU')) {
+          end = reportedClauseEnd(w, s, t);
+          break;
+        }
+      }
+    }
+    if (end < 0) continue;
+    const [a, b] = tokenSpanOffsets(w, n, end);
+    addQuote(w, 'indirect', a, b, speakerOfCue(w, cue, s), cueSpan(w, cue), s);
+  }
+}
+
+/** "…, sagte der Kreml." and "…, so der Sprecher.": the frame after the message. */
+function trailingFrameQuotes(w: Work, s: number): void {
+  const f = first(w, s);
+  const e = stop(w, s);
+  for (let k = f + 2; k < e; k++) {
+    if (w.raw[k - 1] !== ',' || w.inQuote[k - 1]) continue;
+    const isSo = w.lower[k] === 'so' && (w.xpos[k + 1] === 'ART' || w.xpos[k + 1] === 'NE' || w.xpos[k + 1] === 'NN');
+    const cue = isSo ? { token: k, lemma: 'so' } : cueOf(w, k, s);
+    if (!cue || (!isSo && !isFinite(w, k))) continue;
+    // The frame is the rest of the clause: no dass/Konjunktiv complement after it.
+    if (!isSo && (w.raw[k + 1] === ',' || w.lower[k + 2] === 'dass')) continue;
+    // The message runs back to the sentence start or the previous frame's end.
+    let a = f;
+    for (let t = k - 2; t > f; t--) if (w.raw[t] === ':' && !w.inQuote[t]) a = t + 1;
+    const [start, end] = tokenSpanOffsets(w, a, k - 1);
+    if (coveredByDirect(w, start, end)) continue;
+    let speaker: Speaker | null;
+    if (isSo) speaker = speakerOfPhrase(w.ctx, headAfter(w, k + 1, e), f, e);
+    else {
+      // Only an inverted frame ("sagte der Kreml") leaves the clause before it as the message.
+      const head = subjectOf(w.ctx, k, f, e, (t) => w.inQuote[t] === 1);
+      if (head <= k) continue;
+      speaker = speakerOfPhrase(w.ctx, head, f, e);
+    }
+    addQuote(w, 'indirect', start, end, speaker, cueSpan(w, cue), s);
+  }
+}
+
+function headAfter(w: Work, from: number, e: number): number {
+  let t = from;
+  while (t + 1 < e && (w.xpos[t] === 'ART' || w.xpos[t] === 'ADJA' || w.xpos[t] === 'PPOSAT')) t++;
+  while (t + 1 < e && w.xpos[t + 1] === 'NE' && (w.xpos[t] === 'NE' || w.xpos[t] === 'NN')) t++;
+  return t;
+}
+
+function coveredByDirect(w: Work, start: number, end: number): boolean {
+  let covered = 0;
+  for (const q of w.quotes)
+    if (q.kind === 'direct') covered += Math.max(0, Math.min(q.end, end) - Math.max(q.start, start));
+  return covered >= 0.5 * (end - start);
+}
+
+/** The noun phrase after "laut"/"gemäß"/"nach Angaben", as token range [first, end), and its speaker head. */
+function attributionPhrase(w: Work, p: number, e: number): { end: number; head: number } | null {
+  let t = p + 1;
+  if (w.lower[p] === 'nach') {
+    // "nach Angaben der Polizei", "nach eigenen Angaben", "nach Informationen von X".
+    while (t < e && (w.xpos[t] === 'ADJA' || w.xpos[t] === 'PPOSAT')) t++;
+    if (!isSourceNoun(w.lower[t] ?? '')) return null;
+    const sourceNoun = t;
+    t++;
+    if (!/^(des|der|von|vom|eines|einer)$/.test(w.lower[t] ?? '')) return { end: sourceNoun + 1, head: -1 };
+  }
+  const headStart = t;
+  while (
+    t < e &&
+    (w.xpos[t] === 'ART' ||
+      w.xpos[t] === 'ADJA' ||
+      w.xpos[t] === 'PPOSAT' ||
+      w.xpos[t] === 'APPR' ||
+      w.lower[t] === 'von')
+  )
+    t++;
+  if (t >= e || !/^(NN|NE|FM|XY|CARD)$/.test(w.xpos[t] ?? '') || !/^[\p{Lu}\p{N}]/u.test(w.raw[t] ?? '')) return null;
+  const np = nounPhrase(w.ctx, t, headStart, e);
+  let head = t;
+  while (head + 1 < np.end && w.xpos[head + 1] === 'NE') head++;
+  // "laut einer Erklärung des Innenministeriums": the ministry speaks, not its statement.
+  if (/^(erklärung|mitteilung|bericht|angaben|informationen|aussage|sprecher|sprecherin)$/.test(w.lower[head] ?? '')) {
+    for (let g = head + 1; g < np.end; g++) {
+      if (w.xpos[g] === 'NN' || w.xpos[g] === 'NE') {
+        if (/^(sprecher|sprecherin)$/.test(w.lower[head] ?? '')) break;
+        head = g;
+        break;
+      }
+    }
+  }
+  return { end: np.end, head };
+}
+
+/** "Laut X …", "… nach Angaben von X …", "X zufolge …", "gemäß X". */
+function attributedQuotes(w: Work, s: number): void {
+  const f = first(w, s);
+  const e = stop(w, s);
+  for (let p = f; p < e; p++) {
+    if (w.inQuote[p]) continue;
+    const lower = w.lower[p] as string;
+    let phraseStart = p;
+    let phraseEnd = -1;
+    let head = -1;
+    if (lower === 'laut' || lower === 'gemäß' || lower === 'nach') {
+      const phrase = attributionPhrase(w, p, e);
+      if (!phrase) continue;
+      phraseEnd = phrase.end;
+      head = phrase.head;
+    } else if (lower === 'zufolge' && isAttributionPreposition(lower)) {
+      // The noun phrase before: "Berichten der BBC zufolge", "dem Kreml zufolge".
+      let a = p - 1;
+      while (a > f && w.xpos[a - 1] !== '$,' && w.xpos[a - 1] !== '$.' && p - a < 8 && !isFinite(w, a - 1)) a--;
+      phraseStart = a;
+      phraseEnd = p + 1;
+      head = p - 1;
+      while (head > a && !(w.xpos[head] === 'NN' || w.xpos[head] === 'NE')) head--;
+      for (let g = a; g < p; g++) {
+        if ((w.xpos[g] === 'NN' || w.xpos[g] === 'NE') && !isSourceNoun(w.lower[g] as string) && g > a) {
+          head = g;
+          break;
+        }
+      }
+    } else continue;
+    // The message: the clause around the attribution, without it.
+    let a = phraseStart;
+    while (a > f && w.raw[a - 1] !== ',' && w.raw[a - 1] !== ':') a--;
+    // A time expression right after the attribution belongs to it: "laut einer Erklärung … vom Freitag".
+    const after0 = w.doc.tokens.start[phraseEnd];
+    const time = w.doc.times.find((x) => x.start === after0);
+    if (time) while (phraseEnd < e && (w.doc.tokens.end[phraseEnd] as number) <= time.end) phraseEnd++;
+    let b = phraseEnd;
+    if (a === phraseStart) b = reportedClauseEnd(w, s, phraseEnd);
+    else while (b < e && !(w.raw[b] === ',' && b > phraseEnd + 2 && w.xpos[b + 1] !== 'KON') && w.raw[b] !== ';') b++;
+    const before = phraseStart - a;
+    const after = b - phraseEnd;
+    if (before + after < 3) continue;
+    const [start, end] =
+      before < 2
+        ? tokenSpanOffsets(w, phraseEnd, b)
+        : after < 2
+          ? tokenSpanOffsets(w, a, phraseStart)
+          : tokenSpanOffsets(w, a, b);
+    if (coveredByDirect(w, start, end)) continue;
+    const speaker = head >= 0 ? speakerOfPhrase(w.ctx, head, phraseStart, phraseEnd) : null;
+    const cueStart = w.doc.tokens.start[p] as number;
+    const cueEnd = w.doc.tokens.end[p] as number;
+    addQuote(
+      w,
+      'indirect',
+      start,
+      end,
+      speaker,
+      { text: w.doc.text.slice(cueStart, cueEnd), lemma: lower, start: cueStart, end: cueEnd },
+      s,
+    );
+    p = phraseEnd - 1;
+  }
+}
+
+/** "Wie die Polizei mitteilte, wurden …": the clause after the wie-frame is the message. */
+function wieFrameQuotes(w: Work, s: number): void {
+  const f = first(w, s);
+  const e = stop(w, s);
+  for (let p = f; p < e; p++) {
+    if (w.lower[p] !== 'wie' || !(p === f || w.raw[p - 1] === ',') || w.inQuote[p]) continue;
+    for (let k = p + 2; k < e && k <= p + 25; k++) {
+      if (w.raw[k] === ',' && !(k + 1 < e && /^(NE|NN|ART)$/.test(w.xpos[k + 1] ?? '')) && k < p + 3) break;
+      if (isFinite(w, k) && !cueOf(w, k, s)) break; // "wie" opens some other clause
+      const cue = cueOf(w, k, s);
+      if (!cue) continue;
+      const after = w.raw[k + 1];
+      const speakerHead = subjectOf(w.ctx, k, p + 1, k, (t) => w.inQuote[t] === 1);
+      const speaker = speakerHead >= 0 ? speakerOfPhrase(w.ctx, speakerHead, p + 1, k) : null;
+      if (after === ',' && p === f) {
+        const end = reportedClauseEnd(w, s, k + 2);
+        const [a, b] = tokenSpanOffsets(w, k + 2, end);
+        addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
+      } else if (p > f) {
+        const [a, b] = tokenSpanOffsets(w, f, p - 1);
+        if (!coveredByDirect(w, a, b)) addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
+      }
+      break;
+    }
+  }
+}
+
+/** A sentence in Konjunktiv I right after a quote goes on reporting the same speaker. */
+function continuationQuotes(w: Work): void {
+  const bySentence = new Map<number, Work['quotes'][number]>();
+  for (const q of w.quotes) if (q.speaker) bySentence.set(q.lastSentence, q);
+  for (let s = 1; s < w.doc.sentences.count; s++) {
+    const previous = bySentence.get(s - 1);
+    if (!previous) continue;
+    const f = first(w, s);
+    const e = stop(w, s);
+    if (w.quotes.some((q) => q.sentence <= s && q.lastSentence >= s)) continue;
+    let finite = -1;
+    for (let t = f; t < e && t < f + 15; t++) {
+      if (w.raw[t] === ',' && t < f + 2) break;
+      if (isFinite(w, t)) {
+        finite = t;
+        break;
+      }
+    }
+    if (finite < 0) continue;
+    const demnach = w.lower[f] === 'demnach';
+    // Reportative "sollen" with a perfect infinitive: "… sollen drei Lagerhallen abgebrannt sein".
+    const reportative = w.doc.morph?.lemma[finite] === 'sollen' && /^(sein|haben)$/.test(w.lower[e - 2] ?? '');
+    if (!isSubjunctive(w, finite) && !reportative && !demnach) continue;
+    const [a, b] = tokenSpanOffsets(w, demnach ? f + 1 : f, e);
+    const before = w.quotes.length;
+    addQuote(w, 'indirect', a, b, previous.speaker, null, s);
+    const added = w.quotes[before];
+    if (added) bySentence.set(s, added);
+  }
+}
+
+export function findQuotes(doc: Doc): Quote[] {
+  if (!doc.morph) return [];
+  const tree = treeOf(doc);
+  const { raw, lower } = tokenForms(doc);
+  const n = doc.tokens.count;
+  const sentenceOf = new Uint32Array(n);
+  for (let s = 0; s < doc.sentences.count; s++) {
+    for (let t = doc.sentences.firstToken[s] as number; t < (doc.sentences.endToken[s] as number); t++)
+      sentenceOf[t] = s;
+  }
+  const spans = findQuotedSpans(doc.text);
+  const inQuote = new Uint8Array(n);
+  let t0 = 0;
+  for (const span of spans) {
+    while (t0 < n && (doc.tokens.start[t0] as number) < span.outerStart) t0++;
+    for (let t = t0; t < n && (doc.tokens.end[t] as number) <= span.outerEnd; t++) inQuote[t] = 1;
+  }
+  const w: Work = {
+    doc,
+    tree,
+    ctx: speakerContext(doc, tree),
+    raw,
+    lower,
+    xpos: doc.morph.xpos,
+    feats: doc.morph.feats,
+    inQuote,
+    sentenceOf,
+    quotes: [],
+  };
+  directQuotes(w, spans);
+  for (let s = 0; s < doc.sentences.count; s++) {
+    complementQuotes(w, s);
+    attributedQuotes(w, s);
+    wieFrameQuotes(w, s);
+    trailingFrameQuotes(w, s);
+  }
+  continuationQuotes(w);
+  w.quotes.sort((a, b) => a.start - b.start);
+  return w.quotes.map((q, i) => ({
+    id: `Q${i + 1}`,
+    kind: q.kind,
+    start: q.start,
+    end: q.end,
+    text: q.text,
+    speaker: q.speaker,
+    cue: q.cue,
+  }));
+}
+
+export const quotesStage: Stage = {
+  name: 'quotes',
+  run(doc: Doc): void {
+    doc.quotes = findQuotes(doc);
+  },
+};

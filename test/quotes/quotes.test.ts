@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument, textDocument } from '../../src/pipeline.js';
+import { findQuotedSpans } from '../../src/quotes/marks.js';
+
+/** Quotes of a text as "kind|speaker|cue lemma|text". */
+function quotes(text: string): string[] {
+  const doc = analyzeDocument(textDocument(text), { published: '2020-08-15' });
+  return doc.quotes.map((q) => `${q.kind}|${q.speaker?.text ?? '-'}|${q.cue?.lemma ?? '-'}|${q.text}`);
+}
+
+function speakerEntityName(text: string, index: number): string | null {
+  const doc = analyzeDocument(textDocument(text), { published: '2020-08-15' });
+  const id = doc.quotes[index]?.speaker?.entity;
+  return doc.entities.find((e) => e.id === id)?.name ?? null;
+}
+
+test('quotation marks in every German style; an open quote ends with its paragraph', () => {
+  const spans = (t: string): string[] => findQuotedSpans(t).map((s) => t.slice(s.start, s.end));
+  assert.deepEqual(spans('Er sagte: „Wir bleiben.“ Sie: »Nein.« Dann "gut" und ‚halb‘.'), [
+    'Wir bleiben.',
+    'Nein.',
+    'gut',
+    'halb',
+  ]);
+  const open = findQuotedSpans('„Wir bleiben hier,\n„sagte er.');
+  assert.equal(open[0]?.open, true);
+  assert.equal(open[0]?.end, '„Wir bleiben hier,'.length);
+  assert.deepEqual(spans('Das geht’s nicht an.'), []);
+});
+
+test('direct quotes: frame after, frame before with a colon, split by the attribution, "so X"', () => {
+  assert.deepEqual(quotes('"Wir haben eine normale Regierung", sagte Lukaschenko.'), [
+    'direct|Lukaschenko|sagen|Wir haben eine normale Regierung',
+  ]);
+  assert.deepEqual(quotes('Der Minister sagte: „Wir werden nicht nachgeben.“'), [
+    'direct|Der Minister|sagen|Wir werden nicht nachgeben.',
+  ]);
+  assert.deepEqual(quotes('„Wir brauchen keine Vermittler“, sagte Lukaschenko, „und keine Ratschläge.“'), [
+    'direct|Lukaschenko|sagen|Wir brauchen keine Vermittler',
+    'direct|Lukaschenko|sagen|und keine Ratschläge.',
+  ]);
+  assert.deepEqual(quotes('„Es ist schwer vorstellbar“, so Lanzer.'), ['direct|Lanzer|so|Es ist schwer vorstellbar']);
+});
+
+test('a quote that is a sentence of its own continues the speaker; pronouns resolve to the last person', () => {
+  const text =
+    'Alexander Lukaschenko äußerte sich am Samstag. "Wir haben eine normale Regierung", sagte Lukaschenko. "Wir brauchen keine Vermittler."\n"Ordnen Sie die Dinge", fügte er hinzu.';
+  const q = quotes(text);
+  assert.equal(q.length, 3);
+  assert.equal(q[1], 'direct|Lukaschenko|-|Wir brauchen keine Vermittler.');
+  assert.equal(q[2], 'direct|er|hinzufügen|Ordnen Sie die Dinge');
+  assert.equal(speakerEntityName(text, 2), 'Alexander Lukaschenko');
+});
+
+test('scare quotes and quoted names do not steal a speaker', () => {
+  assert.deepEqual(quotes('Die Gruppe "Honest People" zählte die Stimmen.'), []);
+  assert.deepEqual(quotes('Die Minister sprachen von einem "guten und konstruktiven" Treffen.'), [
+    'direct|-|-|guten und konstruktiven',
+  ]);
+});
+
+test('indirect quotes: dass-clause, Konjunktiv I without dass, ob-clause, negated cue', () => {
+  assert.deepEqual(quotes('Beamte in Belarus sagen, dass 6.700 Menschen festgenommen wurden.'), [
+    'indirect|Beamte|sagen|dass 6.700 Menschen festgenommen wurden',
+  ]);
+  assert.deepEqual(quotes('Einige Demonstranten behaupteten, sie seien geschlagen worden.'), [
+    'indirect|Einige Demonstranten|behaupten|sie seien geschlagen worden',
+  ]);
+  assert.deepEqual(quotes('Die Ministerin teilte mit, die Grenze bleibe geschlossen.'), [
+    'indirect|Die Ministerin|mitteilen|die Grenze bleibe geschlossen',
+  ]);
+  assert.deepEqual(quotes('Er antwortete nicht auf Fragen, ob die USA Sanktionen auferlegen.'), []);
+});
+
+test('attributions: laut X, nach Angaben von X, X zufolge, wie X berichtete, trailing frame', () => {
+  assert.deepEqual(quotes('Laut belarussischen Behörden hat Lukaschenko 80,1 Prozent der Stimmen erhalten.'), [
+    'indirect|belarussischen Behörden|laut|hat Lukaschenko 80,1 Prozent der Stimmen erhalten',
+  ]);
+  assert.deepEqual(quotes('Nach Angaben der Polizei wurden zwei Männer festgenommen.'), [
+    'indirect|der Polizei|nach|wurden zwei Männer festgenommen',
+  ]);
+  assert.deepEqual(quotes('Dem Bericht der BBC zufolge waren die Erschütterungen bis London zu spüren.'), [
+    'indirect|der BBC|zufolge|waren die Erschütterungen bis London zu spüren',
+  ]);
+  assert.deepEqual(quotes('Wie die Polizei mitteilte, wurden drei Männer verletzt.'), [
+    'indirect|die Polizei|mitteilen|wurden drei Männer verletzt',
+  ]);
+  assert.deepEqual(quotes('Lukaschenko bat um den Anruf, sagte der Kreml.'), [
+    'indirect|der Kreml|sagen|Lukaschenko bat um den Anruf',
+  ]);
+});
+
+test('a Konjunktiv I sentence after a quote goes on reporting its speaker', () => {
+  const q = quotes('Der Sprecher sagte, die Lage sei ruhig. Die Polizei habe die Kontrolle übernommen.');
+  assert.deepEqual(q, [
+    'indirect|Der Sprecher|sagen|die Lage sei ruhig',
+    'indirect|Der Sprecher|-|Die Polizei habe die Kontrolle übernommen',
+  ]);
+});
