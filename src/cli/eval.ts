@@ -16,6 +16,7 @@ import { readGermEval, scoreNer, type NerScores } from '../eval/germeval.js';
 import { loadNerTagger } from '../ner/tagger.js';
 import { nerInputOf } from '../ner/input.js';
 import { readSpkAtt, scoreQuotes, type QuoteScores } from '../eval/spkatt.js';
+import { readGold, scoreGold, type LayerScore } from '../eval/gold.js';
 
 /** The shared corpora: `--data`, else $LAGEBILD_DATA, else `../shared/data` beside the project. */
 export function resolveDataDir(option: string | undefined): string {
@@ -216,6 +217,28 @@ export function runEvalQuotes(
         f(k.cues.f1),
       ]),
     ),
+  );
+  return { table, scores };
+}
+
+/** Every layer against gold files in the shared examples' format (the project's counterpart of score.py). */
+export function runEvalGold(files: string[]): { table: string; scores: LayerScore[] } {
+  for (const f of files) if (!existsSync(f)) throw new UsageError(`gold file not found: ${f}`);
+  const scores = scoreGold(files.flatMap((f) => readGold(f)));
+  const f3 = (x: number): string => x.toFixed(3);
+  const table = formatTable(
+    ['layer', 'gold', 'predicted', 'P', 'R', 'F1', 'accuracy (matched)'],
+    scores.map((s) => [
+      s.layer,
+      s.gold,
+      s.predicted,
+      f3(s.precision),
+      f3(s.recall),
+      f3(s.f1),
+      Object.entries(s.accuracy)
+        .map(([k, v]) => `${k} ${v === null ? '-' : f3(v)}`)
+        .join(', '),
+    ]),
   );
   return { table, scores };
 }

@@ -10,7 +10,7 @@ import { DEFAULT_MAX_BYTES } from '../io/sources.js';
 import { OUTPUT_FORMATS } from '../output/sinks.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { OPTIONAL_LAYERS, isBrokenPipe, parseAnalyzeOptions, runAnalyze, type AnalyzeCliOptions } from './analyze.js';
-import { resolveDataDir, runEvalNer, runEvalQuotes, runEvalSegment, runEvalUd } from './eval.js';
+import { resolveDataDir, runEvalGold, runEvalNer, runEvalQuotes, runEvalSegment, runEvalUd } from './eval.js';
 import { validateFile } from './validate.js';
 
 export const EXIT_OK = 0;
@@ -103,6 +103,15 @@ export function buildProgram(): Command {
     .option('--json', 'print scores as JSON')
     .action((files: string[], options: { data?: string; json?: boolean }) => {
       const { table, scores } = runEvalNer(files.length ? '' : resolveDataDir(options.data), files);
+      process.stdout.write(options.json ? JSON.stringify(scores, null, 2) + '\n' : table + '\n');
+    });
+  evaluate
+    .command('gold')
+    .description('every layer against gold files in the format of ../shared/examples/*/gold.json')
+    .argument('<gold...>', 'gold JSON or JSONL files')
+    .option('--json', 'print scores as JSON')
+    .action((files: string[], options: { json?: boolean }) => {
+      const { table, scores } = runEvalGold(files);
       process.stdout.write(options.json ? JSON.stringify(scores, null, 2) + '\n' : table + '\n');
     });
   evaluate

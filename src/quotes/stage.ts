@@ -124,17 +124,10 @@ function addQuote(
 }
 
 function sentenceAt(w: Work, offset: number): number {
-  const tokens = w.doc.tokens;
-  let lo = 0;
-  let hi = tokens.count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((tokens.start[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return tokens.count === 0 ? 0 : (w.sentenceOf[lo] as number);
+  return w.doc.tokens.count === 0 ? 0 : (w.sentenceOf[tokenAt(w, offset)] as number);
 }
 
+/** The last token starting at or before `offset`. */
 function tokenAt(w: Work, offset: number): number {
   const tokens = w.doc.tokens;
   let lo = 0;
