@@ -10,7 +10,7 @@ import { cardinalWord, isYear, parseDigits, scaleWord, vagueAmount } from '../nu
 import { timeWord } from '../times/words.js';
 import { tokenForms } from '../text/forms.js';
 import { treeOf, verbLemma, type Tree } from '../syntax/tree.js';
-import { BOUND_WORDS, UNITS, categoryOfLemma, countedNoun, type UnitEntry } from './lexicon.js';
+import { BOUND_WORDS, UNITS, categoryOfLemma, countedNoun, type CountedEntry, type UnitEntry } from './lexicon.js';
 
 const VAGUE_QUANTIFIERS = new Set(['mehrere', 'einige', 'etliche', 'viele']);
 /** Words of an election context: a percentage there is a vote share. */
@@ -84,6 +84,8 @@ interface Found {
   unit: UnitEntry | null;
   /** The counted noun's token (in or after the span), or -1. */
   noun: number;
+  /** What the counted-noun lexicon says of it, if it knows the noun. */
+  counted: CountedEntry | null;
   numberToken: number;
 }
 
@@ -161,9 +163,10 @@ function recognizeAt(v: View, t: number, first: number, stop: number): Found | n
     if (!boundFound && t > first && isNoun(v, t - 1) && !/^[A-ZÄÖÜ]+$/.test(v.raw[t - 1] as string)) return null;
     // A year-like number counts only right before its unit or noun ("2005 Menschen").
     if (isYear(raw) && unit === null && (noun < 0 || !isNoun(v, t + 1))) return null;
-  } else if (word !== null) {
+  }
+  const counted = noun >= 0 ? countedNoun(v.lower[noun] as string) : null;
+  if (digits === null && word !== null) {
     // Number words count only with a bound, a scale, a unit or a noun that is counted.
-    const counted = noun >= 0 ? countedNoun(v.lower[noun] as string) : null;
     if (!boundFound && !scaled && unit === null && counted === null) return null;
     // "ein" needs a bound that is not also a preposition: "über eine eigene Mehrheit" counts nothing.
     if (
@@ -181,6 +184,7 @@ function recognizeAt(v: View, t: number, first: number, stop: number): Found | n
     bound: boundFound ? boundFound.bound : magnitude !== null ? 'approx' : 'exact',
     unit,
     noun,
+    counted,
     numberToken: t,
   };
 }
@@ -198,7 +202,7 @@ function categoryFromContext(
     for (let k = tree.head[from] as number, steps = 0; k >= 0 && steps < 6; k = tree.head[k] as number, steps++) {
       const upos = morph.upos[k] as string;
       if (upos === 'VERB' || upos === 'ADJ' || upos === 'NOUN') {
-        const cat = categoryOfLemma(upos === 'VERB' ? verbLemma(tree, k) : (morph.lemma[k] as string));
+        const cat = categoryOfLemma(upos === 'VERB' ? verbLemma(tree, k, first, stop) : (morph.lemma[k] as string));
         if (cat) return cat;
       }
       if (upos === 'VERB') break;
@@ -234,7 +238,7 @@ export function findQuantities(doc: Doc): Quantity[] {
       if (v.claimed[t]) continue;
       const found = recognizeAt(v, t, first, stop);
       if (!found) continue;
-      const counted = found.noun >= 0 ? countedNoun(v.lower[found.noun] as string) : null;
+      const counted = found.counted;
       // A vague amount standing alone ("Zehntausende marschierten") counts people.
       const alone = found.magnitude !== null && found.noun < 0 && found.unit === null;
       const unitName = found.unit?.unit ?? counted?.unit ?? (alone ? 'persons' : null);

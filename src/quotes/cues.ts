@@ -6,7 +6,7 @@
 import type { Doc } from '../document.js';
 import { readLexiconRows } from '../util/lexicon.js';
 import { tokenForms } from '../text/forms.js';
-import type { Tree } from '../syntax/tree.js';
+import { particleOf, type Tree } from '../syntax/tree.js';
 
 type CueKind = 'verb' | 'prep' | 'source';
 
@@ -58,12 +58,8 @@ export function speechVerbAt(doc: Doc, tree: Tree | null, k: number, sentenceEnd
   const upos = morph.upos[k];
   if (upos !== 'VERB') return null;
   const lemma = morph.lemma[k] as string;
-  let particle: string | null = null;
-  if (tree) {
-    for (let c = k + 1; c < sentenceEnd; c++) {
-      if (tree.head[c] === k && tree.deprel[c] === 'compound:prt') particle = (morph.lemma[c] as string).toLowerCase();
-    }
-  }
+  const parsed = tree ? particleOf(tree, k, k + 1, sentenceEnd) : null;
+  let particle = parsed === null ? null : (morph.lemma[parsed] as string).toLowerCase();
   if (particle === null && (morph.xpos[k] as string).endsWith('FIN')) {
     const { raw } = tokenForms(doc);
     for (let c = k + 1; c < sentenceEnd; c++) {

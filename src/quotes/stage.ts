@@ -37,6 +37,8 @@ interface Work {
   inQuote: Uint8Array;
   /** Per token: its sentence. */
   sentenceOf: Uint32Array;
+  /** Per token: its speech-verb lemma (particle rejoined), or null; looked up once per document. */
+  speechVerb: Array<string | null>;
   quotes: Array<Quote & { sentence: number; lastSentence: number }>;
 }
 
@@ -64,9 +66,10 @@ function stop(w: Work, s: number): number {
   return w.doc.sentences.endToken[s] as number;
 }
 
-function cueOf(w: Work, t: number, s: number): Cue | null {
-  if (w.inQuote[t]) return null;
-  const lemma = speechVerbAt(w.doc, w.tree, t, stop(w, s));
+/** The speech-verb cue at token `t`, unless it stands inside quotation marks. */
+function cueOf(w: Work, t: number): Cue | null {
+  if (t >= w.speechVerb.length || w.inQuote[t]) return null;
+  const lemma = w.speechVerb[t];
   return lemma ? { token: t, lemma } : null;
 }
 
@@ -165,7 +168,7 @@ function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
     let bestSentence = s0;
     for (let s = s0; s <= s1; s++) {
       for (let t = first(w, s); t < stop(w, s); t++) {
-        const cue = cueOf(w, t, s);
+        const cue = cueOf(w, t);
         if (!cue) continue;
         const a = w.doc.tokens.start[t] as number;
         const distance = a >= span.outerEnd ? a - span.outerEnd : span.outerStart - (w.doc.tokens.end[t] as number);
@@ -187,46 +190,33 @@ function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
         const head = headAfter(w, so + 1, stop(w, sSo));
         if (head > so && /^(NN|NE|PPER)$/.test(w.xpos[head] ?? '')) {
           speaker = speakerOfPhrase(w.ctx, head, first(w, sSo), stop(w, sSo));
-          const a = w.doc.tokens.start[so] as number;
-          cue = {
-            text: text.slice(a, w.doc.tokens.end[so]),
-            lemma: 'so',
-            start: a,
-            end: w.doc.tokens.end[so] as number,
-          };
+          cue = cueSpan(w, { token: so, lemma: 'so' });
           best = null;
         }
       }
     }
-    if (!speaker && !best) {
+    const colon = colonBefore(w, span.outerStart);
+    if (!speaker && !best && colon >= 0) {
       // "Er fuhr fort: „…“": the frame before the colon, also when the splitter ended a sentence there.
-      const before = text.slice(0, span.outerStart).trimEnd();
-      if (before.endsWith(':')) {
-        const colon = tokenAt(w, before.length - 1);
-        const sc = w.sentenceOf[colon] as number;
-        for (let t = colon - 1; t >= first(w, sc); t--) {
-          const c = cueOf(w, t, sc);
-          if (c) {
-            best = c;
-            bestSentence = sc;
-            break;
-          }
+      const sc = w.sentenceOf[colon] as number;
+      for (let t = colon - 1; t >= first(w, sc); t--) {
+        const c = cueOf(w, t);
+        if (c) {
+          best = c;
+          bestSentence = sc;
+          break;
         }
       }
     }
     if (best) {
       speaker = speakerOfCue(w, best, bestSentence);
       cue = cueSpan(w, best);
-    } else {
+    } else if (colon >= 0) {
       // "Merkel: „Wir schaffen das.“" — the name before a colon speaks.
-      const before = text.slice(0, span.outerStart).trimEnd();
-      if (before.endsWith(':')) {
-        const colon = tokenAt(w, before.length - 1);
-        const head = colon - 1;
-        const x = w.xpos[head] ?? '';
-        if (head >= first(w, s0) && (x === 'NE' || x === 'NN'))
-          speaker = speakerOfPhrase(w.ctx, head, first(w, s0), stop(w, s0));
-      }
+      const head = colon - 1;
+      const x = w.xpos[head] ?? '';
+      if (head >= first(w, s0) && (x === 'NE' || x === 'NN'))
+        speaker = speakerOfPhrase(w.ctx, head, first(w, s0), stop(w, s0));
     }
     const index = w.quotes.length;
     addQuote(w, 'direct', span.start, span.end, speaker, cue, s0);
@@ -243,6 +233,13 @@ function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
     const source = previous ?? next;
     if (source) q.speaker = source.speaker;
   }
+}
+
+/** The colon token right before a quotation mark ("sagte: „…“"), or -1. */
+function colonBefore(w: Work, markStart: number): number {
+  let i = markStart;
+  while (i > 0 && /\s/.test(w.doc.text[i - 1] as string)) i--;
+  return i > 0 && w.doc.text[i - 1] === ':' ? tokenAt(w, i - 1) : -1;
 }
 
 /** Whether the quotation fills its sentences: nothing but punctuation outside it. */
@@ -274,8 +271,8 @@ function reportedClauseEnd(w: Work, s: number, from: number): number {
   for (let t = from + 1; t < e - 1; t++) {
     if (w.raw[t] !== ',' || w.inQuote[t]) continue;
     const next = t + 1;
-    if (cueOf(w, next, s) && isFinite(w, next)) return t;
-    if (CLAUSE_CONJUNCTIONS.has(w.lower[next] as string) && (cueOf(w, next + 1, s) || isFinite(w, next + 1))) return t;
+    if (cueOf(w, next) && isFinite(w, next)) return t;
+    if (CLAUSE_CONJUNCTIONS.has(w.lower[next] as string) && (cueOf(w, next + 1) || isFinite(w, next + 1))) return t;
   }
   return e;
 }
@@ -289,7 +286,7 @@ function complementQuotes(w: Work, s: number): void {
   const f = first(w, s);
   const e = stop(w, s);
   for (let k = f; k < e; k++) {
-    const cue = cueOf(w, k, s);
+    const cue = cueOf(w, k);
     if (!cue) continue;
     // The comma that opens the complement, before the next finite verb.
     let comma = -1;
@@ -313,7 +310,7 @@ function complementQuotes(w: Work, s: number): void {
         if (w.raw[t] === ',') break;
         if (isFinite(w, t)) {
           // "…, sagte der Kreml" is the next frame, not the message.
-          if (t > n && !cueOf(w, t, s)) end = reportedClauseEnd(w, s, t);
+          if (t > n && !cueOf(w, t)) end = reportedClauseEnd(w, s, t);
           break;
         }
         // An announcement's zu-infinitive is what was announced ("kündigte an, erneut anzutreten").
@@ -336,7 +333,7 @@ function trailingFrameQuotes(w: Work, s: number): void {
   for (let k = f + 2; k < e; k++) {
     if (w.raw[k - 1] !== ',' || w.inQuote[k - 1]) continue;
     const isSo = w.lower[k] === 'so' && (w.xpos[k + 1] === 'ART' || w.xpos[k + 1] === 'NE' || w.xpos[k + 1] === 'NN');
-    const cue = isSo ? { token: k, lemma: 'so' } : cueOf(w, k, s);
+    const cue = isSo ? { token: k, lemma: 'so' } : cueOf(w, k);
     if (!cue || (!isSo && !isFinite(w, k))) continue;
     // The frame is the rest of the clause: no dass/Konjunktiv complement after it.
     if (!isSo && (w.raw[k + 1] === ',' || w.lower[k + 2] === 'dass')) continue;
@@ -419,12 +416,7 @@ function attributedQuotes(w: Work, s: number): void {
     let phraseStart = p;
     let phraseEnd = -1;
     let head = -1;
-    if (lower === 'laut' || lower === 'gemäß' || lower === 'nach') {
-      const phrase = attributionPhrase(w, p, e);
-      if (!phrase) continue;
-      phraseEnd = phrase.end;
-      head = phrase.head;
-    } else if (lower === 'zufolge' && isAttributionPreposition(lower)) {
+    if (lower === 'zufolge') {
       // The noun phrase before: "Berichten der BBC zufolge", "dem Kreml zufolge".
       let a = p - 1;
       while (a > f && w.xpos[a - 1] !== '$,' && w.xpos[a - 1] !== '$.' && p - a < 8 && !isFinite(w, a - 1)) a--;
@@ -438,6 +430,11 @@ function attributedQuotes(w: Work, s: number): void {
           break;
         }
       }
+    } else if (isAttributionPreposition(lower) || lower === 'nach') {
+      const phrase = attributionPhrase(w, p, e);
+      if (!phrase) continue;
+      phraseEnd = phrase.end;
+      head = phrase.head;
     } else continue;
     // The message: the clause around the attribution, without it.
     let a = phraseStart;
@@ -460,17 +457,7 @@ function attributedQuotes(w: Work, s: number): void {
           : tokenSpanOffsets(w, a, b);
     if (coveredByDirect(w, start, end)) continue;
     const speaker = head >= 0 ? speakerOfPhrase(w.ctx, head, phraseStart, phraseEnd) : null;
-    const cueStart = w.doc.tokens.start[p] as number;
-    const cueEnd = w.doc.tokens.end[p] as number;
-    addQuote(
-      w,
-      'indirect',
-      start,
-      end,
-      speaker,
-      { text: w.doc.text.slice(cueStart, cueEnd), lemma: lower, start: cueStart, end: cueEnd },
-      s,
-    );
+    addQuote(w, 'indirect', start, end, speaker, cueSpan(w, { token: p, lemma: lower }), s);
     p = phraseEnd - 1;
   }
 }
@@ -483,8 +470,8 @@ function wieFrameQuotes(w: Work, s: number): void {
     if (w.lower[p] !== 'wie' || !(p === f || w.raw[p - 1] === ',') || w.inQuote[p]) continue;
     for (let k = p + 2; k < e && k <= p + 25; k++) {
       if (w.raw[k] === ',' && !(k + 1 < e && /^(NE|NN|ART)$/.test(w.xpos[k + 1] ?? '')) && k < p + 3) break;
-      if (isFinite(w, k) && !cueOf(w, k, s)) break; // "wie" opens some other clause
-      const cue = cueOf(w, k, s);
+      if (isFinite(w, k) && !cueOf(w, k)) break; // "wie" opens some other clause
+      const cue = cueOf(w, k);
       if (!cue) continue;
       const after = w.raw[k + 1];
       const speakerHead = subjectOf(w.ctx, k, p + 1, k, (t) => w.inQuote[t] === 1);
@@ -543,6 +530,11 @@ export function findQuotes(doc: Doc): Quote[] {
     for (let t = doc.sentences.firstToken[s] as number; t < (doc.sentences.endToken[s] as number); t++)
       sentenceOf[t] = s;
   }
+  const speechVerb = new Array<string | null>(n).fill(null);
+  for (let s = 0; s < doc.sentences.count; s++) {
+    const end = doc.sentences.endToken[s] as number;
+    for (let t = doc.sentences.firstToken[s] as number; t < end; t++) speechVerb[t] = speechVerbAt(doc, tree, t, end);
+  }
   const spans = findQuotedSpans(doc.text);
   const inQuote = new Uint8Array(n);
   let t0 = 0;
@@ -560,6 +552,7 @@ export function findQuotes(doc: Doc): Quote[] {
     feats: doc.morph.feats,
     inQuote,
     sentenceOf,
+    speechVerb,
     quotes: [],
   };
   directQuotes(w, spans);

@@ -63,16 +63,19 @@ export function pathBetween(tree: Tree, a: number, b: number): number[] | null {
   return [...up.slice(0, meet + 1), ...down.slice(0, down.indexOf(common)).reverse()];
 }
 
-/** The separable particle of a verb (compound:prt child), if the parse found one. */
-export function particleOf(tree: Tree, verb: number): number | null {
-  for (const c of children(tree, verb)) if (tree.deprel[c] === 'compound:prt') return c;
+/**
+ * The separable particle of a verb (compound:prt child), if the parse found one. `from`/`to` bound the
+ * tokens looked at (the verb's sentence, where the caller knows it); the whole document otherwise.
+ */
+export function particleOf(tree: Tree, verb: number, from = 0, to = tree.head.length): number | null {
+  for (let c = from; c < to; c++) if (tree.head[c] === verb && tree.deprel[c] === 'compound:prt') return c;
   return null;
 }
 
 /** The verb's lemma with its particle rejoined: "fordert … auf" → "auffordern", "lehnt … ab" → "ablehnen". */
-export function verbLemma(tree: Tree, verb: number): string {
+export function verbLemma(tree: Tree, verb: number, from = 0, to = tree.head.length): string {
   const lemma = tree.lemma[verb] as string;
-  const particle = particleOf(tree, verb);
+  const particle = particleOf(tree, verb, from, to);
   return particle === null ? lemma : (tree.lemma[particle] as string).toLowerCase() + lemma;
 }
 

@@ -67,7 +67,7 @@ const PREPOSITIONS = new Set([
 const ARTICLES = new Set(['der', 'den', 'dem', 'des', 'die', 'das']);
 const SET_QUANTIFIERS = new Set(['jeden', 'jede', 'jedes', 'jeder', 'alle']);
 /** After these, a number + unit is an age, not a time: "im Alter von 87 Jahren". */
-const AGE_WORDS = new Set(['alter', 'alt', 'alte', 'alten', 'alter,']);
+const AGE_WORDS = new Set(['alter', 'alt', 'alte', 'alten']);
 
 const CLOCK = /^([01]?\d|2[0-4])(?:[:.]([0-5]\d))?$/;
 const NUMERIC_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$/;
@@ -80,6 +80,11 @@ interface Cursor {
   first: number;
   preposition: string | null;
   mod: string | null;
+}
+
+/** Whether a preposition or a modifier ("Mitte") introduces the expression: then bare months and years count. */
+function anchored(c: Cursor): boolean {
+  return c.preposition !== null || c.mod !== null;
 }
 
 function unitOf(lower: string | undefined): string | undefined {
@@ -172,11 +177,8 @@ function core(c: Cursor, j: number): { end: number; meaning: TimeMeaning } | nul
     return null;
   }
 
-  if (c.preposition !== null || c.mod !== null) {
-    const weekday = weekdayExpression(t, j, null);
-    if (weekday) return weekday;
-  } else if (/^[A-ZÄÖÜ]/.test(raw)) {
-    // Without "am", a weekday still counts when it is clearly one ("Sonntagabend", "Freitag, 14. August").
+  // Without "am", a weekday still counts when it is written as one ("Sonntagabend", "Freitag, 14. August").
+  if (anchored(c) || /^[A-ZÄÖÜ]/.test(raw)) {
     const weekday = weekdayExpression(t, j, null);
     if (weekday) return weekday;
   }
@@ -189,13 +191,12 @@ function core(c: Cursor, j: number): { end: number; meaning: TimeMeaning } | nul
     // A month alone may be a name ("August Bebel"): it needs a preposition, a modifier or a year.
     const year = isYear(t.raw[j + 1] ?? '') ? Number(t.raw[j + 1]) : null;
     if (year !== null) return { end: j + 2, meaning: { kind: 'month', year, month: Number(month) } };
-    if (c.preposition !== null || c.mod !== null)
-      return { end: j + 1, meaning: { kind: 'month', year: null, month: Number(month) } };
+    if (anchored(c)) return { end: j + 1, meaning: { kind: 'month', year: null, month: Number(month) } };
     return null;
   }
 
   const season = timeWord(lower, 'season');
-  if (season !== undefined && (c.preposition !== null || c.mod !== null)) {
+  if (season !== undefined && anchored(c)) {
     const year = isYear(t.raw[j + 1] ?? '') ? Number(t.raw[j + 1]) : null;
     return { end: year === null ? j + 1 : j + 2, meaning: { kind: 'season', year, season, relation: null } };
   }
@@ -205,12 +206,11 @@ function core(c: Cursor, j: number): { end: number; meaning: TimeMeaning } | nul
   }
   if (isYear(raw)) {
     const nextTag = t.xpos?.[j + 1];
-    const anchored = c.preposition !== null || c.mod !== null;
     // "2005 Menschen" is a quantity; "2005" before a verb, punctuation or the end is a year.
     const next = t.raw[j + 1] ?? '';
     // Unanchored, only years of our time count, and not before a currency or unit ("1500 €").
     const plausible = /^(19|20)\d\d$/.test(raw) && !/^[€$%]|^(euro|dollar|prozent|mio)/i.test(next);
-    if (anchored || (plausible && nextTag !== 'NN' && nextTag !== 'ADJA' && nextTag !== 'CARD'))
+    if (anchored(c) || (plausible && nextTag !== 'NN' && nextTag !== 'ADJA' && nextTag !== 'CARD'))
       return { end: j + 1, meaning: { kind: 'year', year: Number(raw) } };
     return null;
   }
@@ -261,11 +261,9 @@ function core(c: Cursor, j: number): { end: number; meaning: TimeMeaning } | nul
     return { end, meaning: { kind: 'duration', amount, unit } };
   }
   // "seit Jahren", "seit Wochen": a duration of unknown length.
-  if (unit !== undefined || unitOf(lower) !== undefined) {
-    const u = unitOf(lower);
-    if (u !== undefined && c.preposition === 'seit' && /en$/.test(lower)) {
-      return { end: j + 1, meaning: { kind: 'duration', amount: null, unit: u } };
-    }
+  const bareUnit = unitOf(lower);
+  if (bareUnit !== undefined && c.preposition === 'seit' && /en$/.test(lower)) {
+    return { end: j + 1, meaning: { kind: 'duration', amount: null, unit: bareUnit } };
   }
   return null;
 }
@@ -329,9 +327,7 @@ function matchAt(t: TimeTokens, i: number): TimeMatch | null {
     c.mod = mod;
     j++;
   }
-  if (c.preposition !== null || c.mod !== null) {
-    if (ARTICLES.has(t.lower[j] ?? '')) j++;
-  }
+  if (anchored(c) && ARTICLES.has(t.lower[j] ?? '')) j++;
   const found = core(c, j);
   if (found) return { first: i, end: found.end, meaning: found.meaning };
   return null;

@@ -5,22 +5,21 @@
 import type { Doc, TimeExpression } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { tenseAt } from '../syntax/tense.js';
+import { tokenForms } from '../text/forms.js';
 import { parseIsoDate } from './calendar.js';
 import { recognizeTimes, type TimeTokens } from './recognize.js';
 import { combineDayAndTime, resolveTime } from './resolve.js';
 
-/** The tokens of sentence `s` as the recogniser reads them. */
-export function sentenceTokens(doc: Doc, s: number): TimeTokens {
+/** The tokens of sentence `s` as the recogniser reads them (the document's shared token strings). */
+function sentenceTokens(doc: Doc, s: number): TimeTokens {
   const first = doc.sentences.firstToken[s] as number;
   const stop = doc.sentences.endToken[s] as number;
-  const raw: string[] = [];
-  const lower: string[] = [];
-  for (let t = first; t < stop; t++) {
-    const text = doc.text.slice(doc.tokens.start[t], doc.tokens.end[t]);
-    raw.push(text);
-    lower.push(text.toLowerCase());
-  }
-  return { raw, lower, xpos: doc.morph ? doc.morph.xpos.slice(first, stop) : null };
+  const { raw, lower } = tokenForms(doc);
+  return {
+    raw: raw.slice(first, stop),
+    lower: lower.slice(first, stop),
+    xpos: doc.morph ? doc.morph.xpos.slice(first, stop) : null,
+  };
 }
 
 export function findTimes(doc: Doc): TimeExpression[] {
