@@ -112,6 +112,11 @@ export interface Event {
   modality: Modality;
   attribution: { quote: string | null; entity: string | null } | null;
   sentence: number;
+  /**
+   * Addition to the contract: every mention of this event in the article (the headline's and the body's),
+   * the trigger's first. One event reported twice is one event.
+   */
+  mentions: Array<TextSpan & { sentence: number }>;
 }
 
 /** The JSON object `lagebild analyze` writes for one document. */

@@ -12,6 +12,7 @@ import { entitiesStage } from './entities/stage.js';
 import { timesStage } from './times/stage.js';
 import { quantitiesStage } from './quantities/stage.js';
 import { quotesStage } from './quotes/stage.js';
+import { eventsStage } from './events/stage.js';
 
 export interface Stage {
   name: string;
@@ -27,6 +28,7 @@ export const STAGES: readonly Stage[] = [
   timesStage,
   quantitiesStage,
   quotesStage,
+  eventsStage,
 ];
 
 const NO_TOKENS: TokenTable = {

@@ -8,6 +8,7 @@ import { toDocumentOut } from '../output/document-json.js';
 import { OUTPUT_FORMATS, directorySink, stdoutSink, type OutputFormat } from '../output/sinks.js';
 import { STAGES, analyzeDocument, type Stage } from '../pipeline.js';
 import { createProgress } from './progress.js';
+import { explainEvents } from '../events/explain.js';
 import { parseByteSize } from './sizes.js';
 
 export const OPTIONAL_LAYERS = ['tokens'] as const;
@@ -22,6 +23,7 @@ export interface AnalyzeCliOptions {
   maxBytes: string;
   progress: boolean;
   disable?: string;
+  explain?: boolean;
 }
 
 export interface AnalyzeSettings {
@@ -35,6 +37,8 @@ export interface AnalyzeSettings {
   progress: boolean;
   /** The pipeline stages to run (all but those named by --disable). */
   stages: readonly Stage[];
+  /** Print why each event was coded as it was (to stderr, so the output stays valid). */
+  explain: boolean;
 }
 
 export function parseAnalyzeOptions(options: AnalyzeCliOptions): AnalyzeSettings {
@@ -62,6 +66,7 @@ export function parseAnalyzeOptions(options: AnalyzeCliOptions): AnalyzeSettings
     maxBytes,
     progress: options.progress,
     stages: STAGES.filter((stage) => !disabled.includes(stage.name)),
+    explain: options.explain ?? false,
   };
 }
 
@@ -121,6 +126,7 @@ export async function runAnalyze(files: string[], settings: AnalyzeSettings, io:
         for (const warning of doc.warnings)
           if (!warning.startsWith('no publication date')) report(`warning: ${raw.origin}: ${warning}`);
         await sink.write(toDocumentOut(doc, { withTokens: settings.withTokens }), raw);
+        if (settings.explain) io.stderr.write(explainEvents(doc));
         analysed++;
       } catch (error) {
         if (isBrokenPipe(error)) throw error;

@@ -49,6 +49,7 @@ export function buildProgram(): Command {
       'skip pipeline stages, comma-separated (language, morph, syntax): faster when not needed',
     )
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
+    .option('--explain', 'print for each event its lexicon entry, argument paths and modality cue (to stderr)')
     .action(async (files: string[], options: AnalyzeCliOptions) => {
       const settings = parseAnalyzeOptions(options);
       const result = await runAnalyze(files, settings, { stdout: process.stdout, stderr: process.stderr });

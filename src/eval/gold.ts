@@ -3,7 +3,8 @@
  * one object, or JSONL of them): each gold text is analysed with its publication date and compared layer by layer as the shared
  * scorer (`../shared/eval/score.py`) does — spans match when their overlap covers half of each; quotes
  * add speaker accuracy, quantities value+bound and category accuracy, times value accuracy; entities
- * match by name or alias. Events follow when the events layer lands.
+ * match by name or alias; events by type and trigger overlap, with modality and source-country accuracy and
+ * a count of events asserted where the gold says the text only supposes them ("forbidden").
  */
 import { readFileSync } from 'node:fs';
 import type { Doc } from '../document.js';
@@ -20,6 +21,17 @@ interface GoldCase {
   quantities?: Array<{ text: string; span?: Range; value: number | null; bound: string; category?: string }>;
   times?: Array<{ text: string; span?: Range; value: string | null }>;
   entities?: Array<{ name: string; type: string; aliases?: string[]; optional?: boolean }>;
+  events?: GoldEvent[];
+}
+
+interface GoldEvent {
+  type: string;
+  trigger: string;
+  trigger_span?: Range;
+  source?: string | null;
+  modality?: string;
+  optional?: boolean;
+  note?: string;
 }
 
 export function readGold(path: string): GoldCase[] {
@@ -132,6 +144,7 @@ export function scoreGold(cases: readonly GoldCase[]): LayerScore[] {
   const quantities = tally();
   const times = tally();
   const entities = tally();
+  const events = tally();
   for (const [i, g] of cases.entries()) {
     const doc = analyzeDocument({
       input: g.id ?? `case${i + 1}`,
@@ -194,11 +207,56 @@ export function scoreGold(cases: readonly GoldCase[]): LayerScore[] {
       count(entities, 'type', doc.entities[hit]!.type === e.type);
     }
     entities.predicted += doc.entities.length;
+    scoreEvents(g, doc, events);
   }
   const layer = (name: string, t: Tally): LayerScore => ({
     layer: name,
     ...prf(t.tp, t.predicted, t.gold),
     accuracy: Object.fromEntries(Object.keys(t.counted).map((k) => [k, (t.right[k] ?? 0) / (t.counted[k] as number)])),
   });
-  return [layer('quotes', quotes), layer('quantities', quantities), layer('times', times), layer('entities', entities)];
+  const eventScore = layer('events', events);
+  eventScore.accuracy['forbidden asserted'] = events.right['forbidden'] ?? 0;
+  return [
+    layer('quotes', quotes),
+    layer('quantities', quantities),
+    layer('times', times),
+    layer('entities', entities),
+    eventScore,
+  ];
+}
+
+/**
+ * Events as score.py matches them: same type and a trigger overlap. A gold event marked "must NOT" (a
+ * supposition) is never counted, but a predicted match asserted counts as forbidden.
+ */
+function scoreEvents(g: GoldCase, doc: Doc, t: Tally): void {
+  const used = new Set<number>();
+  let tp = 0;
+  for (const v of g.events ?? []) {
+    const gs = spanOf(g.text, v.trigger, v.trigger_span);
+    const hit = doc.events.findIndex(
+      (e, j) => !used.has(j) && e.type === v.type && goodOverlap(gs, [e.trigger.start, e.trigger.end]),
+    );
+    if (v.modality === 'hypothetical' && (v.note ?? '').startsWith('must NOT')) {
+      if (hit >= 0) {
+        used.add(hit);
+        if (doc.events[hit]!.modality === 'asserted') t.right['forbidden'] = (t.right['forbidden'] ?? 0) + 1;
+      }
+      continue;
+    }
+    if (hit < 0) {
+      if (!v.optional) t.gold++;
+      continue;
+    }
+    used.add(hit);
+    if (v.optional) continue;
+    t.gold++;
+    t.tp++;
+    tp++;
+    const e = doc.events[hit]!;
+    count(t, 'modality', e.modality === (v.modality ?? 'asserted'));
+    if (v.source) count(t, 'source country', (e.source?.actor ?? '').slice(0, 3) === v.source.slice(0, 3));
+  }
+  // As score.py: every unmatched prediction is a false positive; matched optional ones cost nothing.
+  t.predicted += tp + doc.events.length - used.size;
 }

@@ -5,29 +5,10 @@
  */
 import type { Doc } from '../document.js';
 import { readLexiconRows } from '../util/lexicon.js';
-import { tokenForms } from '../text/forms.js';
-import { particleOf, type Tree } from '../syntax/tree.js';
+import type { Tree } from '../syntax/tree.js';
+import { separableLemma } from '../syntax/separable.js';
 
 type CueKind = 'verb' | 'prep' | 'source';
-
-/** Separable particles of speech verbs ("teilte … mit", "fügte … hinzu", "gab … bekannt"). */
-const PARTICLES = new Set([
-  'mit',
-  'an',
-  'auf',
-  'hinzu',
-  'fest',
-  'bekannt',
-  'ab',
-  'vor',
-  'ein',
-  'aus',
-  'fort',
-  'zu',
-  'klar',
-  'hervor',
-  'hin',
-]);
 
 const VERBS = new Set<string>();
 const PREPOSITIONS = new Set<string>();
@@ -49,30 +30,12 @@ export function isSourceNoun(lower: string): boolean {
 
 /**
  * The speech-verb lemma of token `k` ("mitteilen" for "teilte" with "mit" later in the clause), or null.
- * The parse's compound:prt finds the particle; where it missed, the next particle (PTKVZ) before the
- * clause ends does.
  */
 export function speechVerbAt(doc: Doc, tree: Tree | null, k: number, sentenceEnd: number): string | null {
   const morph = doc.morph;
-  if (!morph) return null;
-  const upos = morph.upos[k];
-  if (upos !== 'VERB') return null;
+  if (!morph || morph.upos[k] !== 'VERB') return null;
   const lemma = morph.lemma[k] as string;
-  const parsed = tree ? particleOf(tree, k, k + 1, sentenceEnd) : null;
-  let particle = parsed === null ? null : (morph.lemma[parsed] as string).toLowerCase();
-  if (particle === null && (morph.xpos[k] as string).endsWith('FIN')) {
-    const { raw } = tokenForms(doc);
-    for (let c = k + 1; c < sentenceEnd; c++) {
-      const r = raw[c] as string;
-      if (r === ',' || r === ';' || r === ':' || r === '"' || r === '„') break;
-      // The particle ends its clause; the tagger sometimes takes "mit" there for a preposition.
-      const endsClause = /^[,.;:!?]$/.test(raw[c + 1] ?? '.');
-      if (morph.xpos[c] === 'PTKVZ' || (endsClause && PARTICLES.has(r.toLowerCase()))) {
-        particle = (morph.lemma[c] as string).toLowerCase();
-        break;
-      }
-    }
-  }
-  if (particle !== null && VERBS.has(particle + lemma)) return particle + lemma;
+  const joined = separableLemma(doc, tree, k, sentenceEnd);
+  if (joined !== lemma && VERBS.has(joined)) return joined;
   return VERBS.has(lemma) ? lemma : null;
 }

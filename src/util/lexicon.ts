@@ -15,12 +15,18 @@ export function dataPath(relative: string): string {
  * by tabs. Lexicons are data, reviewed by linguists, so the format stays this plain.
  */
 export function readLexiconRows(relative: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of readFileSync(dataPath(relative), 'utf8').split('\n')) {
-    const trimmed = line.trimEnd();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    rows.push(trimmed.split('\t'));
-  }
+  return readLexiconLines(relative).map((r) => r.cells);
+}
+
+/** Like `readLexiconRows`, with each row's 1-based line number (for messages that point into the file). */
+export function readLexiconLines(relative: string): Array<{ line: number; cells: string[] }> {
+  const rows: Array<{ line: number; cells: string[] }> = [];
+  readFileSync(dataPath(relative), 'utf8')
+    .split('\n')
+    .forEach((text, i) => {
+      const trimmed = text.trimEnd();
+      if (trimmed !== '' && !trimmed.startsWith('#')) rows.push({ line: i + 1, cells: trimmed.split('\t') });
+    });
   return rows;
 }
 

@@ -1,0 +1,349 @@
+/**
+ * Event arguments from the dependency parse: the source (subject; the "von"/"durch" agent of a passive),
+ * the target (object, dative, addressee, "gegen"/"auf" phrase), the place (a location named in a phrase of
+ * the event) and the time (a time expression governed by the event), each with the path that found it.
+ * Actors are coded from the entity a phrase names, else from its role noun and country words.
+ */
+import type { Doc, Entity, EventArgument } from '../document.js';
+import { actorDictionary, countryOfWord, roleSectorOf } from '../entities/actors.js';
+import { gazetteerKey } from '../ner/gazetteer.js';
+import { speakerContext, speakerOfPhrase, type SpeakerContext } from '../quotes/speaker.js';
+import { childWith, isPassive, isReflexive, kids, prepositionOf, relBase, type Parse } from './parse.js';
+import type { LexiconEntry } from './lexicon.js';
+
+export interface Found<T> {
+  value: T;
+  /** The token that heads the phrase (-1 when implicit). */
+  head?: number;
+  /** Dependency path from the trigger, e.g. "lehnte -nsubj-> Staatschef". */
+  path: string;
+}
+
+/** What argument finding needs of a document, built once. */
+export interface ArgumentContext {
+  parse: Parse;
+  speakers: SpeakerContext;
+  entityById: Map<string, Entity>;
+  /** Entity of each token that lies in a mention, else undefined. */
+  entityAt: Array<Entity | undefined>;
+  /** The country the article is mostly about: the default for "die Polizei", "Demonstranten". */
+  focus: string | null;
+  /** 1 for tokens inside a time expression: never an actor. */
+  inTime: Uint8Array;
+  /** For tokens inside a quantity ("mehr als 2.000 Personen"), the quantity's last token; else -1. */
+  quantityEnd: Int32Array;
+}
+
+export function argumentContext(doc: Doc, parse: Parse): ArgumentContext {
+  const entityById = new Map(doc.entities.map((e) => [e.id, e]));
+  const entityAt: Array<Entity | undefined> = new Array(doc.tokens.count);
+  const countryCount = new Map<string, number>();
+  const add = (c: string | null | undefined, n: number): void => {
+    if (c) countryCount.set(c, (countryCount.get(c) ?? 0) + n);
+  };
+  // Mentions are few and tokens sorted: one forward walk marks every token of every mention.
+  const spans = doc.entities.flatMap((e) => e.mentions.map((m) => ({ m, e }))).sort((a, b) => a.m.start - b.m.start);
+  let t = 0;
+  for (const { m, e } of spans) {
+    while (t < doc.tokens.count && (doc.tokens.end[t] as number) <= m.start) t++;
+    for (let k = t; k < doc.tokens.count && (doc.tokens.start[k] as number) < m.end; k++) entityAt[k] = e;
+  }
+  for (const e of doc.entities) {
+    if (e.type === 'LOC' || e.actor?.sector === 'GOV') add(e.place?.country ?? e.actor?.country, e.mentions.length);
+  }
+  const d = actorDictionary();
+  for (const w of parse.lower) add(d.countryByAdjective.get(w), 1);
+  const focus = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const inTime = new Uint8Array(doc.tokens.count);
+  for (const x of doc.times)
+    for (let k = 0; k < doc.tokens.count; k++)
+      if ((doc.tokens.start[k] as number) >= x.start && (doc.tokens.end[k] as number) <= x.end) inTime[k] = 1;
+  const quantityEnd = new Int32Array(doc.tokens.count).fill(-1);
+  for (const q of doc.quantities) {
+    let last = -1;
+    for (let k = 0; k < doc.tokens.count && (doc.tokens.start[k] as number) < q.end; k++)
+      if ((doc.tokens.start[k] as number) >= q.start) last = k;
+    for (let k = last; k >= 0 && (doc.tokens.start[k] as number) >= q.start; k--) quantityEnd[k] = last;
+  }
+  return { parse, speakers: speakerContext(doc, parse.tree), entityById, entityAt, focus, inTime, quantityEnd };
+}
+
+function edge(p: Parse, from: number, to: number, rel = p.tree.deprel[to] as string): string {
+  return `${p.raw[from]} -${rel}-> ${p.raw[to]}`;
+}
+
+/** The country a phrase's own words name: "US-Außenminister", "belarussische", "in Belarus", "des Landes". */
+function countryOfPhrase(c: ArgumentContext, h: number): string | null {
+  const p = c.parse;
+  const d = actorDictionary();
+  const own = countryOfWord(p.raw[h] as string, d);
+  if (own) return own;
+  for (const k of kids(p, h)) {
+    const rel = relBase(p, k);
+    if (rel === 'amod' || rel === 'compound' || rel === 'flat') {
+      const found = countryOfWord(p.raw[k] as string, d);
+      if (found) return found;
+    }
+    if (rel === 'nmod') {
+      const e = c.entityAt[k];
+      const country = e?.place?.country ?? e?.actor?.country ?? d.countryByName.get(gazetteerKey(p.raw[k] as string));
+      if (country) return country;
+      if (p.lower[k] === 'landes') return c.focus;
+    }
+  }
+  return null;
+}
+
+/** A person named again by a surname the entities layer did not link: "Tikhanovskaya" → Svetlana Tikhanovskaya. */
+function namedLater(c: ArgumentContext, name: string): Entity | null {
+  for (const e of c.entityById.values()) if (e.type === 'PER' && e.name.endsWith(` ${name}`)) return e;
+  return null;
+}
+
+/** Argument for the phrase headed by `h`: its text, entity and actor code. */
+export function argumentAt(c: ArgumentContext, h: number): EventArgument | null {
+  const p = c.parse;
+  const s = p.sentenceOf[h] as number;
+  const first = p.doc.sentences.firstToken[s] as number;
+  const end = p.doc.sentences.endToken[s] as number;
+  // A relative pronoun stands for the noun the clause hangs on: "Personen, die … inhaftiert waren".
+  if (p.xpos[h] === 'PRELS') {
+    let v = p.tree.head[h] as number;
+    while (v >= 0 && relBase(p, v) !== 'acl' && p.tree.head[v] !== -1) v = p.tree.head[v] as number;
+    if (v >= 0 && relBase(p, v) === 'acl') return argumentAt(c, p.tree.head[v] as number);
+    return null;
+  }
+  const phrase = speakerOfPhrase(c.speakers, h, first, end);
+  if (!phrase) return null;
+  const entity = phrase.entity
+    ? (c.entityById.get(phrase.entity) ?? null)
+    : p.xpos[h] === 'NE'
+      ? namedLater(c, p.raw[h] as string)
+      : null;
+  let actor: string | null = entity?.actor?.code ?? null;
+  if (!actor && entity?.type === 'LOC') actor = entity.place?.country ?? null;
+  if (!actor && (!entity || entity.type !== 'PER')) {
+    const sector = roleSectorOf(p.raw[h] as string, actorDictionary());
+    const country = countryOfPhrase(c, h) ?? (sector ? c.focus : null);
+    if (sector || country) actor = `${country ?? ''}${sector ?? ''}`;
+  }
+  return { entity: entity?.id ?? null, text: ownText(p, h, phrase), actor };
+}
+
+/** The phrase without a "von"-phrase the parse hangs elsewhere (the agent of a passive, not a genitive). */
+function ownText(p: Parse, h: number, phrase: { text: string; start: number; end: number }): string {
+  const tokens = p.doc.tokens;
+  for (let k = h + 1; k < tokens.count && (tokens.start[k] as number) < phrase.end; k++) {
+    if (p.lower[k] !== 'von') continue;
+    const noun = p.tree.head[k] as number;
+    if (noun >= 0 && p.tree.head[noun] !== h) return p.doc.text.slice(phrase.start, tokens.end[k - 1] as number);
+  }
+  return phrase.text;
+}
+
+const NOMINAL_UPOS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ', 'DET']);
+
+function nominal(p: Parse, t: number): boolean {
+  return NOMINAL_UPOS.has(p.tree.upos[t] as string) && !isReflexive(p, t) && p.lower[t] !== 'es';
+}
+
+/** Verbs whose object is not the subject of their infinitive ("versprach ihm, … zu kommen"). */
+const SUBJECT_CONTROL = new Set(['versprechen', 'drohen', 'anbieten', 'zusichern', 'ankündigen', 'zusagen']);
+
+/**
+ * The subject of a verb: its own, else inherited — along coordination ("… und lehnte … ab": from the verb
+ * before "und"), and into infinitives (from the object where the governing verb has one: "forderte die
+ * Bürgermeister auf, … zu organisieren", "sah Fallschirmjäger … marschieren").
+ */
+function subjectOf(p: Parse, v: number, path: string[]): number {
+  for (let k = v, hops = 0; k >= 0 && hops < 3; hops++) {
+    const subj = childWith(p, k, ['nsubj'], (c) => nominal(p, c) && p.xpos[c] !== 'PRELS');
+    if (subj >= 0) {
+      path.push(edge(p, k, subj));
+      return subj;
+    }
+    const coordinated = kids(p, k).some((c) => p.tree.deprel[c] === 'cc');
+    if (coordinated && (p.xpos[k] as string).endsWith('FIN')) {
+      const before = finiteVerbBefore(p, k);
+      if (before >= 0) {
+        path.push(`${p.raw[k]} (after "und") → ${p.raw[before]}`);
+        k = before;
+        continue;
+      }
+    }
+    const rel = p.tree.deprel[k] as string;
+    if (rel !== 'conj' && rel !== 'xcomp' && rel !== 'parataxis') return -1;
+    const h = p.tree.head[k] as number;
+    if (rel === 'xcomp' && !SUBJECT_CONTROL.has(p.tree.lemma[h] as string)) {
+      const obj = childWith(p, h, ['obj'], (c) => nominal(p, c));
+      if (obj >= 0) {
+        path.push(edge(p, k, h, 'xcomp⁻¹'), edge(p, h, obj));
+        return obj;
+      }
+    }
+    path.push(edge(p, k, h, `${rel}⁻¹`));
+    k = h;
+  }
+  return -1;
+}
+
+/** The nearest finite verb before `v` in its sentence that has a subject of its own. */
+function finiteVerbBefore(p: Parse, v: number): number {
+  const s = p.sentenceOf[v] as number;
+  const first = p.doc.sentences.firstToken[s] as number;
+  for (let k = v - 1; k >= first; k--) {
+    if (p.tree.upos[k] === 'VERB' && (p.xpos[k] as string).endsWith('FIN') && childWith(p, k, ['nsubj']) >= 0) return k;
+  }
+  return -1;
+}
+
+/** Prepositions that introduce an event's target, and the types they do it for (others: all types). */
+const TARGET_PREPOSITIONS: Record<string, ReadonlySet<string> | null> = {
+  gegen: null,
+  auf: null,
+  an: null,
+  mit: new Set(['CONSULT', 'COOPERATE', 'AGREE', 'THREATEN']),
+  bei: new Set(['CONSULT', 'ACCUSE']),
+};
+
+function targetPreposition(p: Parse, k: number, type: string): boolean {
+  const prep = prepositionOf(p, k);
+  if (prep === null || !(prep in TARGET_PREPOSITIONS)) return false;
+  const only = TARGET_PREPOSITIONS[prep];
+  if (type === 'PROTEST') return prep === 'gegen';
+  return !only || only.has(type);
+}
+
+/** The target among a head's children: object, dative, then a "gegen"/"auf"/"mit" phrase. */
+function objectOf(p: Parse, v: number, type: string, exclude: number): number {
+  const acc = childWith(p, v, ['obj', 'iobj'], (c) => c !== exclude && nominal(p, c));
+  if (acc >= 0) return acc;
+  return childWith(
+    p,
+    v,
+    ['obl', 'obl:arg', 'nmod'],
+    (c) => c !== exclude && nominal(p, c) && targetPreposition(p, c, type),
+  );
+}
+
+export interface Roles {
+  source: Found<EventArgument> | null;
+  target: Found<EventArgument> | null;
+}
+
+/**
+ * Source and target of an event. `trigger` is the verb or noun; `support` the verb that carries an event
+ * noun (or -1).
+ */
+export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number, support: number): Roles {
+  const p = c.parse;
+  const verb = entry.kind === 'verb' ? trigger : support;
+  let source: Found<EventArgument> | null = null;
+  let target: Found<EventArgument> | null = null;
+  const found = (h: number, path: string[]): Found<EventArgument> | null => {
+    if (c.inTime[h]) return null;
+    // "mehr als 2.000 Personen": the counted noun heads the phrase, whatever the parse made its head.
+    const counted = c.quantityEnd[h] as number;
+    if (counted >= 0 && counted !== h && p.tree.upos[counted] === 'NOUN') h = counted;
+    const value = argumentAt(c, h);
+    return value ? { value, head: h, path: path.join(', ') } : null;
+  };
+  if (verb >= 0) {
+    if (isPassive(p, verb)) {
+      const agent = childWith(p, verb, ['obl', 'obl:agent', 'nmod'], (k) =>
+        /^(von|durch)$/.test(prepositionOf(p, k) ?? ''),
+      );
+      if (agent >= 0) source = found(agent, [edge(p, verb, agent)]);
+      const patient = childWith(p, verb, ['nsubj:pass', 'nsubj'], (k) => nominal(p, k));
+      if (patient >= 0 && entry.kind === 'verb') target = found(patient, [edge(p, verb, patient)]);
+    } else {
+      const path: string[] = [];
+      const subj = subjectOf(p, verb, path);
+      if (subj >= 0) source = found(subj, path);
+    }
+    if (!target) {
+      const obj = objectOf(p, verb, entry.type, entry.kind === 'verb' ? -1 : trigger);
+      if (obj >= 0) target = found(obj, [edge(p, verb, obj)]);
+    }
+  }
+  if (entry.kind !== 'verb') {
+    // The noun's own attributes: "Proteste der Opposition", "Sanktionen gegen Minsk", "russische Angriffe".
+    if (!source) {
+      const gen = childWith(p, trigger, ['nmod', 'nmod:poss'], (k) => {
+        const prep = prepositionOf(p, k);
+        return nominal(p, k) && (prep === null || prep === 'von' || prep === 'durch');
+      });
+      if (gen >= 0) source = found(gen, [edge(p, trigger, gen)]);
+      else {
+        const country = countryOfPhrase(c, trigger);
+        if (country)
+          source = { value: { entity: null, text: '', actor: country }, path: `${p.raw[trigger]} (country word)` };
+      }
+    }
+    if (!target) {
+      const obj = objectOf(p, trigger, entry.type, -1);
+      if (obj >= 0) target = found(obj, [edge(p, trigger, obj)]);
+    }
+  }
+  return { source, target };
+}
+
+/** Prepositions of a phrase that says where ("gegen Russland" says against whom, not where). */
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'auf',
+  'vor',
+  'bei',
+  'durch',
+  'an',
+  'um',
+  'nahe',
+  'außerhalb',
+  'innerhalb',
+  'aus',
+]);
+
+/** A located phrase of the event: a place entity in an "in"/"auf"/"vor"/"bei"/"durch"/"nach" phrase. */
+export function placeOf(
+  c: ArgumentContext,
+  heads: readonly number[],
+): Found<{ entity: string | null; text: string }> | null {
+  const p = c.parse;
+  for (const h of heads) {
+    if (h < 0) continue;
+    for (const k of kids(p, h)) {
+      const rel = relBase(p, k);
+      if (rel !== 'obl' && rel !== 'nmod' && rel !== 'advmod') continue;
+      if (!PLACE_PREPOSITIONS.has(prepositionOf(p, k) ?? '')) continue;
+      const hit = locationIn(c, k, 0);
+      if (hit) return { value: hit.value, path: `${edge(p, h, k)}${hit.path}` };
+    }
+  }
+  return null;
+}
+
+function locationIn(
+  c: ArgumentContext,
+  k: number,
+  depth: number,
+): Found<{ entity: string | null; text: string }> | null {
+  const p = c.parse;
+  const e = c.entityAt[k];
+  if (e && e.type === 'LOC' && e.place) {
+    const m = e.mentions.find(
+      (x) => x.start <= (p.doc.tokens.start[k] as number) && x.end > (p.doc.tokens.start[k] as number),
+    );
+    return { value: { entity: e.id, text: m?.text ?? e.name }, path: '' };
+  }
+  if (depth >= 2) return null;
+  for (const n of kids(p, k)) {
+    if (relBase(p, n) !== 'nmod' && relBase(p, n) !== 'flat' && relBase(p, n) !== 'appos') continue;
+    const hit = locationIn(c, n, depth + 1);
+    if (hit) return { value: hit.value, path: `, ${edge(p, k, n)}${hit.path}` };
+  }
+  return null;
+}
+
+export function isAccusativeObject(p: Parse, v: number): boolean {
+  return childWith(p, v, ['obj'], (k) => nominal(p, k)) >= 0;
+}

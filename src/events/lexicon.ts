@@ -1,0 +1,254 @@
+/**
+ * The event lexicon (`data/events/de/lexicon.tsv`): German verbs, event nouns and noun + verb pairs with
+ * their PLOVER type and mode and CAMEO code; the CAMEO table (`data/events/cameo.tsv`) with Goldstein
+ * scores; and the modality cues and support verbs (`data/events/de/modality.tsv`).
+ */
+import type { Modality } from '../document.js';
+import { readLexiconLines } from '../util/lexicon.js';
+
+export const PLOVER_TYPES = [
+  'AGREE',
+  'CONSULT',
+  'SUPPORT',
+  'CONCEDE',
+  'COOPERATE',
+  'AID',
+  'RETREAT',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'MOBILIZE',
+  'COERCE',
+  'ASSAULT',
+] as const;
+export type PloverType = (typeof PLOVER_TYPES)[number];
+
+export type EntryKind = 'verb' | 'noun' | 'light';
+
+/** A condition on the verb: no accusative object, reflexive "sich", or a phrase with a preposition. */
+export type Frame =
+  | { kind: 'none' }
+  | { kind: 'noobj' }
+  | { kind: 'refl' }
+  | { kind: 'prep'; preposition: string }
+  | { kind: 'objnot'; nouns: ReadonlySet<string> };
+
+export interface LexiconEntry {
+  kind: EntryKind;
+  /** Verb lemma with particle joined, noun lemma, or "Noun verb" for a light pair. */
+  lemma: string;
+  type: PloverType;
+  mode: string | null;
+  cameo: string;
+  frame: Frame;
+  /** Sector of the source when the text names none. */
+  agent: string | null;
+  example: string;
+  /** Where the entry is written: `data/events/de/lexicon.tsv:123`. */
+  where: string;
+}
+
+export interface CameoCode {
+  code: string;
+  goldstein: number;
+  name: string;
+  /** 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
+  quadClass: 1 | 2 | 3 | 4;
+}
+
+export type CueKind = 'negation' | 'mark' | 'modal' | 'governor' | 'adverb' | 'support';
+
+export interface EventLexicon {
+  entries: LexiconEntry[];
+  /** Verb lemma → entries, those with a frame first (they are tried before the plain reading). */
+  verbs: Map<string, LexiconEntry[]>;
+  /** Lower-cased noun lemma → entry. */
+  nouns: Map<string, LexiconEntry>;
+  /** "noun|verb" (noun lower-cased) → entry. */
+  light: Map<string, LexiconEntry>;
+  /** The verbs of the noun + verb pairs and the support verbs. */
+  lightVerbs: Set<string>;
+  cameo: Map<string, CameoCode>;
+  /** word → effect, per cue kind. */
+  cues: Record<CueKind, Map<string, Modality>>;
+}
+
+const LEXICON_FILE = 'events/de/lexicon.tsv';
+const MODES_BY_TYPE: Partial<Record<PloverType, readonly string[]>> = {
+  CONSULT: ['visit', 'third-party', 'multilateral', 'phone'],
+  RETREAT: ['withdraw', 'release', 'disarm', 'ceasefire', 'access', 'resign'],
+  REQUEST: ['assist', 'change', 'yield', 'meet'],
+  ACCUSE: ['disapprove', 'investigate', 'allege'],
+  REJECT: ['assist', 'change', 'yield', 'meet'],
+  THREATEN: ['restrict', 'arrest', 'relations', 'expel', 'territory', 'violence'],
+  PROTEST: ['demo', 'riot', 'strike', 'hunger', 'boycott', 'obstruct', 'vandalize'],
+  SANCTION: ['convict', 'expel', 'withdraw', 'discontinue'],
+  MOBILIZE: ['troops', 'weapons', 'police', 'militia'],
+  COERCE: [
+    'seize',
+    'restrict',
+    'censor',
+    'curfew',
+    'martial-law',
+    'arrest',
+    'deport',
+    'withhold',
+    'misinformation',
+    'cyber',
+  ],
+  ASSAULT: [
+    'abduct',
+    'beat',
+    'torture',
+    'sexual',
+    'targeted',
+    'destroy',
+    'primitive',
+    'firearms',
+    'explosives',
+    'suicide-attack',
+    'aerial',
+    'drone',
+    'heavy-weapons',
+    'crowd-control',
+    'unconventional',
+  ],
+};
+const MODALITIES = new Set<string>(['asserted', 'negated', 'planned', 'hypothetical', 'alleged']);
+const CUE_KINDS = new Set<string>(['negation', 'mark', 'modal', 'governor', 'adverb', 'support']);
+
+function parseFrame(value: string, where: string): Frame {
+  if (value === '-') return { kind: 'none' };
+  if (value === 'noobj' || value === 'refl') return { kind: value };
+  if (value.startsWith('prep:')) return { kind: 'prep', preposition: value.slice(5) };
+  if (value.startsWith('objnot:')) return { kind: 'objnot', nouns: new Set(value.slice(7).split('|')) };
+  throw new Error(`${where}: unknown frame ${value}`);
+}
+
+function quadClassOf(code: string): CameoCode['quadClass'] {
+  const root = Number(code.slice(0, 2));
+  return root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
+}
+
+function build(): EventLexicon {
+  const cameo = new Map<string, CameoCode>();
+  for (const { cells } of readLexiconLines('events/cameo.tsv')) {
+    const [code = '', goldstein = '', name = ''] = cells;
+    cameo.set(code, { code, goldstein: Number(goldstein), name, quadClass: quadClassOf(code) });
+  }
+  const lexicon: EventLexicon = {
+    entries: [],
+    verbs: new Map(),
+    nouns: new Map(),
+    light: new Map(),
+    lightVerbs: new Set(),
+    cameo,
+    cues: {
+      negation: new Map(),
+      mark: new Map(),
+      modal: new Map(),
+      governor: new Map(),
+      adverb: new Map(),
+      support: new Map(),
+    },
+  };
+  for (const { line, cells } of readLexiconLines(LEXICON_FILE)) {
+    const where = `data/${LEXICON_FILE}:${line}`;
+    const [kind = '', lemma = '', type = '', mode = '', code = '', frame = '', agent = '', example = ''] = cells;
+    if (kind !== 'verb' && kind !== 'noun' && kind !== 'light') throw new Error(`${where}: unknown kind ${kind}`);
+    if (!(PLOVER_TYPES as readonly string[]).includes(type)) throw new Error(`${where}: unknown type ${type}`);
+    if (mode !== '-' && !MODES_BY_TYPE[type as PloverType]?.includes(mode))
+      throw new Error(`${where}: ${mode} is not a PLOVER mode of ${type}`);
+    if (!cameo.has(code)) throw new Error(`${where}: CAMEO code ${code} is not in data/events/cameo.tsv`);
+    if (!example) throw new Error(`${where}: no example sentence`);
+    const entry: LexiconEntry = {
+      kind,
+      lemma,
+      type: type as PloverType,
+      mode: mode === '-' ? null : mode,
+      cameo: code,
+      frame: parseFrame(frame, where),
+      agent: agent === '-' ? null : agent,
+      example,
+      where,
+    };
+    lexicon.entries.push(entry);
+    if (kind === 'verb') {
+      const list = lexicon.verbs.get(lemma) ?? [];
+      list.push(entry);
+      // Entries with a condition first: the plain reading is the fallback.
+      list.sort((a, b) => Number(a.frame.kind === 'none') - Number(b.frame.kind === 'none'));
+      lexicon.verbs.set(lemma, list);
+    } else if (kind === 'noun') {
+      lexicon.nouns.set(lemma.toLowerCase(), entry);
+    } else {
+      const [noun = '', verb = ''] = lemma.split(' ');
+      lexicon.light.set(`${noun.toLowerCase()}|${verb}`, entry);
+      lexicon.lightVerbs.add(verb);
+    }
+  }
+  for (const { line, cells } of readLexiconLines('events/de/modality.tsv')) {
+    const [word = '', kind = '', effect = ''] = cells;
+    if (!CUE_KINDS.has(kind) || !MODALITIES.has(effect))
+      throw new Error(`data/events/de/modality.tsv:${line}: bad cue ${kind} ${effect}`);
+    lexicon.cues[kind as CueKind].set(word, effect as Modality);
+    if (kind === 'support') lexicon.lightVerbs.add(word);
+  }
+  return lexicon;
+}
+
+let lexicon: EventLexicon | undefined;
+
+export function eventLexicon(): EventLexicon {
+  lexicon ??= build();
+  return lexicon;
+}
+
+/**
+ * The entry for a noun, also as the last part of a compound ("Massenproteste" → Protest): the longest
+ * entry that ends the lemma, at least five letters long, wins ("Haft" would match "Botschaft").
+ */
+export function nounEntry(lex: EventLexicon, lemma: string, form?: string): LexiconEntry | null {
+  for (const key of nounKeys(lemma, form)) {
+    const direct = lex.nouns.get(key);
+    if (direct) return direct;
+  }
+  const lower = lemma.toLowerCase().replace(/ß/g, 'ss');
+  const hyphen = lower.lastIndexOf('-');
+  if (hyphen >= 0) return lex.nouns.get(lower.slice(hyphen + 1)) ?? null;
+  for (let i = 1; i <= lower.length - 5; i++) {
+    const e = lex.nouns.get(lower.slice(i));
+    if (e) return e;
+  }
+  return null;
+}
+
+/**
+ * Keys to look a noun up by: its lemma (also in reformed spelling: "Kompromiß" → "kompromiss"), and where
+ * the lemmatiser kept an inflected form ("Spenden"), the form without its plural ending.
+ */
+function nounKeys(lemma: string, form?: string): string[] {
+  const lower = lemma.toLowerCase();
+  const keys = [lower, lower.replace(/ß/g, 'ss')];
+  if (form) {
+    const f = form.toLowerCase();
+    keys.push(f);
+    for (const ending of ['en', 'n', 'e', 's', 'er']) if (f.endsWith(ending)) keys.push(f.slice(0, -ending.length));
+  }
+  return keys;
+}
+
+/** The pair entry for a noun under a verb, also for compounds ("Wirtschaftssanktionen verhängen"). */
+export function lightEntry(lex: EventLexicon, nounLemma: string, verbLemma: string): LexiconEntry | null {
+  const lower = nounLemma.toLowerCase();
+  const direct = lex.light.get(`${lower}|${verbLemma}`);
+  if (direct) return direct;
+  for (let i = 1; i <= lower.length - 5; i++) {
+    const e = lex.light.get(`${lower.slice(i)}|${verbLemma}`);
+    if (e) return e;
+  }
+  return null;
+}

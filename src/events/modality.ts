@@ -1,0 +1,147 @@
+/**
+ * Modality: whether an event happened as the text asserts, or is negated, planned, supposed or alleged —
+ * and the cue that decided it. Also whether the event is only the content of a demand or refusal
+ * ("forderte sie auf, Proteste zu organisieren"): then it is no event of its own (the REQUEST is).
+ *
+ * Precedence when several cues apply: hypothetical > negated > planned > alleged > asserted.
+ */
+import type { Modality } from '../document.js';
+import type { EventLexicon } from './lexicon.js';
+import { isSubjunctive, kids, relBase, type Parse } from './parse.js';
+
+export interface ModalityDecision {
+  modality: Modality;
+  /** What decided it, for --explain: "ob (mark of auferlegen)". Empty when asserted by default. */
+  cue: string;
+  /** The verb that reports the event ("behaupteten"), for the attribution. */
+  reporter: number;
+  /** The event is the content of a demand or refusal and is not coded on its own. */
+  suppressed: boolean;
+}
+
+const RANK: Record<Modality, number> = { asserted: 0, alleged: 1, planned: 2, negated: 3, hypothetical: 4 };
+const COMPLEMENT = new Set(['xcomp', 'ccomp', 'obj', 'obl', 'nmod', 'parataxis', 'nsubj', 'nsubj:pass', 'iobj']);
+/** Types whose complement is not asserted: what is demanded, refused or threatened. */
+const CONTENT_OF = new Set(['REQUEST', 'REJECT', 'THREATEN', 'CONCEDE']);
+const SPEECH_CLAUSE = new Set(['ccomp', 'parataxis']);
+
+/** A word's cue form: its lemma, or the lower-cased form without an adjective ending ("geplanten"). */
+function cueOf(map: Map<string, Modality>, p: Parse, t: number): Modality | undefined {
+  const lemma = (p.tree.lemma[t] as string).toLowerCase();
+  const found = map.get(lemma) ?? map.get(p.lower[t] as string);
+  if (found) return found;
+  const m = /^(.*?)(e|en|er|es|em)$/.exec(p.lower[t] as string);
+  return m ? map.get(m[1] as string) : undefined;
+}
+
+/**
+ * `start` is the verb that carries the event (the trigger verb, or the support verb of an event noun);
+ * `trigger` the trigger itself; `verbTypeAt` gives the event type coded at a verb token, if any.
+ */
+export function modalityOf(
+  lex: EventLexicon,
+  p: Parse,
+  trigger: number,
+  start: number,
+  verbLemmaAt: (t: number) => string,
+  verbTypeAt: (t: number) => string | null,
+): ModalityDecision {
+  let best: ModalityDecision = { modality: 'asserted', cue: '', reporter: -1, suppressed: false };
+  const offer = (modality: Modality, cue: string, reporter = -1): void => {
+    if (RANK[modality] > RANK[best.modality]) best = { modality, cue, reporter, suppressed: false };
+  };
+  const cues = lex.cues;
+  if (start !== trigger) {
+    const effect = cues.support.get(verbLemmaAt(start));
+    if (effect && effect !== 'asserted') offer(effect, `${p.raw[start]} (support verb of ${p.raw[trigger]})`);
+  }
+  // The event's own words: negation, modal and auxiliary verbs, adverbs.
+  for (const own of trigger === start ? [trigger] : [trigger, start]) {
+    for (const c of kids(p, own)) {
+      const rel = p.tree.deprel[c] as string;
+      const neg = cueOf(cues.negation, p, c);
+      if (neg && (rel === 'advmod' || rel === 'det' || rel === 'advmod:neg'))
+        offer(neg, `${p.raw[c]} (${rel} of ${p.raw[own]})`);
+      if (rel === 'obj' && own === start) {
+        for (const d of kids(p, c))
+          if (p.tree.deprel[d] === 'det' && cueOf(cues.negation, p, d))
+            offer('negated', `${p.raw[d]} (det of ${p.raw[c]})`);
+      }
+      if (relBase(p, c) === 'aux' && rel !== 'aux:pass') {
+        const lemma = p.tree.lemma[c] as string;
+        const effect = cues.modal.get(lemma);
+        const infinitive = (p.feats[own] as string).includes('VerbForm=Inf');
+        const subjunctive = (p.feats[c] as string).includes('Mood=Sub');
+        if (lemma === 'werden' && infinitive) offer('planned', `${p.raw[c]} + infinitive`);
+        else if (lemma === 'sollen' && hasPerfectInfinitive(p, own))
+          offer('alleged', `${p.raw[c]} + perfect infinitive`);
+        else if (effect === 'hypothetical' && subjunctive) offer('hypothetical', `${p.raw[c]} (Konjunktiv II)`);
+        else if (effect === 'planned' && lemma !== 'werden') offer('planned', `${p.raw[c]} (modal)`);
+      }
+      if (rel === 'advmod' || rel === 'amod') {
+        const effect = cueOf(cues.adverb, p, c);
+        if (effect) offer(effect, `${p.raw[c]} (${rel} of ${p.raw[own]})`);
+      }
+    }
+  }
+  // Up the tree: conditions and questions, governing verbs, reported speech.
+  let k = start;
+  for (let steps = 0; steps < 8 && k >= 0; steps++) {
+    for (const c of kids(p, k)) {
+      if (p.tree.deprel[c] === 'mark') {
+        const effect = cueOf(cues.mark, p, c);
+        if (effect) offer(effect, `${p.raw[c]} (mark of ${p.raw[k]})`);
+      }
+    }
+    const h = p.tree.head[k] as number;
+    if (h < 0) break;
+    const rel = p.tree.deprel[k] as string;
+    // A relative clause tells what is known of its noun; a main clause (finite verb, no conjunction,
+    // not reported speech) is where a statement ends: nothing above either changes the event.
+    if (relBase(p, k) === 'acl') break;
+    if (isMainClauseVerb(p, k) && !SPEECH_CLAUSE.has(rel)) break;
+    if (COMPLEMENT.has(rel) || rel.startsWith('obl')) {
+      const headType = verbTypeAt(h);
+      // What is demanded or refused is its complement; its subject ("die Klage wurde abgewiesen") exists.
+      if (headType && CONTENT_OF.has(headType) && steps < 3 && relBase(p, k) !== 'nsubj')
+        return { modality: 'hypothetical', cue: `content of ${p.raw[h]}`, reporter: h, suppressed: true };
+      const lemma = verbLemmaAt(h);
+      const effect = cues.governor.get(lemma) ?? (relBase(p, k) === 'obl' ? cues.support.get(lemma) : undefined);
+      if (effect && effect !== 'asserted') offer(effect, `${p.raw[h]} governs ${p.raw[k]}`, h);
+      if (SPEECH_CLAUSE.has(rel) && isSubjunctive(p, k))
+        offer('alleged', `${p.raw[k]} (Konjunktiv, reported by ${p.raw[h]})`, h);
+    }
+    // A verb-final clause or infinitive ends the way up at the main clause of the sentence.
+    if (rel === 'root') break;
+    k = h;
+  }
+  const s = p.sentenceOf[trigger] as number;
+  const last = (p.doc.sentences.endToken[s] as number) - 1;
+  if (p.raw[last] === '?') offer('hypothetical', 'question');
+  return best;
+}
+
+function isMainClauseVerb(p: Parse, v: number): boolean {
+  if (!(p.xpos[v] as string).endsWith('FIN') && !hasFiniteAux(p, v)) return false;
+  for (const c of kids(p, v)) if (p.tree.deprel[c] === 'mark') return false;
+  return true;
+}
+
+function hasFiniteAux(p: Parse, v: number): boolean {
+  for (const c of kids(p, v)) if (relBase(p, c) === 'aux' && (p.xpos[c] as string).endsWith('FIN')) return true;
+  return false;
+}
+
+function hasPerfectInfinitive(p: Parse, v: number): boolean {
+  if (!(p.feats[v] as string).includes('VerbForm=Part')) return false;
+  for (const c of kids(p, v)) {
+    const lemma = p.tree.lemma[c];
+    if (
+      relBase(p, c) === 'aux' &&
+      (lemma === 'haben' || lemma === 'sein') &&
+      (p.feats[c] as string).includes('VerbForm=Inf')
+    )
+      return true;
+  }
+  return false;
+}

@@ -1,0 +1,107 @@
+/**
+ * The parse of one document as the event stage reads it: children lists built once (the tree stores only
+ * heads), relation bases, and the preposition of a phrase ("beim Botschafter" → bei).
+ */
+import type { Doc } from '../document.js';
+import { tokenForms } from '../text/forms.js';
+import type { Tree } from '../syntax/tree.js';
+
+/** Contractions of preposition + article, as their preposition. */
+const CONTRACTED: Record<string, string> = {
+  im: 'in',
+  ins: 'in',
+  am: 'an',
+  ans: 'an',
+  beim: 'bei',
+  vom: 'von',
+  zum: 'zu',
+  zur: 'zu',
+};
+
+export interface Parse {
+  doc: Doc;
+  tree: Tree;
+  raw: readonly string[];
+  lower: readonly string[];
+  xpos: readonly string[];
+  feats: readonly string[];
+  /** Children of token t: childList[childStart[t] .. childStart[t + 1]). */
+  childStart: Int32Array;
+  childList: Int32Array;
+  /** Sentence index of each token. */
+  sentenceOf: Int32Array;
+}
+
+export function parseOf(doc: Doc, tree: Tree): Parse {
+  const n = doc.tokens.count;
+  const count = new Int32Array(n + 1);
+  for (let t = 0; t < n; t++) {
+    const h = tree.head[t] as number;
+    if (h >= 0) count[h + 1]!++;
+  }
+  for (let t = 0; t < n; t++) count[t + 1]! += count[t] as number;
+  const childStart = count.slice();
+  const fill = count.slice();
+  const childList = new Int32Array(Math.max(0, childStart[n] as number));
+  for (let t = 0; t < n; t++) {
+    const h = tree.head[t] as number;
+    if (h >= 0) childList[fill[h]!++] = t;
+  }
+  const sentenceOf = new Int32Array(n);
+  for (let s = 0; s < doc.sentences.count; s++)
+    sentenceOf.fill(s, doc.sentences.firstToken[s] as number, doc.sentences.endToken[s] as number);
+  const { raw, lower } = tokenForms(doc);
+  const morph = doc.morph!;
+  return { doc, tree, raw, lower, xpos: morph.xpos, feats: morph.feats, childStart, childList, sentenceOf };
+}
+
+export function kids(p: Parse, t: number): Int32Array {
+  return p.childList.subarray(p.childStart[t] as number, p.childStart[t + 1] as number);
+}
+
+/** The relation without its subtype: "nsubj:pass" → "nsubj". */
+export function relBase(p: Parse, t: number): string {
+  const rel = p.tree.deprel[t] as string;
+  const colon = rel.indexOf(':');
+  return colon < 0 ? rel : rel.slice(0, colon);
+}
+
+/** The preposition heading a phrase (its `case` child), normalised, or null. */
+export function prepositionOf(p: Parse, t: number): string | null {
+  for (const c of kids(p, t)) {
+    if (p.tree.deprel[c] === 'case') {
+      const w = p.lower[c] as string;
+      return CONTRACTED[w] ?? w;
+    }
+  }
+  return null;
+}
+
+/** The first child of `t` with one of the relations, or -1. */
+export function childWith(p: Parse, t: number, rels: readonly string[], accept?: (c: number) => boolean): number {
+  for (const rel of rels) for (const c of kids(p, t)) if (p.tree.deprel[c] === rel && (!accept || accept(c))) return c;
+  return -1;
+}
+
+export function isReflexive(p: Parse, t: number): boolean {
+  return p.xpos[t] === 'PRF' || p.lower[t] === 'sich';
+}
+
+/** Whether a verb is in the passive: a passive auxiliary or a passive subject below it. */
+export function isPassive(p: Parse, v: number): boolean {
+  for (const c of kids(p, v)) {
+    const rel = p.tree.deprel[c] as string;
+    if (rel === 'aux:pass' || rel === 'nsubj:pass') return true;
+    if (rel === 'aux' && p.tree.lemma[c] === 'werden' && p.xpos[v] === 'VVPP') return true;
+  }
+  return false;
+}
+
+/** The mood features of a verb or its auxiliaries: Konjunktiv I/II show as Mood=Sub. */
+export function isSubjunctive(p: Parse, v: number): boolean {
+  if ((p.feats[v] as string).includes('Mood=Sub')) return true;
+  for (const c of kids(p, v))
+    if (relBase(p, c) === 'aux' && (p.feats[c] as string).includes('Mood=Sub') && p.tree.lemma[c] !== 'werden')
+      return true;
+  return false;
+}

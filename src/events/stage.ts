@@ -1,0 +1,480 @@
+/**
+ * The events stage: who did what to whom, when and where. Triggers come from the event lexicon (verbs
+ * with their particle, event nouns, noun + verb pairs); arguments, place and time from the parse; actors
+ * from the entities layer; modality from negation, modal verbs, conditions, governing verbs and reported
+ * speech. Quantities are linked to the event they count, and repeated mentions of one event (headline and
+ * body) are merged into one event with several mentions.
+ */
+import type { Doc, Event, Modality, Quantity, QuantityCategory, TextSpan } from '../document.js';
+import type { Stage } from '../pipeline.js';
+import { separableLemma } from '../syntax/separable.js';
+import { treeOf } from '../syntax/tree.js';
+import {
+  argumentAt,
+  argumentContext,
+  isAccusativeObject,
+  placeOf,
+  rolesOf,
+  type ArgumentContext,
+} from './arguments.js';
+import { eventLexicon, lightEntry, nounEntry, type EventLexicon, type LexiconEntry } from './lexicon.js';
+import { modalityOf } from './modality.js';
+import { childWith, isReflexive, kids, parseOf, prepositionOf, relBase, type Parse } from './parse.js';
+
+/** Why an event was coded as it was: printed by `lagebild analyze --explain`. */
+export interface EventExplanation {
+  event: string;
+  entry: string;
+  lexicon: string;
+  support: string | null;
+  /** The lemma of the verb that carries an event noun, if any. */
+  supportLemma: string | null;
+  source: string | null;
+  target: string | null;
+  place: string | null;
+  time: string | null;
+  modality: string;
+  merged: number;
+}
+
+const EXPLANATIONS = new WeakMap<Doc, EventExplanation[]>();
+
+export function explanationsOf(doc: Doc): EventExplanation[] {
+  return EXPLANATIONS.get(doc) ?? [];
+}
+
+/** A trigger found in the text, before its arguments are read. */
+interface Candidate {
+  entry: LexiconEntry;
+  trigger: number;
+  /** The verb that carries an event noun ("verhängte" for "Sanktionen"), or -1. */
+  support: number;
+}
+
+/** A coded event with what it was built from, before ids are given. */
+interface Coded {
+  event: Omit<Event, 'id'> & { mentions: Array<TextSpan & { sentence: number }> };
+  explanation: Omit<EventExplanation, 'event'>;
+  tokens: number[];
+  /** A noun trigger: it may refer back to an event told before ("die Proteste"). */
+  nominal: boolean;
+  /** Lemma of the target phrase's head word ("Vermittlung" for "eine ausländische Vermittlung"). */
+  targetWord: string | null;
+  /** The text names the source (not an implicit agent from the lexicon). */
+  ownSource: boolean;
+  /** A noun in a temporal or causal phrase ("während ihrer Haft"): only a mention of an event told elsewhere. */
+  background: boolean;
+}
+
+const NOUN_SUPPORT_RELATIONS = new Set(['obj', 'obl', 'obl:arg', 'nsubj', 'nsubj:pass', 'iobj']);
+
+function frameHolds(p: Parse, v: number, entry: LexiconEntry): boolean {
+  const f = entry.frame;
+  switch (f.kind) {
+    case 'none':
+      return true;
+    case 'noobj':
+      return !isAccusativeObject(p, v);
+    case 'refl':
+      return kids(p, v).some((c) => isReflexive(p, c));
+    case 'prep':
+      // The phrase may hang one level down ("verurteilte den Blogger zu zehn Jahren Haft").
+      return kids(p, v).some(
+        (c) =>
+          prepositionOf(p, c) === f.preposition ||
+          (/^(obj|obl|iobj)/.test(p.tree.deprel[c] as string) &&
+            kids(p, c).some((d) => prepositionOf(p, d) === f.preposition)),
+      );
+    case 'objnot':
+      // "Der Anschlag forderte zwölf Tote": casualties are not what is demanded.
+      return !kids(p, v).some((c) => p.tree.upos[c] === 'NOUN' && f.nouns.has(p.tree.lemma[c] as string));
+  }
+}
+
+/** Tokens read as verbs although tagged otherwise (see `missedVerbLemma`); per document, reset per run. */
+let missedVerbs = new Set<number>();
+
+function isVerb(p: Parse, t: number): boolean {
+  return p.tree.upos[t] === 'VERB' || (p.xpos[t] as string).startsWith('VV');
+}
+
+/**
+ * The verb reading of a word the tagger took for an adjective or adverb in a sentence that has no finite
+ * verb at all ("Die Wahlbeobachter beanstandeten …" tagged ADJ): weak past forms back to the infinitive.
+ */
+function missedVerbLemma(lex: EventLexicon, p: Parse, t: number): string | null {
+  const w = p.lower[t] as string;
+  for (const ending of ['eten', 'ete', 'ten', 'te', 'et', 't']) {
+    if (!w.endsWith(ending)) continue;
+    const stem = w.slice(0, -ending.length);
+    for (const inf of [`${stem}en`, `${stem}n`]) if (lex.verbs.has(inf) || lex.lightVerbs.has(inf)) return inf;
+  }
+  return null;
+}
+
+/** The verb a noun belongs to within its clause (object, oblique, or attached one level down), or -1. */
+function governingVerb(p: Parse, t: number): number {
+  let k = t;
+  for (let steps = 0; steps < 2; steps++) {
+    const rel = p.tree.deprel[k] as string;
+    if (rel === 'nsubj' || (CLAUSE_BREAK.has(relBase(p, k)) && isVerb(p, k))) return -1;
+    const h = p.tree.head[k] as number;
+    if (h < 0) return -1;
+    if (isVerb(p, h)) return h;
+    k = h;
+  }
+  return -1;
+}
+
+function findCandidates(lex: EventLexicon, p: Parse, verbLemma: string[], first: number, end: number): Candidate[] {
+  const out: Candidate[] = [];
+  const used = new Uint8Array(end - first);
+  let finite = false;
+  for (let t = first; t < end; t++) if ((p.xpos[t] as string).endsWith('FIN')) finite = true;
+  if (!finite) {
+    for (let t = first + 1; t < end; t++) {
+      if (p.tree.upos[t] !== 'ADJ' && p.tree.upos[t] !== 'ADV') continue;
+      const lemma = missedVerbLemma(lex, p, t);
+      if (lemma) {
+        verbLemma[t] = lemma;
+        missedVerbs.add(t);
+      }
+    }
+  }
+  // Noun + verb pairs first: they decide the type of both words ("Sanktionen aufheben" is CONCEDE).
+  for (let c = first; c < end; c++) {
+    if (p.tree.upos[c] !== 'NOUN' && p.tree.upos[c] !== 'PROPN') continue;
+    const v = governingVerb(p, c);
+    if (v < 0 || used[v - first]) continue;
+    const entry = lightEntry(lex, p.tree.lemma[c] as string, verbLemma[v] as string);
+    if (!entry) continue;
+    out.push({ entry, trigger: c, support: v });
+    used[v - first] = 1;
+    used[c - first] = 1;
+  }
+  for (let t = first; t < end; t++) {
+    if (used[t - first]) continue;
+    if (isVerb(p, t) || missedVerbs.has(t)) {
+      const entry = lex.verbs.get(verbLemma[t] as string)?.find((e) => frameHolds(p, t, e));
+      if (entry) out.push({ entry, trigger: t, support: -1 });
+    } else if (p.tree.upos[t] === 'NOUN' || (p.tree.upos[t] === 'PROPN' && !/^[A-ZÄÖÜ]{2,}/.test(p.raw[t] as string))) {
+      const entry = nounEntry(lex, p.tree.lemma[t] as string, p.raw[t] as string);
+      if (!entry) continue;
+      const h = p.tree.head[t] as number;
+      const carried =
+        h >= 0 && NOUN_SUPPORT_RELATIONS.has(p.tree.deprel[t] as string) && lex.cues.support.has(verbLemma[h] ?? '');
+      out.push({ entry, trigger: t, support: carried ? h : -1 });
+    }
+  }
+  return out.sort((a, b) => a.trigger - b.trigger);
+}
+
+const CONTENT_TYPES = new Set(['REQUEST', 'REJECT', 'THREATEN']);
+
+/**
+ * A zu-infinitive right after a demand, refusal or threat ("Forderungen der Demonstranten, … zurückzutreten")
+ * is its content even where the parse hung it elsewhere: the clause opens with a comma, and the nearest
+ * trigger before that comma (within a few words) takes such content.
+ */
+function isContentAfterComma(p: Parse, c: Candidate, typeAt: ReadonlyMap<number, string>): boolean {
+  const v = c.support >= 0 ? c.support : c.trigger;
+  if (p.xpos[v] !== 'VVIZU' && !kids(p, v).some((k) => p.lower[k] === 'zu' && p.tree.deprel[k] === 'mark'))
+    return false;
+  const s = p.sentenceOf[v] as number;
+  const first = p.doc.sentences.firstToken[s] as number;
+  let comma = v - 1;
+  while (comma >= first && p.raw[comma] !== ',') comma--;
+  if (comma < first) return false;
+  for (let k = comma - 1; k >= Math.max(first, comma - 6); k--) {
+    const type = typeAt.get(k);
+    if (type) return CONTENT_TYPES.has(type);
+  }
+  return false;
+}
+
+/** Token index of each time expression's head (the token whose head lies outside it). */
+function timeHeads(doc: Doc, p: Parse): number[] {
+  return doc.times.map((time) => {
+    let first = -1;
+    let last = -1;
+    for (let t = 0; t < doc.tokens.count; t++) {
+      if ((doc.tokens.start[t] as number) >= time.start && (doc.tokens.end[t] as number) <= time.end) {
+        if (first < 0) first = t;
+        last = t;
+      } else if (first >= 0) break;
+    }
+    if (first < 0) return -1;
+    for (let t = first; t <= last; t++) {
+      const h = p.tree.head[t] as number;
+      if (h < first || h > last) return t;
+    }
+    return last;
+  });
+}
+
+/** Prepositions that put an event noun in the background of the sentence's own event. */
+const BACKGROUND_PREPOSITIONS = new Set([
+  'während',
+  'nach',
+  'vor',
+  'seit',
+  'bei',
+  'trotz',
+  'wegen',
+  'infolge',
+  'angesichts',
+]);
+
+const CLAUSE_BREAK = new Set(['ccomp', 'advcl', 'acl', 'xcomp', 'parataxis', 'csubj']);
+
+/** Whether the phrase at `from` belongs to one of `anchors` (walking up without leaving the clause). */
+function governedBy(p: Parse, from: number, anchors: readonly number[], limit = 4): boolean {
+  let k = from;
+  for (let steps = 0; steps <= limit && k >= 0; steps++) {
+    if (anchors.includes(k)) return true;
+    if (steps > 0 && CLAUSE_BREAK.has(relBase(p, k))) return false;
+    k = p.tree.head[k] as number;
+  }
+  return false;
+}
+
+/** The clause head of a verb: its auxiliaries and adverbs hang there too. */
+function clauseAnchors(p: Parse, c: Candidate): number[] {
+  const anchors = [c.trigger];
+  if (c.support >= 0) anchors.push(c.support);
+  return anchors;
+}
+
+const CATEGORY_TYPES: Partial<Record<QuantityCategory, readonly string[]>> = {
+  ARREST: ['COERCE'],
+  KILL: ['ASSAULT'],
+  WOUND: ['ASSAULT'],
+  PROTEST: ['PROTEST'],
+  RELEASE: ['RETREAT'],
+  DEPLOY: ['MOBILIZE'],
+  EVACUATE: ['AID'],
+  DISPLACE: ['ASSAULT', 'COERCE'],
+  DAMAGE: ['ASSAULT'],
+  MONEY: ['AID', 'SANCTION', 'COOPERATE'],
+};
+
+function quantityHead(doc: Doc, q: Quantity): number {
+  let last = -1;
+  for (let t = 0; t < doc.tokens.count; t++) {
+    if ((doc.tokens.start[t] as number) >= q.end) break;
+    if ((doc.tokens.start[t] as number) >= q.start) last = t;
+  }
+  return last;
+}
+
+/** Link each quantity to the event it counts: one its phrase belongs to, of a type that fits. */
+function linkQuantities(doc: Doc, p: Parse, coded: readonly Coded[], ids: readonly string[]): void {
+  for (const q of doc.quantities) {
+    const h = quantityHead(doc, q);
+    if (h < 0) continue;
+    const s = p.sentenceOf[h] as number;
+    const fits = CATEGORY_TYPES[q.category];
+    let best = -1;
+    let bestScore = -Infinity;
+    coded.forEach((c, i) => {
+      if (!c.event.mentions.some((m) => m.sentence === s)) return;
+      const attached = governedBy(p, h, c.tokens, 3);
+      const fit = fits?.includes(c.event.type) ?? false;
+      if (!attached && !fit) return;
+      const distance = Math.min(...c.tokens.map((t) => Math.abs(t - h)));
+      const score = (fit ? 100 : 0) + (attached ? 50 : 0) - distance;
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    });
+    q.event = best >= 0 ? (ids[best] as string) : null;
+  }
+}
+
+function compatible(a: string | null | undefined, b: string | null | undefined): boolean {
+  return !a || !b || a === b;
+}
+
+/**
+ * Two mentions of one event: same type, mode and modality, and nothing that tells them apart. A later verb
+ * needs the same named source; a later noun without a source of its own may refer back ("die Proteste").
+ */
+function sameEvent(first: Coded, later: Coded): boolean {
+  const a = first.event;
+  const b = later.event;
+  if (a.type !== b.type || a.modality !== b.modality || a.mode !== b.mode) return false;
+  if (!compatible(a.target?.actor, b.target?.actor) || !compatible(a.time?.value, b.time?.value)) return false;
+  if (!compatible(a.place?.entity, b.place?.entity)) return false;
+  if (later.ownSource) {
+    if (!first.ownSource) return false;
+    // "forderte die Bürgermeister auf … und forderte ihre Anhänger auf": two demands, two targets.
+    if (a.target && b.target && (a.target.entity ?? first.targetWord) !== (b.target.entity ?? later.targetWord))
+      return false;
+    const sa = a.source?.entity ?? a.source?.actor;
+    const sb = b.source?.entity ?? b.source?.actor;
+    return !!sa && sa === (b.source?.entity ? b.source.entity : sb) && a.source?.actor === b.source?.actor;
+  }
+  // A noun refers back to an event told before when it repeats its word ("die Proteste").
+  return later.nominal && a.trigger.lemma === b.trigger.lemma && compatible(a.source?.actor, b.source?.actor);
+}
+
+export function findEvents(doc: Doc): { events: Event[]; explanations: EventExplanation[] } {
+  const tree = treeOf(doc);
+  if (!tree || !doc.morph) return { events: [], explanations: [] };
+  const lex = eventLexicon();
+  const p = parseOf(doc, tree);
+  const ctx = argumentContext(doc, p);
+  const n = doc.tokens.count;
+  const verbLemma = new Array<string>(n);
+  for (let s = 0; s < doc.sentences.count; s++) {
+    const end = doc.sentences.endToken[s] as number;
+    for (let t = doc.sentences.firstToken[s] as number; t < end; t++)
+      verbLemma[t] = isVerb(p, t) ? separableLemma(doc, tree, t, end) : (tree.lemma[t] as string);
+  }
+  missedVerbs = new Set();
+  const candidates: Candidate[] = [];
+  for (let s = 0; s < doc.sentences.count; s++)
+    candidates.push(
+      ...findCandidates(lex, p, verbLemma, doc.sentences.firstToken[s] as number, doc.sentences.endToken[s] as number),
+    );
+  const typeAt = new Map<number, string>();
+  for (const c of candidates) typeAt.set(c.trigger, c.entry.type);
+  const heads = timeHeads(doc, p);
+
+  const coded: Coded[] = [];
+  for (const c of candidates) {
+    const start = c.support >= 0 ? c.support : c.trigger;
+    const decision = modalityOf(
+      lex,
+      p,
+      c.trigger,
+      start,
+      (t) => verbLemma[t] as string,
+      (t) => typeAt.get(t) ?? null,
+    );
+    if (decision.suppressed || isContentAfterComma(p, c, typeAt)) continue;
+    const coded1 = code(doc, p, ctx, c, decision, heads, verbLemma);
+    // Soldiers or police who march are not protesters: the lexicon's protest reading needs civilians.
+    const actor = coded1.event.source?.actor ?? '';
+    if (c.entry.type === 'PROTEST' && coded1.ownSource && /(MIL|COP)$/.test(actor)) continue;
+    coded.push(coded1);
+  }
+  const kept = mergeMentions(coded);
+  const ids = kept.map((_, i) => `V${i + 1}`);
+  linkQuantities(doc, p, kept, ids);
+  const events = kept.map((c, i): Event => ({ id: ids[i] as string, ...c.event }));
+  const explanations = kept.map((c, i) => ({ event: ids[i] as string, ...c.explanation }));
+  return { events, explanations };
+}
+
+function code(
+  doc: Doc,
+  p: Parse,
+  ctx: ArgumentContext,
+  c: Candidate,
+  decision: ReturnType<typeof modalityOf>,
+  heads: readonly number[],
+  verbLemma: readonly string[],
+): Coded {
+  const { entry, trigger, support } = c;
+  const sentence = p.sentenceOf[trigger] as number;
+  const roles = rolesOf(ctx, entry, trigger, support);
+  const anchors = clauseAnchors(p, c);
+  const place = placeOf(ctx, anchors);
+  let time: Event['time'] = null;
+  let timePath: string | null = null;
+  doc.times.forEach((t, i) => {
+    const h = heads[i] as number;
+    if (time || h < 0 || p.sentenceOf[h] !== sentence) return;
+    if (governedBy(p, h, anchors)) {
+      time = { time: t.id, value: t.value };
+      timePath = `${t.text} → ${p.raw[p.tree.head[h] as number] ?? ''}`;
+    }
+  });
+  let source = roles.source?.value ?? null;
+  let sourcePath = roles.source?.path ?? null;
+  if (entry.agent && !source?.actor) {
+    // An agent the text leaves implicit ("wurden festgenommen"): the lexicon's sector, in the country where
+    // it happened or that the article is about.
+    const placeEntity = place?.value.entity ? ctx.entityById.get(place.value.entity) : undefined;
+    const country = placeEntity?.place?.country ?? ctx.focus;
+    source = { entity: source?.entity ?? null, text: source?.text ?? '', actor: `${country ?? ''}${entry.agent}` };
+    sourcePath = `${sourcePath ? `${sourcePath}; ` : ''}implicit ${entry.agent} agent (lexicon)`;
+  }
+  const start = doc.tokens.start[trigger] as number;
+  const end = doc.tokens.end[trigger] as number;
+  const quote = doc.quotes.find((q) => q.start <= start && q.end >= end) ?? null;
+  let attribution: Event['attribution'] = null;
+  if (quote) attribution = { quote: quote.id, entity: quote.speaker?.entity ?? null };
+  else if (decision.reporter >= 0) {
+    const subj = childWith(p, decision.reporter, ['nsubj']);
+    const who = subj >= 0 ? argumentAt(ctx, subj) : null;
+    if (who) attribution = { quote: null, entity: who.entity };
+  }
+  const text = doc.text.slice(start, end);
+  const lemma = entry.kind === 'verb' ? (verbLemma[trigger] as string) : (p.tree.lemma[trigger] as string);
+  const modality: Modality = decision.modality;
+  return {
+    event: {
+      type: entry.type,
+      mode: entry.mode,
+      cameo: entry.cameo,
+      trigger: { text, lemma, start, end },
+      source,
+      target: roles.target?.value ?? null,
+      place: place?.value ?? null,
+      time,
+      modality,
+      attribution,
+      sentence,
+      mentions: [{ text, start, end, sentence }],
+    },
+    explanation: {
+      entry: `${entry.kind} "${entry.lemma}" → ${entry.type}${entry.mode ? `/${entry.mode}` : ''}, CAMEO ${entry.cameo}`,
+      lexicon: entry.where,
+      support: support >= 0 ? `${p.raw[support]} carries ${p.raw[trigger]} (${p.tree.deprel[trigger]})` : null,
+      supportLemma: support >= 0 ? (verbLemma[support] as string) : null,
+      source: sourcePath,
+      target: roles.target?.path ?? null,
+      place: place?.path ?? null,
+      time: timePath,
+      modality: decision.cue ? `${modality}: ${decision.cue}` : `${modality} (no cue)`,
+      merged: 0,
+    },
+    tokens: support >= 0 ? [trigger, support] : [trigger],
+    nominal: entry.kind !== 'verb',
+    ownSource: !!roles.source?.value.text,
+    targetWord: roles.target?.head !== undefined ? (p.tree.lemma[roles.target.head] as string) : null,
+    background: entry.kind === 'noun' && support < 0 && BACKGROUND_PREPOSITIONS.has(prepositionOf(p, trigger) ?? ''),
+  };
+}
+
+/** Later mentions of an event already coded become mentions of it; its gaps are filled from them. */
+function mergeMentions(coded: readonly Coded[]): Coded[] {
+  const kept: Coded[] = [];
+  for (const c of coded) {
+    const same = kept.find((k) => sameEvent(k, c));
+    if (!same) {
+      if (!c.background) kept.push(c);
+      continue;
+    }
+    const e = same.event;
+    e.mentions.push(...c.event.mentions);
+    e.target ??= c.event.target;
+    e.place ??= c.event.place;
+    e.time ??= c.event.time;
+    same.tokens.push(...c.tokens);
+    same.explanation.merged++;
+  }
+  return kept;
+}
+
+export const eventsStage: Stage = {
+  name: 'events',
+  run(doc: Doc): void {
+    const { events, explanations } = findEvents(doc);
+    doc.events = events;
+    EXPLANATIONS.set(doc, explanations);
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * Separable verbs: "teilte … mit" is "mitteilen", "lehnt … ab" is "ablehnen". The parse's compound:prt
+ * finds the particle; where it attached the particle to another verb (coordinated clauses share one
+ * sentence end), the next particle (PTKVZ) before the clause ends does.
+ */
+import type { Doc } from '../document.js';
+import { tokenForms } from '../text/forms.js';
+import { particleOf, type Tree } from './tree.js';
+
+/** Words that end a clause as a particle even when the tagger took them for a preposition or adverb. */
+const LOOSE_PARTICLES = new Set([
+  'mit',
+  'an',
+  'auf',
+  'hinzu',
+  'fest',
+  'bekannt',
+  'ab',
+  'vor',
+  'ein',
+  'aus',
+  'fort',
+  'zu',
+  'klar',
+  'hervor',
+  'hin',
+  'zurück',
+  'frei',
+  'nieder',
+  'um',
+  'bei',
+  'zusammen',
+  'bereit',
+  'statt',
+  'los',
+  'weiter',
+]);
+
+/**
+ * The particle token of verb `k`, or -1: from the parse, else (for a finite verb) the first particle
+ * before the clause ends at a comma, colon, quotation mark or the sentence end.
+ */
+export function particleTokenOf(doc: Doc, tree: Tree | null, k: number, sentenceEnd: number): number {
+  const morph = doc.morph;
+  if (!morph) return -1;
+  const parsed = tree ? particleOf(tree, k, k + 1, sentenceEnd) : null;
+  if (parsed !== null) return parsed;
+  if (!(morph.xpos[k] as string).endsWith('FIN')) return -1;
+  const { raw, lower } = tokenForms(doc);
+  for (let c = k + 1; c < sentenceEnd; c++) {
+    const r = raw[c] as string;
+    if (r === ',' || r === ';' || r === ':' || r === '"' || r === '„') break;
+    // A second finite verb opens a clause of its own ("… und lehnt … ab").
+    if ((morph.xpos[c] as string).endsWith('FIN') && morph.upos[c] === 'VERB') break;
+    const endsClause = /^[,.;:!?"“]$/.test(raw[c + 1] ?? '.');
+    if (morph.xpos[c] === 'PTKVZ' || (endsClause && LOOSE_PARTICLES.has(lower[c] as string))) return c;
+  }
+  return -1;
+}
+
+/** The verb's lemma with its particle joined ("ablehnen"), or its plain lemma. */
+export function separableLemma(doc: Doc, tree: Tree | null, k: number, sentenceEnd: number): string {
+  const lemma = doc.morph ? (doc.morph.lemma[k] as string) : '';
+  const p = particleTokenOf(doc, tree, k, sentenceEnd);
+  return p < 0 ? lemma : (tokenForms(doc).lower[p] as string) + lemma;
+}

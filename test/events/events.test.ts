@@ -1,0 +1,114 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument, textDocument } from '../../src/pipeline.js';
+import { explainEvents } from '../../src/events/explain.js';
+import type { Event } from '../../src/document.js';
+
+function events(text: string): Event[] {
+  return analyzeDocument(textDocument(text), { published: '2020-08-15' }).events;
+}
+
+/** Events of a text as "TYPE|trigger|source actor|modality". */
+function coded(text: string): string[] {
+  return events(text).map((v) => `${v.type}|${v.trigger.text}|${v.source?.actor ?? '-'}|${v.modality}`);
+}
+
+test('separable verbs are coded with their particle, in main and coordinated clauses', () => {
+  assert.deepEqual(coded('Die Regierung lehnte den Vorschlag ab.'), ['REJECT|lehnte|GOV|asserted']);
+  const headline = events(
+    'Der belarussische Staatschef fordert Putin auf, die Zusammenarbeit zu bekräftigen, und lehnt ausländische Vermittlungsangebote ab',
+  );
+  assert.deepEqual(
+    headline.map((v) => `${v.type}|${v.trigger.lemma}|${v.source?.actor}`),
+    ['REQUEST|auffordern|BLRGOV', 'REJECT|ablehnen|BLRGOV'],
+  );
+  // "vorschlagen" is not "schlagen": a particle the lexicon does not know leaves no event.
+  assert.deepEqual(
+    coded('Der Minister schlug einen Kompromiss vor.').filter((v) => v.startsWith('ASSAULT')),
+    [],
+  );
+});
+
+test('passives: the "von" agent is the source, the subject the target; an unnamed agent comes from the lexicon', () => {
+  const [arrest] = events('In Minsk wurden am Freitag Demonstranten von der belarussischen Polizei festgenommen.');
+  assert.equal(arrest?.type, 'COERCE');
+  assert.equal(arrest?.mode, 'arrest');
+  assert.equal(arrest?.source?.actor, 'BLRCOP');
+  assert.equal(arrest?.target?.text, 'Demonstranten');
+  const [implicit] = events('In Belarus wurden 6.700 Menschen festgenommen.');
+  assert.equal(implicit?.source?.text, '');
+  assert.equal(implicit?.source?.actor, 'BLRCOP');
+});
+
+test('modality: negated, planned, hypothetical, alleged', () => {
+  assert.deepEqual(coded('Die Regierung lehnte den Vorschlag nicht ab.'), ['REJECT|lehnte|GOV|negated']);
+  assert.deepEqual(coded('Die Polizei verhängte keine Ausgangssperre.'), ['COERCE|Ausgangssperre|COP|negated']);
+  assert.deepEqual(coded('Die EU will neue Sanktionen gegen Russland verhängen.'), ['SANCTION|Sanktionen|EUR|planned']);
+  assert.deepEqual(coded('Die EU arbeitet an zusätzlichen Sanktionen.'), ['SANCTION|Sanktionen|EUR|planned']);
+  assert.deepEqual(
+    events('Er antwortete nicht auf Fragen, ob die USA Sanktionen auferlegen würden.')
+      .filter((v) => v.type === 'SANCTION')
+      .map((v) => v.modality),
+    ['hypothetical'],
+  );
+  assert.deepEqual(coded('Einige Demonstranten behaupteten, sie seien von Polizisten geschlagen worden.'), [
+    'ASSAULT|geschlagen|COP|alleged',
+  ]);
+  assert.deepEqual(coded('Der Journalist soll geschlagen worden sein.'), ['ASSAULT|geschlagen|-|alleged']);
+});
+
+test('what is only demanded or refused is not coded as an event of its own', () => {
+  assert.deepEqual(coded('Die Opposition forderte die Regierung auf, die Gefangenen freizulassen.'), [
+    'REQUEST|forderte|OPP|asserted',
+  ]);
+  assert.deepEqual(coded('Die Regierung lehnte eine ausländische Vermittlung ab.'), ['REJECT|lehnte|GOV|asserted']);
+  // Casualties are not demands.
+  assert.deepEqual(coded('Der Angriff auf das Dorf forderte zwölf Tote.'), ['ASSAULT|Angriff|-|asserted']);
+});
+
+test('noun + verb pairs decide the type; support verbs lend the noun their subject', () => {
+  assert.deepEqual(coded('Die EU hob die Sanktionen gegen Iran auf.'), ['CONCEDE|Sanktionen|EUR|asserted']);
+  assert.deepEqual(coded('Die Opposition übte scharfe Kritik an der Regierung.'), ['ACCUSE|Kritik|OPP|asserted']);
+  const [sanction] = events('Die Europäische Union verhängte Sanktionen gegen Belarus.');
+  assert.equal(sanction?.source?.actor, 'EUR');
+  assert.equal(sanction?.target?.actor, 'BLR');
+});
+
+test('place, time and counted quantities attach to their event', () => {
+  const doc = analyzeDocument(textDocument('Tausende protestierten am Freitag in Minsk gegen die Regierung.'), {
+    published: '2020-08-15',
+  });
+  const [protest] = doc.events;
+  assert.equal(protest?.type, 'PROTEST');
+  assert.equal(protest?.time?.value, '2020-08-14');
+  assert.equal(protest?.place?.text, 'Minsk');
+  assert.equal(protest?.source?.actor, 'BLRCVL');
+  const arrests = analyzeDocument(textDocument('Die Polizei in Belarus nahm 300 Menschen fest.'), {
+    published: '2020-08-15',
+  });
+  assert.equal(arrests.quantities[0]?.event, arrests.events[0]?.id);
+});
+
+test('one event told twice is one event with two mentions; different times stay apart', () => {
+  const told = events(
+    'Lukaschenko lehnt Vermittlung ab. Lukaschenko lehnte am Samstag eine ausländische Vermittlung ab.',
+  );
+  assert.equal(told.length, 1);
+  assert.equal(told[0]?.mentions.length, 2);
+  assert.equal(told[0]?.time?.value, '2020-08-15');
+  const two = events('Tausende protestierten am Freitag in Minsk. Tausende protestierten am Samstag in Minsk.');
+  assert.equal(two.length, 2);
+  // Soldiers who march are not protesters.
+  assert.deepEqual(coded('Die Soldaten marschierten durch die Stadt.'), []);
+});
+
+test('--explain names the lexicon entry, the argument paths and the modality cue', () => {
+  const doc = analyzeDocument(textDocument('Die EU will neue Sanktionen gegen Russland verhängen.'), {
+    published: '2020-08-15',
+  });
+  const text = explainEvents(doc);
+  assert.match(text, /V1 SANCTION "Sanktionen"/);
+  assert.match(text, /light "Sanktion verhängen" → SANCTION, CAMEO 163 {2}\[data\/events\/de\/lexicon\.tsv:\d+\]/);
+  assert.match(text, /source {4}Die EU = EUR {2}via verhängen -nsubj-> EU|source {4}Die EU = EUR {2}via .*EU/);
+  assert.match(text, /modality {2}planned: will \(modal\)/);
+});
