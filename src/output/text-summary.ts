@@ -22,8 +22,9 @@ export function renderTextSummary(doc: DocumentOut, origin: string): string {
     for (const e of doc.events) {
       const when = e.time?.value ? `, ${e.time.value}` : '';
       const where = e.place ? `, in ${e.place.text}` : '';
+      const told = e.mentions.length > 1 ? ` ×${e.mentions.length}` : '';
       lines.push(
-        `  ${e.id.padEnd(4)} ${e.type.padEnd(9)} ${arg(e.source)} — ${e.trigger.text} — ${arg(e.target)}${when}${where} [${e.modality}]`,
+        `  ${e.id.padEnd(4)} ${e.type.padEnd(9)} ${arg(e.source)} — ${e.trigger.text} — ${arg(e.target)}${when}${where} [${e.modality}] s${e.sentence}${told}`,
       );
     }
   }
@@ -61,7 +62,9 @@ export function renderTextSummary(doc: DocumentOut, origin: string): string {
 }
 
 function arg(a: EventArgument | null): string {
-  return a ? (a.actor ? `${a.text} (${a.actor})` : a.text) : '?';
+  if (!a) return '?';
+  if (!a.text) return a.actor ? `(${a.actor}, unnamed)` : '?';
+  return a.actor ? `${a.text} (${a.actor})` : a.text;
 }
 
 function clip(s: string, n: number): string {
