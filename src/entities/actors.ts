@@ -6,6 +6,7 @@
 import type { Actor } from '../document.js';
 import { readLexiconRows } from '../util/lexicon.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
+import { compoundHead } from '../text/compounds.js';
 
 /** How a country adjective inflects: belarussisch, -e, -en, -er, -es, -em. */
 export const ADJECTIVE_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
@@ -78,12 +79,5 @@ export function roleSectorOf(word: string, d: ActorDictionary): string | null {
   const lower = word.toLowerCase();
   const direct = d.roleSector.get(lower);
   if (direct) return direct;
-  const hyphen = lower.lastIndexOf('-');
-  if (hyphen >= 0) return d.roleSector.get(lower.slice(hyphen + 1)) ?? null;
-  // Longest known role that ends the compound, at least five letters long.
-  for (let i = 1; i <= lower.length - 5; i++) {
-    const s = d.roleSector.get(lower.slice(i));
-    if (s) return s;
-  }
-  return null;
+  return compoundHead(lower, (part) => d.roleSector.get(part));
 }

@@ -5,15 +5,16 @@
  * Actors are coded from the entity a phrase names, else from its role noun and country words.
  */
 import type { Doc, Entity, EventArgument } from '../document.js';
-import { actorDictionary, countryOfWord, roleSectorOf } from '../entities/actors.js';
+import { actorDictionary, actorOf, countryOfWord, roleSectorOf } from '../entities/actors.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
+import { tokensWithin } from '../text/positions.js';
 import { speakerContext, speakerOfPhrase, type SpeakerContext } from '../quotes/speaker.js';
 import { childWith, isPassive, isReflexive, kids, prepositionOf, relBase, type Parse } from './parse.js';
 import type { LexiconEntry } from './lexicon.js';
 
 export interface Found<T> {
   value: T;
-  /** The token that heads the phrase (-1 when implicit). */
+  /** The token that heads the phrase; absent when the argument has no words of its own. */
   head?: number;
   /** Dependency path from the trigger, e.g. "lehnte -nsubj-> Staatschef". */
   path: string;
@@ -55,15 +56,14 @@ export function argumentContext(doc: Doc, parse: Parse): ArgumentContext {
   for (const w of parse.lower) add(d.countryByAdjective.get(w), 1);
   const focus = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const inTime = new Uint8Array(doc.tokens.count);
-  for (const x of doc.times)
-    for (let k = 0; k < doc.tokens.count; k++)
-      if ((doc.tokens.start[k] as number) >= x.start && (doc.tokens.end[k] as number) <= x.end) inTime[k] = 1;
+  for (const x of doc.times) {
+    const within = tokensWithin(doc.tokens, x.start, x.end);
+    if (within) inTime.fill(1, within[0], within[1] + 1);
+  }
   const quantityEnd = new Int32Array(doc.tokens.count).fill(-1);
   for (const q of doc.quantities) {
-    let last = -1;
-    for (let k = 0; k < doc.tokens.count && (doc.tokens.start[k] as number) < q.end; k++)
-      if ((doc.tokens.start[k] as number) >= q.start) last = k;
-    for (let k = last; k >= 0 && (doc.tokens.start[k] as number) >= q.start; k--) quantityEnd[k] = last;
+    const within = tokensWithin(doc.tokens, q.start, q.end);
+    if (within) quantityEnd.fill(within[1], within[0], within[1] + 1);
   }
   return { parse, speakers: speakerContext(doc, parse.tree), entityById, entityAt, focus, inTime, quantityEnd };
 }
@@ -124,8 +124,7 @@ export function argumentAt(c: ArgumentContext, h: number): EventArgument | null 
   if (!actor && entity?.type === 'LOC') actor = entity.place?.country ?? null;
   if (!actor && (!entity || entity.type !== 'PER')) {
     const sector = roleSectorOf(p.raw[h] as string, actorDictionary());
-    const country = countryOfPhrase(c, h) ?? (sector ? c.focus : null);
-    if (sector || country) actor = `${country ?? ''}${sector ?? ''}`;
+    actor = actorOf(countryOfPhrase(c, h) ?? (sector ? c.focus : null), sector)?.code ?? null;
   }
   return { entity: entity?.id ?? null, text: ownText(p, h, phrase), actor };
 }
@@ -303,7 +302,7 @@ const PLACE_PREPOSITIONS = new Set([
   'aus',
 ]);
 
-/** A located phrase of the event: a place entity in an "in"/"auf"/"vor"/"bei"/"durch"/"nach" phrase. */
+/** A located phrase of the event: a place entity in a phrase with one of PLACE_PREPOSITIONS. */
 export function placeOf(
   c: ArgumentContext,
   heads: readonly number[],

@@ -5,6 +5,7 @@
  */
 import type { Modality } from '../document.js';
 import { readLexiconLines } from '../util/lexicon.js';
+import { compoundHead } from '../text/compounds.js';
 
 export const PLOVER_TYPES = [
   'AGREE',
@@ -216,14 +217,7 @@ export function nounEntry(lex: EventLexicon, lemma: string, form?: string): Lexi
     const direct = lex.nouns.get(key);
     if (direct) return direct;
   }
-  const lower = lemma.toLowerCase().replace(/ß/g, 'ss');
-  const hyphen = lower.lastIndexOf('-');
-  if (hyphen >= 0) return lex.nouns.get(lower.slice(hyphen + 1)) ?? null;
-  for (let i = 1; i <= lower.length - 5; i++) {
-    const e = lex.nouns.get(lower.slice(i));
-    if (e) return e;
-  }
-  return null;
+  return compoundHead(lemma.toLowerCase().replace(/ß/g, 'ss'), (part) => lex.nouns.get(part));
 }
 
 /**

@@ -36,7 +36,7 @@ function cueOf(map: Map<string, Modality>, p: Parse, t: number): Modality | unde
 
 /**
  * `start` is the verb that carries the event (the trigger verb, or the support verb of an event noun);
- * `trigger` the trigger itself; `verbTypeAt` gives the event type coded at a verb token, if any.
+ * `trigger` the trigger itself; `typeAt` gives the event type coded at a token (verb or noun), if any.
  */
 export function modalityOf(
   lex: EventLexicon,
@@ -44,7 +44,7 @@ export function modalityOf(
   trigger: number,
   start: number,
   verbLemmaAt: (t: number) => string,
-  verbTypeAt: (t: number) => string | null,
+  typeAt: (t: number) => string | null,
 ): ModalityDecision {
   let best: ModalityDecision = { modality: 'asserted', cue: '', reporter: -1, suppressed: false };
   const offer = (modality: Modality, cue: string, reporter = -1): void => {
@@ -101,7 +101,7 @@ export function modalityOf(
     if (relBase(p, k) === 'acl') break;
     if (isMainClauseVerb(p, k) && !SPEECH_CLAUSE.has(rel)) break;
     if (COMPLEMENT.has(rel) || rel.startsWith('obl')) {
-      const headType = verbTypeAt(h);
+      const headType = typeAt(h);
       // What is demanded or refused is its complement; its subject ("die Klage wurde abgewiesen") exists.
       if (headType && CONTENT_OF.has(headType) && steps < 3 && relBase(p, k) !== 'nsubj')
         return { modality: 'hypothetical', cue: `content of ${p.raw[h]}`, reporter: h, suppressed: true };
@@ -111,8 +111,6 @@ export function modalityOf(
       if (SPEECH_CLAUSE.has(rel) && isSubjunctive(p, k))
         offer('alleged', `${p.raw[k]} (Konjunktiv, reported by ${p.raw[h]})`, h);
     }
-    // A verb-final clause or infinitive ends the way up at the main clause of the sentence.
-    if (rel === 'root') break;
     k = h;
   }
   const s = p.sentenceOf[trigger] as number;

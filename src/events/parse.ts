@@ -4,6 +4,7 @@
  */
 import type { Doc } from '../document.js';
 import { tokenForms } from '../text/forms.js';
+import { sentenceOfTokens } from '../text/positions.js';
 import type { Tree } from '../syntax/tree.js';
 
 /** Contractions of preposition + article, as their preposition. */
@@ -29,7 +30,7 @@ export interface Parse {
   childStart: Int32Array;
   childList: Int32Array;
   /** Sentence index of each token. */
-  sentenceOf: Int32Array;
+  sentenceOf: Uint32Array;
 }
 
 export function parseOf(doc: Doc, tree: Tree): Parse {
@@ -47,9 +48,7 @@ export function parseOf(doc: Doc, tree: Tree): Parse {
     const h = tree.head[t] as number;
     if (h >= 0) childList[fill[h]!++] = t;
   }
-  const sentenceOf = new Int32Array(n);
-  for (let s = 0; s < doc.sentences.count; s++)
-    sentenceOf.fill(s, doc.sentences.firstToken[s] as number, doc.sentences.endToken[s] as number);
+  const sentenceOf = sentenceOfTokens(doc);
   const { raw, lower } = tokenForms(doc);
   const morph = doc.morph!;
   return { doc, tree, raw, lower, xpos: morph.xpos, feats: morph.feats, childStart, childList, sentenceOf };

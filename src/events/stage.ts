@@ -5,10 +5,12 @@
  * speech. Quantities are linked to the event they count, and repeated mentions of one event (headline and
  * body) are merged into one event with several mentions.
  */
-import type { Doc, Event, Modality, Quantity, QuantityCategory, TextSpan } from '../document.js';
+import type { Doc, Event, Modality, QuantityCategory, TextSpan } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { separableLemma } from '../syntax/separable.js';
 import { treeOf } from '../syntax/tree.js';
+import { tokensWithin } from '../text/positions.js';
+import { actorOf } from '../entities/actors.js';
 import {
   argumentAt,
   argumentContext,
@@ -91,9 +93,6 @@ function frameHolds(p: Parse, v: number, entry: LexiconEntry): boolean {
   }
 }
 
-/** Tokens read as verbs although tagged otherwise (see `missedVerbLemma`); per document, reset per run. */
-let missedVerbs = new Set<number>();
-
 function isVerb(p: Parse, t: number): boolean {
   return p.tree.upos[t] === 'VERB' || (p.xpos[t] as string).startsWith('VV');
 }
@@ -126,9 +125,14 @@ function governingVerb(p: Parse, t: number): number {
   return -1;
 }
 
+/**
+ * The triggers of one sentence. `verbLemma` holds each verb's lemma with its particle; a word the tagger
+ * missed as a verb gets its verb lemma there too.
+ */
 function findCandidates(lex: EventLexicon, p: Parse, verbLemma: string[], first: number, end: number): Candidate[] {
   const out: Candidate[] = [];
   const used = new Uint8Array(end - first);
+  const missedVerb = new Uint8Array(end - first);
   let finite = false;
   for (let t = first; t < end; t++) if ((p.xpos[t] as string).endsWith('FIN')) finite = true;
   if (!finite) {
@@ -137,7 +141,7 @@ function findCandidates(lex: EventLexicon, p: Parse, verbLemma: string[], first:
       const lemma = missedVerbLemma(lex, p, t);
       if (lemma) {
         verbLemma[t] = lemma;
-        missedVerbs.add(t);
+        missedVerb[t - first] = 1;
       }
     }
   }
@@ -154,7 +158,7 @@ function findCandidates(lex: EventLexicon, p: Parse, verbLemma: string[], first:
   }
   for (let t = first; t < end; t++) {
     if (used[t - first]) continue;
-    if (isVerb(p, t) || missedVerbs.has(t)) {
+    if (isVerb(p, t) || missedVerb[t - first]) {
       const entry = lex.verbs.get(verbLemma[t] as string)?.find((e) => frameHolds(p, t, e));
       if (entry) out.push({ entry, trigger: t, support: -1 });
     } else if (p.tree.upos[t] === 'NOUN' || (p.tree.upos[t] === 'PROPN' && !/^[A-ZÄÖÜ]{2,}/.test(p.raw[t] as string))) {
@@ -192,18 +196,12 @@ function isContentAfterComma(p: Parse, c: Candidate, typeAt: ReadonlyMap<number,
   return false;
 }
 
-/** Token index of each time expression's head (the token whose head lies outside it). */
+/** Token index of each time expression's head (the token whose head lies outside it), -1 if none. */
 function timeHeads(doc: Doc, p: Parse): number[] {
   return doc.times.map((time) => {
-    let first = -1;
-    let last = -1;
-    for (let t = 0; t < doc.tokens.count; t++) {
-      if ((doc.tokens.start[t] as number) >= time.start && (doc.tokens.end[t] as number) <= time.end) {
-        if (first < 0) first = t;
-        last = t;
-      } else if (first >= 0) break;
-    }
-    if (first < 0) return -1;
+    const within = tokensWithin(doc.tokens, time.start, time.end);
+    if (!within) return -1;
+    const [first, last] = within;
     for (let t = first; t <= last; t++) {
       const h = p.tree.head[t] as number;
       if (h < first || h > last) return t;
@@ -238,11 +236,9 @@ function governedBy(p: Parse, from: number, anchors: readonly number[], limit = 
   return false;
 }
 
-/** The clause head of a verb: its auxiliaries and adverbs hang there too. */
-function clauseAnchors(p: Parse, c: Candidate): number[] {
-  const anchors = [c.trigger];
-  if (c.support >= 0) anchors.push(c.support);
-  return anchors;
+/** The tokens an event's phrases hang on: its trigger, and the verb that carries an event noun. */
+function anchorsOf(c: Candidate): number[] {
+  return c.support >= 0 ? [c.trigger, c.support] : [c.trigger];
 }
 
 const CATEGORY_TYPES: Partial<Record<QuantityCategory, readonly string[]>> = {
@@ -258,20 +254,12 @@ const CATEGORY_TYPES: Partial<Record<QuantityCategory, readonly string[]>> = {
   MONEY: ['AID', 'SANCTION', 'COOPERATE'],
 };
 
-function quantityHead(doc: Doc, q: Quantity): number {
-  let last = -1;
-  for (let t = 0; t < doc.tokens.count; t++) {
-    if ((doc.tokens.start[t] as number) >= q.end) break;
-    if ((doc.tokens.start[t] as number) >= q.start) last = t;
-  }
-  return last;
-}
-
 /** Link each quantity to the event it counts: one its phrase belongs to, of a type that fits. */
 function linkQuantities(doc: Doc, p: Parse, coded: readonly Coded[], ids: readonly string[]): void {
   for (const q of doc.quantities) {
-    const h = quantityHead(doc, q);
-    if (h < 0) continue;
+    const within = tokensWithin(doc.tokens, q.start, q.end);
+    if (!within) continue;
+    const h = within[1];
     const s = p.sentenceOf[h] as number;
     const fits = CATEGORY_TYPES[q.category];
     let best = -1;
@@ -313,7 +301,7 @@ function sameEvent(first: Coded, later: Coded): boolean {
       return false;
     const sa = a.source?.entity ?? a.source?.actor;
     const sb = b.source?.entity ?? b.source?.actor;
-    return !!sa && sa === (b.source?.entity ? b.source.entity : sb) && a.source?.actor === b.source?.actor;
+    return !!sa && sa === sb && a.source?.actor === b.source?.actor;
   }
   // A noun refers back to an event told before when it repeats its word ("die Proteste").
   return later.nominal && a.trigger.lemma === b.trigger.lemma && compatible(a.source?.actor, b.source?.actor);
@@ -332,7 +320,6 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     for (let t = doc.sentences.firstToken[s] as number; t < end; t++)
       verbLemma[t] = isVerb(p, t) ? separableLemma(doc, tree, t, end) : (tree.lemma[t] as string);
   }
-  missedVerbs = new Set();
   const candidates: Candidate[] = [];
   for (let s = 0; s < doc.sentences.count; s++)
     candidates.push(
@@ -380,7 +367,7 @@ function code(
   const { entry, trigger, support } = c;
   const sentence = p.sentenceOf[trigger] as number;
   const roles = rolesOf(ctx, entry, trigger, support);
-  const anchors = clauseAnchors(p, c);
+  const anchors = anchorsOf(c);
   const place = placeOf(ctx, anchors);
   let time: Event['time'] = null;
   let timePath: string | null = null;
@@ -399,7 +386,11 @@ function code(
     // it happened or that the article is about.
     const placeEntity = place?.value.entity ? ctx.entityById.get(place.value.entity) : undefined;
     const country = placeEntity?.place?.country ?? ctx.focus;
-    source = { entity: source?.entity ?? null, text: source?.text ?? '', actor: `${country ?? ''}${entry.agent}` };
+    source = {
+      entity: source?.entity ?? null,
+      text: source?.text ?? '',
+      actor: actorOf(country, entry.agent)?.code ?? null,
+    };
     sourcePath = `${sourcePath ? `${sourcePath}; ` : ''}implicit ${entry.agent} agent (lexicon)`;
   }
   const start = doc.tokens.start[trigger] as number;
@@ -442,7 +433,7 @@ function code(
       modality: decision.cue ? `${modality}: ${decision.cue}` : `${modality} (no cue)`,
       merged: 0,
     },
-    tokens: support >= 0 ? [trigger, support] : [trigger],
+    tokens: anchors,
     nominal: entry.kind !== 'verb',
     ownSource: !!roles.source?.value.text,
     targetWord: roles.target?.head !== undefined ? (p.tree.lemma[roles.target.head] as string) : null,

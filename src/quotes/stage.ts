@@ -9,6 +9,7 @@ import type { Doc, Quote } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { treeOf, type Tree } from '../syntax/tree.js';
 import { tokenForms } from '../text/forms.js';
+import { sentenceOfTokens, tokenAt as tokenAtOffset } from '../text/positions.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { isAttributionPreposition, isSourceNoun, speechVerbAt } from './cues.js';
 import {
@@ -132,15 +133,7 @@ function sentenceAt(w: Work, offset: number): number {
 
 /** The last token starting at or before `offset`. */
 function tokenAt(w: Work, offset: number): number {
-  const tokens = w.doc.tokens;
-  let lo = 0;
-  let hi = tokens.count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((tokens.start[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return tokenAtOffset(w.doc.tokens, offset);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -525,11 +518,7 @@ export function findQuotes(doc: Doc): Quote[] {
   const tree = treeOf(doc);
   const { raw, lower } = tokenForms(doc);
   const n = doc.tokens.count;
-  const sentenceOf = new Uint32Array(n);
-  for (let s = 0; s < doc.sentences.count; s++) {
-    for (let t = doc.sentences.firstToken[s] as number; t < (doc.sentences.endToken[s] as number); t++)
-      sentenceOf[t] = s;
-  }
+  const sentenceOf = sentenceOfTokens(doc);
   const speechVerb = new Array<string | null>(n).fill(null);
   for (let s = 0; s < doc.sentences.count; s++) {
     const end = doc.sentences.endToken[s] as number;
