@@ -13,14 +13,10 @@ import { parseByteSize } from './sizes.js';
 
 export const OPTIONAL_LAYERS = ['tokens'] as const;
 
-export interface AnalyzeCliOptions {
-  published?: string;
+export interface AnalyzeCliOptions extends InputCliOptions {
   format: string;
   out?: string;
   with?: string;
-  encoding: string;
-  input: string;
-  maxBytes: string;
   progress: boolean;
   disable?: string;
   explain?: boolean;
@@ -41,29 +37,44 @@ export interface AnalyzeSettings {
   explain: boolean;
 }
 
-export function parseAnalyzeOptions(options: AnalyzeCliOptions): AnalyzeSettings {
+/** The options every command that reads documents shares (analyze, ingest). */
+export interface InputCliOptions {
+  published?: string;
+  encoding: string;
+  input: string;
+  maxBytes: string;
+}
+
+export function parseInputOptions(options: InputCliOptions): {
+  published: string | null;
+  encoding: Encoding;
+  kind: InputKind;
+  maxBytes: number;
+} {
   const published = options.published ?? null;
   if (published !== null && !isValidDate(published)) {
     throw new UsageError(`invalid --published date "${published}" (expected YYYY-MM-DD, a real calendar date)`);
   }
-  const format = oneOf(options.format, OUTPUT_FORMATS, '--format');
   const encoding = oneOf(options.encoding, ENCODINGS, '--encoding');
   const kind = oneOf(options.input, INPUT_KINDS, '--input');
-  const layers = commaList(options.with);
-  for (const layer of layers) oneOf(layer, OPTIONAL_LAYERS, '--with');
   const maxBytes = parseByteSize(options.maxBytes);
   if (maxBytes === null) throw new UsageError(`invalid --max-bytes "${options.maxBytes}" (e.g. 10MB, 500kB, 1048576)`);
+  return { published, encoding, kind, maxBytes };
+}
+
+export function parseAnalyzeOptions(options: AnalyzeCliOptions): AnalyzeSettings {
+  const input = parseInputOptions(options);
+  const format = oneOf(options.format, OUTPUT_FORMATS, '--format');
+  const layers = commaList(options.with);
+  for (const layer of layers) oneOf(layer, OPTIONAL_LAYERS, '--with');
   const disabled = commaList(options.disable);
   const optional = STAGES.filter((stage) => stage.name !== 'segment').map((stage) => stage.name);
   for (const name of disabled) oneOf(name, optional, '--disable');
   return {
-    published,
+    ...input,
     format,
     out: options.out ?? null,
     withTokens: layers.includes('tokens') || format === 'conllu',
-    encoding,
-    kind,
-    maxBytes,
     progress: options.progress,
     stages: STAGES.filter((stage) => !disabled.includes(stage.name)),
     explain: options.explain ?? false,

@@ -6,10 +6,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../io/errors.js';
-import { DEFAULT_MAX_BYTES } from '../io/sources.js';
+import { DEFAULT_MAX_BYTES, INPUT_KINDS } from '../io/sources.js';
 import { OUTPUT_FORMATS } from '../output/sinks.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
-import { OPTIONAL_LAYERS, isBrokenPipe, parseAnalyzeOptions, runAnalyze, type AnalyzeCliOptions } from './analyze.js';
+import {
+  OPTIONAL_LAYERS,
+  isBrokenPipe,
+  parseAnalyzeOptions,
+  parseInputOptions,
+  runAnalyze,
+  type AnalyzeCliOptions,
+  type InputCliOptions,
+} from './analyze.js';
+import { runIngest } from './ingest.js';
+import { runServe } from './serve.js';
+import { parseByteSize } from './sizes.js';
+import { DEFAULT_DB } from '../store/store.js';
 import { resolveDataDir, runEvalGold, runEvalNer, runEvalQuotes, runEvalSegment, runEvalUd } from './eval.js';
 import { validateFile } from './validate.js';
 
@@ -29,21 +41,31 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(`lagebild: ${s.replace(/^error: /, 'error: ')}`) });
 
-  program
+  const inputOptions = (command: Command): Command =>
+    command
+      .option('--published <YYYY-MM-DD>', 'publication date for inputs that carry none; anchors "am Freitag"')
+      .addOption(new Option('--encoding <encoding>', 'input encoding').choices(['utf8', 'latin1']).default('utf8'))
+      .addOption(
+        new Option('--input <kind>', 'input kind (auto: from the extension, or sniffed)')
+          .choices(INPUT_KINDS)
+          .default('auto'),
+      )
+      .option(
+        '--max-bytes <size>',
+        'largest text/HTML/feed file or JSONL line accepted',
+        `${DEFAULT_MAX_BYTES / 1048576}MB`,
+      );
+
+  const analyze = program
     .command('analyze')
-    .description('analyse German news articles (.txt, .html, .jsonl, or - for stdin) into lagebild.document/1 JSON')
-    .argument('<files...>', 'input files; - reads stdin')
-    .option('--published <YYYY-MM-DD>', 'publication date for inputs that carry none; anchors "am Freitag"')
+    .description(
+      'analyse German news articles (.txt, .html, .jsonl, RSS/Atom feeds, or - for stdin) into lagebild.document/1 JSON',
+    )
+    .argument('<files...>', 'input files; - reads stdin');
+  inputOptions(analyze)
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('json'))
     .option('--out <dir>', 'write one file per document into DIR (article.txt → DIR/article.json) instead of stdout')
     .addOption(new Option('--with <layers>', `optional layers, comma-separated: ${OPTIONAL_LAYERS.join(', ')}`))
-    .addOption(new Option('--encoding <encoding>', 'input encoding').choices(['utf8', 'latin1']).default('utf8'))
-    .addOption(
-      new Option('--input <kind>', 'input kind (auto: from the extension, or sniffed)')
-        .choices(['auto', 'txt', 'html', 'jsonl'])
-        .default('auto'),
-    )
-    .option('--max-bytes <size>', 'largest text/HTML file or JSONL line accepted', `${DEFAULT_MAX_BYTES / 1048576}MB`)
     .option(
       '--disable <stages>',
       'skip pipeline stages, comma-separated (language, morph, syntax): faster when not needed',
@@ -54,6 +76,34 @@ export function buildProgram(): Command {
       const settings = parseAnalyzeOptions(options);
       const result = await runAnalyze(files, settings, { stdout: process.stdout, stderr: process.stderr });
       process.exitCode = result.failed.length > 0 ? EXIT_FAILED_DOCUMENTS : EXIT_OK;
+    });
+
+  const ingest = program
+    .command('ingest')
+    .description('analyse articles (folders, .txt, .html, .jsonl, RSS/Atom feeds) into a store; resumable')
+    .argument('<paths...>', 'files or folders (searched recursively); - reads stdin');
+  inputOptions(ingest)
+    .option('--db <file|url>', 'SQLite file or postgres:// URL (default: $LAGEBILD_DB or lagebild.db)')
+    .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
+    .action(async (paths: string[], options: InputCliOptions & { db?: string; progress: boolean }) => {
+      const settings = { ...parseInputOptions(options), db: databaseOf(options.db), progress: options.progress };
+      const result = await runIngest(paths, settings, process.stderr);
+      process.exitCode = result.failed.length > 0 ? EXIT_FAILED_DOCUMENTS : EXIT_OK;
+    });
+
+  program
+    .command('serve')
+    .description('serve the HTTP API over a store (127.0.0.1 only, unless --host says otherwise)')
+    .option('--db <file|url>', 'SQLite file or postgres:// URL (default: $LAGEBILD_DB or lagebild.db)')
+    .option('--host <address>', 'address to listen on; 0.0.0.0 exposes the store to the network', '127.0.0.1')
+    .option('--port <port>', 'TCP port', '8080')
+    .option('--max-body <size>', 'largest request body accepted', '1MB')
+    .action(async (options: { db?: string; host: string; port: string; maxBody: string }) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port "${options.port}"`);
+      const bodyLimit = parseByteSize(options.maxBody);
+      if (bodyLimit === null) throw new UsageError(`invalid --max-body "${options.maxBody}" (e.g. 1MB, 500kB)`);
+      await runServe({ db: databaseOf(options.db), host: options.host, port, bodyLimit }, process.stderr);
     });
 
   program
@@ -126,6 +176,11 @@ export function buildProgram(): Command {
       process.stdout.write(options.json ? JSON.stringify(scores, null, 2) + '\n' : table + '\n');
     });
   return program;
+}
+
+/** --db, else $LAGEBILD_DB, else lagebild.db in the working directory. */
+function databaseOf(option: string | undefined): string {
+  return option ?? process.env['LAGEBILD_DB'] ?? DEFAULT_DB;
 }
 
 export async function main(argv: string[]): Promise<number> {

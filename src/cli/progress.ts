@@ -18,7 +18,7 @@ export function createProgress(inputs: readonly string[], enabled: boolean): Pro
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: ' {bar} {value}/{total} files · {documents} documents · {label}',
+      format: ' {bar} {value}/{total} files · {documents} documents · {rate}/s · {label}',
       barsize: 24,
       hideCursor: true,
       clearOnComplete: true,
@@ -26,7 +26,8 @@ export function createProgress(inputs: readonly string[], enabled: boolean): Pro
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(inputs.length, 0, { documents: 0, label: '' });
+  bar.start(inputs.length, 0, { documents: 0, rate: '0.0', label: '' });
+  const started = performance.now();
   let documents = 0;
   let filesStarted = 0;
   let current: string | null = null;
@@ -38,7 +39,8 @@ export function createProgress(inputs: readonly string[], enabled: boolean): Pro
         filesStarted++;
       }
       const shown = label.length > 40 ? '…' + label.slice(-39) : label;
-      bar.update(Math.min(filesStarted, inputs.length), { documents, label: shown });
+      const rate = (documents / Math.max((performance.now() - started) / 1000, 1e-3)).toFixed(1);
+      bar.update(Math.min(filesStarted, inputs.length), { documents, rate, label: shown });
     },
     stop() {
       bar.stop();

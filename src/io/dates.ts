@@ -12,7 +12,8 @@ export function isValidDate(value: string): boolean {
 
 /**
  * The calendar date of a timestamp found in metadata ("2020-08-15T09:30:00+02:00", "2020-08-15",
- * "20200815"), as written (the publisher's local date, not converted to UTC); null when there is none.
+ * "20200815", RSS's "Sat, 15 Aug 2020 10:00:00 +0200"), as written (the publisher's local date, not
+ * converted to UTC); null when there is none.
  */
 export function dateFromTimestamp(value: string | null | undefined): string | null {
   if (!value) return null;
@@ -32,5 +33,15 @@ export function dateFromTimestamp(value: string | null | undefined): string | nu
     const date = `${german[3]}-${german[2]!.padStart(2, '0')}-${german[1]!.padStart(2, '0')}`;
     return isValidDate(date) ? date : null;
   }
+  // RFC 822, as RSS writes it: "Sat, 15 Aug 2020 10:00:00 +0200"
+  const rfc822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})/.exec(v);
+  if (rfc822) {
+    const month = MONTHS.indexOf((rfc822[2] as string).toLowerCase()) + 1;
+    if (month === 0) return null;
+    const date = `${rfc822[3]}-${String(month).padStart(2, '0')}-${rfc822[1]!.padStart(2, '0')}`;
+    return isValidDate(date) ? date : null;
+  }
   return null;
 }
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -169,6 +169,20 @@ function publishedFromTimeElement(document: Document): string | null {
   return dateFromTimestamp(el?.getAttribute('datetime'));
 }
 
+/**
+ * The text of an HTML fragment (a feed item's content or description): one block per line, no article
+ * detection, since a fragment is all content. Scripts and styles are dropped, never run.
+ */
+export async function htmlFragmentToText(html: string): Promise<string> {
+  const { JSDOM } = await loadDom();
+  const dom = new JSDOM(`<!doctype html><html><body>${html}</body></html>`, { contentType: 'text/html' });
+  try {
+    return blocksToText(dom.window.document.body);
+  } finally {
+    dom.window.close();
+  }
+}
+
 /** Block elements become lines; whitespace inside a block collapses to single spaces. */
 function blocksToText(root: Element): string {
   const lines: string[] = [];

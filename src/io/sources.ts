@@ -16,9 +16,10 @@ import { readHtmlArticle } from './read-html.js';
 import { joinTitle, splitHeadline } from './read-text.js';
 import { parseRecord } from './jsonl-record.js';
 import { splitLines } from './lines.js';
+import { readFeed } from './read-feed.js';
 
-export type InputKind = 'auto' | 'txt' | 'html' | 'jsonl';
-export const INPUT_KINDS: readonly InputKind[] = ['auto', 'txt', 'html', 'jsonl'];
+export type InputKind = 'auto' | 'txt' | 'html' | 'jsonl' | 'feed';
+export const INPUT_KINDS: readonly InputKind[] = ['auto', 'txt', 'html', 'jsonl', 'feed'];
 
 export interface ReadOptions {
   encoding: Encoding;
@@ -65,13 +66,17 @@ async function* readFileInput(file: string, options: ReadOptions): AsyncGenerato
   }
   if (info.size > options.maxBytes) throw tooLarge(file, info.size, options.maxBytes);
   const bytes = await readFile(file);
+  if (kind === 'feed') {
+    yield* readFeed(decodeBytes(bytes, file, options.encoding), file, basename(file, extname(file)));
+    return;
+  }
   yield { ok: true, doc: await documentFromBytes(bytes, file, kind, options) };
 }
 
 async function readHead(file: string): Promise<Uint8Array> {
   const handle = await open(file, 'r');
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2048), 0, 2048, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
@@ -101,7 +106,12 @@ async function* readStdin(options: ReadOptions): AsyncGenerator<InputItem> {
     if (size > options.maxBytes) throw tooLarge('-', size, options.maxBytes, true);
     chunks.push(buffer);
   }
-  yield { ok: true, doc: await documentFromBytes(Buffer.concat(chunks), '-', kind, options) };
+  const bytes = Buffer.concat(chunks);
+  if (kind === 'feed') {
+    yield* readFeed(decodeBytes(bytes, '-', options.encoding), '-', 'stdin');
+    return;
+  }
+  yield { ok: true, doc: await documentFromBytes(bytes, '-', kind, options) };
 }
 
 function tooLarge(file: string, size: number, max: number, partial = false): InputError {
@@ -118,15 +128,22 @@ function kindFromExtension(file: string): Exclude<InputKind, 'auto'> | null {
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
   if (ext === '.txt' || ext === '.text') return 'txt';
+  if (ext === '.rss' || ext === '.atom' || ext === '.rdf') return 'feed';
   return null;
 }
 
-/** For stdin and unknown extensions: `<` starts HTML, `{` starts JSONL, anything else is text. */
+/**
+ * For stdin and unknown extensions (.xml among them): an RSS, RDF or Atom root element makes a feed,
+ * other markup HTML, `{` starts JSONL, anything else is text.
+ */
 function sniffKind(bytes: Uint8Array): Exclude<InputKind, 'auto'> {
   let i = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
   while (i < bytes.length && (bytes[i] === 32 || bytes[i] === 9 || bytes[i] === 10 || bytes[i] === 13)) i++;
-  if (bytes[i] === 0x3c) return 'html';
+  if (bytes[i] === 0x3c) {
+    const head = Buffer.from(bytes.subarray(i)).toString('latin1');
+    return /<(?:rss|feed|rdf:RDF)[\s>]/.test(head) ? 'feed' : 'html';
+  }
   if (bytes[i] === 0x7b) return 'jsonl';
   return 'txt';
 }
@@ -134,7 +151,7 @@ function sniffKind(bytes: Uint8Array): Exclude<InputKind, 'auto'> {
 async function documentFromBytes(
   bytes: Uint8Array,
   file: string,
-  kind: Exclude<InputKind, 'auto' | 'jsonl'>,
+  kind: Exclude<InputKind, 'auto' | 'jsonl' | 'feed'>,
   options: ReadOptions,
 ): Promise<RawDocument> {
   const decoded = decodeBytes(bytes, file, options.encoding);

@@ -5,7 +5,8 @@
 import type { Bound, QuantityCategory } from '../document.js';
 import { readLexiconRows } from '../util/lexicon.js';
 
-const CATEGORIES = new Set<string>([
+/** The contract's quantity categories. */
+export const QUANTITY_CATEGORIES: readonly QuantityCategory[] = [
   'ARREST',
   'KILL',
   'WOUND',
@@ -18,7 +19,8 @@ const CATEGORIES = new Set<string>([
   'DISPLACE',
   'DAMAGE',
   'OTHER',
-]);
+];
+const CATEGORIES = new Set<string>(QUANTITY_CATEGORIES);
 const BOUNDS = new Set<string>(['exact', 'atLeast', 'moreThan', 'atMost', 'lessThan', 'approx']);
 
 function category(value: string | undefined, file: string): QuantityCategory | null {

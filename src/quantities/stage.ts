@@ -160,7 +160,15 @@ function recognizeAt(v: View, t: number, first: number, stop: number): Found | n
 
   if (digits !== null) {
     // "Artikel 5", "Platz 3": a number right after a noun names something.
-    if (!boundFound && t > first && isNoun(v, t - 1) && !/^[A-ZÄÖÜ]+$/.test(v.raw[t - 1] as string)) return null;
+    // A time expression's noun does not: "am Freitag 20 Demonstranten".
+    if (
+      !boundFound &&
+      t > first &&
+      isNoun(v, t - 1) &&
+      !/^[A-ZÄÖÜ]+$/.test(v.raw[t - 1] as string) &&
+      v.claimed[t - 1] === 0
+    )
+      return null;
     // A year-like number counts only right before its unit or noun ("2005 Menschen").
     if (isYear(raw) && unit === null && (noun < 0 || !isNoun(v, t + 1))) return null;
   }
@@ -244,9 +252,10 @@ export function findQuantities(doc: Doc): Quantity[] {
       const unitName = found.unit?.unit ?? counted?.unit ?? (alone ? 'persons' : null);
       let category: QuantityCategory | null = counted?.category ?? found.unit?.category ?? null;
       if (category === null && unitName === 'percent' && voteContext(v, first, stop)) category = 'VOTE';
-      if (category === null) {
+      // A crowd noun ("20 Demonstranten") says PROTEST only when the verb says nothing else: "… festgenommen".
+      if (category === null || category === 'PROTEST') {
         const from = found.noun >= 0 && found.noun < found.end ? found.noun : found.numberToken;
-        category = categoryFromContext(v, tree, from, first, stop);
+        category = categoryFromContext(v, tree, from, first, stop) ?? category;
       }
       const start = doc.tokens.start[found.start] as number;
       const end = doc.tokens.end[found.end - 1] as number;

@@ -35,6 +35,15 @@ test('counts with their counted noun and category from the governing verb, also 
   assert.deepEqual(quantities('Drei Polizisten wurden verletzt.'), ['Drei Polizisten|3|exact|persons|WOUND']);
 });
 
+test('a crowd noun says PROTEST unless the verb says what happened to the crowd; a weekday names no number', () => {
+  assert.deepEqual(quantities('Die Polizei nahm am Freitag 20 Demonstranten fest.'), [
+    '20 Demonstranten|20|exact|persons|ARREST',
+  ]);
+  assert.deepEqual(quantities('Mehr als 5000 Demonstranten marschierten durch Minsk.'), [
+    'Mehr als 5000 Demonstranten|5000|moreThan|persons|PROTEST',
+  ]);
+});
+
 test('percentages, money, scale words and vague amounts', () => {
   assert.deepEqual(quantities('Lukaschenko hat 80,1% der Stimmen erhalten.'), ['80,1%|80.1|exact|percent|VOTE']);
   assert.deepEqual(quantities('Die Partei kam bei der Wahl auf knapp 30 Prozent.'), [

@@ -1,0 +1,560 @@
+/**
+ * What the API and the dashboard ask the store. Every query reads only the latest version of each
+ * article, takes validated filters, and pages with limit/offset; results are plain objects ready for
+ * JSON. Full-text search is the one place the dialects differ (FTS5 MATCH vs tsvector @@ tsquery).
+ */
+import type { DocumentOut } from '../document.js';
+import type { Db, Row, SqlValue } from './db.js';
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+export interface Paged<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+/** WHERE clauses and their parameters, built up filter by filter. */
+class Where {
+  readonly clauses: string[] = [];
+  readonly params: SqlValue[] = [];
+  add(clause: string, ...params: SqlValue[]): this {
+    this.clauses.push(clause);
+    this.params.push(...params);
+    return this;
+  }
+  in(column: string, values: readonly string[] | undefined): this {
+    if (values && values.length) this.add(`${column} IN (${values.map(() => '?').join(', ')})`, ...values);
+    return this;
+  }
+  get sql(): string {
+    return this.clauses.length ? ` WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
+
+/** Letters and digits only: user input never reaches the search syntax of either database. */
+export function searchTerms(q: string): string[] {
+  return (q.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+}
+
+/** A condition on `content_id` true for documents whose text, quotes or entity names match every term. */
+function matching(db: Db, terms: string[], column = 'd.content_id'): [string, SqlValue] {
+  if (db.dialect === 'sqlite') {
+    const query = terms.map((t) => `"${t}"*`).join(' ');
+    return [`${column} IN (SELECT content_id FROM search WHERE search MATCH ?)`, query];
+  }
+  const query = terms.map((t) => `${t}:*`).join(' & ');
+  return [`${column} IN (SELECT content_id FROM search WHERE tsv @@ to_tsquery('german', ?))`, query];
+}
+
+async function paged<T>(
+  db: Db,
+  select: string,
+  from: string,
+  where: Where,
+  order: string,
+  page: Page,
+): Promise<Paged<T>> {
+  const total = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${from}${where.sql}`, where.params);
+  const items = await db.all<T>(`SELECT ${select} FROM ${from}${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [
+    ...where.params,
+    page.limit,
+    page.offset,
+  ]);
+  return { total: Number(total?.n ?? 0), limit: page.limit, offset: page.offset, items };
+}
+
+// ---------------------------------------------------------------------------------------------- documents
+
+export interface DocumentFilter extends Page {
+  q?: string;
+  from?: string;
+  to?: string;
+  source?: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  docId: string;
+  title: string | null;
+  published: string | null;
+  source: { name: string | null; url: string | null };
+  version: number;
+  chars: number;
+  counts: { entities: number; quotes: number; quantities: number; events: number };
+}
+
+export async function listDocuments(db: Db, filter: DocumentFilter): Promise<Paged<DocumentSummary>> {
+  const where = new Where().add('d.latest = 1');
+  if (filter.q !== undefined) {
+    const terms = searchTerms(filter.q);
+    if (terms.length === 0) return { total: 0, limit: filter.limit, offset: filter.offset, items: [] };
+    const [clause, param] = matching(db, terms);
+    where.add(clause, param);
+  }
+  if (filter.from) where.add('d.published >= ?', filter.from);
+  if (filter.to) where.add('d.published <= ?', filter.to);
+  if (filter.source) where.add('d.source_name = ?', filter.source);
+  const count = (table: string): string =>
+    `(SELECT COUNT(*) FROM ${table} x WHERE x.content_id = d.content_id) AS n_${table}`;
+  const result = await paged<Row>(
+    db,
+    `d.content_id, d.doc_id, d.title, d.published, d.source_name, d.source_url, d.version, d.chars,
+     ${['entities', 'quotes', 'quantities', 'events'].map(count).join(', ')}`,
+    'documents d',
+    where,
+    'd.published DESC NULLS LAST, d.title, d.content_id',
+    filter,
+  );
+  return {
+    ...result,
+    items: result.items.map((r) => ({
+      id: String(r['content_id']),
+      docId: String(r['doc_id']),
+      title: (r['title'] as string | null) ?? null,
+      published: (r['published'] as string | null) ?? null,
+      source: { name: (r['source_name'] as string | null) ?? null, url: (r['source_url'] as string | null) ?? null },
+      version: Number(r['version']),
+      chars: Number(r['chars']),
+      counts: {
+        entities: Number(r['n_entities']),
+        quotes: Number(r['n_quotes']),
+        quantities: Number(r['n_quantities']),
+        events: Number(r['n_events']),
+      },
+    })),
+  };
+}
+
+export interface StoredDocument {
+  id: string;
+  version: number;
+  latest: boolean;
+  /** Every stored version of the same article, oldest first. */
+  versions: Array<{ id: string; version: number; ingestedAt: string }>;
+  analysis: DocumentOut;
+}
+
+export async function getDocument(db: Db, id: string): Promise<StoredDocument | null> {
+  const row = await db.get<Row>(
+    'SELECT content_id, article_key, version, latest, analysis FROM documents WHERE content_id = ?',
+    [id],
+  );
+  if (!row) return null;
+  const versions = await db.all<Row>(
+    'SELECT content_id, version, ingested_at FROM documents WHERE article_key = ? ORDER BY version',
+    [row['article_key'] as string],
+  );
+  return {
+    id,
+    version: Number(row['version']),
+    latest: Number(row['latest']) === 1,
+    versions: versions.map((v) => ({
+      id: String(v['content_id']),
+      version: Number(v['version']),
+      ingestedAt: String(v['ingested_at']),
+    })),
+    analysis: JSON.parse(String(row['analysis'])) as DocumentOut,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------- events
+
+export interface EventFilter extends Page {
+  types?: string[];
+  modalities?: string[];
+  /** An actor key ("PER:lksnk"), an actor code ("BLRGOV") or a name, as source or target. */
+  actor?: string;
+  /** ISO alpha-3 country of the source or target. */
+  country?: string;
+  from?: string;
+  to?: string;
+  document?: string;
+}
+
+export interface EventRow {
+  document: { id: string; title: string | null; published: string | null };
+  id: string;
+  type: string;
+  mode: string | null;
+  cameo: string | null;
+  goldstein: number | null;
+  quadClass: number | null;
+  trigger: { text: string; lemma: string; start: number; end: number };
+  sentence: number;
+  source: EventActor | null;
+  target: EventActor | null;
+  place: {
+    text: string | null;
+    name: string | null;
+    country: string | null;
+    lat: number | null;
+    lon: number | null;
+  } | null;
+  time: { id: string | null; value: string | null } | null;
+  date: string | null;
+  modality: string;
+  attribution: { quote: string | null; entity: string | null } | null;
+  mentions: number;
+}
+
+export interface EventActor {
+  entity: string | null;
+  text: string | null;
+  name: string | null;
+  actor: string | null;
+  country: string | null;
+  key: string | null;
+}
+
+function eventWhere(filter: Omit<EventFilter, keyof Page>): Where {
+  const where = new Where().add('d.latest = 1');
+  where.in('e.type', filter.types).in('e.modality', filter.modalities);
+  if (filter.actor)
+    where.add(
+      '(e.source_actor_key = ? OR e.target_actor_key = ? OR e.source_actor = ? OR e.target_actor = ? OR e.source_name = ? OR e.target_name = ?)',
+      ...Array<string>(6).fill(filter.actor),
+    );
+  if (filter.country) where.add('(e.source_country = ? OR e.target_country = ?)', filter.country, filter.country);
+  if (filter.from) where.add('e.date >= ?', filter.from);
+  if (filter.to) where.add('e.date <= ?', filter.to);
+  if (filter.document) where.add('e.content_id = ?', filter.document);
+  return where;
+}
+
+const EVENTS_FROM = 'events e JOIN documents d ON d.content_id = e.content_id';
+
+export async function listEvents(db: Db, filter: EventFilter): Promise<Paged<EventRow>> {
+  const result = await paged<Row>(
+    db,
+    'e.*, d.title AS document_title, d.published AS document_published',
+    EVENTS_FROM,
+    eventWhere(filter),
+    'e.date NULLS LAST, e.content_id, e.trigger_start',
+    filter,
+  );
+  return { ...result, items: result.items.map(eventFromRow) };
+}
+
+function eventFromRow(r: Row): EventRow {
+  const s = (k: string): string | null => (r[k] === null || r[k] === undefined ? null : String(r[k]));
+  const n = (k: string): number | null => (r[k] === null || r[k] === undefined ? null : Number(r[k]));
+  const actor = (p: string): EventActor | null =>
+    s(`${p}_text`) === null && s(`${p}_actor`) === null
+      ? null
+      : {
+          entity: s(`${p}_entity`),
+          text: s(`${p}_text`),
+          name: s(`${p}_name`),
+          actor: s(`${p}_actor`),
+          country: s(`${p}_country`),
+          key: s(`${p}_actor_key`),
+        };
+  return {
+    document: { id: String(r['content_id']), title: s('document_title'), published: s('document_published') },
+    id: String(r['vid']),
+    type: String(r['type']),
+    mode: s('mode'),
+    cameo: s('cameo'),
+    goldstein: n('goldstein'),
+    quadClass: n('quad_class'),
+    trigger: {
+      text: String(r['trigger_text']),
+      lemma: String(r['trigger_lemma']),
+      start: Number(r['trigger_start']),
+      end: Number(r['trigger_end']),
+    },
+    sentence: Number(r['sentence']),
+    source: actor('source'),
+    target: actor('target'),
+    place:
+      s('place_text') === null
+        ? null
+        : { text: s('place_text'), name: s('place_name'), country: s('place_country'), lat: n('lat'), lon: n('lon') },
+    time: s('time_id') === null && s('time_value') === null ? null : { id: s('time_id'), value: s('time_value') },
+    date: s('date'),
+    modality: String(r['modality']),
+    attribution:
+      s('attribution_quote') === null && s('attribution_entity') === null
+        ? null
+        : { quote: s('attribution_quote'), entity: s('attribution_entity') },
+    mentions: Number(r['mentions']),
+  };
+}
+
+/** Events per day and type (the timeline), under the same filters as the event list. */
+export async function eventTimeline(
+  db: Db,
+  filter: Omit<EventFilter, keyof Page>,
+): Promise<Array<{ date: string; type: string; count: number }>> {
+  const where = eventWhere(filter).add('e.date IS NOT NULL');
+  const rows = await db.all<Row>(
+    `SELECT e.date AS date, e.type AS type, COUNT(*) AS n FROM ${EVENTS_FROM}${where.sql} GROUP BY e.date, e.type ORDER BY e.date, e.type`,
+    where.params,
+  );
+  return rows.map((r) => ({ date: String(r['date']), type: String(r['type']), count: Number(r['n']) }));
+}
+
+/**
+ * The actor network: who acts on whom, as weighted edges by PLOVER type. Nodes are actor codes where the
+ * events have them (BLRGOV, USAGOV, EUR) and names otherwise, so that "die Polizei" in one article and
+ * "Sicherheitskräfte" in another meet as BLRCOP.
+ */
+export async function actorNetwork(
+  db: Db,
+  filter: Omit<EventFilter, keyof Page>,
+): Promise<
+  Array<{
+    source: string;
+    target: string;
+    type: string;
+    quadClass: number | null;
+    count: number;
+    goldstein: number | null;
+  }>
+> {
+  const where = eventWhere(filter)
+    .add('COALESCE(e.source_actor, e.source_name) IS NOT NULL')
+    .add('COALESCE(e.target_actor, e.target_name) IS NOT NULL');
+  const rows = await db.all<Row>(
+    `SELECT COALESCE(e.source_actor, e.source_name) AS source, COALESCE(e.target_actor, e.target_name) AS target,
+            e.type AS type, MIN(e.quad_class) AS quad_class, COUNT(*) AS n, AVG(e.goldstein) AS goldstein
+     FROM ${EVENTS_FROM}${where.sql}
+     GROUP BY COALESCE(e.source_actor, e.source_name), COALESCE(e.target_actor, e.target_name), e.type
+     ORDER BY n DESC, source, target, type LIMIT 500`,
+    where.params,
+  );
+  return rows.map((r) => ({
+    source: String(r['source']),
+    target: String(r['target']),
+    type: String(r['type']),
+    quadClass: r['quad_class'] === null ? null : Number(r['quad_class']),
+    count: Number(r['n']),
+    goldstein: r['goldstein'] === null ? null : Math.round(Number(r['goldstein']) * 100) / 100,
+  }));
+}
+
+// ------------------------------------------------------------------------------------------------- actors
+
+export interface ActorFilter extends Page {
+  q?: string;
+  type?: string;
+  country?: string;
+}
+
+export interface ActorSummary {
+  key: string;
+  type: string;
+  name: string;
+  code: string | null;
+  country: string | null;
+  sector: string | null;
+  lat: number | null;
+  lon: number | null;
+  documents: number;
+  mentions: number;
+  variants: Array<{ name: string; documents: number }>;
+}
+
+export async function listActors(db: Db, filter: ActorFilter): Promise<Paged<ActorSummary>> {
+  const where = new Where();
+  if (filter.type) where.add('a.type = ?', filter.type);
+  if (filter.country) where.add('a.country = ?', filter.country);
+  if (filter.q)
+    where.add(
+      'a.actor_key IN (SELECT actor_key FROM actor_names WHERE LOWER(name) LIKE ?)',
+      `%${filter.q.toLowerCase().replace(/[%_\\]/g, '')}%`,
+    );
+  const result = await paged<Row>(
+    db,
+    `a.*,
+     (SELECT COUNT(DISTINCT en.content_id) FROM entities en JOIN documents d ON d.content_id = en.content_id
+        WHERE en.actor_key = a.actor_key AND d.latest = 1) AS n_documents,
+     (SELECT COALESCE(SUM(en.mentions), 0) FROM entities en JOIN documents d ON d.content_id = en.content_id
+        WHERE en.actor_key = a.actor_key AND d.latest = 1) AS n_mentions`,
+    'actors a',
+    where,
+    'n_documents DESC, n_mentions DESC, a.name',
+    filter,
+  );
+  const keys = result.items.map((r) => String(r['actor_key']));
+  const variants = new Map<string, Array<{ name: string; documents: number }>>();
+  if (keys.length) {
+    const rows = await db.all<Row>(
+      `SELECT actor_key, name, documents FROM actor_names WHERE actor_key IN (${keys.map(() => '?').join(', ')})
+       ORDER BY documents DESC, name`,
+      keys,
+    );
+    for (const r of rows) {
+      const key = String(r['actor_key']);
+      const list = variants.get(key) ?? [];
+      list.push({ name: String(r['name']), documents: Number(r['documents']) });
+      variants.set(key, list);
+    }
+  }
+  return {
+    ...result,
+    items: result.items.map((r) => {
+      const key = String(r['actor_key']);
+      const names = variants.get(key) ?? [];
+      return {
+        key,
+        type: String(r['type']),
+        // The spelling most documents use names the actor.
+        name: names[0]?.name ?? String(r['name']),
+        code: (r['code'] as string | null) ?? null,
+        country: (r['country'] as string | null) ?? null,
+        sector: (r['sector'] as string | null) ?? null,
+        lat: r['lat'] === null ? null : Number(r['lat']),
+        lon: r['lon'] === null ? null : Number(r['lon']),
+        documents: Number(r['n_documents']),
+        mentions: Number(r['n_mentions']),
+        variants: names,
+      };
+    }),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------- quotes
+
+export interface QuoteFilter extends Page {
+  /** An actor key or a speaker name (as written or canonical). */
+  speaker?: string;
+  q?: string;
+  kind?: string;
+  document?: string;
+}
+
+export interface QuoteRow {
+  document: { id: string; title: string | null; published: string | null };
+  id: string;
+  kind: string;
+  text: string;
+  start: number;
+  end: number;
+  speaker: { entity: string | null; text: string | null; name: string | null; key: string | null } | null;
+  cue: { text: string | null; lemma: string | null } | null;
+}
+
+export async function listQuotes(db: Db, filter: QuoteFilter): Promise<Paged<QuoteRow>> {
+  const where = new Where().add('d.latest = 1');
+  if (filter.speaker)
+    where.add(
+      '(q.speaker_actor_key = ? OR q.speaker_name = ? OR q.speaker_text = ?)',
+      filter.speaker,
+      filter.speaker,
+      filter.speaker,
+    );
+  if (filter.kind) where.add('q.kind = ?', filter.kind);
+  if (filter.document) where.add('q.content_id = ?', filter.document);
+  if (filter.q) where.add('LOWER(q.text) LIKE ?', `%${filter.q.toLowerCase().replace(/[%_\\]/g, '')}%`);
+  const result = await paged<Row>(
+    db,
+    'q.*, d.title AS document_title, d.published AS document_published',
+    'quotes q JOIN documents d ON d.content_id = q.content_id',
+    where,
+    'q.speaker_name NULLS LAST, d.published, q.content_id, q.start_offset',
+    filter,
+  );
+  return {
+    ...result,
+    items: result.items.map((r) => ({
+      document: {
+        id: String(r['content_id']),
+        title: (r['document_title'] as string | null) ?? null,
+        published: (r['document_published'] as string | null) ?? null,
+      },
+      id: String(r['qid']),
+      kind: String(r['kind']),
+      text: String(r['text']),
+      start: Number(r['start_offset']),
+      end: Number(r['end_offset']),
+      speaker:
+        r['speaker_text'] === null
+          ? null
+          : {
+              entity: (r['speaker_entity'] as string | null) ?? null,
+              text: (r['speaker_text'] as string | null) ?? null,
+              name: (r['speaker_name'] as string | null) ?? null,
+              key: (r['speaker_actor_key'] as string | null) ?? null,
+            },
+      cue: r['cue_text'] === null ? null : { text: r['cue_text'] as string, lemma: r['cue_lemma'] as string | null },
+    })),
+  };
+}
+
+// --------------------------------------------------------------------------------------------- quantities
+
+export interface QuantityFilter extends Page {
+  categories?: string[];
+  document?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface QuantityRow {
+  document: { id: string; title: string | null; published: string | null; source: string | null };
+  id: string;
+  text: string;
+  start: number;
+  end: number;
+  value: number | null;
+  bound: string;
+  magnitude: number | null;
+  unit: string | null;
+  counted: string | null;
+  category: string;
+  event: { id: string; type: string | null; country: string | null; date: string | null } | null;
+}
+
+export async function listQuantities(db: Db, filter: QuantityFilter): Promise<Paged<QuantityRow>> {
+  const where = new Where().add('d.latest = 1').in('n.category', filter.categories);
+  if (filter.document) where.add('n.content_id = ?', filter.document);
+  if (filter.from) where.add('d.published >= ?', filter.from);
+  if (filter.to) where.add('d.published <= ?', filter.to);
+  const result = await paged<Row>(
+    db,
+    `n.*, d.title AS document_title, d.published AS document_published, d.source_name AS document_source,
+     e.type AS event_type, COALESCE(e.place_country, e.target_country, e.source_country) AS event_country,
+     e.date AS event_date`,
+    `quantities n JOIN documents d ON d.content_id = n.content_id
+     LEFT JOIN events e ON e.content_id = n.content_id AND e.vid = n.event`,
+    where,
+    'n.category, d.published, n.content_id, n.start_offset',
+    filter,
+  );
+  return {
+    ...result,
+    items: result.items.map((r) => ({
+      document: {
+        id: String(r['content_id']),
+        title: (r['document_title'] as string | null) ?? null,
+        published: (r['document_published'] as string | null) ?? null,
+        source: (r['document_source'] as string | null) ?? null,
+      },
+      id: String(r['nid']),
+      text: String(r['text']),
+      start: Number(r['start_offset']),
+      end: Number(r['end_offset']),
+      value: r['value'] === null ? null : Number(r['value']),
+      bound: String(r['bound']),
+      magnitude: r['magnitude'] === null ? null : Number(r['magnitude']),
+      unit: (r['unit'] as string | null) ?? null,
+      counted: (r['counted'] as string | null) ?? null,
+      category: String(r['category']),
+      event:
+        r['event'] === null
+          ? null
+          : {
+              id: String(r['event']),
+              type: (r['event_type'] as string | null) ?? null,
+              country: (r['event_country'] as string | null) ?? null,
+              date: (r['event_date'] as string | null) ?? null,
+            },
+    })),
+  };
+}

@@ -1,0 +1,172 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { Store } from '../../src/store/store.js';
+import { runIngest } from '../../src/cli/ingest.js';
+import { DEFAULT_MAX_BYTES } from '../../src/io/sources.js';
+import { ROOT } from '../helpers.js';
+import { BACKENDS, freshDatabase, type TestDatabase } from '../store/backends.js';
+
+const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+
+for (const backend of BACKENDS) {
+  describe(`HTTP API on ${backend}`, () => {
+    let database: TestDatabase;
+    let store: Store;
+    let app: FastifyInstance;
+    before(async () => {
+      database = await freshDatabase(backend);
+      const settings = { db: database.location, published: '2010-02-20', encoding: 'utf8' as const };
+      const ingested = await runIngest(
+        [join(ROOT, 'examples')],
+        { ...settings, kind: 'auto', maxBytes: DEFAULT_MAX_BYTES, progress: false },
+        quiet,
+      );
+      assert.equal(ingested.failed.length, 0);
+      store = await Store.open(database.location);
+      app = await buildApp({ store, bodyLimit: 64 * 1024 });
+    });
+    after(async () => {
+      await app.close();
+      await store.close();
+      await database.drop();
+    });
+
+    const get = async (url: string): Promise<{ status: number; body: Record<string, unknown> }> => {
+      const response = await app.inject({ method: 'GET', url });
+      return { status: response.statusCode, body: response.json() };
+    };
+
+    test('documents: list, search, one document with all annotations', async () => {
+      const list = await get('/api/documents?limit=10');
+      assert.equal(list.status, 200);
+      const items = list.body['items'] as Array<{ id: string; title: string }>;
+      assert.equal(list.body['total'], 3);
+      const found = await get('/api/documents?q=Niger');
+      assert.ok((found.body['total'] as number) >= 1);
+      const one = await get(`/api/documents/${encodeURIComponent(items[0]!.id)}`);
+      assert.equal(one.status, 200);
+      const analysis = one.body['analysis'] as { schema: string; events: unknown[]; entities: unknown[] };
+      assert.equal(analysis.schema, 'lagebild.document/1');
+      assert.ok(analysis.entities.length > 0);
+    });
+
+    test('events, timeline and network honour the same filters', async () => {
+      const all = await get('/api/events?limit=500');
+      assert.equal(all.status, 200);
+      const protests = await get('/api/events?type=PROTEST&limit=500');
+      const items = protests.body['items'] as Array<{ type: string }>;
+      assert.ok(items.length > 0 && items.every((e) => e.type === 'PROTEST'));
+      assert.ok((protests.body['total'] as number) < (all.body['total'] as number));
+      const timeline = await get('/api/events/timeline?type=PROTEST');
+      const days = timeline.body['items'] as Array<{ type: string; count: number }>;
+      assert.ok(days.every((d) => d.type === 'PROTEST'));
+      const network = await get('/api/events/network');
+      assert.equal(network.status, 200);
+      assert.ok(Array.isArray(network.body['items']));
+      const two = await get(
+        '/api/events?type=PROTEST,SANCTION&modality=asserted,alleged&from=2000-01-01&to=2030-12-31',
+      );
+      assert.equal(two.status, 200);
+    });
+
+    test('actors with name variants, quotes by speaker, figures by category', async () => {
+      const actors = await get('/api/actors?type=PER&limit=5');
+      const first = (actors.body['items'] as Array<{ key: string; variants: unknown[] }>)[0];
+      assert.ok(first && first.variants.length >= 1);
+      const quotes = await get('/api/quotes?limit=100');
+      const withSpeaker = (
+        quotes.body['items'] as Array<{ speaker: { key: string | null; name: string } | null }>
+      ).find((q) => q.speaker?.key);
+      assert.ok(withSpeaker?.speaker);
+      const bySpeaker = await get(`/api/quotes?speaker=${encodeURIComponent(withSpeaker.speaker.key!)}`);
+      assert.ok((bySpeaker.body['items'] as unknown[]).length >= 1);
+      const figures = await get('/api/quantities?category=KILL,ARREST,WOUND,OTHER');
+      assert.equal(figures.status, 200);
+    });
+
+    test('bad requests get a 4xx with a message that names the problem, never a stack trace', async () => {
+      const cases: Array<[string, number, RegExp]> = [
+        ['/api/documents/not-an-id', 400, /path parameter id "not-an-id" is invalid/],
+        [`/api/documents/sha256:${'0'.repeat(32)}`, 404, /no document/],
+        ['/api/events?type=RIOT', 400, /query parameter type "RIOT" is invalid: expected one or more of AGREE/],
+        ['/api/events?bogus=1', 400, /unknown query parameter "bogus"/],
+        ['/api/events?from=2020-02-30', 400, /from "2020-02-30" is not a calendar date/],
+        ['/api/events?limit=100000', 400, /limit/],
+        ['/api/events?country=Belarus', 400, /country/],
+        ['/api/quantities?category=PEOPLE', 400, /category/],
+        ['/api/nothing', 404, /no route GET \/api\/nothing/],
+      ];
+      for (const [url, status, message] of cases) {
+        const response = await get(url);
+        assert.equal(response.status, status, url);
+        assert.match(String(response.body['message']), message, url);
+        assert.doesNotMatch(JSON.stringify(response.body), /\n\s+at /, 'no stack trace');
+      }
+    });
+
+    test('POST /api/analyze analyses, validates and limits the body', async () => {
+      const ok = await app.inject({
+        method: 'POST',
+        url: '/api/analyze',
+        payload: { text: 'Die Polizei nahm am Freitag 20 Demonstranten fest.', published: '2020-08-15' },
+      });
+      assert.equal(ok.statusCode, 200);
+      const doc = ok.json<{ quantities: Array<{ category: string }>; times: Array<{ value: string }> }>();
+      assert.equal(doc.quantities[0]?.category, 'ARREST');
+      assert.equal(doc.times[0]?.value, '2020-08-14');
+
+      const stored = await app.inject({
+        method: 'POST',
+        url: '/api/analyze',
+        payload: { text: 'Die EU verhängte Sanktionen gegen Belarus.', store: true },
+      });
+      const id = stored.json<{ stored: { id: string } }>().stored.id;
+      assert.equal((await get(`/api/documents/${id}`)).status, 200);
+
+      const huge = await app.inject({
+        method: 'POST',
+        url: '/api/analyze',
+        payload: { text: 'Wort '.repeat(20000) },
+      });
+      assert.equal(huge.statusCode, 413);
+      assert.match(huge.json<{ message: string }>().message, /larger than the limit of 65536 bytes/);
+      const broken = await app.inject({
+        method: 'POST',
+        url: '/api/analyze',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"text": ',
+      });
+      assert.equal(broken.statusCode, 400);
+      const missing = await app.inject({ method: 'POST', url: '/api/analyze', payload: { title: 'x' } });
+      assert.equal(missing.statusCode, 400);
+      assert.match(missing.json<{ message: string }>().message, /missing body field "text"/);
+      const badDate = await app.inject({
+        method: 'POST',
+        url: '/api/analyze',
+        payload: { text: 'x', published: 'gestern' },
+      });
+      assert.equal(badDate.statusCode, 400);
+    });
+
+    test('/openapi.json describes every endpoint', async () => {
+      const spec = await get('/openapi.json');
+      const paths = Object.keys(spec.body['paths'] as object);
+      for (const path of [
+        '/api/documents',
+        '/api/documents/{id}',
+        '/api/events',
+        '/api/events/timeline',
+        '/api/events/network',
+        '/api/actors',
+        '/api/quotes',
+        '/api/quantities',
+        '/api/analyze',
+      ])
+        assert.ok(paths.includes(path), path);
+    });
+  });
+}
