@@ -10,6 +10,10 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else bash -c "$
 
 case "${1:-}" in
   start)
+    if [ -f "$DIR/data/PG_VERSION" ] && as_postgres "$BIN/pg_ctl -D $DIR/data status" >/dev/null 2>&1; then
+      echo "postgres://postgres@127.0.0.1:$PORT/postgres"  # already running: reuse it
+      exit 0
+    fi
     if [ ! -f "$DIR/data/PG_VERSION" ]; then
       mkdir -p "$DIR"
       [ "$(id -u)" = 0 ] && chown postgres "$DIR"
