@@ -8,6 +8,7 @@ import { toDocumentOut } from '../output/document-json.js';
 import { OUTPUT_FORMATS, directorySink, stdoutSink, type OutputFormat } from '../output/sinks.js';
 import { STAGES, analyzeDocument, type Stage } from '../pipeline.js';
 import { createProgress } from './progress.js';
+import { forEachDocument } from './batch.js';
 import { explainEvents } from '../events/explain.js';
 import { parseByteSize } from './sizes.js';
 
@@ -123,35 +124,25 @@ export async function runAnalyze(files: string[], settings: AnalyzeSettings, io:
     kind: settings.kind,
     ...(io.stdin ? { stdin: io.stdin } : {}),
   });
-  try {
-    for await (const item of inputs) {
-      if (!item.ok) {
-        failed.push(item.error);
-        report(`error: ${item.error.message}`);
-        progress.tick(item.error.file, item.error.file);
-        continue;
-      }
-      const raw = item.doc;
-      try {
-        const doc = analyzeDocument(raw, { published: settings.published }, settings.stages);
-        for (const warning of doc.warnings)
-          if (!warning.startsWith('no publication date')) report(`warning: ${raw.origin}: ${warning}`);
-        await sink.write(toDocumentOut(doc, { withTokens: settings.withTokens }), raw);
-        if (settings.explain) io.stderr.write(explainEvents(doc));
-        analysed++;
-      } catch (error) {
-        if (isBrokenPipe(error)) throw error;
-        // An internal failure on one document must not end the batch; say which document and why.
-        const failure = new InputError(raw.origin, `analysis failed: ${(error as Error).message}`);
-        failed.push(failure);
-        report(`error: ${failure.message}`);
-        if (process.env['LAGEBILD_DEBUG']) io.stderr.write(`${(error as Error).stack}\n`);
-      }
-      progress.tick(raw.input, raw.origin);
+  const fail = (error: InputError): void => {
+    failed.push(error);
+    report(`error: ${error.message}`);
+  };
+  await forEachDocument(inputs, progress, fail, async (raw) => {
+    try {
+      const doc = analyzeDocument(raw, { published: settings.published }, settings.stages);
+      for (const warning of doc.warnings)
+        if (!warning.startsWith('no publication date')) report(`warning: ${raw.origin}: ${warning}`);
+      await sink.write(toDocumentOut(doc, { withTokens: settings.withTokens }), raw);
+      if (settings.explain) io.stderr.write(explainEvents(doc));
+      analysed++;
+    } catch (error) {
+      if (isBrokenPipe(error)) throw error;
+      // An internal failure on one document must not end the batch; say which document and why.
+      fail(new InputError(raw.origin, `analysis failed: ${(error as Error).message}`));
+      if (process.env['LAGEBILD_DEBUG']) io.stderr.write(`${(error as Error).stack}\n`);
     }
-  } finally {
-    progress.stop();
-  }
+  });
   const written = await sink.close();
   if (failed.length > 0) {
     report(`${failed.length} of ${failed.length + analysed} documents failed:`);

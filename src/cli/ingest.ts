@@ -13,6 +13,7 @@ import { toDocumentOut } from '../output/document-json.js';
 import { analyzeDocument } from '../pipeline.js';
 import { Store, type PutOutcome } from '../store/store.js';
 import { createProgress } from './progress.js';
+import { forEachDocument } from './batch.js';
 
 export interface IngestSettings extends Omit<ReadOptions, 'stdin'> {
   db: string;
@@ -90,15 +91,12 @@ export async function runIngest(
     stderr.write(`lagebild: ${line}\n`);
   };
   const progress = createProgress(files, settings.progress);
+  const fail = (error: InputError): void => {
+    failed.push(error);
+    report(`error: ${error.message}`);
+  };
   try {
-    for await (const item of readInputs(files, settings)) {
-      if (!item.ok) {
-        failed.push(item.error);
-        report(`error: ${item.error.message}`);
-        progress.tick(item.error.file, item.error.file);
-        continue;
-      }
-      const raw = item.doc;
+    await forEachDocument(readInputs(files, settings), progress, fail, async (raw) => {
       try {
         if (await store.hasText(raw.text)) counts.unchanged++;
         else {
@@ -110,15 +108,11 @@ export async function runIngest(
           counts[outcome]++;
         }
       } catch (error) {
-        const failure = new InputError(raw.origin, `not stored: ${(error as Error).message}`);
-        failed.push(failure);
-        report(`error: ${failure.message}`);
+        fail(new InputError(raw.origin, `not stored: ${(error as Error).message}`));
         if (process.env['LAGEBILD_DEBUG']) stderr.write(`${(error as Error).stack}\n`);
       }
-      progress.tick(raw.input, raw.origin);
-    }
+    });
   } finally {
-    progress.stop();
     await store.close();
   }
   const seconds = (performance.now() - started) / 1000;

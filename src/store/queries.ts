@@ -36,6 +36,20 @@ class Where {
   }
 }
 
+/** Column readers: SQLite and PostgreSQL hand back numbers, strings and nulls a little differently. */
+function str(r: Row, column: string): string | null {
+  const v = r[column];
+  return v === null || v === undefined ? null : String(v);
+}
+function num(r: Row, column: string): number | null {
+  const v = r[column];
+  return v === null || v === undefined ? null : Number(v);
+}
+/** The document a listed annotation belongs to (selected as content_id, document_title, document_published). */
+function documentOf(r: Row): { id: string; title: string | null; published: string | null } {
+  return { id: String(r['content_id']), title: str(r, 'document_title'), published: str(r, 'document_published') };
+}
+
 /** Letters and digits only: user input never reaches the search syntax of either database. */
 export function searchTerms(q: string): string[] {
   return (q.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
@@ -115,9 +129,9 @@ export async function listDocuments(db: Db, filter: DocumentFilter): Promise<Pag
     items: result.items.map((r) => ({
       id: String(r['content_id']),
       docId: String(r['doc_id']),
-      title: (r['title'] as string | null) ?? null,
-      published: (r['published'] as string | null) ?? null,
-      source: { name: (r['source_name'] as string | null) ?? null, url: (r['source_url'] as string | null) ?? null },
+      title: str(r, 'title'),
+      published: str(r, 'published'),
+      source: { name: str(r, 'source_name'), url: str(r, 'source_url') },
       version: Number(r['version']),
       chars: Number(r['chars']),
       counts: {
@@ -241,8 +255,8 @@ export async function listEvents(db: Db, filter: EventFilter): Promise<Paged<Eve
 }
 
 function eventFromRow(r: Row): EventRow {
-  const s = (k: string): string | null => (r[k] === null || r[k] === undefined ? null : String(r[k]));
-  const n = (k: string): number | null => (r[k] === null || r[k] === undefined ? null : Number(r[k]));
+  const s = (k: string): string | null => str(r, k);
+  const n = (k: string): number | null => num(r, k);
   const actor = (p: string): EventActor | null =>
     s(`${p}_text`) === null && s(`${p}_actor`) === null
       ? null
@@ -255,7 +269,7 @@ function eventFromRow(r: Row): EventRow {
           key: s(`${p}_actor_key`),
         };
   return {
-    document: { id: String(r['content_id']), title: s('document_title'), published: s('document_published') },
+    document: documentOf(r),
     id: String(r['vid']),
     type: String(r['type']),
     mode: s('mode'),
@@ -332,7 +346,7 @@ export async function actorNetwork(
     source: String(r['source']),
     target: String(r['target']),
     type: String(r['type']),
-    quadClass: r['quad_class'] === null ? null : Number(r['quad_class']),
+    quadClass: num(r, 'quad_class'),
     count: Number(r['n']),
     goldstein: r['goldstein'] === null ? null : Math.round(Number(r['goldstein']) * 100) / 100,
   }));
@@ -406,11 +420,11 @@ export async function listActors(db: Db, filter: ActorFilter): Promise<Paged<Act
         type: String(r['type']),
         // The spelling most documents use names the actor.
         name: names[0]?.name ?? String(r['name']),
-        code: (r['code'] as string | null) ?? null,
-        country: (r['country'] as string | null) ?? null,
-        sector: (r['sector'] as string | null) ?? null,
-        lat: r['lat'] === null ? null : Number(r['lat']),
-        lon: r['lon'] === null ? null : Number(r['lon']),
+        code: str(r, 'code'),
+        country: str(r, 'country'),
+        sector: str(r, 'sector'),
+        lat: num(r, 'lat'),
+        lon: num(r, 'lon'),
         documents: Number(r['n_documents']),
         mentions: Number(r['n_mentions']),
         variants: names,
@@ -463,26 +477,22 @@ export async function listQuotes(db: Db, filter: QuoteFilter): Promise<Paged<Quo
   return {
     ...result,
     items: result.items.map((r) => ({
-      document: {
-        id: String(r['content_id']),
-        title: (r['document_title'] as string | null) ?? null,
-        published: (r['document_published'] as string | null) ?? null,
-      },
+      document: documentOf(r),
       id: String(r['qid']),
       kind: String(r['kind']),
       text: String(r['text']),
       start: Number(r['start_offset']),
       end: Number(r['end_offset']),
       speaker:
-        r['speaker_text'] === null
+        str(r, 'speaker_text') === null
           ? null
           : {
-              entity: (r['speaker_entity'] as string | null) ?? null,
-              text: (r['speaker_text'] as string | null) ?? null,
-              name: (r['speaker_name'] as string | null) ?? null,
-              key: (r['speaker_actor_key'] as string | null) ?? null,
+              entity: str(r, 'speaker_entity'),
+              text: str(r, 'speaker_text'),
+              name: str(r, 'speaker_name'),
+              key: str(r, 'speaker_actor_key'),
             },
-      cue: r['cue_text'] === null ? null : { text: r['cue_text'] as string, lemma: r['cue_lemma'] as string | null },
+      cue: str(r, 'cue_text') === null ? null : { text: str(r, 'cue_text'), lemma: str(r, 'cue_lemma') },
     })),
   };
 }
@@ -530,30 +540,25 @@ export async function listQuantities(db: Db, filter: QuantityFilter): Promise<Pa
   return {
     ...result,
     items: result.items.map((r) => ({
-      document: {
-        id: String(r['content_id']),
-        title: (r['document_title'] as string | null) ?? null,
-        published: (r['document_published'] as string | null) ?? null,
-        source: (r['document_source'] as string | null) ?? null,
-      },
+      document: { ...documentOf(r), source: str(r, 'document_source') },
       id: String(r['nid']),
       text: String(r['text']),
       start: Number(r['start_offset']),
       end: Number(r['end_offset']),
-      value: r['value'] === null ? null : Number(r['value']),
+      value: num(r, 'value'),
       bound: String(r['bound']),
-      magnitude: r['magnitude'] === null ? null : Number(r['magnitude']),
-      unit: (r['unit'] as string | null) ?? null,
-      counted: (r['counted'] as string | null) ?? null,
+      magnitude: num(r, 'magnitude'),
+      unit: str(r, 'unit'),
+      counted: str(r, 'counted'),
       category: String(r['category']),
       event:
-        r['event'] === null
+        str(r, 'event') === null
           ? null
           : {
               id: String(r['event']),
-              type: (r['event_type'] as string | null) ?? null,
-              country: (r['event_country'] as string | null) ?? null,
-              date: (r['event_date'] as string | null) ?? null,
+              type: str(r, 'event_type'),
+              country: str(r, 'event_country'),
+              date: str(r, 'event_date'),
             },
     })),
   };

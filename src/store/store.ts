@@ -105,36 +105,51 @@ async function insertDocument(
   return { outcome: version > 1 ? 'updated' : 'added', contentId: id, version };
 }
 
-/** Actors gain codes, countries and coordinates they lacked; each spelling counts the documents using it. */
+/**
+ * Actors gain codes, countries and coordinates they lacked; each spelling counts the documents using it.
+ * One multi-row upsert per table: PostgreSQL refuses to update one row twice in a statement, so the
+ * document's actors are merged by key first.
+ */
 async function upsertActors(tx: Db, actors: ActorRow[]): Promise<void> {
-  const names = new Set<string>();
+  const byKey = new Map<string, ActorRow>();
+  const names = new Map<string, { actor_key: string; name: string; documents: number }>();
   for (const a of actors) {
-    await tx.run(
-      `INSERT INTO actors (actor_key, type, name, code, country, sector, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (actor_key) DO UPDATE SET
-         code = COALESCE(actors.code, excluded.code),
-         country = COALESCE(actors.country, excluded.country),
-         sector = COALESCE(actors.sector, excluded.sector),
-         lat = COALESCE(actors.lat, excluded.lat),
-         lon = COALESCE(actors.lon, excluded.lon)`,
-      [a.actor_key, a.type, a.name, a.code, a.country, a.sector, a.lat, a.lon],
-    );
-    const pair = `${a.actor_key}\u0000${a.name}`;
-    if (names.has(pair)) continue;
-    names.add(pair);
-    await tx.run(
-      `INSERT INTO actor_names (actor_key, name, documents) VALUES (?, ?, 1)
-       ON CONFLICT (actor_key, name) DO UPDATE SET documents = actor_names.documents + 1`,
-      [a.actor_key, a.name],
-    );
+    const seen = byKey.get(a.actor_key);
+    if (!seen) byKey.set(a.actor_key, { ...a });
+    else
+      for (const field of ['code', 'country', 'sector', 'lat', 'lon'] as const)
+        if (seen[field] === null) (seen as unknown as Record<string, unknown>)[field] = a[field];
+    names.set(`${a.actor_key}\u0000${a.name}`, { actor_key: a.actor_key, name: a.name, documents: 1 });
   }
+  await insertRows(
+    tx,
+    'actors',
+    [...byKey.values()].map((a) => ({ ...a })),
+    `ON CONFLICT (actor_key) DO UPDATE SET
+       code = COALESCE(actors.code, excluded.code),
+       country = COALESCE(actors.country, excluded.country),
+       sector = COALESCE(actors.sector, excluded.sector),
+       lat = COALESCE(actors.lat, excluded.lat),
+       lon = COALESCE(actors.lon, excluded.lon)`,
+  );
+  await insertRows(
+    tx,
+    'actor_names',
+    [...names.values()],
+    'ON CONFLICT (actor_key, name) DO UPDATE SET documents = actor_names.documents + 1',
+  );
 }
 
 /**
  * Insert rows that share their columns. SQLite runs one cached statement per row (fast inside a
  * transaction); PostgreSQL gets multi-row statements to save round trips.
  */
-async function insertRows(tx: Db, table: string, rows: Array<Record<string, SqlValue>>): Promise<void> {
+async function insertRows(
+  tx: Db,
+  table: string,
+  rows: Array<Record<string, SqlValue>>,
+  onConflict = '',
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] as object);
   const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -144,7 +159,7 @@ async function insertRows(tx: Db, table: string, rows: Array<Record<string, SqlV
     const chunk = rows.slice(i, i + perStatement);
     const params: SqlValue[] = [];
     for (const row of chunk) for (const c of columns) params.push(row[c] ?? null);
-    await tx.run(head + chunk.map(() => tuple).join(', '), params);
+    await tx.run(`${head}${chunk.map(() => tuple).join(', ')} ${onConflict}`, params);
   }
 }
 
