@@ -2,13 +2,14 @@
 import type { Encoding } from '../io/decode.js';
 import { ENCODINGS } from '../io/decode.js';
 import { isValidDate } from '../io/dates.js';
-import { InputError, UsageError } from '../io/errors.js';
+import type { InputError } from '../io/errors.js';
+import { UsageError } from '../io/errors.js';
 import { INPUT_KINDS, readInputs, type InputKind } from '../io/sources.js';
 import { toDocumentOut } from '../output/document-json.js';
 import { OUTPUT_FORMATS, directorySink, stdoutSink, type OutputFormat } from '../output/sinks.js';
 import { STAGES, analyzeDocument, type Stage } from '../pipeline.js';
 import { createProgress } from './progress.js';
-import { forEachDocument } from './batch.js';
+import { BatchLog, forEachDocument } from './batch.js';
 import { explainEvents } from '../events/explain.js';
 import { parseByteSize } from './sizes.js';
 
@@ -113,41 +114,31 @@ export async function runAnalyze(files: string[], settings: AnalyzeSettings, io:
     ? await directorySink(settings.out, settings.format, files)
     : stdoutSink(settings.format, io.stdout);
   const progress = createProgress(files, settings.progress && files.length > 1);
-  const failed: InputError[] = [];
+  const log = new BatchLog(io.stderr);
   let analysed = 0;
-  const report = (line: string): void => {
-    io.stderr.write(`lagebild: ${line}\n`);
-  };
   const inputs = readInputs(files, {
     encoding: settings.encoding,
     maxBytes: settings.maxBytes,
     kind: settings.kind,
     ...(io.stdin ? { stdin: io.stdin } : {}),
   });
-  const fail = (error: InputError): void => {
-    failed.push(error);
-    report(`error: ${error.message}`);
-  };
-  await forEachDocument(inputs, progress, fail, async (raw) => {
+  await forEachDocument(inputs, progress, log, async (raw) => {
     try {
       const doc = analyzeDocument(raw, { published: settings.published }, settings.stages);
       for (const warning of doc.warnings)
-        if (!warning.startsWith('no publication date')) report(`warning: ${raw.origin}: ${warning}`);
+        if (!warning.startsWith('no publication date')) log.report(`warning: ${raw.origin}: ${warning}`);
       await sink.write(toDocumentOut(doc, { withTokens: settings.withTokens }), raw);
       if (settings.explain) io.stderr.write(explainEvents(doc));
       analysed++;
     } catch (error) {
       if (isBrokenPipe(error)) throw error;
       // An internal failure on one document must not end the batch; say which document and why.
-      fail(new InputError(raw.origin, `analysis failed: ${(error as Error).message}`));
-      if (process.env['LAGEBILD_DEBUG']) io.stderr.write(`${(error as Error).stack}\n`);
+      log.failDocument(raw, 'analysis failed', error);
     }
   });
   const written = await sink.close();
-  if (failed.length > 0) {
-    report(`${failed.length} of ${failed.length + analysed} documents failed:`);
-    for (const f of failed) io.stderr.write(`  ${f.message}\n`);
-  }
+  const failed = log.failed;
+  log.listFailures(`${failed.length} of ${failed.length + analysed} documents failed:`);
   return { analysed, failed, written };
 }
 

@@ -7,13 +7,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { RawDocument } from '../document.js';
-import { InputError } from '../io/errors.js';
+import type { InputError } from '../io/errors.js';
 import { contentId, readInputs, type ReadOptions } from '../io/sources.js';
 import { toDocumentOut } from '../output/document-json.js';
 import { analyzeDocument } from '../pipeline.js';
 import { Store, type PutOutcome } from '../store/store.js';
 import { createProgress } from './progress.js';
-import { forEachDocument } from './batch.js';
+import { BatchLog, forEachDocument } from './batch.js';
 
 export interface IngestSettings extends Omit<ReadOptions, 'stdin'> {
   db: string;
@@ -86,17 +86,10 @@ export async function runIngest(
   const files = await expandPaths(paths);
   const store = await Store.open(settings.db);
   const counts: Record<PutOutcome, number> = { added: 0, updated: 0, unchanged: 0 };
-  const failed: InputError[] = [];
-  const report = (line: string): void => {
-    stderr.write(`lagebild: ${line}\n`);
-  };
+  const log = new BatchLog(stderr);
   const progress = createProgress(files, settings.progress);
-  const fail = (error: InputError): void => {
-    failed.push(error);
-    report(`error: ${error.message}`);
-  };
   try {
-    await forEachDocument(readInputs(files, settings), progress, fail, async (raw) => {
+    await forEachDocument(readInputs(files, settings), progress, log, async (raw) => {
       try {
         if (await store.hasText(raw.text)) counts.unchanged++;
         else {
@@ -108,8 +101,7 @@ export async function runIngest(
           counts[outcome]++;
         }
       } catch (error) {
-        fail(new InputError(raw.origin, `not stored: ${(error as Error).message}`));
-        if (process.env['LAGEBILD_DEBUG']) stderr.write(`${(error as Error).stack}\n`);
+        log.failDocument(raw, 'not stored', error);
       }
     });
   } finally {
@@ -117,14 +109,12 @@ export async function runIngest(
   }
   const seconds = (performance.now() - started) / 1000;
   const done = counts.added + counts.updated + counts.unchanged;
-  report(
+  const failed = log.failed;
+  log.report(
     `${done} documents in ${store.db.location}: ${counts.added} added, ${counts.updated} updated, ` +
       `${counts.unchanged} already stored; ${failed.length} failed; ${seconds.toFixed(1)} s ` +
       `(${(done / Math.max(seconds, 1e-3)).toFixed(1)} documents/s)`,
   );
-  if (failed.length > 0) {
-    report(`${failed.length} failed:`);
-    for (const f of failed) stderr.write(`  ${f.message}\n`);
-  }
+  log.listFailures(`${failed.length} failed:`);
   return { counts, failed, seconds };
 }

@@ -56,6 +56,9 @@ export function buildProgram(): Command {
         `${DEFAULT_MAX_BYTES / 1048576}MB`,
       );
 
+  const dbOption = (command: Command): Command =>
+    command.option('--db <file|url>', 'SQLite file or postgres:// URL (default: $LAGEBILD_DB or lagebild.db)');
+
   const analyze = program
     .command('analyze')
     .description(
@@ -82,8 +85,7 @@ export function buildProgram(): Command {
     .command('ingest')
     .description('analyse articles (folders, .txt, .html, .jsonl, RSS/Atom feeds) into a store; resumable')
     .argument('<paths...>', 'files or folders (searched recursively); - reads stdin');
-  inputOptions(ingest)
-    .option('--db <file|url>', 'SQLite file or postgres:// URL (default: $LAGEBILD_DB or lagebild.db)')
+  dbOption(inputOptions(ingest))
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
     .action(async (paths: string[], options: InputCliOptions & { db?: string; progress: boolean }) => {
       const settings = { ...parseInputOptions(options), db: databaseOf(options.db), progress: options.progress };
@@ -91,10 +93,11 @@ export function buildProgram(): Command {
       process.exitCode = result.failed.length > 0 ? EXIT_FAILED_DOCUMENTS : EXIT_OK;
     });
 
-  program
-    .command('serve')
-    .description('serve the HTTP API over a store (127.0.0.1 only, unless --host says otherwise)')
-    .option('--db <file|url>', 'SQLite file or postgres:// URL (default: $LAGEBILD_DB or lagebild.db)')
+  dbOption(
+    program
+      .command('serve')
+      .description('serve the HTTP API over a store (127.0.0.1 only, unless --host says otherwise)'),
+  )
     .option('--host <address>', 'address to listen on; 0.0.0.0 exposes the store to the network', '127.0.0.1')
     .option('--port <port>', 'TCP port', '8080')
     .option('--max-body <size>', 'largest request body accepted', '1MB')

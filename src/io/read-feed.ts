@@ -4,14 +4,13 @@
  * summary), and its link is kept as the source URL.
  */
 import { parseFeed } from 'feedsmith';
-import type { RawDocument } from '../document.js';
 import { dateFromTimestamp } from './dates.js';
 import { normalizeText } from './decode.js';
 import { InputError } from './errors.js';
 import { htmlFragmentToText } from './read-html.js';
 import { joinTitle } from './read-text.js';
-
-export type FeedItem = { ok: true; doc: RawDocument } | { ok: false; error: InputError };
+import type { InputItem } from './sources.js';
+import { escapeHtml } from '../output/html-page.js';
 
 /** What one item of any feed format carries, before its HTML is turned into text. */
 interface ItemFields {
@@ -22,7 +21,7 @@ interface ItemFields {
   url: string | null;
 }
 
-export async function* readFeed(source: string, file: string, base: string): AsyncGenerator<FeedItem> {
+export async function* readFeed(source: string, file: string, base: string): AsyncGenerator<InputItem> {
   let parsed: ReturnType<typeof parseFeed>;
   try {
     parsed = parseFeed(source);
@@ -120,8 +119,7 @@ function itemsOf(parsed: Parsed): { feedTitle: string | null; items: ItemFields[
 /** JSON Feed's plain text goes through the HTML path too: escape it and keep its line breaks. */
 function escapeText(value: string | null): string | null {
   if (value === null) return null;
-  const escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return escaped
+  return escapeHtml(value)
     .split(/\n+/)
     .map((line) => `<p>${line}</p>`)
     .join('');

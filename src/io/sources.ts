@@ -65,12 +65,7 @@ async function* readFileInput(file: string, options: ReadOptions): AsyncGenerato
     return;
   }
   if (info.size > options.maxBytes) throw tooLarge(file, info.size, options.maxBytes);
-  const bytes = await readFile(file);
-  if (kind === 'feed') {
-    yield* readFeed(decodeBytes(bytes, file, options.encoding), file, basename(file, extname(file)));
-    return;
-  }
-  yield { ok: true, doc: await documentFromBytes(bytes, file, kind, options) };
+  yield* documentsFromBytes(await readFile(file), file, kind, options);
 }
 
 async function readHead(file: string): Promise<Uint8Array> {
@@ -106,12 +101,7 @@ async function* readStdin(options: ReadOptions): AsyncGenerator<InputItem> {
     if (size > options.maxBytes) throw tooLarge('-', size, options.maxBytes, true);
     chunks.push(buffer);
   }
-  const bytes = Buffer.concat(chunks);
-  if (kind === 'feed') {
-    yield* readFeed(decodeBytes(bytes, '-', options.encoding), '-', 'stdin');
-    return;
-  }
-  yield { ok: true, doc: await documentFromBytes(bytes, '-', kind, options) };
+  yield* documentsFromBytes(Buffer.concat(chunks), '-', kind, options);
 }
 
 function tooLarge(file: string, size: number, max: number, partial = false): InputError {
@@ -146,6 +136,21 @@ function sniffKind(bytes: Uint8Array): Exclude<InputKind, 'auto'> {
   }
   if (bytes[i] === 0x7b) return 'jsonl';
   return 'txt';
+}
+
+/** A whole file's bytes → its documents: one for text and HTML, one per item for a feed. */
+async function* documentsFromBytes(
+  bytes: Uint8Array,
+  file: string,
+  kind: Exclude<InputKind, 'auto' | 'jsonl'>,
+  options: ReadOptions,
+): AsyncGenerator<InputItem> {
+  if (kind === 'feed') {
+    const name = file === '-' ? 'stdin' : basename(file, extname(file));
+    yield* readFeed(decodeBytes(bytes, file, options.encoding), file, name);
+    return;
+  }
+  yield { ok: true, doc: await documentFromBytes(bytes, file, kind, options) };
 }
 
 async function documentFromBytes(

@@ -9,6 +9,7 @@ import { isValidDate } from '../io/dates.js';
 import { contentId } from '../io/sources.js';
 import { toDocumentOut } from '../output/document-json.js';
 import { analyzeDocument, textDocument } from '../pipeline.js';
+import { joinTitle } from '../io/read-text.js';
 import { PLOVER_TYPES } from '../events/lexicon.js';
 import {
   actorNetwork,
@@ -71,10 +72,20 @@ function checkDates(values: Record<string, unknown>, names: string[]): void {
   }
 }
 
-function badRequest(message: string): FastifyError {
+/** An error the error handler answers with `status` and this message. */
+function httpError(status: number, message: string): FastifyError {
   const error = new Error(message) as FastifyError;
-  error.statusCode = 400;
+  error.statusCode = status;
   return error;
+}
+
+function badRequest(message: string): FastifyError {
+  return httpError(400, message);
+}
+
+/** The one shape of every error answer. */
+function errorBody(status: number, message: string): { statusCode: number; error: string; message: string } {
+  return { statusCode: status, error: reasonOf(status), message };
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -112,12 +123,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ? `request body larger than the limit of ${app.initialConfig.bodyLimit} bytes`
             : error.message;
     if (status >= 500 && process.env['LAGEBILD_DEBUG']) process.stderr.write(`${error.stack}\n`);
-    void reply.status(status).send({ statusCode: status, error: reasonOf(status), message });
+    void reply.status(status).send(errorBody(status, message));
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply
-      .status(404)
-      .send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url}` });
+    void reply.status(404).send(errorBody(404, `no route ${request.method} ${request.url}`));
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
@@ -157,10 +166,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         params: { type: 'object', properties: { id: documentId }, required: ['id'] },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { id } = request.params as { id: string };
       const doc = await getDocument(db, id);
-      if (!doc) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no document ${id}` });
+      if (!doc) throw httpError(404, `no document ${id}`);
       return doc;
     },
   );
@@ -297,8 +306,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const body = request.body as { text: string; title?: string; published?: string; store: boolean };
       checkDates(body, ['published']);
       if (body.text.trim() === '') throw badRequest('text is empty');
-      const raw = textDocument(body.title ? `${body.title}\n\n${body.text}` : body.text);
-      raw.title = body.title ?? null;
+      const raw = { ...textDocument(body.text), ...joinTitle(body.title ?? null, body.text) };
       const doc = toDocumentOut(analyzeDocument(raw, { published: body.published ?? null }), { withTokens: false });
       if (body.store) {
         const stored = await store.put(doc, { articleKey: contentId(doc.text), origin: 'POST /api/analyze' });

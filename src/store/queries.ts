@@ -50,6 +50,11 @@ function documentOf(r: Row): { id: string; title: string | null; published: stri
   return { id: String(r['content_id']), title: str(r, 'document_title'), published: str(r, 'document_published') };
 }
 
+/** A LIKE pattern for lower-cased text containing `q`; LIKE's own wildcards in `q` are dropped. */
+function containing(q: string): string {
+  return `%${q.toLowerCase().replace(/[%_\\]/g, '')}%`;
+}
+
 /** Letters and digits only: user input never reaches the search syntax of either database. */
 export function searchTerms(q: string): string[] {
   return (q.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
@@ -379,10 +384,7 @@ export async function listActors(db: Db, filter: ActorFilter): Promise<Paged<Act
   if (filter.type) where.add('a.type = ?', filter.type);
   if (filter.country) where.add('a.country = ?', filter.country);
   if (filter.q)
-    where.add(
-      'a.actor_key IN (SELECT actor_key FROM actor_names WHERE LOWER(name) LIKE ?)',
-      `%${filter.q.toLowerCase().replace(/[%_\\]/g, '')}%`,
-    );
+    where.add('a.actor_key IN (SELECT actor_key FROM actor_names WHERE LOWER(name) LIKE ?)', containing(filter.q));
   const result = await paged<Row>(
     db,
     `a.*,
@@ -465,7 +467,7 @@ export async function listQuotes(db: Db, filter: QuoteFilter): Promise<Paged<Quo
     );
   if (filter.kind) where.add('q.kind = ?', filter.kind);
   if (filter.document) where.add('q.content_id = ?', filter.document);
-  if (filter.q) where.add('LOWER(q.text) LIKE ?', `%${filter.q.toLowerCase().replace(/[%_\\]/g, '')}%`);
+  if (filter.q) where.add('LOWER(q.text) LIKE ?', containing(filter.q));
   const result = await paged<Row>(
     db,
     'q.*, d.title AS document_title, d.published AS document_published',
