@@ -10,6 +10,7 @@ import { contentId } from '../io/sources.js';
 import { toDocumentOut } from '../output/document-json.js';
 import { analyzeDocument, textDocument } from '../pipeline.js';
 import { joinTitle } from '../io/read-text.js';
+import { normalizeText } from '../io/decode.js';
 import { PLOVER_TYPES } from '../events/lexicon.js';
 import {
   actorNetwork,
@@ -306,7 +307,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const body = request.body as { text: string; title?: string; published?: string; store: boolean };
       checkDates(body, ['published']);
       if (body.text.trim() === '') throw badRequest('text is empty');
-      const raw = { ...textDocument(body.text), ...joinTitle(body.title ?? null, body.text) };
+      // Posted text is normalised like every other input (BOM, CRLF, NFC) before any offset is counted.
+      const text = normalizeText(body.text);
+      const raw = { ...textDocument(text), ...joinTitle(body.title ?? null, text) };
       const doc = toDocumentOut(analyzeDocument(raw, { published: body.published ?? null }), { withTokens: false });
       if (body.store) {
         const stored = await store.put(doc, { articleKey: contentId(doc.text), origin: 'POST /api/analyze' });

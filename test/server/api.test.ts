@@ -119,6 +119,17 @@ for (const backend of BACKENDS) {
       assert.equal(doc.quantities[0]?.category, 'ARREST');
       assert.equal(doc.times[0]?.value, '2020-08-14');
 
+      const crlf = await app.inject({
+        method: 'POST',
+        url: '/api/analyze',
+        payload: { title: 'Meldung', text: '\ufeffDie Polizei nahm 20 Demonstranten fest.\r\nDie Lage ist ruhig.\r\n' },
+      });
+      assert.equal(
+        crlf.json<{ text: string }>().text,
+        'Meldung\n\nDie Polizei nahm 20 Demonstranten fest.\nDie Lage ist ruhig.',
+        'posted text is normalised like a file',
+      );
+
       const stored = await app.inject({
         method: 'POST',
         url: '/api/analyze',
