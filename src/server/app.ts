@@ -14,15 +14,19 @@ import { normalizeText } from '../io/decode.js';
 import { PLOVER_TYPES } from '../events/lexicon.js';
 import {
   actorNetwork,
+  eventPlaces,
   eventTimeline,
   getDocument,
   listActors,
   listDocuments,
   listEvents,
+  listFigures,
   listQuantities,
   listQuotes,
+  storeSummary,
 } from '../store/queries.js';
 import type { Store } from '../store/store.js';
+import { registerDashboard } from './dashboard.js';
 import { QUANTITY_CATEGORIES } from '../quantities/lexicon.js';
 
 export interface AppOptions {
@@ -31,8 +35,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Largest text POST /api/analyze accepts, in characters. */
   maxTextChars?: number;
-  /** Register extra routes (the dashboard) on the same instance. */
-  extend?: (app: FastifyInstance) => Promise<void> | void;
+  /** Serve the web dashboard at / (default true). */
+  dashboard?: boolean;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -232,6 +236,34 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   app.get(
+    '/api/events/places',
+    {
+      schema: {
+        description: 'Event places with coordinates: one point per place with its event count per PLOVER type.',
+        querystring: query(eventFilters),
+      },
+    },
+    async (request) => ({ items: await eventPlaces(db, eventFilter(request.query as EventQuery)) }),
+  );
+
+  app.get(
+    '/api/summary',
+    {
+      schema: {
+        description:
+          'How many documents, events, actors, quotes and figures the store holds, and the vocabularies to filter by.',
+      },
+    },
+    async () => {
+      const { countries, ...counts } = await storeSummary(db);
+      return {
+        ...counts,
+        vocabulary: { types: PLOVER_TYPES, modalities: MODALITIES, categories: QUANTITY_CATEGORIES, countries },
+      };
+    },
+  );
+
+  app.get(
     '/api/actors',
     {
       schema: {
@@ -285,6 +317,37 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
+  app.get(
+    '/api/figures',
+    {
+      schema: {
+        description:
+          'Contested figures: counts of one category, country and unit within a week of each other, reported with different values, side by side with their sources and attributions (all=true: also uncontested groups).',
+        querystring: query({
+          category: listOf(QUANTITY_CATEGORIES),
+          country: { type: 'string', pattern: '^[A-Z]{3}$' },
+          from: date,
+          to: date,
+          all: { type: 'boolean', default: false },
+        }),
+      },
+    },
+    async (request) => {
+      const q = request.query as {
+        category?: string;
+        country?: string;
+        from?: string;
+        to?: string;
+        all: boolean;
+        limit: number;
+        offset: number;
+      };
+      checkDates(q, ['from', 'to']);
+      const { category, ...rest } = q;
+      return listFigures(db, { ...rest, categories: split(category) });
+    },
+  );
+
   app.post(
     '/api/analyze',
     {
@@ -319,7 +382,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  if (options.extend) await options.extend(app);
+  if (options.dashboard ?? true) await registerDashboard(app);
   await app.ready();
   return app;
 }

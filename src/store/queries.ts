@@ -5,6 +5,7 @@
  */
 import type { DocumentOut } from '../document.js';
 import type { Db, Row, SqlValue } from './db.js';
+import { formatDay, parseIsoDate } from '../times/calendar.js';
 
 export interface Page {
   limit: number;
@@ -318,6 +319,10 @@ export async function eventTimeline(
   return rows.map((r) => ({ date: String(r['date']), type: String(r['type']), count: Number(r['n']) }));
 }
 
+// A network node is an actor code, else a named entity; arguments that are neither ("die Ergebnisse") are left out.
+const SOURCE_NODE = 'COALESCE(e.source_actor, CASE WHEN e.source_entity IS NOT NULL THEN e.source_name END)';
+const TARGET_NODE = 'COALESCE(e.target_actor, CASE WHEN e.target_entity IS NOT NULL THEN e.target_name END)';
+
 /**
  * The actor network: who acts on whom, as weighted edges by PLOVER type. Nodes are actor codes where the
  * events have them (BLRGOV, USAGOV, EUR) and names otherwise, so that "die Polizei" in one article and
@@ -336,14 +341,12 @@ export async function actorNetwork(
     goldstein: number | null;
   }>
 > {
-  const where = eventWhere(filter)
-    .add('COALESCE(e.source_actor, e.source_name) IS NOT NULL')
-    .add('COALESCE(e.target_actor, e.target_name) IS NOT NULL');
+  const where = eventWhere(filter).add(`${SOURCE_NODE} IS NOT NULL`).add(`${TARGET_NODE} IS NOT NULL`);
   const rows = await db.all<Row>(
-    `SELECT COALESCE(e.source_actor, e.source_name) AS source, COALESCE(e.target_actor, e.target_name) AS target,
+    `SELECT ${SOURCE_NODE} AS source, ${TARGET_NODE} AS target,
             e.type AS type, MIN(e.quad_class) AS quad_class, COUNT(*) AS n, AVG(e.goldstein) AS goldstein
      FROM ${EVENTS_FROM}${where.sql}
-     GROUP BY COALESCE(e.source_actor, e.source_name), COALESCE(e.target_actor, e.target_name), e.type
+     GROUP BY ${SOURCE_NODE}, ${TARGET_NODE}, e.type
      ORDER BY n DESC, source, target, type LIMIT 500`,
     where.params,
   );
@@ -563,5 +566,205 @@ export async function listQuantities(db: Db, filter: QuantityFilter): Promise<Pa
               date: str(r, 'event_date'),
             },
     })),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------- places
+
+export interface EventPlace {
+  name: string;
+  country: string | null;
+  lat: number;
+  lon: number;
+  count: number;
+  types: Array<{ type: string; count: number }>;
+}
+
+/** Where events happened: one point per place with coordinates, its event count and types. */
+export async function eventPlaces(db: Db, filter: Omit<EventFilter, keyof Page>): Promise<EventPlace[]> {
+  const where = eventWhere(filter).add('e.lat IS NOT NULL').add('e.lon IS NOT NULL');
+  const rows = await db.all<Row>(
+    `SELECT COALESCE(e.place_name, e.place_text) AS name, e.place_country AS country, e.lat AS lat, e.lon AS lon,
+            e.type AS type, COUNT(*) AS n
+     FROM ${EVENTS_FROM}${where.sql}
+     GROUP BY COALESCE(e.place_name, e.place_text), e.place_country, e.lat, e.lon, e.type
+     ORDER BY name, type`,
+    where.params,
+  );
+  const places = new Map<string, EventPlace>();
+  for (const r of rows) {
+    const name = String(r['name']);
+    const lat = Number(r['lat']);
+    const lon = Number(r['lon']);
+    const key = `${name}\u0000${lat}\u0000${lon}`;
+    let place = places.get(key);
+    if (!place) places.set(key, (place = { name, country: str(r, 'country'), lat, lon, count: 0, types: [] }));
+    const n = Number(r['n']);
+    place.count += n;
+    place.types.push({ type: String(r['type']), count: n });
+  }
+  return [...places.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+// ------------------------------------------------------------------------------------------------ figures
+
+export interface FigureFilter extends Page {
+  categories?: string[];
+  country?: string;
+  from?: string;
+  to?: string;
+  /** Also the groups in which every report gives the same value. */
+  all?: boolean;
+}
+
+export interface FigureReport {
+  document: { id: string; title: string | null; published: string | null; source: string | null };
+  quantity: string;
+  text: string;
+  start: number;
+  end: number;
+  value: number;
+  bound: string;
+  counted: string | null;
+  date: string | null;
+  /** Who gives the figure: the speaker of the quote it stands in, else the party the event is attributed to. */
+  attribution: string | null;
+}
+
+export interface FigureGroup {
+  category: string;
+  country: string | null;
+  unit: string | null;
+  /** The days of the first and the last report (null for figures with no date at all). */
+  period: { from: string; to: string } | null;
+  values: number[];
+  reports: FigureReport[];
+}
+
+/** Reports of one kind of count more than this many days after a group's first report start a new group. */
+const FIGURE_WINDOW_DAYS = 7;
+
+/**
+ * Contested figures: the same kind of count (category, country, unit, within a week of each other)
+ * reported by several articles or sources, grouped so that differing values stand side by side with who
+ * gave them. The country is the event's (place, target, source) or else the country the article mentions
+ * most; the day is the event's, else the article's publication day.
+ */
+export async function listFigures(db: Db, filter: FigureFilter): Promise<Paged<FigureGroup>> {
+  const where = new Where()
+    .add('d.latest = 1')
+    .add('n.value IS NOT NULL')
+    .add("n.category <> 'OTHER'")
+    .in('n.category', filter.categories);
+  const rows = await db.all<Row>(
+    `SELECT n.content_id, n.nid, n.text, n.value, n.bound, n.unit, n.counted, n.category, n.start_offset, n.end_offset,
+            d.title AS document_title, d.published AS document_published, d.source_name AS document_source,
+            COALESCE(e.date, d.published) AS day,
+            COALESCE(e.place_country, e.target_country, e.source_country,
+              (SELECT x.country FROM entities x WHERE x.content_id = n.content_id AND x.country IS NOT NULL
+               GROUP BY x.country ORDER BY SUM(x.mentions) DESC, x.country LIMIT 1)) AS country,
+            COALESCE(
+              (SELECT q.speaker_name FROM quotes q WHERE q.content_id = n.content_id AND q.speaker_name IS NOT NULL
+                 AND q.start_offset <= n.start_offset AND q.end_offset >= n.end_offset
+               ORDER BY q.end_offset - q.start_offset LIMIT 1),
+              (SELECT a.name FROM entities a WHERE a.content_id = e.content_id AND a.eid = e.attribution_entity)
+            ) AS attribution
+     FROM quantities n JOIN documents d ON d.content_id = n.content_id
+     LEFT JOIN events e ON e.content_id = n.content_id AND e.vid = n.event${where.sql}
+     ORDER BY n.category, day, n.content_id, n.start_offset LIMIT 20000`,
+    where.params,
+  );
+  // Kinds of count first (category, country, unit), then runs of reports within the window, by day.
+  const kinds = new Map<string, Array<{ row: Row; day: number | null }>>();
+  for (const r of rows) {
+    const day = str(r, 'day');
+    const country = str(r, 'country');
+    if (filter.country && country !== filter.country) continue;
+    if ((filter.from && (!day || day < filter.from)) || (filter.to && (!day || day > filter.to))) continue;
+    const key = [r['category'], country, r['unit']].join('\u0000');
+    kinds.set(key, [...(kinds.get(key) ?? []), { row: r, day: day ? parseIsoDate(day) : null }]);
+  }
+  const groups: FigureGroup[] = [];
+  for (const reports of kinds.values()) {
+    reports.sort((a, b) => (a.day ?? Infinity) - (b.day ?? Infinity));
+    let group: FigureGroup | null = null;
+    let first: number | null = null;
+    for (const { row: r, day } of reports) {
+      const sameRun =
+        group !== null && (day === null ? first === null : first !== null && day - first <= FIGURE_WINDOW_DAYS);
+      if (!group || !sameRun) {
+        first = day;
+        group = {
+          category: String(r['category']),
+          country: str(r, 'country'),
+          unit: str(r, 'unit'),
+          period: day === null ? null : { from: formatDay(day), to: formatDay(day) },
+          values: [],
+          reports: [],
+        };
+        groups.push(group);
+      }
+      if (group.period && day !== null) group.period.to = formatDay(day);
+      const value = Number(r['value']);
+      if (!group.values.includes(value)) group.values.push(value);
+      group.reports.push({
+        document: { ...documentOf(r), source: str(r, 'document_source') },
+        quantity: String(r['nid']),
+        text: String(r['text']),
+        start: Number(r['start_offset']),
+        end: Number(r['end_offset']),
+        value,
+        bound: String(r['bound']),
+        counted: str(r, 'counted'),
+        date: str(r, 'day'),
+        attribution: str(r, 'attribution'),
+      });
+    }
+  }
+  const kept = groups
+    .filter((g) => filter.all || g.values.length > 1)
+    .map((g) => ({ ...g, values: g.values.sort((a, b) => a - b) }))
+    // The most disputed first: most distinct values, then most reports, then the latest.
+    .sort(
+      (a, b) =>
+        b.values.length - a.values.length ||
+        b.reports.length - a.reports.length ||
+        (b.period?.to ?? '').localeCompare(a.period?.to ?? ''),
+    );
+  return {
+    total: kept.length,
+    limit: filter.limit,
+    offset: filter.offset,
+    items: kept.slice(filter.offset, filter.offset + filter.limit),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ summary
+
+/** How much the store holds: the dashboard's header line. */
+export async function storeSummary(db: Db): Promise<{
+  documents: number;
+  events: number;
+  actors: number;
+  quotes: number;
+  quantities: number;
+  countries: string[];
+}> {
+  const count = async (sql: string): Promise<number> => Number((await db.get<Row>(sql))?.['n'] ?? 0);
+  const latest = 'JOIN documents d ON d.content_id = x.content_id AND d.latest = 1';
+  return {
+    documents: await count('SELECT COUNT(*) AS n FROM documents WHERE latest = 1'),
+    events: await count(`SELECT COUNT(*) AS n FROM events x ${latest}`),
+    actors: await count(`SELECT COUNT(DISTINCT x.actor_key) AS n FROM entities x ${latest}`),
+    quotes: await count(`SELECT COUNT(*) AS n FROM quotes x ${latest}`),
+    quantities: await count(`SELECT COUNT(*) AS n FROM quantities x ${latest}`),
+    // The countries events name as source or target: the choices of the dashboard's country filter.
+    countries: (
+      await db.all<Row>(
+        `SELECT c FROM (SELECT x.source_country AS c FROM events x ${latest}
+                        UNION SELECT x.target_country AS c FROM events x ${latest}) u
+         WHERE c IS NOT NULL ORDER BY c`,
+      )
+    ).map((r) => String(r['c'])),
   };
 }

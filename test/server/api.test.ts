@@ -175,9 +175,66 @@ for (const backend of BACKENDS) {
         '/api/actors',
         '/api/quotes',
         '/api/quantities',
+        '/api/events/places',
+        '/api/figures',
+        '/api/summary',
         '/api/analyze',
       ])
         assert.ok(paths.includes(path), path);
+    });
+
+    test('event places, figures grouped by kind of count, and the summary', async () => {
+      const places = await get('/api/events/places');
+      assert.equal(places.status, 200);
+      const items = places.body['items'] as Array<{ name: string; lat: number; lon: number; count: number }>;
+      const bangkok = items.find((p) => p.name === 'Bangkok');
+      assert.ok(bangkok, JSON.stringify(items));
+      assert.ok(Math.abs(bangkok.lat - 13.75) < 0.5 && Math.abs(bangkok.lon - 100.5) < 0.5);
+      const filtered = await get('/api/events/places?type=SANCTION');
+      assert.ok((filtered.body['items'] as unknown[]).length < items.length);
+
+      const all = await get('/api/figures?all=true');
+      assert.equal(all.status, 200);
+      const groups = all.body['items'] as Array<{
+        category: string;
+        values: number[];
+        period: { from: string; to: string } | null;
+        reports: Array<{ value: number; document: { id: string } }>;
+      }>;
+      assert.ok(groups.length > 0);
+      for (const g of groups) {
+        assert.notEqual(g.category, 'OTHER');
+        assert.deepEqual(
+          [...new Set(g.reports.map((r) => r.value))].sort((a, b) => a - b),
+          g.values,
+        );
+        if (g.period) assert.ok(g.period.from <= g.period.to);
+      }
+      const contested = await get('/api/figures');
+      for (const g of contested.body['items'] as typeof groups) assert.ok(g.values.length > 1);
+      const bad = await get('/api/figures?category=ARRESTS');
+      assert.equal(bad.status, 400);
+      assert.match(String(bad.body['message']), /category/);
+
+      const summary = await get('/api/summary');
+      assert.equal(summary.body['documents'], (await get('/api/documents')).body['total']);
+      const vocabulary = summary.body['vocabulary'] as { types: string[]; countries: string[] };
+      assert.ok(vocabulary.types.includes('SANCTION'));
+      assert.ok(vocabulary.countries.every((c) => /^[A-Z]{3}$/.test(c)));
+    });
+
+    test('the dashboard: page, scripts and map data from the package, under a strict CSP', async () => {
+      const page = await app.inject({ method: 'GET', url: '/' });
+      assert.equal(page.statusCode, 200);
+      assert.match(String(page.headers['content-type']), /text\/html/);
+      assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
+      assert.doesNotMatch(page.body, /https?:\/\//, 'the page loads nothing from the network');
+      for (const url of ['/static/style.css', '/app/main.js', '/vendor/d3.min.js', '/vendor/countries-50m.json']) {
+        const response = await app.inject({ method: 'GET', url });
+        assert.equal(response.statusCode, 200, url);
+      }
+      for (const url of ['/vendor/package.json', '/static/../package.json', '/app/../cli/main.js', '/app/main.js.map'])
+        assert.equal((await app.inject({ method: 'GET', url })).statusCode, 404, url);
     });
   });
 }
