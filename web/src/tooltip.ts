@@ -35,10 +35,19 @@ export function hideTip(target?: Element): void {
   current = null;
 }
 
-/** Show `content` while the pointer is over `el` or it has focus. */
+/**
+ * Show `content` while the pointer is over `el` or it has focus. Highlights nest (a name inside a quote):
+ * the innermost one under the pointer wins, and moving back onto the outer one's own text shows its tip.
+ */
 export function attachTip(el: Element, content: TipContent): void {
-  el.addEventListener('mouseenter', () => showTip(el, content));
-  el.addEventListener('mouseleave', () => hideTip(el));
+  el.addEventListener('mouseover', (event) => {
+    event.stopPropagation();
+    if (current !== el) showTip(el, content);
+  });
+  el.addEventListener('mouseout', (event) => {
+    event.stopPropagation();
+    hideTip(el);
+  });
   el.addEventListener('focus', () => showTip(el, content));
   el.addEventListener('blur', () => hideTip(el));
 }
