@@ -20,6 +20,7 @@ import {
 } from './analyze.js';
 import { runIngest } from './ingest.js';
 import { runServe } from './serve.js';
+import { EXPORT_FORMATS, runExport, type ExportFormat } from './export.js';
 import { parseByteSize } from './sizes.js';
 import { DEFAULT_DB } from '../store/store.js';
 import { resolveDataDir, runEvalGold, runEvalNer, runEvalQuotes, runEvalSegment, runEvalUd } from './eval.js';
@@ -107,6 +108,30 @@ export function buildProgram(): Command {
       const bodyLimit = parseByteSize(options.maxBody);
       if (bodyLimit === null) throw new UsageError(`invalid --max-body "${options.maxBody}" (e.g. 1MB, 500kB)`);
       await runServe({ db: databaseOf(options.db), host: options.host, port, bodyLimit }, process.stderr);
+    });
+
+  dbOption(
+    program
+      .command('export')
+      .description('export the stored articles: PLOVER JSON events, GDELT 2.0 event TSV, CoNLL-U parses, CSV tables'),
+  )
+    .addOption(new Option('--format <format>', 'export format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .option('--out <path>', 'output file (for csv: a folder, one file per table); default stdout')
+    .option('--header', 'gdelt: write the 61 column names as a first line')
+    .action(async (options: { db?: string; format: ExportFormat; out?: string; header?: boolean }) => {
+      const result = await runExport(
+        {
+          db: databaseOf(options.db),
+          format: options.format,
+          out: options.out ?? null,
+          header: options.header ?? false,
+        },
+        process.stdout,
+      );
+      const unit = options.format === 'conllu' ? 'sentences' : 'events';
+      process.stderr.write(
+        `lagebild: exported ${result.records} ${unit} of ${result.documents} documents as ${options.format}${result.files.length ? ` to ${options.out}` : ''}\n`,
+      );
     });
 
   program

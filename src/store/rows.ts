@@ -39,7 +39,7 @@ export function actorKey(type: string, name: string): string {
 }
 
 /** The calendar day an event happened on: its own resolved date, else the article's publication date. */
-function eventDay(timeValue: string | null, published: string | null): string | null {
+export function eventDay(timeValue: string | null, published: string | null): string | null {
   if (timeValue && /^\d{4}-\d{2}-\d{2}/.test(timeValue)) return timeValue.slice(0, 10);
   return published;
 }
@@ -192,7 +192,7 @@ export function documentRows(doc: DocumentOut, contentId: string): DocumentRows 
 }
 
 /** CAMEO actor codes start with the ISO 3166 alpha-3 country ("BLRGOV"); IGO codes do not. */
-function countryOfCode(code: string | null): string | null {
+export function countryOfCode(code: string | null): string | null {
   if (!code || code.length < 3) return null;
   const head = code.slice(0, 3);
   return /^[A-Z]{3}$/.test(head) && !NOT_COUNTRIES.has(head) ? head : null;

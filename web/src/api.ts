@@ -81,7 +81,7 @@ export interface EventOut {
   source: ArgumentOut | null;
   target: ArgumentOut | null;
   place: { entity: string | null; text: string } | null;
-  time: { id: string | null; text?: string; value: string | null } | null;
+  time: { time: string | null; value: string | null } | null;
   modality: string;
   attribution: { quote: string | null; entity: string | null } | null;
   sentence: number;

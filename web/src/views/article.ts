@@ -24,7 +24,7 @@ export async function renderArticle(root: HTMLElement, id: string | null): Promi
   const argument = (a: ArgumentOut | null): string =>
     a ? `${a.entity ? (names.get(a.entity)?.name ?? a.text) : a.text}${a.actor ? ` [${a.actor}]` : ''}` : '—';
   const when = (e: EventOut): string | null =>
-    e.time ? (e.time.value ?? (e.time.id ? (times.get(e.time.id)?.value ?? null) : null)) : null;
+    e.time ? (e.time.value ?? (e.time.time ? (times.get(e.time.time)?.value ?? null) : null)) : null;
   const where = (e: EventOut): string | null =>
     e.place ? (e.place.entity ? (names.get(e.place.entity)?.name ?? e.place.text) : e.place.text) : null;
 
