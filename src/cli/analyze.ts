@@ -5,12 +5,11 @@ import { isValidDate } from '../io/dates.js';
 import type { InputError } from '../io/errors.js';
 import { UsageError } from '../io/errors.js';
 import { INPUT_KINDS, readInputs, type InputKind } from '../io/sources.js';
-import { toDocumentOut } from '../output/document-json.js';
 import { OUTPUT_FORMATS, directorySink, stdoutSink, type OutputFormat } from '../output/sinks.js';
-import { STAGES, analyzeDocument, type Stage } from '../pipeline.js';
+import { STAGES, type Stage } from '../pipeline.js';
 import { createProgress } from './progress.js';
-import { BatchLog, forEachDocument } from './batch.js';
-import { explainEvents } from '../events/explain.js';
+import { BatchLog, forEachDocumentAhead } from './batch.js';
+import { createAnalyzer, defaultWorkers } from '../parallel/pool.js';
 import { parseByteSize } from './sizes.js';
 
 export const OPTIONAL_LAYERS = ['tokens'] as const;
@@ -22,6 +21,7 @@ export interface AnalyzeCliOptions extends InputCliOptions {
   progress: boolean;
   disable?: string;
   explain?: boolean;
+  workers?: string;
 }
 
 export interface AnalyzeSettings {
@@ -37,6 +37,8 @@ export interface AnalyzeSettings {
   stages: readonly Stage[];
   /** Print why each event was coded as it was (to stderr, so the output stays valid). */
   explain: boolean;
+  /** Analysis threads (1: in the main thread). */
+  workers: number;
 }
 
 /** The options every command that reads documents shares (analyze, ingest). */
@@ -80,7 +82,16 @@ export function parseAnalyzeOptions(options: AnalyzeCliOptions): AnalyzeSettings
     progress: options.progress,
     stages: STAGES.filter((stage) => !disabled.includes(stage.name)),
     explain: options.explain ?? false,
+    workers: parseWorkers(options.workers),
   };
+}
+
+/** --workers N: a whole number from 1 to 64; default the machine's cores. */
+export function parseWorkers(value: string | undefined): number {
+  if (value === undefined) return defaultWorkers();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`invalid --workers "${value}" (1 to 64)`);
+  return n;
 }
 
 /** "a, b,c" → ["a", "b", "c"]; nothing → []. */
@@ -122,20 +133,36 @@ export async function runAnalyze(files: string[], settings: AnalyzeSettings, io:
     kind: settings.kind,
     ...(io.stdin ? { stdin: io.stdin } : {}),
   });
-  await forEachDocument(inputs, progress, log, async (raw) => {
-    try {
-      const doc = analyzeDocument(raw, { published: settings.published }, settings.stages);
-      for (const warning of doc.warnings)
-        if (!warning.startsWith('no publication date')) log.report(`warning: ${raw.origin}: ${warning}`);
-      await sink.write(toDocumentOut(doc, { withTokens: settings.withTokens }), raw);
-      if (settings.explain) io.stderr.write(explainEvents(doc));
-      analysed++;
-    } catch (error) {
-      if (isBrokenPipe(error)) throw error;
-      // An internal failure on one document must not end the batch; say which document and why.
-      log.failDocument(raw, 'analysis failed', error);
-    }
-  });
+  const analyzer = createAnalyzer(settings.workers);
+  const stages = settings.stages.length === STAGES.length ? null : settings.stages.map((s) => s.name);
+  try {
+    await forEachDocumentAhead(
+      inputs,
+      progress,
+      log,
+      analyzer.concurrency,
+      (raw) =>
+        analyzer.analyze({
+          raw,
+          published: settings.published,
+          stages,
+          withTokens: settings.withTokens,
+          explain: settings.explain,
+        }),
+      async (raw, result) => {
+        // An internal failure on one document must not end the batch; say which document and why.
+        if (result.status === 'rejected') return log.failDocument(raw, 'analysis failed', result.reason);
+        const { doc, explain } = result.value;
+        for (const warning of doc.warnings)
+          if (!warning.startsWith('no publication date')) log.report(`warning: ${raw.origin}: ${warning}`);
+        await sink.write(doc, raw);
+        if (explain) io.stderr.write(explain);
+        analysed++;
+      },
+    );
+  } finally {
+    await analyzer.close();
+  }
   const written = await sink.close();
   const failed = log.failed;
   log.listFailures(`${failed.length} of ${failed.length + analysed} documents failed:`);

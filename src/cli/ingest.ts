@@ -9,16 +9,17 @@ import { extname, join, resolve } from 'node:path';
 import type { RawDocument } from '../document.js';
 import type { InputError } from '../io/errors.js';
 import { contentId, readInputs, type ReadOptions } from '../io/sources.js';
-import { toDocumentOut } from '../output/document-json.js';
-import { analyzeDocument } from '../pipeline.js';
+import { createAnalyzer } from '../parallel/pool.js';
 import { Store, type PutOutcome } from '../store/store.js';
 import { createProgress } from './progress.js';
-import { BatchLog, forEachDocument } from './batch.js';
+import { BatchLog, forEachDocumentAhead } from './batch.js';
 
 export interface IngestSettings extends Omit<ReadOptions, 'stdin'> {
   db: string;
   published: string | null;
   progress: boolean;
+  /** Analysis threads (default 1: in the main thread). */
+  workers?: number;
 }
 
 export interface IngestResult {
@@ -88,23 +89,33 @@ export async function runIngest(
   const counts: Record<PutOutcome, number> = { added: 0, updated: 0, unchanged: 0 };
   const log = new BatchLog(stderr);
   const progress = createProgress(files, settings.progress);
+  const analyzer = createAnalyzer(settings.workers ?? 1);
   try {
-    await forEachDocument(readInputs(files, settings), progress, log, async (raw) => {
-      try {
-        if (await store.hasText(raw.text)) counts.unchanged++;
-        else {
-          const doc = analyzeDocument(raw, { published: settings.published });
-          const { outcome } = await store.put(toDocumentOut(doc, { withTokens: false }), {
-            articleKey: articleKey(raw),
-            origin: raw.origin,
-          });
-          counts[outcome]++;
+    await forEachDocumentAhead(
+      readInputs(files, settings),
+      progress,
+      log,
+      analyzer.concurrency,
+      // Texts already stored are not analysed again (that is what makes a rerun after a kill cheap).
+      async (raw) =>
+        (await store.hasText(raw.text))
+          ? null
+          : analyzer.analyze({ raw, published: settings.published, stages: null, withTokens: false, explain: false }),
+      async (raw, result) => {
+        try {
+          if (result.status === 'rejected') throw result.reason;
+          if (result.value === null) counts.unchanged++;
+          else {
+            const { outcome } = await store.put(result.value.doc, { articleKey: articleKey(raw), origin: raw.origin });
+            counts[outcome]++;
+          }
+        } catch (error) {
+          log.failDocument(raw, 'not stored', error);
         }
-      } catch (error) {
-        log.failDocument(raw, 'not stored', error);
-      }
-    });
+      },
+    );
   } finally {
+    await analyzer.close();
     await store.close();
   }
   const seconds = (performance.now() - started) / 1000;

@@ -14,6 +14,7 @@ import {
   isBrokenPipe,
   parseAnalyzeOptions,
   parseInputOptions,
+  parseWorkers,
   runAnalyze,
   type AnalyzeCliOptions,
   type InputCliOptions,
@@ -76,6 +77,7 @@ export function buildProgram(): Command {
     )
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
     .option('--explain', 'print for each event its lexicon entry, argument paths and modality cue (to stderr)')
+    .option('--workers <n>', 'analysis threads (default: the number of cores; 1 analyses in the main thread)')
     .action(async (files: string[], options: AnalyzeCliOptions) => {
       const settings = parseAnalyzeOptions(options);
       const result = await runAnalyze(files, settings, { stdout: process.stdout, stderr: process.stderr });
@@ -88,11 +90,19 @@ export function buildProgram(): Command {
     .argument('<paths...>', 'files or folders (searched recursively); - reads stdin');
   dbOption(inputOptions(ingest))
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
-    .action(async (paths: string[], options: InputCliOptions & { db?: string; progress: boolean }) => {
-      const settings = { ...parseInputOptions(options), db: databaseOf(options.db), progress: options.progress };
-      const result = await runIngest(paths, settings, process.stderr);
-      process.exitCode = result.failed.length > 0 ? EXIT_FAILED_DOCUMENTS : EXIT_OK;
-    });
+    .option('--workers <n>', 'analysis threads (default: the number of cores; 1 analyses in the main thread)')
+    .action(
+      async (paths: string[], options: InputCliOptions & { db?: string; progress: boolean; workers?: string }) => {
+        const settings = {
+          ...parseInputOptions(options),
+          db: databaseOf(options.db),
+          progress: options.progress,
+          workers: parseWorkers(options.workers),
+        };
+        const result = await runIngest(paths, settings, process.stderr);
+        process.exitCode = result.failed.length > 0 ? EXIT_FAILED_DOCUMENTS : EXIT_OK;
+      },
+    );
 
   dbOption(
     program
