@@ -40,6 +40,20 @@ export interface EventFacts {
   size: { dead: number | null; injured: number | null; arrested: number | null };
 }
 
+/** A place from an entity's geocoding; `name` names it when the entity (if any) has no place of its own. */
+export function placeFacts(entity: Entity | null | undefined, name: string): PlaceFacts {
+  const place = entity?.place ?? null;
+  const geonamesId = place?.id?.startsWith('geonames:') ? place.id.slice('geonames:'.length) : null;
+  return {
+    name: place?.name ?? entity?.name ?? name,
+    country: place?.country ?? null,
+    lat: place?.lat ?? null,
+    lon: place?.lon ?? null,
+    geonamesId,
+    kind: geonamesId ? 'city' : entity?.actor && entity.actor.code === entity.actor.country ? 'country' : 'region',
+  };
+}
+
 export function eventFacts(doc: DocumentOut): EventFacts[] {
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
   const cameo = eventLexicon().cameo;
@@ -72,7 +86,6 @@ export function eventFacts(doc: DocumentOut): EventFacts[] {
   };
   return doc.events.map((event) => {
     const placeEntity = event.place?.entity ? entities.get(event.place.entity) : undefined;
-    const place = placeEntity?.place ?? null;
     const code = event.cameo ? cameo.get(event.cameo) : undefined;
     const sentence = doc.sentences[event.sentence];
     const size = { dead: null as number | null, injured: null as number | null, arrested: null as number | null };
@@ -86,20 +99,7 @@ export function eventFacts(doc: DocumentOut): EventFacts[] {
       event,
       source: actor(event.source),
       target: actor(event.target),
-      place: event.place
-        ? {
-            name: place?.name ?? placeEntity?.name ?? event.place.text,
-            country: place?.country ?? null,
-            lat: place?.lat ?? null,
-            lon: place?.lon ?? null,
-            geonamesId: place?.id?.startsWith('geonames:') ? place.id.slice('geonames:'.length) : null,
-            kind: place?.id?.startsWith('geonames:')
-              ? 'city'
-              : placeEntity?.actor && placeEntity.actor.code === placeEntity.actor.country
-                ? 'country'
-                : 'region',
-          }
-        : null,
+      place: event.place ? placeFacts(placeEntity, event.place.text) : null,
       date: eventDay(event.time?.value ?? null, doc.published),
       goldstein: code?.goldstein ?? null,
       quadClass: code?.quadClass ?? null,

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DocumentOut } from '../document.js';
-import { eventFacts, type ActorFacts, type PlaceFacts } from './event-facts.js';
+import { eventFacts, placeFacts, type ActorFacts, type PlaceFacts } from './event-facts.js';
 
 export const GDELT_COLUMNS = [
   'GlobalEventID',
@@ -70,16 +70,7 @@ function geoCells(p: PlaceFacts | null): Cell[] {
 
 /** An actor that is itself a place ("Minsk" as the government) has that place as its geo. */
 function actorPlace(a: ActorFacts | null): PlaceFacts | null {
-  const place = a?.entity?.place;
-  if (!a?.entity || !place) return null;
-  return {
-    name: place.name,
-    country: place.country,
-    lat: place.lat,
-    lon: place.lon,
-    geonamesId: place.id?.startsWith('geonames:') ? place.id.slice(9) : null,
-    kind: place.id?.startsWith('geonames:') ? 'city' : a.entity.actor?.code === place.country ? 'country' : 'region',
-  };
+  return a?.entity?.place ? placeFacts(a.entity, a.entity.name) : null;
 }
 
 function fractionDate(day: string): number {

@@ -656,8 +656,13 @@ export async function listFigures(db: Db, filter: FigureFilter): Promise<Paged<F
     .add('n.value IS NOT NULL')
     .add("n.category <> 'OTHER'")
     .in('n.category', filter.categories);
+  // Filters go into the query, so that the row limit applies to the rows that are wanted.
+  if (filter.from) where.add('COALESCE(e.date, d.published) >= ?', filter.from);
+  if (filter.to) where.add('COALESCE(e.date, d.published) <= ?', filter.to);
+  const outer = new Where();
+  if (filter.country) outer.add('f.country = ?', filter.country);
   const rows = await db.all<Row>(
-    `SELECT n.content_id, n.nid, n.text, n.value, n.bound, n.unit, n.counted, n.category, n.start_offset, n.end_offset,
+    `SELECT * FROM (SELECT n.content_id, n.nid, n.text, n.value, n.bound, n.unit, n.counted, n.category, n.start_offset, n.end_offset,
             d.title AS document_title, d.published AS document_published, d.source_name AS document_source,
             COALESCE(e.date, d.published) AS day,
             COALESCE(e.place_country, e.target_country, e.source_country,
@@ -670,19 +675,18 @@ export async function listFigures(db: Db, filter: FigureFilter): Promise<Paged<F
               (SELECT a.name FROM entities a WHERE a.content_id = e.content_id AND a.eid = e.attribution_entity)
             ) AS attribution
      FROM quantities n JOIN documents d ON d.content_id = n.content_id
-     LEFT JOIN events e ON e.content_id = n.content_id AND e.vid = n.event${where.sql}
-     ORDER BY n.category, day, n.content_id, n.start_offset LIMIT 20000`,
-    where.params,
+     LEFT JOIN events e ON e.content_id = n.content_id AND e.vid = n.event${where.sql}) f${outer.sql}
+     ORDER BY f.category, f.day, f.content_id, f.start_offset LIMIT 20000`,
+    [...where.params, ...outer.params],
   );
   // Kinds of count first (category, country, unit), then runs of reports within the window, by day.
   const kinds = new Map<string, Array<{ row: Row; day: number | null }>>();
   for (const r of rows) {
     const day = str(r, 'day');
-    const country = str(r, 'country');
-    if (filter.country && country !== filter.country) continue;
-    if ((filter.from && (!day || day < filter.from)) || (filter.to && (!day || day > filter.to))) continue;
-    const key = [r['category'], country, r['unit']].join('\u0000');
-    kinds.set(key, [...(kinds.get(key) ?? []), { row: r, day: day ? parseIsoDate(day) : null }]);
+    const key = [r['category'], r['country'], r['unit']].join('\u0000');
+    let reports = kinds.get(key);
+    if (!reports) kinds.set(key, (reports = []));
+    reports.push({ row: r, day: day ? parseIsoDate(day) : null });
   }
   const groups: FigureGroup[] = [];
   for (const reports of kinds.values()) {

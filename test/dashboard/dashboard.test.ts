@@ -10,16 +10,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import { Store } from '../../src/store/store.js';
-import { runIngest } from '../../src/cli/ingest.js';
-import { DEFAULT_MAX_BYTES } from '../../src/io/sources.js';
-import { FIXTURES, ROOT, SHARED } from '../helpers.js';
-import { BACKENDS, freshDatabase, type TestDatabase } from '../store/backends.js';
+import { ROOT } from '../helpers.js';
+import { BACKENDS, freshDatabase, ingestSituation, type TestDatabase } from '../store/backends.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -29,18 +26,6 @@ const SCREENSHOTS =
   process.env['LAGEBILD_SCREENSHOTS'] === 'docs'
     ? join(ROOT, 'docs', 'screenshots')
     : mkdtempSync(join(tmpdir(), 'lagebild-screens-'));
-const REFERENCE = join(SHARED, 'examples', 'belarus-2020-08-15', 'article.txt');
-const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
-
-async function ingest(db: string, paths: string[], published?: string): Promise<void> {
-  const result = await runIngest(
-    paths,
-    { db, published: published ?? null, encoding: 'utf8', kind: 'auto', maxBytes: DEFAULT_MAX_BYTES, progress: false },
-    quiet,
-  );
-  assert.equal(result.failed.length, 0, JSON.stringify(result.failed));
-}
-
 for (const backend of BACKENDS) {
   describe(
     `dashboard in chromium on ${backend}`,
@@ -56,9 +41,7 @@ for (const backend of BACKENDS) {
 
       before(async () => {
         database = await freshDatabase(backend);
-        await ingest(database.location, [join(ROOT, 'examples')], '2010-02-20');
-        await ingest(database.location, [REFERENCE], '2020-08-15');
-        await ingest(database.location, [join(FIXTURES, 'dashboard')]);
+        await ingestSituation(database.location);
         store = await Store.open(database.location);
         app = await buildApp({ store });
         await app.listen({ host: '127.0.0.1', port: 0 });

@@ -8,20 +8,15 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { runIngest } from '../../src/cli/ingest.js';
 import { runExport, type ExportFormat } from '../../src/cli/export.js';
 import { ploverEvents } from '../../src/export/plover.js';
-import { DEFAULT_MAX_BYTES } from '../../src/io/sources.js';
 import { Store } from '../../src/store/store.js';
 import { storedAnalyses, type StoredAnalysis } from '../../src/export/stored.js';
 import { PLOVER_TYPES } from '../../src/events/lexicon.js';
 import type { DocumentOut } from '../../src/document.js';
-import { FIXTURES, ROOT, runCli, SHARED } from '../helpers.js';
-import { BACKENDS, freshDatabase, type TestDatabase } from '../store/backends.js';
-
-const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+import { runCli } from '../helpers.js';
+import { BACKENDS, freshDatabase, ingestSituation, quiet, type TestDatabase } from '../store/backends.js';
 
 for (const backend of BACKENDS) {
   describe(`exports on ${backend}`, () => {
@@ -34,14 +29,7 @@ for (const backend of BACKENDS) {
     before(async () => {
       database = await freshDatabase(backend);
       out = mkdtempSync(join(tmpdir(), 'lagebild-export-'));
-      const ingest = async (paths: string[], published: string | null): Promise<void> => {
-        const settings = { db: database.location, published, encoding: 'utf8' as const, kind: 'auto' as const };
-        const result = await runIngest(paths, { ...settings, maxBytes: DEFAULT_MAX_BYTES, progress: false }, quiet);
-        assert.equal(result.failed.length, 0);
-      };
-      await ingest([join(ROOT, 'examples')], '2010-02-20');
-      await ingest([join(SHARED, 'examples', 'belarus-2020-08-15', 'article.txt')], '2020-08-15');
-      await ingest([join(FIXTURES, 'dashboard')], null);
+      await ingestSituation(database.location);
       const store = await Store.open(database.location);
       stored = [];
       for await (const s of storedAnalyses(store.db, 2)) stored.push(s);

@@ -1,16 +1,11 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { Store } from '../../src/store/store.js';
-import { runIngest } from '../../src/cli/ingest.js';
-import { DEFAULT_MAX_BYTES } from '../../src/io/sources.js';
 import { ROOT } from '../helpers.js';
-import { BACKENDS, freshDatabase, type TestDatabase } from '../store/backends.js';
-
-const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+import { BACKENDS, freshDatabase, ingestInto, type TestDatabase } from '../store/backends.js';
 
 for (const backend of BACKENDS) {
   describe(`HTTP API on ${backend}`, () => {
@@ -19,13 +14,7 @@ for (const backend of BACKENDS) {
     let app: FastifyInstance;
     before(async () => {
       database = await freshDatabase(backend);
-      const settings = { db: database.location, published: '2010-02-20', encoding: 'utf8' as const };
-      const ingested = await runIngest(
-        [join(ROOT, 'examples')],
-        { ...settings, kind: 'auto', maxBytes: DEFAULT_MAX_BYTES, progress: false },
-        quiet,
-      );
-      assert.equal(ingested.failed.length, 0);
+      await ingestInto(database.location, [join(ROOT, 'examples')], '2010-02-20');
       store = await Store.open(database.location);
       app = await buildApp({ store, bodyLimit: 64 * 1024 });
     });
@@ -197,9 +186,10 @@ for (const backend of BACKENDS) {
       assert.equal(all.status, 200);
       const groups = all.body['items'] as Array<{
         category: string;
+        country: string | null;
         values: number[];
         period: { from: string; to: string } | null;
-        reports: Array<{ value: number; document: { id: string } }>;
+        reports: Array<{ value: number; date: string | null; document: { id: string } }>;
       }>;
       assert.ok(groups.length > 0);
       for (const g of groups) {
@@ -210,6 +200,12 @@ for (const backend of BACKENDS) {
         );
         if (g.period) assert.ok(g.period.from <= g.period.to);
       }
+      const country = groups.find((g) => g.country)!.country!;
+      const inCountry = (await get(`/api/figures?all=true&country=${country}`)).body['items'] as typeof groups;
+      assert.ok(inCountry.length > 0 && inCountry.every((g) => g.country === country));
+      const later = (await get('/api/figures?all=true&from=2010-01-01')).body['items'] as typeof groups;
+      assert.ok(later.length > 0 && later.length < groups.length);
+      assert.ok(later.every((g) => g.reports.every((r) => r.date !== null && r.date >= '2010-01-01')));
       const contested = await get('/api/figures');
       for (const g of contested.body['items'] as typeof groups) assert.ok(g.values.length > 1);
       const bad = await get('/api/figures?category=ARRESTS');

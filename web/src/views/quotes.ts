@@ -45,7 +45,9 @@ export async function renderQuotes(root: HTMLElement, _arg: string | null, param
   const groups = new Map<string, QuoteRow[]>();
   for (const quote of result.items) {
     const name = quote.speaker?.name ?? quote.speaker?.text ?? 'Sprecher nicht genannt';
-    groups.set(name, [...(groups.get(name) ?? []), quote]);
+    let group = groups.get(name);
+    if (!group) groups.set(name, (group = []));
+    group.push(quote);
   }
   const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'de'));
   root.append(
