@@ -23,6 +23,9 @@ import { runIngest } from './ingest.js';
 import { runServe } from './serve.js';
 import { EXPORT_FORMATS, runExport, type ExportFormat } from './export.js';
 import { parseByteSize } from './sizes.js';
+import { DEFAULT_QUEUE, assertQueueName } from '../queue/boss.js';
+import { runEnqueue } from '../queue/enqueue.js';
+import { runQueueWorker } from '../queue/worker.js';
 import { DEFAULT_DB } from '../store/store.js';
 import { resolveDataDir, runEvalGold, runEvalNer, runEvalQuotes, runEvalSegment, runEvalUd } from './eval.js';
 import { validateFile } from './validate.js';
@@ -101,6 +104,71 @@ export function buildProgram(): Command {
         };
         const result = await runIngest(paths, settings, process.stderr);
         process.exitCode = result.failed.length > 0 ? EXIT_FAILED_DOCUMENTS : EXIT_OK;
+      },
+    );
+
+  const queueOptions = (command: Command): Command =>
+    command
+      .option('--queue <name>', 'job queue name', DEFAULT_QUEUE)
+      .option('--job-timeout <seconds>', 'a job running this long is taken as lost and retried (sets the queue)')
+      .option('--retries <n>', 'tries after a failure or loss before a job stays failed (sets the queue)');
+
+  const enqueue = program
+    .command('enqueue')
+    .description('put articles (folders, .txt, .html, .jsonl, feeds) on the PostgreSQL job queue for workers')
+    .argument('<paths...>', 'files or folders (searched recursively); - reads stdin');
+  queueOptions(dbOption(inputOptions(enqueue))).action(
+    async (paths: string[], options: InputCliOptions & QueueCliOptions) => {
+      const result = await runEnqueue(
+        paths,
+        { ...parseInputOptions(options), ...parseQueueOptions(options) },
+        process.stderr,
+      );
+      process.exitCode = result.failed > 0 ? EXIT_FAILED_DOCUMENTS : EXIT_OK;
+    },
+  );
+
+  queueOptions(
+    dbOption(
+      program
+        .command('worker')
+        .description('analyse documents from the PostgreSQL job queue into the store (run one per machine)'),
+    ),
+  )
+    .option('--workers <n>', 'analysis threads (default: the number of cores)')
+    .option('--batch-size <n>', 'jobs claimed at a time (default: twice the threads)')
+    .option('--until-empty', 'exit once no job is waiting, retrying or running')
+    .option('--poll <seconds>', 'seconds between looks at an empty queue', '1')
+    .action(
+      async (
+        options: QueueCliOptions & { workers?: string; batchSize?: string; untilEmpty?: boolean; poll: string },
+      ) => {
+        const poll = Number(options.poll);
+        if (!(poll >= 0.1 && poll <= 3600)) throw new UsageError(`invalid --poll "${options.poll}" (0.1 to 3600)`);
+        const stop = new AbortController();
+        // The first signal finishes the jobs in hand and exits; a second one exits at once.
+        const onSignal = (): void => {
+          if (stop.signal.aborted) process.exit(130);
+          process.stderr.write('lagebild: finishing the jobs in hand (signal again to quit now)\n');
+          stop.abort();
+        };
+        process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+        try {
+          const result = await runQueueWorker(
+            {
+              ...parseQueueOptions(options),
+              workers: parseWorkers(options.workers),
+              batchSize:
+                options.batchSize === undefined ? null : positiveInteger('--batch-size', options.batchSize, 1000),
+              untilEmpty: options.untilEmpty ?? false,
+              pollSeconds: poll,
+            },
+            { stdout: process.stdout, stderr: process.stderr, signal: stop.signal },
+          );
+          process.exitCode = result.counts.failed > 0 ? EXIT_FAILED_DOCUMENTS : EXIT_OK;
+        } finally {
+          process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+        }
       },
     );
 
@@ -214,6 +282,35 @@ export function buildProgram(): Command {
       process.stdout.write(options.json ? JSON.stringify(scores, null, 2) + '\n' : table + '\n');
     });
   return program;
+}
+
+interface QueueCliOptions {
+  db?: string;
+  queue: string;
+  jobTimeout?: string;
+  retries?: string;
+}
+
+function parseQueueOptions(options: QueueCliOptions): {
+  db: string;
+  queue: string;
+  jobTimeoutSeconds: number | null;
+  retries: number | null;
+} {
+  assertQueueName(options.queue);
+  return {
+    db: databaseOf(options.db),
+    queue: options.queue,
+    jobTimeoutSeconds:
+      options.jobTimeout === undefined ? null : positiveInteger('--job-timeout', options.jobTimeout, 86_400),
+    retries: options.retries === undefined ? null : positiveInteger('--retries', options.retries, 100, 0),
+  };
+}
+
+function positiveInteger(flag: string, value: string, max: number, min = 1): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`invalid ${flag} "${value}" (${min} to ${max})`);
+  return n;
 }
 
 /** --db, else $LAGEBILD_DB, else lagebild.db in the working directory. */
