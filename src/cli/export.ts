@@ -87,17 +87,17 @@ export async function runExport(settings: ExportSettings, stdout: NodeJS.Writabl
     let records = 0;
     if (settings.format === 'gdelt' && settings.header) await writeChunk(main, GDELT_COLUMNS.join('\t') + '\n');
     if (settings.format === 'plover') await writeChunk(main, '[');
-    for await (const { contentId, ingestedAt, analysis } of storedAnalyses(store.db)) {
+    for await (const { contentId, ingestedAt, storyId, analysis, links } of storedAnalyses(store.db)) {
       documents++;
       switch (settings.format) {
         case 'plover':
-          for (const event of ploverEvents(analysis, contentId)) {
+          for (const event of ploverEvents(analysis, contentId, { storyId, links })) {
             await writeChunk(main, `${records === 0 ? '\n' : ',\n'}${JSON.stringify(event)}`);
             records++;
           }
           break;
         case 'gdelt': {
-          const lines = gdeltLines(analysis, contentId, ingestedAt);
+          const lines = gdeltLines(analysis, contentId, ingestedAt, links);
           if (lines.length) await writeChunk(main, lines.join('\n') + '\n');
           records += lines.length;
           break;
@@ -120,7 +120,7 @@ export async function runExport(settings: ExportSettings, stdout: NodeJS.Writabl
           break;
         }
         case 'csv':
-          for (const [table, text] of Object.entries(csvRows(analysis, contentId, ingestedAt))) {
+          for (const [table, text] of Object.entries(csvRows(analysis, contentId, ingestedAt, { storyId, links }))) {
             if (text) await writeChunk(streams[table]!, text);
             if (table === 'events') records += analysis.events.length;
           }

@@ -11,6 +11,7 @@ import type { InputError } from '../io/errors.js';
 import { contentId, readInputs, type ReadOptions } from '../io/sources.js';
 import { createAnalyzer } from '../parallel/pool.js';
 import { Store, type PutOutcome } from '../store/store.js';
+import { linkPending, type LinkResult } from '../linking/stories.js';
 import { createProgress } from './progress.js';
 import { BatchLog, forEachDocumentAhead } from './batch.js';
 
@@ -24,6 +25,8 @@ export interface IngestSettings extends Omit<ReadOptions, 'stdin'> {
 
 export interface IngestResult {
   counts: Record<PutOutcome, number>;
+  /** Articles put into stories after storing (every unlinked one in the store, not only this run's). */
+  linked: LinkResult;
   failed: InputError[];
   seconds: number;
 }
@@ -90,6 +93,7 @@ export async function runIngest(
   const log = new BatchLog(stderr);
   const progress = createProgress(files, settings.progress);
   const analyzer = createAnalyzer(settings.workers ?? 1);
+  let linked: LinkResult = { documents: 0, newStories: 0 };
   try {
     await forEachDocumentAhead(
       readInputs(files, settings),
@@ -114,6 +118,8 @@ export async function runIngest(
         }
       },
     );
+    await analyzer.close();
+    linked = await linkPending(store.db);
   } finally {
     await analyzer.close();
     await store.close();
@@ -124,8 +130,9 @@ export async function runIngest(
   log.report(
     `${done} documents in ${store.db.location}: ${counts.added} added, ${counts.updated} updated, ` +
       `${counts.unchanged} already stored; ${failed.length} failed; ${seconds.toFixed(1)} s ` +
-      `(${(done / Math.max(seconds, 1e-3)).toFixed(1)} documents/s)`,
+      `(${(done / Math.max(seconds, 1e-3)).toFixed(1)} documents/s); ${linked.documents} linked into stories ` +
+      `(${linked.newStories} new)`,
   );
   log.listFailures(`${failed.length} failed:`);
-  return { counts, failed, seconds };
+  return { counts, linked, failed, seconds };
 }

@@ -26,7 +26,8 @@ import { parseByteSize } from './sizes.js';
 import { DEFAULT_QUEUE, assertQueueName } from '../queue/boss.js';
 import { runEnqueue } from '../queue/enqueue.js';
 import { runQueueWorker } from '../queue/worker.js';
-import { DEFAULT_DB } from '../store/store.js';
+import { DEFAULT_DB, Store } from '../store/store.js';
+import { linkPending } from '../linking/stories.js';
 import { resolveDataDir, runEvalGold, runEvalNer, runEvalQuotes, runEvalSegment, runEvalUd } from './eval.js';
 import { validateFile } from './validate.js';
 
@@ -171,6 +172,26 @@ export function buildProgram(): Command {
         }
       },
     );
+
+  dbOption(
+    program
+      .command('link')
+      .description(
+        'put stored articles not yet linked into stories and group their events (ingest and worker do this too)',
+      ),
+  ).action(async (options: { db?: string }) => {
+    const started = performance.now();
+    const store = await Store.open(databaseOf(options.db));
+    try {
+      const result = await linkPending(store.db);
+      process.stderr.write(
+        `lagebild: ${result.documents} articles linked into stories (${result.newStories} new) in ` +
+          `${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+    } finally {
+      await store.close();
+    }
+  });
 
   dbOption(
     program

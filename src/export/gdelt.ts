@@ -7,12 +7,16 @@
  *   are empty; Type1Code is the actor's sector (GOV, COP, MIL, OPP, CVL, MED, …).
  * - Geo country codes are ISO 3166 alpha-3 (GDELT uses FIPS 10-4); ADM1/ADM2 codes are empty. Geo types:
  *   1 country, 4 world city, 5 world region. Actor geo is the actor's own place when the actor is one.
- * - AvgTone is empty (Lagebild does not score tone); NumSources and NumArticles are 1 per article and
- *   NumMentions is the number of times the article tells the event.
+ * - AvgTone is empty (Lagebild does not score tone).
+ * - One row per event, as GDELT: an event several articles report (one cross-article event key, see
+ *   src/linking/) is written once, from its first report, with NumArticles = the articles reporting it,
+ *   NumSources = their distinct source names, NumMentions = its mentions in all of them. Events of
+ *   articles not linked yet count their own article only.
  */
 import { createHash } from 'node:crypto';
 import type { DocumentOut } from '../document.js';
 import { eventFacts, placeFacts, type ActorFacts, type PlaceFacts } from './event-facts.js';
+import type { EventLink } from './stored.js';
 
 export const GDELT_COLUMNS = [
   'GlobalEventID',
@@ -86,13 +90,20 @@ function cell(value: Cell): string {
 }
 
 /** GDELT rows (as lines) for one stored article; events without a CAMEO code or a day are left out. */
-export function gdeltLines(doc: DocumentOut, contentId: string, ingestedAt: string): string[] {
+export function gdeltLines(
+  doc: DocumentOut,
+  contentId: string,
+  ingestedAt: string,
+  links: ReadonlyMap<string, EventLink> = new Map(),
+): string[] {
   const added = ingestedAt.replace(/\D/g, '').slice(0, 14);
   const url = doc.source.url ?? contentId;
   const lines: string[] = [];
   for (const f of eventFacts(doc)) {
     const code = f.event.cameo;
     if (!code || !f.date) continue;
+    const link = links.get(f.event.id);
+    if (link && !link.representative) continue;
     const day = f.date.replace(/-/g, '');
     const row: Cell[] = [
       numericEventId(contentId, f.event.id),
@@ -108,9 +119,9 @@ export function gdeltLines(doc: DocumentOut, contentId: string, ingestedAt: stri
       code.slice(0, 2),
       f.quadClass,
       f.goldstein,
-      f.event.mentions.length || 1,
-      1,
-      1,
+      link?.mentions ?? (f.event.mentions.length || 1),
+      link?.sources ?? 1,
+      link?.articles ?? 1,
       null,
       ...geoCells(actorPlace(f.source)),
       ...geoCells(actorPlace(f.target)),

@@ -10,6 +10,7 @@
  */
 import type { DocumentOut } from '../document.js';
 import { eventFacts, type ActorFacts } from './event-facts.js';
+import type { EventLink } from './stored.js';
 import { numericEventId } from './gdelt.js';
 
 const AUXILIARY_MODE: Record<string, string | null> = {
@@ -53,6 +54,15 @@ export interface PloverEvent {
   quad_class: number | null;
   goldstein: number | null;
   num_mentions: number;
+  /** The same event in other articles (src/linking/): null for an article not linked yet. */
+  cross_article: {
+    event_key: string;
+    story_id: string | null;
+    num_articles: number;
+    num_sources: number;
+    num_mentions: number;
+    first_report: boolean;
+  } | null;
   evidence: {
     document: string;
     sentence: number;
@@ -73,9 +83,14 @@ function ploverActor(a: ActorFacts | null): PloverActor | null {
   return a ? { name: a.name, code: a.code, country: a.country, sector: a.sector } : null;
 }
 
-export function ploverEvents(doc: DocumentOut, contentId: string): PloverEvent[] {
+export function ploverEvents(
+  doc: DocumentOut,
+  contentId: string,
+  linking: { storyId: string | null; links: ReadonlyMap<string, EventLink> } = { storyId: null, links: new Map() },
+): PloverEvent[] {
   return eventFacts(doc).map((f) => {
     const e = f.event;
+    const link = linking.links.get(e.id);
     const planned = e.modality === 'planned';
     const type =
       planned && FUTURE_AS_AGREE.has(e.type) ? 'AGREE' : planned && e.type === 'RETREAT' ? 'CONCEDE' : e.type;
@@ -107,6 +122,16 @@ export function ploverEvents(doc: DocumentOut, contentId: string): PloverEvent[]
       quad_class: f.quadClass,
       goldstein: f.goldstein,
       num_mentions: e.mentions.length || 1,
+      cross_article: link
+        ? {
+            event_key: link.key,
+            story_id: linking.storyId,
+            num_articles: link.articles,
+            num_sources: link.sources,
+            num_mentions: link.mentions,
+            first_report: link.representative,
+          }
+        : null,
       evidence: {
         document: contentId,
         sentence: e.sentence,

@@ -6,11 +6,12 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DocumentOut } from '../document.js';
 import { eventFacts } from './event-facts.js';
+import type { EventLink } from './stored.js';
 
 type Cell = string | number | boolean | null;
 
 export const TABLES: Record<string, readonly string[]> = {
-  documents: ['document', 'title', 'published', 'source_name', 'source_url', 'lang', 'chars', 'ingested_at'],
+  documents: ['document', 'title', 'published', 'source_name', 'source_url', 'lang', 'chars', 'ingested_at', 'story'],
   entities: [
     'document',
     'entity',
@@ -66,6 +67,8 @@ export const TABLES: Record<string, readonly string[]> = {
     'date',
     'modality',
     'mentions',
+    'event_key',
+    'articles',
   ],
 };
 
@@ -74,10 +77,25 @@ export function csvHeader(table: string): string {
 }
 
 /** The CSV lines of every table for one stored article. */
-export function csvRows(doc: DocumentOut, contentId: string, ingestedAt: string): Record<string, string> {
+export function csvRows(
+  doc: DocumentOut,
+  contentId: string,
+  ingestedAt: string,
+  linking: { storyId: string | null; links: ReadonlyMap<string, EventLink> } = { storyId: null, links: new Map() },
+): Record<string, string> {
   const rows: Record<string, Cell[][]> = {
     documents: [
-      [contentId, doc.title, doc.published, doc.source.name, doc.source.url, doc.lang, doc.text.length, ingestedAt],
+      [
+        contentId,
+        doc.title,
+        doc.published,
+        doc.source.name,
+        doc.source.url,
+        doc.lang,
+        doc.text.length,
+        ingestedAt,
+        linking.storyId,
+      ],
     ],
     entities: doc.entities.map((e) => [
       contentId,
@@ -145,6 +163,8 @@ export function csvRows(doc: DocumentOut, contentId: string, ingestedAt: string)
       f.date,
       f.event.modality,
       f.event.mentions.length || 1,
+      linking.links.get(f.event.id)?.key ?? null,
+      linking.links.get(f.event.id)?.articles ?? null,
     ]),
   };
   const out: Record<string, string> = {};

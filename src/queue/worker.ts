@@ -11,6 +11,7 @@ import { contentId } from '../io/sources.js';
 import { createAnalyzer } from '../parallel/pool.js';
 import { Store, type PutOutcome } from '../store/store.js';
 import { parsePayload, rawOf } from './job.js';
+import { linkPending } from '../linking/stories.js';
 import { DEFAULT_JOB_TIMEOUT_SECONDS, openQueue, type QueueSettings } from './boss.js';
 
 export interface WorkerSettings extends QueueSettings {
@@ -113,6 +114,8 @@ export async function runQueueWorker(
           io.stdout.write(JSON.stringify(report) + '\n');
         }),
       );
+      // Stories and event groups for what was stored (whichever worker gets the lock first links).
+      await linkPending(store.db);
     }
   } finally {
     await boss?.stop({ graceful: false, close: true, wait: true }).catch(() => undefined);

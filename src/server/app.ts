@@ -19,6 +19,8 @@ import {
   getDocument,
   listActors,
   listDocuments,
+  listStories,
+  getStory,
   listEvents,
   listFigures,
   listQuantities,
@@ -27,6 +29,7 @@ import {
 } from '../store/queries.js';
 import type { Store } from '../store/store.js';
 import { registerDashboard } from './dashboard.js';
+import { linkPending } from '../linking/stories.js';
 import { QUANTITY_CATEGORIES } from '../quantities/lexicon.js';
 
 export interface AppOptions {
@@ -48,6 +51,12 @@ const page = {
   limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
   offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
 };
+const storyId = {
+  type: 'string',
+  pattern: '^story:[0-9a-f]{32}$',
+  description: 'story id (story: + the content id of its first article)',
+} as const;
+
 const documentId = {
   type: 'string',
   pattern: '^sha256:[0-9a-f]{32}$',
@@ -146,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           from: date,
           to: date,
           source: { type: 'string', maxLength: 200 },
+          story: storyId,
         }),
       },
     },
@@ -155,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         from?: string;
         to?: string;
         source?: string;
+        story?: string;
         limit: number;
         offset: number;
       };
@@ -187,6 +198,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     from: date,
     to: date,
     document: documentId,
+    story: storyId,
   };
   type EventQuery = {
     type?: string;
@@ -196,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     from?: string;
     to?: string;
     document?: string;
+    story?: string;
     limit: number;
     offset: number;
   };
@@ -260,6 +273,42 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ...counts,
         vocabulary: { types: PLOVER_TYPES, modalities: MODALITIES, categories: QUANTITY_CATEGORIES, countries },
       };
+    },
+  );
+
+  app.get(
+    '/api/stories',
+    {
+      schema: {
+        description:
+          'Stories: articles about the same thing, grouped as they arrive (most recently active first), with their defining actors and words and how many events several articles share.',
+        querystring: query({
+          from: date,
+          to: date,
+          minDocuments: { type: 'integer', minimum: 1, maximum: 100000 },
+          actor: { type: 'string', maxLength: 200, description: 'actor key, e.g. PER:lksndr lksnk' },
+        }),
+      },
+    },
+    async (request) => {
+      const q = request.query as Parameters<typeof listStories>[1];
+      checkDates({ ...q }, ['from', 'to']);
+      return listStories(db, q);
+    },
+  );
+  app.get(
+    '/api/stories/:id',
+    {
+      schema: {
+        description: 'One story with its articles (their events: /api/events?story=ID).',
+        params: { type: 'object', properties: { id: storyId }, required: ['id'] },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const story = await getStory(db, id);
+      if (!story) throw httpError(404, `no story ${id}`);
+      return story;
     },
   );
 
@@ -376,6 +425,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const doc = toDocumentOut(analyzeDocument(raw, { published: body.published ?? null }), { withTokens: false });
       if (body.store) {
         const stored = await store.put(doc, { articleKey: contentId(doc.text), origin: 'POST /api/analyze' });
+        await linkPending(store.db);
         return { ...doc, stored: { id: stored.contentId, outcome: stored.outcome } };
       }
       return doc;

@@ -198,6 +198,54 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX search_document ON search (content_id);
     `,
   },
+  {
+    version: 2,
+    name: 'stories and cross-article event groups',
+    both: `
+      -- Which story an article belongs to (null: not linked yet; src/linking/ assigns it after storing).
+      ALTER TABLE documents ADD COLUMN story_id TEXT;
+      CREATE INDEX documents_story ON documents (story_id);
+
+      -- A story is named by its first article's content id, so its id never changes.
+      CREATE TABLE stories (
+        story_id    TEXT PRIMARY KEY,
+        title       TEXT,
+        first_day   TEXT NOT NULL,
+        last_day    TEXT NOT NULL,
+        documents   INTEGER NOT NULL,
+        norm        {REAL} NOT NULL
+      );
+      CREATE INDEX stories_last_day ON stories (last_day);
+      -- The story's centroid: the sum of its articles' unit term vectors, strongest terms only. Named
+      -- things (terms starting with @) carry a name and what events are filtered by (actor key or code).
+      CREATE TABLE story_terms (
+        story_id  TEXT NOT NULL REFERENCES stories (story_id),
+        term      TEXT NOT NULL,
+        weight    {REAL} NOT NULL,
+        label     TEXT,
+        ref       TEXT,
+        PRIMARY KEY (story_id, term)
+      );
+      CREATE INDEX story_terms_term ON story_terms (term);
+      -- Document frequencies of terms among linked articles (for idf).
+      CREATE TABLE link_terms (
+        term  TEXT PRIMARY KEY,
+        df    INTEGER NOT NULL
+      );
+
+      -- The same event reported by several articles: events with one event_key are one event.
+      ALTER TABLE events ADD COLUMN event_key TEXT;
+      CREATE INDEX events_event_key ON events (event_key);
+      CREATE TABLE event_groups (
+        event_key   TEXT PRIMARY KEY,
+        type        TEXT NOT NULL,
+        date        TEXT,
+        sources     INTEGER NOT NULL,
+        mentions    INTEGER NOT NULL,
+        first_seen  TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

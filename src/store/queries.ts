@@ -95,6 +95,7 @@ export interface DocumentFilter extends Page {
   from?: string;
   to?: string;
   source?: string;
+  story?: string;
 }
 
 export interface DocumentSummary {
@@ -105,6 +106,8 @@ export interface DocumentSummary {
   source: { name: string | null; url: string | null };
   version: number;
   chars: number;
+  /** The story it belongs to (null until linked). */
+  story: string | null;
   counts: { entities: number; quotes: number; quantities: number; events: number };
 }
 
@@ -119,11 +122,12 @@ export async function listDocuments(db: Db, filter: DocumentFilter): Promise<Pag
   if (filter.from) where.add('d.published >= ?', filter.from);
   if (filter.to) where.add('d.published <= ?', filter.to);
   if (filter.source) where.add('d.source_name = ?', filter.source);
+  if (filter.story) where.add('d.story_id = ?', filter.story);
   const count = (table: string): string =>
     `(SELECT COUNT(*) FROM ${table} x WHERE x.content_id = d.content_id) AS n_${table}`;
   const result = await paged<Row>(
     db,
-    `d.content_id, d.doc_id, d.title, d.published, d.source_name, d.source_url, d.version, d.chars,
+    `d.content_id, d.doc_id, d.title, d.published, d.source_name, d.source_url, d.version, d.chars, d.story_id,
      ${['entities', 'quotes', 'quantities', 'events'].map(count).join(', ')}`,
     'documents d',
     where,
@@ -140,6 +144,7 @@ export async function listDocuments(db: Db, filter: DocumentFilter): Promise<Pag
       source: { name: str(r, 'source_name'), url: str(r, 'source_url') },
       version: Number(r['version']),
       chars: Number(r['chars']),
+      story: str(r, 'story_id'),
       counts: {
         entities: Number(r['n_entities']),
         quotes: Number(r['n_quotes']),
@@ -194,6 +199,7 @@ export interface EventFilter extends Page {
   from?: string;
   to?: string;
   document?: string;
+  story?: string;
 }
 
 export interface EventRow {
@@ -220,6 +226,8 @@ export interface EventRow {
   modality: string;
   attribution: { quote: string | null; entity: string | null } | null;
   mentions: number;
+  /** The same event across articles: its key, how many articles report it, their mentions together. */
+  group: { key: string; sources: number; mentions: number } | null;
 }
 
 export interface EventActor {
@@ -243,16 +251,18 @@ function eventWhere(filter: Omit<EventFilter, keyof Page>): Where {
   if (filter.from) where.add('e.date >= ?', filter.from);
   if (filter.to) where.add('e.date <= ?', filter.to);
   if (filter.document) where.add('e.content_id = ?', filter.document);
+  if (filter.story) where.add('d.story_id = ?', filter.story);
   return where;
 }
 
 const EVENTS_FROM = 'events e JOIN documents d ON d.content_id = e.content_id';
+const EVENTS_WITH_GROUPS = `${EVENTS_FROM} LEFT JOIN event_groups g ON g.event_key = e.event_key`;
 
 export async function listEvents(db: Db, filter: EventFilter): Promise<Paged<EventRow>> {
   const result = await paged<Row>(
     db,
-    'e.*, d.title AS document_title, d.published AS document_published',
-    EVENTS_FROM,
+    'e.*, d.title AS document_title, d.published AS document_published, g.sources AS group_sources, g.mentions AS group_mentions',
+    EVENTS_WITH_GROUPS,
     eventWhere(filter),
     'e.date NULLS LAST, e.content_id, e.trigger_start',
     filter,
@@ -303,6 +313,10 @@ function eventFromRow(r: Row): EventRow {
         ? null
         : { quote: s('attribution_quote'), entity: s('attribution_entity') },
     mentions: Number(r['mentions']),
+    group:
+      s('event_key') === null || n('group_sources') === null
+        ? null
+        : { key: s('event_key')!, sources: n('group_sources')!, mentions: n('group_mentions')! },
   };
 }
 
@@ -770,5 +784,111 @@ export async function storeSummary(db: Db): Promise<{
          WHERE c IS NOT NULL ORDER BY c`,
       )
     ).map((r) => String(r['c'])),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ stories
+
+export interface StoryFilter extends Page {
+  /** Stories active on or after / before this day. */
+  from?: string;
+  to?: string;
+  /** Only stories with at least this many articles. */
+  minDocuments?: number;
+  /** An actor key or country code (as in a story's `actors`): stories whose centroid names it. */
+  actor?: string;
+}
+
+export interface StorySummary {
+  id: string;
+  title: string | null;
+  firstDay: string;
+  lastDay: string;
+  documents: number;
+  /** Events of its articles, and how many of them more than one article reports. */
+  events: number;
+  sharedEvents: number;
+  /** The named things and words that define it, strongest first; `key` filters events by it (actor key or code). */
+  actors: Array<{ key: string; name: string }>;
+  keywords: string[];
+}
+
+export async function listStories(db: Db, filter: StoryFilter): Promise<Paged<StorySummary>> {
+  const where = new Where();
+  if (filter.from) where.add('s.last_day >= ?', filter.from);
+  if (filter.to) where.add('s.first_day <= ?', filter.to);
+  if (filter.minDocuments) where.add('s.documents >= ?', filter.minDocuments);
+  if (filter.actor) where.add('s.story_id IN (SELECT story_id FROM story_terms WHERE ref = ?)', filter.actor);
+  const result = await paged<Row>(
+    db,
+    's.*',
+    'stories s',
+    where,
+    's.last_day DESC, s.documents DESC, s.story_id',
+    filter,
+  );
+  return { ...result, items: await storySummaries(db, result.items) };
+}
+
+async function storySummaries(db: Db, rows: Row[]): Promise<StorySummary[]> {
+  const ids = rows.map((r) => String(r['story_id']));
+  if (ids.length === 0) return [];
+  const list = ids.map(() => '?').join(', ');
+  const terms = await db.all<Row>(
+    `SELECT story_id, term, label, ref FROM story_terms WHERE story_id IN (${list}) ORDER BY story_id, weight DESC, term`,
+    ids,
+  );
+  const events = await db.all<Row>(
+    `SELECT d.story_id, COUNT(*) AS n, SUM(CASE WHEN g.sources > 1 THEN 1 ELSE 0 END) AS shared
+     FROM events e JOIN documents d ON d.content_id = e.content_id LEFT JOIN event_groups g ON g.event_key = e.event_key
+     WHERE d.latest = 1 AND d.story_id IN (${list}) GROUP BY d.story_id`,
+    ids,
+  );
+  const eventCounts = new Map(events.map((r) => [String(r['story_id']), r]));
+  return rows.map((r) => {
+    const id = String(r['story_id']);
+    const own = terms.filter((t) => t['story_id'] === id);
+    const counts = eventCounts.get(id);
+    return {
+      id,
+      title: str(r, 'title'),
+      firstDay: String(r['first_day']),
+      lastDay: String(r['last_day']),
+      documents: Number(r['documents']),
+      events: Number(counts?.['n'] ?? 0),
+      sharedEvents: Number(counts?.['shared'] ?? 0),
+      actors: own
+        .filter((t) => String(t['term']).startsWith('@') && t['label'] !== null)
+        .slice(0, 8)
+        .map((t) => ({ key: String(t['ref'] ?? t['label']), name: String(t['label']) })),
+      keywords: own
+        .filter((t) => !String(t['term']).startsWith('@'))
+        .slice(0, 8)
+        .map((t) => String(t['term'])),
+    };
+  });
+}
+
+export interface StoryDetail extends StorySummary {
+  articles: Array<{ id: string; title: string | null; published: string | null; source: string | null }>;
+}
+
+export async function getStory(db: Db, id: string): Promise<StoryDetail | null> {
+  const row = await db.get<Row>('SELECT * FROM stories WHERE story_id = ?', [id]);
+  if (!row) return null;
+  const [summary] = await storySummaries(db, [row]);
+  const articles = await db.all<Row>(
+    `SELECT content_id, title, published, source_name FROM documents WHERE story_id = ? AND latest = 1
+     ORDER BY published NULLS LAST, content_id`,
+    [id],
+  );
+  return {
+    ...summary!,
+    articles: articles.map((a) => ({
+      id: String(a['content_id']),
+      title: str(a, 'title'),
+      published: str(a, 'published'),
+      source: str(a, 'source_name'),
+    })),
   };
 }

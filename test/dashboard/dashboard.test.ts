@@ -164,6 +164,19 @@ for (const backend of BACKENDS) {
         await shoot('figures');
       });
 
+      test('stories group the reports on the Belarus protests, and a story lists its articles and events', async () => {
+        await open('#/stories', '[data-testid=story-list]');
+        const belarus = page.locator('[data-testid=story-list] li', { hasText: /Lukaschenko|Belarus/ }).first();
+        assert.match(await belarus.innerText(), /[3-9] Artikel/);
+        await shoot('stories');
+        await belarus.locator('a.doc-title').click();
+        await page.locator('[data-testid=story-articles]').waitFor();
+        const titles = await page.locator('[data-testid=story-articles] li').allInnerTexts();
+        assert.ok(titles.length >= 3, titles.join(' | '));
+        assert.ok(titles.some((t) => /Menschenrechtler zählen/.test(t)));
+        assert.ok((await page.locator('[data-testid=event-table] tbody tr').count()) > 5);
+      });
+
       test('the search box finds articles by their full text', async () => {
         await open('#/', '[data-testid=result-count]');
         await page.fill('#search-q', 'Thaksin');
@@ -189,8 +202,8 @@ for (const backend of BACKENDS) {
       test('keyboard: the views are reachable with Tab and Enter, highlights show details on focus', async () => {
         await open('#/', '[data-testid=result-count]');
         await page.locator('.brand').focus();
-        // From the brand: "Artikel", then "Ereignisse".
-        for (let i = 0; i < 2; i++) await page.keyboard.press('Tab');
+        // From the brand: "Artikel", "Geschichten", then "Ereignisse".
+        for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
         assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Ereignisse');
         await page.keyboard.press('Enter');
         await page.waitForURL(/#\/events/);

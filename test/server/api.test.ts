@@ -77,6 +77,33 @@ for (const backend of BACKENDS) {
       assert.equal(figures.status, 200);
     });
 
+    test('stories: every stored article in one, its articles and events reachable by story id', async () => {
+      const list = await get('/api/stories?limit=50');
+      assert.equal(list.status, 200);
+      const stories = list.body['items'] as Array<{ id: string; documents: number; firstDay: string }>;
+      assert.equal(
+        stories.reduce((n, s) => n + s.documents, 0),
+        3,
+        'ingest linked every article',
+      );
+      const story = stories[0]!;
+      const one = await get(`/api/stories/${story.id}`);
+      assert.equal(one.status, 200);
+      const articles = one.body['articles'] as Array<{ id: string }>;
+      assert.equal(articles.length, story.documents);
+      const docs = await get(`/api/documents?story=${story.id}`);
+      assert.deepEqual(
+        (docs.body['items'] as Array<{ id: string; story: string }>).map((d) => d.story),
+        articles.map(() => story.id),
+      );
+      const events = await get(`/api/events?story=${story.id}&limit=500`);
+      const items = events.body['items'] as Array<{ document: { id: string }; group: { sources: number } | null }>;
+      assert.ok(items.every((e) => articles.some((a) => a.id === e.document.id) && (e.group?.sources ?? 0) >= 1));
+      assert.equal((await get('/api/stories/story:0123456789abcdef0123456789abcdef')).status, 404);
+      assert.equal((await get('/api/stories/nonsense')).status, 400);
+      assert.equal((await get('/api/stories?minDocuments=0')).status, 400);
+    });
+
     test('bad requests get a 4xx with a message that names the problem, never a stack trace', async () => {
       const cases: Array<[string, number, RegExp]> = [
         ['/api/documents/not-an-id', 400, /path parameter id "not-an-id" is invalid/],

@@ -25,6 +25,7 @@ export interface Summary {
 export interface DocumentSummary extends DocRef {
   source: { name: string | null; url: string | null };
   version: number;
+  story: string | null;
   counts: { entities: number; quotes: number; quantities: number; events: number };
 }
 
@@ -137,6 +138,23 @@ export interface EventRow {
   time: { id: string | null; value: string | null } | null;
   date: string | null;
   modality: string;
+  group: { key: string; sources: number; mentions: number } | null;
+}
+
+export interface StorySummary {
+  id: string;
+  title: string | null;
+  firstDay: string;
+  lastDay: string;
+  documents: number;
+  events: number;
+  sharedEvents: number;
+  actors: Array<{ key: string; name: string }>;
+  keywords: string[];
+}
+
+export interface StoryDetail extends StorySummary {
+  articles: Array<{ id: string; title: string | null; published: string | null; source: string | null }>;
 }
 
 export interface PlaceRow {

@@ -13,11 +13,13 @@ import { renderFigures } from './views/figures.js';
 import { renderMap } from './views/map.js';
 import { renderNetwork } from './views/network.js';
 import { renderQuotes } from './views/quotes.js';
+import { renderStories } from './views/stories.js';
 
 export type View = (root: HTMLElement, arg: string | null, params: URLSearchParams) => Promise<void>;
 
 const VIEWS: Array<{ name: string; label: string; view: View; nav: boolean }> = [
   { name: 'documents', label: 'Artikel', view: renderDocuments, nav: true },
+  { name: 'stories', label: 'Geschichten', view: renderStories, nav: true },
   { name: 'events', label: 'Ereignisse', view: renderEvents, nav: true },
   { name: 'map', label: 'Karte', view: renderMap, nav: true },
   { name: 'network', label: 'Akteursnetz', view: renderNetwork, nav: true },

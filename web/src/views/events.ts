@@ -47,7 +47,8 @@ function stringParams(params: URLSearchParams): Record<string, string> {
 const actorText = (a: EventRow['source']): string =>
   a ? `${a.name ?? a.text ?? a.actor ?? '?'}${a.actor ? ` [${a.actor}]` : ''}` : '—';
 
-function eventTable(rows: EventRow[]): HTMLElement {
+/** The event list as a table: day, source, action, target, place, modality, and the reporting article(s). */
+export function eventTable(rows: EventRow[]): HTMLElement {
   const body = h('tbody', {});
   for (const e of rows)
     body.append(
@@ -74,6 +75,9 @@ function eventTable(rows: EventRow[]): HTMLElement {
             { href: route(`article/${encodeURIComponent(e.document.id)}`, { focus: e.id }) },
             e.document.title ?? e.document.id,
           ),
+          e.group && e.group.sources > 1
+            ? h('span', { class: 'muted', 'data-testid': 'event-sources' }, ` · in ${e.group.sources} Artikeln`)
+            : '',
         ),
       ),
     );
