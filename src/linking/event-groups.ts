@@ -28,25 +28,28 @@ export function eventKey(e: Row, story: string): string {
 
 /** Recount sources (latest article versions) and mentions of each group; a group left empty goes. */
 export async function refreshEventGroups(tx: Db, keys: string[]): Promise<void> {
-  for (const key of keys) {
-    const g = await tx.get<Row>(
-      `SELECT COUNT(DISTINCT e.content_id) AS sources, SUM(e.mentions) AS mentions, MIN(e.type) AS type,
+  for (let i = 0; i < keys.length; i += 200) {
+    const chunk = keys.slice(i, i + 200);
+    const list = chunk.map(() => '?').join(', ');
+    const groups = await tx.all<Row>(
+      `SELECT e.event_key, COUNT(DISTINCT e.content_id) AS sources, SUM(e.mentions) AS mentions, MIN(e.type) AS type,
               MIN(e.date) AS date, MIN(COALESCE(d.published, SUBSTR(d.ingested_at, 1, 10))) AS first_seen
        FROM events e JOIN documents d ON d.content_id = e.content_id
-       WHERE e.event_key = ? AND d.latest = 1`,
-      [key],
+       WHERE e.event_key IN (${list}) AND d.latest = 1 GROUP BY e.event_key ORDER BY e.event_key`,
+      chunk,
     );
-    await tx.run('DELETE FROM event_groups WHERE event_key = ?', [key]);
-    if (!g || Number(g['sources']) === 0) continue;
-    await insertRows(tx, 'event_groups', [
-      {
-        event_key: key,
+    await tx.run(`DELETE FROM event_groups WHERE event_key IN (${list})`, chunk);
+    await insertRows(
+      tx,
+      'event_groups',
+      groups.map((g) => ({
+        event_key: String(g['event_key']),
         type: String(g['type']),
         date: (g['date'] as string | null) ?? null,
         sources: Number(g['sources']),
         mentions: Number(g['mentions']),
         first_seen: String(g['first_seen']),
-      },
-    ]);
+      })),
+    );
   }
 }

@@ -53,7 +53,11 @@ export async function linkPending(db: Db): Promise<LinkResult> {
 }
 
 async function linkDocument(tx: Db, contentId: string): Promise<'new' | 'joined' | 'skipped'> {
-  if (tx.dialect === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(?::bigint) AS locked', [LINK_LOCK]);
+  if (tx.dialect === 'postgres') {
+    await tx.get('SELECT pg_advisory_xact_lock(?::bigint) AS locked', [LINK_LOCK]);
+    // Links are derived data: a commit lost in a crash only leaves the article to be linked again.
+    await tx.exec('SET LOCAL synchronous_commit TO OFF');
+  }
   const row = await tx.get<Row>(
     `SELECT article_key, title, published, ingested_at, analysis FROM documents WHERE content_id = ? AND story_id IS NULL`,
     [contentId],
@@ -203,15 +207,18 @@ async function joinStory(
 async function keyEvents(tx: Db, contentId: string, story: string, articleKey: string): Promise<void> {
   const events = await tx.all<Row>('SELECT * FROM events WHERE content_id = ?', [contentId]);
   const keys = new Set<string>();
+  // One statement for all of the article's events (round trips are what PostgreSQL linking costs).
+  const cases: SqlValue[] = [];
   for (const e of events) {
     const key = eventKey(e, story);
     keys.add(key);
-    await tx.run('UPDATE events SET event_key = ? WHERE content_id = ? AND vid = ?', [
-      key,
-      contentId,
-      e['vid'] as SqlValue,
-    ]);
+    cases.push(e['vid'] as SqlValue, key);
   }
+  if (events.length)
+    await tx.run(
+      `UPDATE events SET event_key = CASE vid ${events.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE content_id = ?`,
+      [...cases, contentId],
+    );
   const older = await tx.all<{ event_key: string }>(
     `SELECT DISTINCT e.event_key FROM events e JOIN documents d ON d.content_id = e.content_id
      WHERE d.article_key = ? AND d.latest = 0 AND e.event_key IS NOT NULL`,

@@ -22,6 +22,28 @@ export function hashOf2(template: number, a: string, b: string): number {
   return h >>> 0;
 }
 
+/**
+ * The same FNV-1a hashes built piece by piece, so that a feature over joined values ("NN" + "VVFIN")
+ * needs no joined string: hashStart(t) → hashAdd(…) for each piece → hashSep between the two halves of a
+ * hashOf2 → hashEnd. hashEnd(hashAdd(hashAdd(hashStart(t), a), b)) === hashOf(t, a + b).
+ */
+export function hashStart(template: number): number {
+  return Math.imul(OFFSET ^ template, PRIME);
+}
+
+export function hashAdd(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
+  return h;
+}
+
+export function hashSep(h: number): number {
+  return Math.imul(h ^ 0x1f, PRIME);
+}
+
+export function hashEnd(h: number): number {
+  return h >>> 0;
+}
+
 /** Hash of the last `k` characters of `s` (all of it, marked, when shorter). */
 export function hashSuffix(template: number, s: string, k: number): number {
   let h = Math.imul(OFFSET ^ (template + (s.length < k ? 0x100 : 0)), PRIME);

@@ -7,7 +7,7 @@
  * buffer, the relations of their leftmost and rightmost children, distance and valency.
  */
 import { CompiledPerceptron } from '../morph/perceptron.js';
-import { hashOf, hashOf2 } from '../morph/features.js';
+import { hashAdd, hashEnd, hashOf, hashOf2, hashSep, hashStart } from '../morph/features.js';
 
 export interface ParseInput {
   forms: readonly string[];
@@ -135,6 +135,18 @@ export function viewParse(input: ParseInput): ParseView {
 }
 
 const NONE = '<none>';
+/** String(n) for n = -1..8 (distances and valencies), without making a string per transition. */
+const DIGITS = ['-1', '0', '1', '2', '3', '4', '5', '6', '7', '8'];
+
+/** hashOf2(t, a + b, c) without joining a and b. */
+function hash3(t: number, a: string, b: string, c: string): number {
+  return hashEnd(hashAdd(hashSep(hashAdd(hashAdd(hashStart(t), a), b)), c));
+}
+
+/** hashOf2(t, a + b, c + d) without joining. */
+function hash4(t: number, a: string, b: string, c: string, d: string): number {
+  return hashEnd(hashAdd(hashAdd(hashSep(hashAdd(hashAdd(hashStart(t), a), b)), c), d));
+}
 
 export function parserFeatures(v: ParseView, st: ParserState, labels: readonly string[], out: Uint32Array): number {
   const s0 = st.s(0);
@@ -158,7 +170,6 @@ export function parserFeatures(v: ParseView, st: ParserState, labels: readonly s
   const xs0 = x(s0);
   const xs1 = x(s1);
   const xb0 = x(b0);
-  const xs1s0 = xs1 + xs0;
   const lcs0 = lc(s0);
   const rcs0 = rc(s0);
   const lcs1 = lc(s1);
@@ -180,12 +191,12 @@ export function parserFeatures(v: ParseView, st: ParserState, labels: readonly s
   out[k++] = hashOf(113, x(b2));
   out[k++] = hashOf2(114, xs1, xs0);
   out[k++] = hashOf2(115, xs0, xb0);
-  out[k++] = hashOf2(116, xs1s0, xb0);
-  out[k++] = hashOf2(117, x(s2) + xs1, xs0);
+  out[k++] = hash3(116, xs1, xs0, xb0);
+  out[k++] = hash3(117, x(s2), xs1, xs0);
   out[k++] = hashOf2(118, ws1, ws0);
   out[k++] = hashOf2(119, ws0, wb0);
-  out[k++] = hashOf2(120, ws1 + xs1, xs0);
-  out[k++] = hashOf2(121, xs1, ws0 + xs0);
+  out[k++] = hash3(120, ws1, xs1, xs0);
+  out[k++] = hash4(121, xs1, '', ws0, xs0);
   out[k++] = hashOf2(122, u(s1), u(s0));
   out[k++] = hashOf2(123, u(s0), u(b0));
   // Children already attached: what s0 and s1 have taken so far.
@@ -193,19 +204,19 @@ export function parserFeatures(v: ParseView, st: ParserState, labels: readonly s
   out[k++] = hashOf2(125, xs0, lab(rcs0));
   out[k++] = hashOf2(126, xs1, lab(lcs1));
   out[k++] = hashOf2(127, xs1, lab(rcs1));
-  out[k++] = hashOf2(128, xs0 + xs1, lab(lcs0) + lab(rcs1));
+  out[k++] = hash4(128, xs0, xs1, lab(lcs0), lab(rcs1));
   out[k++] = hashOf2(129, xs0, x(lcs0));
   out[k++] = hashOf2(130, xs1, x(rcs1));
   // Distance and valency.
   const d = s0 > 0 && s1 > 0 ? Math.min(s0 - s1, 8) : -1;
-  out[k++] = hashOf2(131, xs1s0, String(d));
-  out[k++] = hashOf2(132, xs0, String(Math.min(s0 >= 0 ? (st.children[s0] as number) : 0, 4)));
-  out[k++] = hashOf2(133, xs1, String(Math.min(s1 >= 0 ? (st.children[s1] as number) : 0, 4)));
+  out[k++] = hash3(131, xs1, xs0, DIGITS[d + 1]!);
+  out[k++] = hashOf2(132, xs0, DIGITS[Math.min(s0 >= 0 ? (st.children[s0] as number) : 0, 4) + 1]!);
+  out[k++] = hashOf2(133, xs1, DIGITS[Math.min(s1 >= 0 ? (st.children[s1] as number) : 0, 4) + 1]!);
   // German morphology: case tells subject from object; verb form tells the clause's verbs apart.
-  out[k++] = hashOf2(134, xs1 + c(s1), xs0 + vf(s0));
-  out[k++] = hashOf2(135, xs0 + c(s0), xs1 + vf(s1));
+  out[k++] = hash4(134, xs1, c(s1), xs0, vf(s0));
+  out[k++] = hash4(135, xs0, c(s0), xs1, vf(s1));
   out[k++] = hashOf2(136, c(s0), xb0);
-  out[k++] = hashOf2(137, xs0 + c(s0), lab(lcs0));
+  out[k++] = hash3(137, xs0, c(s0), lab(lcs0));
   out[k++] = hashOf(138, st.next > st.n ? 'end' : 'more');
   out[k++] = hashOf2(139, xs0, st.next > st.n ? 'end' : xb0);
   return k;
