@@ -91,3 +91,22 @@ export function select(
   }
   return el;
 }
+
+/** "← vorige" / "nächste →" links for a list shown `size` items at a time from `offset`. */
+export function pager(
+  view: string,
+  params: Record<string, string>,
+  offset: number,
+  size: number,
+  total: number,
+): HTMLElement {
+  const links = h('p', {});
+  if (offset > 0)
+    links.append(
+      h('a', { href: route(view, { ...params, offset: String(Math.max(0, offset - size)) }) }, '← vorige'),
+      ' ',
+    );
+  if (offset + size < total)
+    links.append(h('a', { href: route(view, { ...params, offset: String(offset + size) }) }, 'nächste →'));
+  return links;
+}

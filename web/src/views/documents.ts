@@ -1,6 +1,6 @@
 /** The article list, newest first; with ?q= the full-text search over text, quotes and entity names. */
 import { get, type DocumentSummary, type Paged } from '../api.js';
-import { h, route } from '../dom.js';
+import { h, pager, route } from '../dom.js';
 
 const PAGE = 50;
 
@@ -41,13 +41,5 @@ export async function renderDocuments(root: HTMLElement, _arg: string | null, pa
     );
   }
   root.append(list);
-  const pager = h('p', {});
-  if (offset > 0)
-    pager.append(
-      h('a', { href: route('documents', { q, offset: String(Math.max(0, offset - PAGE)) }) }, '← vorige'),
-      ' ',
-    );
-  if (offset + PAGE < result.total)
-    pager.append(h('a', { href: route('documents', { q, offset: String(offset + PAGE) }) }, 'nächste →'));
-  root.append(pager);
+  root.append(pager('documents', { q }, offset, PAGE, result.total));
 }

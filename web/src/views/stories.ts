@@ -4,7 +4,7 @@
  * its articles and its events (an event told by several articles says so).
  */
 import { get, type EventRow, type Paged, type StoryDetail, type StorySummary } from '../api.js';
-import { field, h, route, select } from '../dom.js';
+import { field, h, pager, route, select } from '../dom.js';
 import { eventTable } from './events.js';
 
 const PAGE = 50;
@@ -59,15 +59,7 @@ export async function renderStories(root: HTMLElement, arg: string | null, param
     );
   }
   root.append(list);
-  const pager = h('p', {});
-  if (offset > 0)
-    pager.append(
-      h('a', { href: route('stories', { min, offset: String(Math.max(0, offset - PAGE)) }) }, '← vorige'),
-      ' ',
-    );
-  if (offset + PAGE < result.total)
-    pager.append(h('a', { href: route('stories', { min, offset: String(offset + PAGE) }) }, 'nächste →'));
-  root.append(pager);
+  root.append(pager('stories', { min }, offset, PAGE, result.total));
 }
 
 function actorLinks(story: StorySummary): Array<HTMLElement | string> {
