@@ -118,6 +118,7 @@ export async function runIngest(
         }
       },
     );
+    // The analysis threads are done: free them before linking (closing again below is harmless).
     await analyzer.close();
     linked = await linkPending(store.db);
   } finally {

@@ -1,6 +1,7 @@
 /** Every stored article's latest analysis, read in pages by content id so that memory stays flat. */
 import type { DocumentOut } from '../document.js';
 import type { Db, Row } from '../store/db.js';
+import { articleDay } from '../linking/event-groups.js';
 
 /** How an article's event is linked to the same event in other articles (src/linking/). */
 export interface EventLink {
@@ -48,7 +49,7 @@ export async function* storedAnalyses(db: Db, pageSize = 200): AsyncGenerator<St
 
 const FIRST_REPORT = `(SELECT e2.content_id || ' ' || e2.vid FROM events e2 JOIN documents d2 ON d2.content_id = e2.content_id
    WHERE e2.event_key = e.event_key AND d2.latest = 1
-   ORDER BY COALESCE(d2.published, SUBSTR(d2.ingested_at, 1, 10)), e2.content_id, e2.trigger_start LIMIT 1)`;
+   ORDER BY ${articleDay('d2')}, e2.content_id, e2.trigger_start LIMIT 1)`;
 const SOURCE_NAMES = `(SELECT COUNT(DISTINCT d2.source_name) FROM events e2 JOIN documents d2 ON d2.content_id = e2.content_id
    WHERE e2.event_key = e.event_key AND d2.latest = 1)`;
 

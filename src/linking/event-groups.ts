@@ -26,6 +26,15 @@ export function eventKey(e: Row, story: string): string {
   return `evk:${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`;
 }
 
+/**
+ * An article's day in SQL (`alias` the documents table's): its publication date, else the day it was
+ * stored. Linking order, groups' first reports and exports' first reports all go by it.
+ */
+export function articleDay(alias = ''): string {
+  const d = alias ? `${alias}.` : '';
+  return `COALESCE(${d}published, SUBSTR(${d}ingested_at, 1, 10))`;
+}
+
 /** Recount sources (latest article versions) and mentions of each group; a group left empty goes. */
 export async function refreshEventGroups(tx: Db, keys: string[]): Promise<void> {
   for (let i = 0; i < keys.length; i += 200) {
@@ -33,7 +42,7 @@ export async function refreshEventGroups(tx: Db, keys: string[]): Promise<void> 
     const list = chunk.map(() => '?').join(', ');
     const groups = await tx.all<Row>(
       `SELECT e.event_key, COUNT(DISTINCT e.content_id) AS sources, SUM(e.mentions) AS mentions, MIN(e.type) AS type,
-              MIN(e.date) AS date, MIN(COALESCE(d.published, SUBSTR(d.ingested_at, 1, 10))) AS first_seen
+              MIN(e.date) AS date, MIN(${articleDay('d')}) AS first_seen
        FROM events e JOIN documents d ON d.content_id = e.content_id
        WHERE e.event_key IN (${list}) AND d.latest = 1 GROUP BY e.event_key ORDER BY e.event_key`,
       chunk,

@@ -13,7 +13,7 @@ import type { DocumentOut } from '../document.js';
 import type { Db, Row, SqlValue } from '../store/db.js';
 import { insertRows } from '../store/insert.js';
 import { cosine, documentTerms, termVector, type TermLabel } from './terms.js';
-import { eventKey, refreshEventGroups } from './event-groups.js';
+import { articleDay, eventKey, refreshEventGroups } from './event-groups.js';
 
 /** An article joins a story when its cosine with the story's centroid reaches this (chosen on Wikinews). */
 export const STORY_THRESHOLD = 0.18;
@@ -40,7 +40,7 @@ export async function linkPending(db: Db): Promise<LinkResult> {
     // Articles another process links meanwhile are skipped inside the transaction.
     const batch = await db.all<{ content_id: string }>(
       `SELECT content_id FROM documents WHERE story_id IS NULL
-       ORDER BY COALESCE(published, SUBSTR(ingested_at, 1, 10)), content_id LIMIT 200`,
+       ORDER BY ${articleDay()}, content_id LIMIT 200`,
     );
     if (batch.length === 0) return result;
     for (const { content_id } of batch) {
@@ -75,23 +75,15 @@ async function linkDocument(tx: Db, contentId: string): Promise<'new' | 'joined'
     'SELECT story_id FROM documents WHERE article_key = ? AND story_id IS NOT NULL ORDER BY version DESC LIMIT 1',
     [String(row['article_key'])],
   );
-  const storyId = sibling?.story_id ?? (await closestStory(tx, vector, day));
-  if (storyId) await joinStory(tx, storyId, vector, labels, day, sibling ? 0 : 1);
-  else
-    await startStory(
-      tx,
-      storyOf(contentId),
-      vector,
-      labels,
-      day,
-      (row['title'] as string | null) ?? firstLine(doc.text),
-    );
-  const story = storyId ?? storyOf(contentId);
+  const joined = sibling?.story_id ?? (await closestStory(tx, vector, day));
+  const story = joined ?? storyOf(contentId);
+  if (joined) await joinStory(tx, story, vector, labels, day, sibling ? 0 : 1);
+  else await startStory(tx, story, vector, labels, day, (row['title'] as string | null) ?? firstLine(doc.text));
 
   await tx.run('UPDATE documents SET story_id = ? WHERE content_id = ?', [story, contentId]);
   await countTerms(tx, [TOTAL, ...counts.keys()]);
   await keyEvents(tx, contentId, story, String(row['article_key']));
-  return storyId ? 'joined' : 'new';
+  return joined ? 'joined' : 'new';
 }
 
 /** A story's id: its first article's content id, as `story:<hex>`. */
@@ -137,11 +129,12 @@ async function closestStory(tx: Db, vector: Map<string, number>, day: string): P
     if (!c) centroids.set(r.story_id, (c = { terms: new Map(), norm: Number(r.norm) }));
     c.terms.set(r.term, Number(r.weight));
   }
+  // The closest story at or above the threshold; on a tie, the smaller id (stories in id order).
   let best: string | null = null;
-  let bestScore = STORY_THRESHOLD;
+  let bestScore = 0;
   for (const [id, c] of [...centroids].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const score = cosine(vector, c.terms, c.norm);
-    if (score >= bestScore + (best === null ? 0 : 1e-12)) [best, bestScore] = [id, score];
+    if (best === null ? score >= STORY_THRESHOLD : score > bestScore) [best, bestScore] = [id, score];
   }
   return best;
 }

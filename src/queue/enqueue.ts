@@ -44,13 +44,9 @@ export async function runEnqueue(
           result.alreadyStored++;
           continue;
         }
-        const jobId = await boss.send(
-          settings.queue,
-          { ...payloadOf(raw, settings.published, articleKey(raw)) },
-          {
-            id: jobIdOf(id),
-          },
-        );
+        const jobId = await boss.send(settings.queue, payloadOf(raw, settings.published, articleKey(raw)), {
+          id: jobIdOf(id),
+        });
         if (jobId === null) result.alreadyQueued++;
         else result.queued++;
       }

@@ -19,6 +19,7 @@ import {
   getDocument,
   listActors,
   listDocuments,
+  type EventFilter,
   listStories,
   getStory,
   listEvents,
@@ -79,9 +80,9 @@ function split(value: string | undefined): string[] | undefined {
 }
 
 /** Dates pass the pattern first; this refuses 2020-02-30 with a message that names the parameter. */
-function checkDates(values: Record<string, unknown>, names: string[]): void {
+function checkDates<T extends object>(values: T, names: Array<keyof T & string>): void {
   for (const name of names) {
-    const v = values[name];
+    const v: unknown = values[name];
     if (typeof v === 'string' && !isValidDate(v)) throw badRequest(`${name} "${v}" is not a calendar date`);
   }
 }
@@ -200,19 +201,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     document: documentId,
     story: storyId,
   };
-  type EventQuery = {
-    type?: string;
-    modality?: string;
-    actor?: string;
-    country?: string;
-    from?: string;
-    to?: string;
-    document?: string;
-    story?: string;
-    limit: number;
-    offset: number;
-  };
-  const eventFilter = (q: EventQuery): Parameters<typeof listEvents>[1] => {
+  // The query string of the event routes: the store's filter, with types and modalities as comma lists.
+  type EventQuery = Omit<EventFilter, 'types' | 'modalities'> & { type?: string; modality?: string };
+  const eventFilter = (q: EventQuery): EventFilter => {
     checkDates(q, ['from', 'to']);
     const { type, modality, ...rest } = q;
     return { ...rest, types: split(type), modalities: split(modality) };
@@ -292,7 +283,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     async (request) => {
       const q = request.query as Parameters<typeof listStories>[1];
-      checkDates({ ...q }, ['from', 'to']);
+      checkDates(q, ['from', 'to']);
       return listStories(db, q);
     },
   );

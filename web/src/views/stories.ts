@@ -42,7 +42,6 @@ export async function renderStories(root: HTMLElement, arg: string | null, param
 
   const list = h('ol', { class: 'doc-list', start: offset + 1, 'data-testid': 'story-list' });
   for (const story of result.items) {
-    const days = story.firstDay === story.lastDay ? story.firstDay : `${story.firstDay} – ${story.lastDay}`;
     list.append(
       h(
         'li',
@@ -51,7 +50,7 @@ export async function renderStories(root: HTMLElement, arg: string | null, param
         h(
           'div',
           { class: 'meta' },
-          `${days} · ${story.documents} Artikel · ${story.events} Ereignisse`,
+          `${storyDays(story)} · ${story.documents} Artikel · ${story.events} Ereignisse`,
           story.sharedEvents ? `, ${story.sharedEvents} in mehreren Artikeln` : '',
         ),
         h('div', { class: 'meta' }, ...actorLinks(story), story.keywords.length ? ` ${story.keywords.join(', ')}` : ''),
@@ -60,6 +59,10 @@ export async function renderStories(root: HTMLElement, arg: string | null, param
   }
   root.append(list);
   root.append(pager('stories', { min }, offset, PAGE, result.total));
+}
+
+function storyDays(story: StorySummary): string {
+  return story.firstDay === story.lastDay ? story.firstDay : `${story.firstDay} – ${story.lastDay}`;
 }
 
 function actorLinks(story: StorySummary): Array<HTMLElement | string> {
@@ -77,11 +80,7 @@ async function renderStory(root: HTMLElement, id: string): Promise<void> {
   root.append(
     h('p', {}, h('a', { href: route('stories') }, '← alle Geschichten')),
     h('h1', {}, story.title ?? '(ohne Titel)'),
-    h(
-      'p',
-      { class: 'muted' },
-      `${story.firstDay} – ${story.lastDay} · ${story.documents} Artikel · ${story.events} Ereignisse`,
-    ),
+    h('p', { class: 'muted' }, `${storyDays(story)} · ${story.documents} Artikel · ${story.events} Ereignisse`),
     h('div', { class: 'meta' }, ...actorLinks(story)),
     h('h2', {}, 'Artikel'),
   );
