@@ -6,6 +6,8 @@
  * Matching follows the shared scorer: a predicted quote matches a gold message when their overlap covers
  * at least half of each (gold span: first to last message piece). A speaker is right when its span
  * overlaps a gold speaker span, or its entity has a mention that does; a cue when the spans overlap.
+ * Nested gold quotes (a quoted phrase inside reported speech: er sei „ein Kartenspieler“) are optional,
+ * as `optional` items are in the shared scorer: finding one is not counted, and neither is missing it.
  */
 import { readFileSync } from 'node:fs';
 import type { Doc, Quote } from '../document.js';
@@ -19,6 +21,8 @@ export interface GoldQuote {
   message: Range;
   speakers: Range[];
   cues: Range[];
+  /** A quote nested in another one: neither rewarded nor punished. */
+  optional: boolean;
 }
 
 export interface SpkAttArticle {
@@ -53,7 +57,7 @@ export function readSpkAtt(path: string): SpkAttArticle[] {
         text: r.text,
         published: r.published ?? null,
         quotes: r.quotes
-          .filter((q) => !q.nested && q.message_spans.length > 0)
+          .filter((q) => q.message_spans.length > 0)
           .map((q) => ({
             kind: q.kind,
             message: [
@@ -62,6 +66,7 @@ export function readSpkAtt(path: string): SpkAttArticle[] {
             ] as Range,
             speakers: q.speaker_spans ?? [],
             cues: q.cue ?? [],
+            optional: q.nested,
           })),
       };
     });
@@ -104,9 +109,8 @@ function speakerRight(doc: Doc, q: Quote, gold: GoldQuote): boolean {
 function scoreArticle(doc: Doc, gold: readonly GoldQuote[], kind: QuoteScores['kind'], c: Counts): void {
   const wanted = (k: string): boolean => kind === 'all' || k === kind;
   const predicted = doc.quotes.filter((q) => wanted(q.kind));
-  const golds = gold.filter((g) => wanted(g.kind));
+  const golds = gold.filter((g) => !g.optional && wanted(g.kind));
   const used = new Set<number>();
-  c.predicted += predicted.length;
   c.gold += golds.length;
   for (const g of golds) {
     const hit = predicted.findIndex((p, j) => !used.has(j) && goodOverlap(g.message, [p.start, p.end]));
@@ -119,9 +123,19 @@ function scoreArticle(doc: Doc, gold: readonly GoldQuote[], kind: QuoteScores['k
       if (speakerRight(doc, p, g)) c.speakerRight++;
     }
   }
+  // What is left and matches an optional gold quote (of any kind) is not counted as predicted.
+  const optional = new Set<number>();
+  for (const g of gold) {
+    if (!g.optional) continue;
+    const hit = predicted.findIndex((p, j) => !used.has(j) && goodOverlap(g.message, [p.start, p.end]));
+    if (hit < 0) continue;
+    used.add(hit);
+    optional.add(hit);
+  }
+  c.predicted += predicted.length - optional.size;
   // Cues: every predicted cue against every gold cue, by overlap.
   const goldCues = golds.filter((g) => g.cues.length > 0);
-  const predictedCues = predicted.filter((p) => p.cue);
+  const predictedCues = predicted.filter((p, j) => p.cue && !optional.has(j));
   c.cueGold += goldCues.length;
   c.cuePredicted += predictedCues.length;
   const usedCue = new Set<number>();

@@ -7,6 +7,7 @@ import type { Doc } from '../document.js';
 import { readLexiconRows } from '../util/lexicon.js';
 import type { Tree } from '../syntax/tree.js';
 import { separableLemma } from '../syntax/separable.js';
+import { compoundHead } from '../text/compounds.js';
 
 type CueKind = 'verb' | 'prep' | 'source';
 
@@ -24,8 +25,9 @@ export function isAttributionPreposition(lower: string): boolean {
   return PREPOSITIONS.has(lower);
 }
 
+/** A noun that names where a claim comes from, also as a compound's head ("Polizeiangaben", "Expertenmeinung"). */
 export function isSourceNoun(lower: string): boolean {
-  return SOURCE_NOUNS.has(lower);
+  return SOURCE_NOUNS.has(lower) || compoundHead(lower, (part) => SOURCE_NOUNS.has(part) || undefined, 6) !== null;
 }
 
 /**

@@ -170,33 +170,72 @@ export function subjectOf(
   blocked: (t: number) => boolean,
   depth = 0,
 ): number {
+  // A nominative pronoun right after the verb is its subject, whatever stands first: "Die Arbeit lobte er".
+  const next = verb + 1;
+  if (next < stop && !blocked(next) && xposOf(c, next) === 'PPER' && c.doc.morph?.feats[next]?.includes('Case=Nom'))
+    return next;
   const tree = c.tree;
   if (tree) {
     for (let v = verb, hops = 0; v >= 0 && hops < 2; v = tree.head[v] as number, hops++) {
       for (let t = first; t < stop; t++) {
-        if (tree.head[t] === v && tree.deprel[t] === 'nsubj' && !blocked(t) && NOMINAL.has(xposOf(c, t))) return t;
+        if (tree.head[t] === v && tree.deprel[t] === 'nsubj' && !blocked(t) && NOMINAL.has(xposOf(c, t))) {
+          if (!inPrepositionalPhrase(c, t, first)) return t;
+        }
       }
       const rel = tree.deprel[v] as string;
       if (!/^(conj|parataxis|xcomp)/.test(rel)) break;
     }
   }
-  const { raw } = tokenForms(c.doc);
-  // Inverted after the verb: "sagte der Kreml", "fügte er hinzu".
-  for (let t = verb + 1; t < stop && t <= verb + 6; t++) {
-    if (blocked(t) || raw[t] === ',' || raw[t] === ':' || raw[t] === '.') break;
-    const x = xposOf(c, t);
-    if (x === 'NN' || x === 'NE' || x === 'PPER') return t;
-    if (x.startsWith('V')) break;
-  }
-  // Before the verb: the first noun phrase of its clause ("Beamte in Belarus sagen", "Lukaschenko sagte").
+  const { raw, lower } = tokenForms(c.doc);
   let clauseStart = verb;
   while (clauseStart - 1 >= first && !blocked(clauseStart - 1) && !/^[,:;]$/.test(raw[clauseStart - 1] as string))
     clauseStart--;
   // "… wirft und sagt": the coordinated verb shares the subject of the verb before "und".
-  if (verb - 1 >= first && tokenForms(c.doc).lower[verb - 1] === 'und' && depth < 1) {
+  if (verb - 1 >= first && lower[verb - 1] === 'und' && depth < 1) {
     const main = mainClauseVerbBefore(c, first, verb - 1);
     if (main >= 0) return subjectOf(c, main, first, stop, blocked, depth + 1);
   }
+  // Before the verb: the first noun phrase of its clause ("Beamte in Belarus sagen", "Lukaschenko sagte"),
+  // unless what stands first is a prepositional phrase or an adverb: then the subject follows the verb
+  // ("Am Samstag sagte der Kreml", "Als Begründung sagte ein Wissenschaftler").
+  const before = subjectBefore(c, clauseStart, verb, first);
+  const frontedAdjunct = clauseStart === verb || (before < 0 ? true : !nounFirst(c, clauseStart, before, first));
+  if (!frontedAdjunct && before >= 0) return before;
+  // Inverted after the verb: "sagte der Kreml", "fügte er hinzu".
+  for (let t = verb + 1; t < stop && t <= verb + 6; t++) {
+    if (blocked(t) || raw[t] === ',' || raw[t] === ':' || raw[t] === '.') break;
+    const x = xposOf(c, t);
+    if (x === 'APPR' || x === 'APPRART') {
+      // Skip a prepositional phrase: "sagte dazu am Samstagabend".
+      while (t + 1 < stop && NP_TAGS.has(xposOf(c, t + 1))) t++;
+      continue;
+    }
+    if (x === 'NN' || x === 'NE' || x === 'PPER') return t;
+    if (x.startsWith('V')) break;
+  }
+  return before;
+}
+
+/** Whether a noun stands in a prepositional or "als"-phrase ("Als Begründung", "am Samstagabend"). */
+function inPrepositionalPhrase(c: SpeakerContext, t: number, first: number): boolean {
+  let k = t - 1;
+  while (k >= first && /^(ART|ADJA|PPOSAT|PIAT|CARD)$/.test(xposOf(c, k))) k--;
+  return k >= first && /^(APPR|APPRART|KOKOM)$/.test(xposOf(c, k));
+}
+
+/** Whether the noun phrase at `head` opens its clause (not inside a fronted "Am Samstag", "Als Begründung"). */
+function nounFirst(c: SpeakerContext, clauseStart: number, head: number, first: number): boolean {
+  for (let t = clauseStart; t < head; t++) {
+    const x = xposOf(c, t);
+    if (/^(APPR|APPRART|KOKOM|PAV|KOUS)$/.test(x)) return false;
+    if ((x === 'ADV' || x === 'ADJD') && !(t === first && t === head)) return false;
+  }
+  return true;
+}
+
+/** The head of the first noun phrase between the clause start and the verb, or -1. */
+function subjectBefore(c: SpeakerContext, clauseStart: number, verb: number, first: number): number {
+  const { raw } = tokenForms(c.doc);
   for (let t = clauseStart; t < verb; t++) {
     const x = xposOf(c, t);
     // The tagger takes a capitalised first word for an adverb now and then ("Beamte in Belarus sagen").

@@ -11,6 +11,7 @@ import { treeOf, type Tree } from '../syntax/tree.js';
 import { tokenForms } from '../text/forms.js';
 import { sentenceOfTokens, tokenAt as tokenAtOffset } from '../text/positions.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
+import { reportedMood } from './mood.js';
 import { isAttributionPreposition, isSourceNoun, speechVerbAt } from './cues.js';
 import {
   speakerContext,
@@ -205,11 +206,21 @@ function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
       speaker = speakerOfCue(w, best, bestSentence);
       cue = cueSpan(w, best);
     } else if (colon >= 0) {
-      // "Merkel: „Wir schaffen das.“" — the name before a colon speaks.
-      const head = colon - 1;
-      const x = w.xpos[head] ?? '';
-      if (head >= first(w, s0) && (x === 'NE' || x === 'NN'))
-        speaker = speakerOfPhrase(w.ctx, head, first(w, s0), stop(w, s0));
+      // A clause that ends in a colon before a quotation frames it, whatever its verb: "Dabei griff sie
+      // den Präsidenten an: „…“" — its subject speaks. Without a verb, the name before the colon:
+      // "Merkel: „Wir schaffen das.“".
+      const sc = w.sentenceOf[colon] as number;
+      let verb = -1;
+      for (let t = colon - 1; t >= first(w, sc) && verb < 0; t--) if (isFinite(w, t) && !w.inQuote[t]) verb = t;
+      const head =
+        verb >= 0
+          ? subjectOf(w.ctx, verb, first(w, sc), colon, (t) => w.inQuote[t] === 1)
+          : /^(NE|NN)$/.test(w.xpos[colon - 1] ?? '') && colon - 1 >= first(w, sc)
+            ? colon - 1
+            : -1;
+      if (head >= 0 && !/^(es|man)$/.test(w.lower[head] as string)) {
+        speaker = speakerOfPhrase(w.ctx, head, first(w, sc), colon);
+      }
     }
     const index = w.quotes.length;
     addQuote(w, 'direct', span.start, span.end, speaker, cue, s0);
@@ -264,7 +275,7 @@ function reportedClauseEnd(w: Work, s: number, from: number): number {
   for (let t = from + 1; t < e - 1; t++) {
     if (w.raw[t] !== ',' || w.inQuote[t]) continue;
     const next = t + 1;
-    if (cueOf(w, next) && isFinite(w, next)) return t;
+    if (isFinite(w, next) && (cueOf(w, next) || !isSubjunctive(w, next))) return t;
     if (CLAUSE_CONJUNCTIONS.has(w.lower[next] as string) && (cueOf(w, next + 1) || isFinite(w, next + 1))) return t;
   }
   return e;
@@ -297,13 +308,18 @@ function complementQuotes(w: Work, s: number): void {
     const n = comma + 1;
     let end = -1;
     if (w.lower[n] === 'dass' || w.lower[n] === 'ob') end = dassClauseEnd(w, n, e);
-    else if (!SUBORDINATE_START.test(w.xpos[n] ?? '')) {
-      // A main clause right after "sagte," is what was said: "Er sagte, er sei nicht mehr stolz".
+    else {
+      // A main clause right after "sagte," is what was said: "Er sagte, er sei nicht mehr stolz". One that
+      // starts like a relative or prepositional phrase ("sagte, die SPLA werde …", "sagte, mit dem
+      // Beschluss werde …") counts when its verb is in Konjunktiv.
+      const subordinate = SUBORDINATE_START.test(w.xpos[n] ?? '');
+      const ambiguous = /^(PRELS|PDS|APPR|APPRART)$/.test(w.xpos[n] ?? '');
       for (let t = n; t < e && t <= n + 8; t++) {
         if (w.raw[t] === ',') break;
+        if (subordinate && !ambiguous) break;
         if (isFinite(w, t)) {
           // "…, sagte der Kreml" is the next frame, not the message.
-          if (t > n && !cueOf(w, t)) end = reportedClauseEnd(w, s, t);
+          if (t > n && !cueOf(w, t) && (!subordinate || isSubjunctive(w, t))) end = reportedClauseEnd(w, s, t);
           break;
         }
         // An announcement's zu-infinitive is what was announced ("kündigte an, erneut anzutreten").
@@ -326,7 +342,9 @@ function trailingFrameQuotes(w: Work, s: number): void {
   for (let k = f + 2; k < e; k++) {
     if (w.raw[k - 1] !== ',' || w.inQuote[k - 1]) continue;
     const isSo = w.lower[k] === 'so' && (w.xpos[k + 1] === 'ART' || w.xpos[k + 1] === 'NE' || w.xpos[k + 1] === 'NN');
-    const cue = isSo ? { token: k, lemma: 'so' } : cueOf(w, k);
+    // "…, hatte Obama bei seinem Treffen gesagt": an auxiliary with the speech verb's participle at the end.
+    const participle = w.xpos[k] === 'VAFIN' ? frameParticiple(w, k, e) : -1;
+    const cue = isSo ? { token: k, lemma: 'so' } : participle >= 0 ? cueOf(w, participle) : cueOf(w, k);
     if (!cue || (!isSo && !isFinite(w, k))) continue;
     // The frame is the rest of the clause: no dass/Konjunktiv complement after it.
     if (!isSo && (w.raw[k + 1] === ',' || w.lower[k + 2] === 'dass')) continue;
@@ -347,6 +365,14 @@ function trailingFrameQuotes(w: Work, s: number): void {
   }
 }
 
+/** The speech-verb participle that closes an auxiliary's clause ("hatte … gesagt"), or -1. */
+function frameParticiple(w: Work, aux: number, e: number): number {
+  let last = e - 1;
+  while (last > aux && /^[.!?]$/.test(w.raw[last] as string)) last--;
+  for (let t = aux + 1; t < last; t++) if (w.raw[t] === ',' || isFinite(w, t)) return -1;
+  return last > aux && w.xpos[last] === 'VVPP' && cueOf(w, last) ? last : -1;
+}
+
 function headAfter(w: Work, from: number, e: number): number {
   let t = from;
   while (t + 1 < e && (w.xpos[t] === 'ART' || w.xpos[t] === 'ADJA' || w.xpos[t] === 'PPOSAT')) t++;
@@ -365,12 +391,14 @@ function coveredByDirect(w: Work, start: number, end: number): boolean {
 function attributionPhrase(w: Work, p: number, e: number): { end: number; head: number } | null {
   let t = p + 1;
   if (w.lower[p] === 'nach') {
-    // "nach Angaben der Polizei", "nach eigenen Angaben", "nach Informationen von X".
-    while (t < e && (w.xpos[t] === 'ADJA' || w.xpos[t] === 'PPOSAT')) t++;
+    // "nach Angaben der Polizei", "nach einem Bericht der BBC", "nach eigenen Angaben", "nach Grupps Meinung".
+    let genitive = -1;
+    while (t < e && /^(ART|ADJA|PPOSAT|PDAT|PRELAT|PIAT)$/.test(w.xpos[t] ?? '')) t++;
+    if (w.xpos[t] === 'NE' && /s$/.test(w.raw[t] ?? '') && isSourceNoun(w.lower[t + 1] ?? '')) genitive = t++;
     if (!isSourceNoun(w.lower[t] ?? '')) return null;
     const sourceNoun = t;
     t++;
-    if (!/^(des|der|von|vom|eines|einer)$/.test(w.lower[t] ?? '')) return { end: sourceNoun + 1, head: -1 };
+    if (!/^(des|der|von|vom|eines|einer)$/.test(w.lower[t] ?? '')) return { end: sourceNoun + 1, head: genitive };
   }
   const headStart = t;
   while (
@@ -423,6 +451,12 @@ function attributedQuotes(w: Work, s: number): void {
           break;
         }
       }
+    } else if (lower === 'nach' && p > f && isSourceNoun(w.lower[p - 1] as string) && w.xpos[p + 1] !== 'ART') {
+      // Postposed: "Seiner Meinung nach", "Dem Vernehmen nach".
+      let a = p - 1;
+      while (a > f && /^(ART|ADJA|PPOSAT|PDAT)$/.test(w.xpos[a - 1] ?? '')) a--;
+      phraseStart = a;
+      phraseEnd = p + 1;
     } else if (isAttributionPreposition(lower) || lower === 'nach') {
       const phrase = attributionPhrase(w, p, e);
       if (!phrase) continue;
@@ -482,35 +516,105 @@ function wieFrameQuotes(w: Work, s: number): void {
   }
 }
 
-/** A sentence in Konjunktiv I right after a quote goes on reporting the same speaker. */
+/** How far back (in sentences) a report goes on: its speaker carries over, Konjunktiv II continues it. */
+const REPORT_REACH = 3;
+const SPEAKER_REACH = 6;
+
+/**
+ * Sentences that report without a frame of their own: a main clause in Konjunktiv I ("Allerdings sei das
+ * System kaputt"), reportative "sollen" ("Er soll resistent sein") and, right after another report,
+ * Konjunktiv II ("Zurzeit würden alle Daten ausgewertet") and "demnach". The speaker is that of the
+ * report just before, if there is one; otherwise the text does not say who.
+ */
 function continuationQuotes(w: Work): void {
-  const bySentence = new Map<number, Work['quotes'][number]>();
-  for (const q of w.quotes) if (q.speaker) bySentence.set(q.lastSentence, q);
-  for (let s = 1; s < w.doc.sentences.count; s++) {
-    const previous = bySentence.get(s - 1);
-    if (!previous) continue;
+  const latest = new Map<number, Work['quotes'][number]>();
+  for (const q of w.quotes) {
+    const seen = latest.get(q.lastSentence);
+    if (!seen || seen.end < q.end) latest.set(q.lastSentence, q);
+  }
+  const covered = new Uint8Array(w.doc.sentences.count);
+  for (const q of w.quotes) for (let s = q.sentence; s <= q.lastSentence; s++) covered[s] = 1;
+  for (let s = 0; s < w.doc.sentences.count; s++) {
+    if (covered[s]) continue;
     const f = first(w, s);
     const e = stop(w, s);
-    if (w.quotes.some((q) => q.sentence <= s && q.lastSentence >= s)) continue;
-    let finite = -1;
-    for (let t = f; t < e && t < f + 15; t++) {
-      if (w.raw[t] === ',' && t < f + 2) break;
-      if (isFinite(w, t)) {
-        finite = t;
-        break;
-      }
+    if (w.raw[e - 1] === '?' || w.inQuote[f]) continue;
+    let previous: Work['quotes'][number] | null = null;
+    for (let back = 1; back <= REPORT_REACH && s - back >= 0 && !previous; back++) {
+      previous = latest.get(s - back) ?? null;
     }
+    const finite = leadingFinite(w, f, e);
     if (finite < 0) continue;
     const demnach = w.lower[f] === 'demnach';
-    // Reportative "sollen" with a perfect infinitive: "… sollen drei Lagerhallen abgebrannt sein".
-    const reportative = w.doc.morph?.lemma[finite] === 'sollen' && /^(sein|haben)$/.test(w.lower[e - 2] ?? '');
-    if (!isSubjunctive(w, finite) && !reportative && !demnach) continue;
+    const mood = reportedMood(
+      w.raw[finite] as string,
+      w.doc.morph?.lemma[finite] ?? '',
+      w.feats[finite] as string,
+      w.xpos[finite] as string,
+      w.lower.slice(f, e).includes('ich'),
+    );
+    // Reportative "sollen": "… sollen drei Lagerhallen abgebrannt sein"; without the perfect infinitive
+    // ("Die Taufe soll im Juni erfolgen") it may be a plan, so it only continues a report.
+    const sollen = w.doc.morph?.lemma[finite] === 'sollen' && /^soll(en)?$/.test(w.lower[finite] as string);
+    const perfect = /^(sein|haben)$/.test(w.lower[e - 2] ?? '') && (w.xpos[e - 3] ?? '').startsWith('VV');
+    const reports =
+      mood === 'konjunktiv1' ||
+      (sollen && perfect) ||
+      (previous !== null && (mood === 'konjunktiv2' || sollen || demnach));
+    if (!reports) continue;
     const [a, b] = tokenSpanOffsets(w, demnach ? f + 1 : f, e);
+    if (coveredByDirect(w, a, b)) continue;
+    // A run of such sentences is one report: the quote before grows.
+    const run = latest.get(s - 1);
+    if (run && run.cue === null && run.kind === 'indirect' && run.lastSentence === s - 1 && !demnach) {
+      let end = b;
+      while (end > a && /[\s.,;:!?]/.test(w.doc.text[end - 1] as string)) end--;
+      run.end = end;
+      run.text = w.doc.text.slice(run.start, end);
+      run.lastSentence = s;
+      latest.set(s, run);
+      covered[s] = 1;
+      continue;
+    }
     const before = w.quotes.length;
-    addQuote(w, 'indirect', a, b, previous.speaker, null, s);
+    addQuote(w, 'indirect', a, b, previous?.speaker ?? lastSpeaker(w, s), null, s);
     const added = w.quotes[before];
-    if (added) bySentence.set(s, added);
+    if (added) {
+      latest.set(s, added);
+      covered[s] = 1;
+    }
   }
+}
+
+/** The speaker of the latest quote that ends within SPEAKER_REACH sentences before sentence `s`. */
+function lastSpeaker(w: Work, s: number): Speaker | null {
+  let best: Work['quotes'][number] | null = null;
+  for (const q of w.quotes) {
+    if (!q.speaker || q.lastSentence >= s || s - q.lastSentence > SPEAKER_REACH) continue;
+    if (!best || q.end > best.end) best = q;
+  }
+  if (best?.speaker) return best.speaker;
+  // "Die Länder fordern Konsequenzen. So sollen …": the subject of a speech verb just before.
+  for (let back = 1; back <= REPORT_REACH - 1 && s - back >= 0; back++) {
+    const p = s - back;
+    for (let t = first(w, p); t < stop(w, p); t++) {
+      const cue = cueOf(w, t);
+      if (!cue || !isFinite(w, t)) continue;
+      const speaker = speakerOfCue(w, cue, p);
+      if (speaker) return speaker;
+    }
+  }
+  return null;
+}
+
+/** The main clause's finite verb near the sentence start (after at most one fronted phrase), or -1. */
+function leadingFinite(w: Work, f: number, e: number): number {
+  for (let t = f; t < e && t < f + 15; t++) {
+    if (w.raw[t] === ',' && t < f + 2) return -1;
+    if (w.inQuote[t]) return -1;
+    if (isFinite(w, t)) return t;
+  }
+  return -1;
 }
 
 export function findQuotes(doc: Doc): Quote[] {

@@ -98,3 +98,77 @@ test('a Konjunktiv I sentence after a quote goes on reporting its speaker', () =
     'indirect|Der Sprecher|-|Die Polizei habe die Kontrolle übernommen',
   ]);
 });
+
+test('free indirect speech: a run of Konjunktiv sentences is one report; Konjunktiv II and "sollen" only continue one', () => {
+  // Two Konjunktiv I sentences after the report: one quote, same speaker.
+  assert.deepEqual(
+    quotes('Der Minister sagte, die Lage sei ernst. Allerdings sei das System kaputt. Es habe keine Reserven mehr.'),
+    [
+      'indirect|Der Minister|sagen|die Lage sei ernst',
+      'indirect|Der Minister|-|Allerdings sei das System kaputt. Es habe keine Reserven mehr',
+    ],
+  );
+  // Konjunktiv II after a report continues it; on its own it is a hypothetical, not speech.
+  assert.deepEqual(quotes('Der Sprecher sagte, die Daten seien sicher. Zurzeit würden alle Daten ausgewertet.'), [
+    'indirect|Der Sprecher|sagen|die Daten seien sicher',
+    'indirect|Der Sprecher|-|Zurzeit würden alle Daten ausgewertet',
+  ]);
+  assert.deepEqual(quotes('Das Wetter war schlecht. Mit Regenschirm wäre es besser gewesen.'), []);
+  // Konjunktiv I alone reports, speaker unnamed; reportative "sollen" with a perfect infinitive too.
+  assert.deepEqual(quotes('Der Bus kam von der Straße ab. Der Fahrer sei zu schnell gefahren.'), [
+    'indirect|-|-|Der Fahrer sei zu schnell gefahren',
+  ]);
+  assert.deepEqual(quotes('Er soll ein Video der Tat hochgeladen haben.'), [
+    'indirect|-|-|Er soll ein Video der Tat hochgeladen haben',
+  ]);
+  // A plan with "sollen" is not a report.
+  assert.deepEqual(quotes('Die Taufe soll am 15. Juni in New York erfolgen.'), []);
+});
+
+test('"nach"-attributions with articles, compounds and postposed "nach"', () => {
+  assert.deepEqual(quotes('Nach einem Bericht der BBC seien 62 Studien ausgewertet worden.'), [
+    'indirect|der BBC|nach|seien 62 Studien ausgewertet worden',
+  ]);
+  // The attribution stays inside the clause it stands in, as the SpkAtt annotators mark it.
+  assert.deepEqual(quotes('Dabei sind nach Polizeiangaben elf Personen gestorben.'), [
+    'indirect|-|nach|Dabei sind nach Polizeiangaben elf Personen gestorben',
+  ]);
+  assert.deepEqual(quotes('Seiner Meinung nach hätte die Aufsicht von der Landung abraten müssen.'), [
+    'indirect|-|nach|hätte die Aufsicht von der Landung abraten müssen',
+  ]);
+});
+
+test('speakers of framing clauses: a colon frame with any verb, a fronted adverbial, a pronoun after the verb', () => {
+  assert.deepEqual(quotes('Dabei griff die Kanzlerin den Präsidenten an: „Das ist nicht hinnehmbar.“'), [
+    'direct|die Kanzlerin|-|Das ist nicht hinnehmbar.',
+  ]);
+  assert.deepEqual(quotes('Als Begründung sagte ein Wissenschaftler: „Das Feld ist breit.“'), [
+    'direct|ein Wissenschaftler|sagen|Das Feld ist breit.',
+  ]);
+  assert.deepEqual(quotes('Die Arbeit der Koalition lobte er mit den Worten: „Sie handelt pragmatisch.“'), [
+    'direct|er|loben|Sie handelt pragmatisch.',
+  ]);
+  // An evaluating verb frames a quoted fragment: "nannte … „aus der Luft gegriffen“".
+  assert.deepEqual(quotes('Die Chefin des Senders nannte diese Zahlen „aus der Luft gegriffen“.'), [
+    'direct|Die Chefin des Senders|nennen|aus der Luft gegriffen',
+  ]);
+});
+
+test('after a speech verb, a clause that starts like a relative or prepositional phrase is reported when in Konjunktiv', () => {
+  assert.deepEqual(quotes('Der Minister sagte in Juba, die SPLA werde nicht vergelten.'), [
+    'indirect|Der Minister|sagen|die SPLA werde nicht vergelten',
+  ]);
+  assert.deepEqual(quotes('Brüderle sagte, mit dem Beschluss werde der Umbau forciert.'), [
+    'indirect|Brüderle|sagen|mit dem Beschluss werde der Umbau forciert',
+  ]);
+  // The message ends where an indicative main clause takes over.
+  assert.deepEqual(quotes('Er hatte vor Gericht erklärt, er sei unschuldig, erkannte das Gericht aber nicht an.'), [
+    'indirect|Er|erklären|er sei unschuldig',
+  ]);
+});
+
+test('a trailing frame with a perfect auxiliary: "…, hatte Obama in Moskau gesagt"', () => {
+  assert.deepEqual(quotes('Es drohe ein Wettrüsten, hatte Obama bei seinem Besuch in Moskau gesagt.'), [
+    'indirect|Obama|sagen|Es drohe ein Wettrüsten',
+  ]);
+});

@@ -1,0 +1,49 @@
+/**
+ * Konjunktiv I and II of a finite verb, for reported speech. Konjunktiv I ("sei", "habe", "müsse",
+ * "halte") marks indirect speech in German news on its own; Konjunktiv II ("hätte", "wäre", "würde")
+ * stands in for it where Konjunktiv I looks like the indicative, but also says "would" — so it only
+ * continues a report that is already under way.
+ *
+ * The tagger marks most subjunctives Mood=Sub; a third-person "-e" form ("er halte", "es habe") is often
+ * tagged as a first-person indicative, which news prose outside quotations rarely has.
+ */
+export type ReportedMood = 'konjunktiv1' | 'konjunktiv2' | null;
+
+/** Indicative past forms that end like a Konjunktiv I. */
+const PAST_LOOKALIKES = new Set(['wurde', 'würde', 'hatte', 'wollte', 'sollte', 'konnte', 'musste', 'durfte']);
+
+/** Whether the form is the infinitive's stem + e/en ("halte", "habe", "könnten" no, "teile" of mitteilen). */
+function stemPlusE(lower: string, lemma: string): boolean {
+  const stem = lemma.toLowerCase().replace(/e?n$/, '');
+  return stem.length > 0 && lower.length >= 3 && ((stem + 'e').endsWith(lower) || (stem + 'en').endsWith(lower));
+}
+
+function looksKonjunktiv2(lower: string, lemma: string): boolean {
+  if (/te(n|st|t)?$/.test(lower)) return true; // hätte, könnten, müsste
+  // An umlaut the infinitive does not have: wäre (sein), würde (werden), gäbe (geben), läge (liegen).
+  return /[äöü]/.test(lower) && !/[äöü]/.test(lemma);
+}
+
+/**
+ * The reported-speech mood of a finite verb, from its form, lemma, feature string and STTS tag;
+ * `firstPerson` says whether "ich" is the clause's subject candidate (then "-e" is the indicative).
+ */
+export function reportedMood(
+  form: string,
+  lemma: string,
+  feats: string,
+  xpos: string,
+  firstPerson: boolean,
+): ReportedMood {
+  if (!xpos.endsWith('FIN')) return null;
+  const lower = form.toLowerCase();
+  if (PAST_LOOKALIKES.has(lower)) return lower === 'würde' ? 'konjunktiv2' : null;
+  if (feats.includes('Mood=Sub')) {
+    return !stemPlusE(lower, lemma) && looksKonjunktiv2(lower, lemma) ? 'konjunktiv2' : 'konjunktiv1';
+  }
+  // "er halte", "es habe", "sie könne": third person in -e (the indicative would be "hält", "hat", "kann").
+  if (!firstPerson && /[^aeiou]e$/.test(lower) && stemPlusE(lower, lemma)) {
+    return 'konjunktiv1';
+  }
+  return null;
+}
