@@ -111,11 +111,16 @@ function scoreArticle(doc: Doc, gold: readonly GoldQuote[], kind: QuoteScores['k
   const predicted = doc.quotes.filter((q) => wanted(q.kind));
   const golds = gold.filter((g) => !g.optional && wanted(g.kind));
   const used = new Set<number>();
+  /** The first prediction not yet taken that matches gold quote `g`, taken now; -1 when none. */
+  const take = (g: GoldQuote): number => {
+    const hit = predicted.findIndex((p, j) => !used.has(j) && goodOverlap(g.message, [p.start, p.end]));
+    if (hit >= 0) used.add(hit);
+    return hit;
+  };
   c.gold += golds.length;
   for (const g of golds) {
-    const hit = predicted.findIndex((p, j) => !used.has(j) && goodOverlap(g.message, [p.start, p.end]));
+    const hit = take(g);
     if (hit < 0) continue;
-    used.add(hit);
     c.tp++;
     const p = predicted[hit] as Quote;
     if (g.speakers.length > 0) {
@@ -126,11 +131,8 @@ function scoreArticle(doc: Doc, gold: readonly GoldQuote[], kind: QuoteScores['k
   // What is left and matches an optional gold quote (of any kind) is not counted as predicted.
   const optional = new Set<number>();
   for (const g of gold) {
-    if (!g.optional) continue;
-    const hit = predicted.findIndex((p, j) => !used.has(j) && goodOverlap(g.message, [p.start, p.end]));
-    if (hit < 0) continue;
-    used.add(hit);
-    optional.add(hit);
+    const hit = g.optional ? take(g) : -1;
+    if (hit >= 0) optional.add(hit);
   }
   c.predicted += predicted.length - optional.size;
   // Cues: every predicted cue against every gold cue, by overlap.

@@ -26,7 +26,7 @@ function looksKonjunktiv2(lower: string, lemma: string): boolean {
 
 /**
  * The reported-speech mood of a finite verb, from its form, lemma, feature string and STTS tag;
- * `firstPerson` says whether "ich" is the clause's subject candidate (then "-e" is the indicative).
+ * `firstPerson` says whether "ich" stands in its sentence (then "-e" may be the indicative).
  */
 export function reportedMood(
   form: string,

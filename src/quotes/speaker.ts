@@ -178,9 +178,8 @@ export function subjectOf(
   if (tree) {
     for (let v = verb, hops = 0; v >= 0 && hops < 2; v = tree.head[v] as number, hops++) {
       for (let t = first; t < stop; t++) {
-        if (tree.head[t] === v && tree.deprel[t] === 'nsubj' && !blocked(t) && NOMINAL.has(xposOf(c, t))) {
-          if (!inPrepositionalPhrase(c, t, first)) return t;
-        }
+        const subject = tree.head[t] === v && tree.deprel[t] === 'nsubj' && !blocked(t) && NOMINAL.has(xposOf(c, t));
+        if (subject && !inPrepositionalPhrase(c, t, first)) return t;
       }
       const rel = tree.deprel[v] as string;
       if (!/^(conj|parataxis|xcomp)/.test(rel)) break;
@@ -199,8 +198,7 @@ export function subjectOf(
   // unless what stands first is a prepositional phrase or an adverb: then the subject follows the verb
   // ("Am Samstag sagte der Kreml", "Als Begründung sagte ein Wissenschaftler").
   const before = subjectBefore(c, clauseStart, verb, first);
-  const frontedAdjunct = clauseStart === verb || (before < 0 ? true : !nounFirst(c, clauseStart, before, first));
-  if (!frontedAdjunct && before >= 0) return before;
+  if (before >= 0 && nounFirst(c, clauseStart, before, first)) return before;
   // Inverted after the verb: "sagte der Kreml", "fügte er hinzu".
   for (let t = verb + 1; t < stop && t <= verb + 6; t++) {
     if (blocked(t) || raw[t] === ',' || raw[t] === ':' || raw[t] === '.') break;

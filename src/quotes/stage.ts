@@ -106,9 +106,7 @@ function addQuote(
   sentence: number,
 ): void {
   const text = w.doc.text;
-  // Reported speech loses the sentence's punctuation; a direct quote keeps what is inside its marks.
-  const trailing = kind === 'direct' ? /\s/ : /[\s.,;:!?]/;
-  while (b > a && trailing.test(text[b - 1] as string)) b--;
+  b = messageEnd(text, kind, a, b);
   while (a < b && /\s/.test(text[a] as string)) a++;
   if (b - a < 2) return;
   // A stretch already taken by another quote of the same kind is not a second quote.
@@ -126,6 +124,13 @@ function addQuote(
     sentence,
     lastSentence: sentenceAt(w, b - 1),
   });
+}
+
+/** Where a message ends: reported speech loses the sentence's punctuation, a direct quote keeps its own. */
+function messageEnd(text: string, kind: Quote['kind'], a: number, b: number): number {
+  const trailing = kind === 'direct' ? /\s/ : /[\s.,;:!?]/;
+  while (b > a && trailing.test(text[b - 1] as string)) b--;
+  return b;
 }
 
 function sentenceAt(w: Work, offset: number): number {
@@ -343,8 +348,7 @@ function trailingFrameQuotes(w: Work, s: number): void {
     if (w.raw[k - 1] !== ',' || w.inQuote[k - 1]) continue;
     const isSo = w.lower[k] === 'so' && (w.xpos[k + 1] === 'ART' || w.xpos[k + 1] === 'NE' || w.xpos[k + 1] === 'NN');
     // "…, hatte Obama bei seinem Treffen gesagt": an auxiliary with the speech verb's participle at the end.
-    const participle = w.xpos[k] === 'VAFIN' ? frameParticiple(w, k, e) : -1;
-    const cue = isSo ? { token: k, lemma: 'so' } : participle >= 0 ? cueOf(w, participle) : cueOf(w, k);
+    const cue = isSo ? { token: k, lemma: 'so' } : ((w.xpos[k] === 'VAFIN' ? frameCue(w, k, e) : null) ?? cueOf(w, k));
     if (!cue || (!isSo && !isFinite(w, k))) continue;
     // The frame is the rest of the clause: no dass/Konjunktiv complement after it.
     if (!isSo && (w.raw[k + 1] === ',' || w.lower[k + 2] === 'dass')) continue;
@@ -365,12 +369,12 @@ function trailingFrameQuotes(w: Work, s: number): void {
   }
 }
 
-/** The speech-verb participle that closes an auxiliary's clause ("hatte … gesagt"), or -1. */
-function frameParticiple(w: Work, aux: number, e: number): number {
+/** The speech-verb participle that closes an auxiliary's clause ("hatte … gesagt") as its cue, or null. */
+function frameCue(w: Work, aux: number, e: number): Cue | null {
   let last = e - 1;
   while (last > aux && /^[.!?]$/.test(w.raw[last] as string)) last--;
-  for (let t = aux + 1; t < last; t++) if (w.raw[t] === ',' || isFinite(w, t)) return -1;
-  return last > aux && w.xpos[last] === 'VVPP' && cueOf(w, last) ? last : -1;
+  for (let t = aux + 1; t < last; t++) if (w.raw[t] === ',' || isFinite(w, t)) return null;
+  return last > aux && w.xpos[last] === 'VVPP' ? cueOf(w, last) : null;
 }
 
 function headAfter(w: Work, from: number, e: number): number {
@@ -518,6 +522,7 @@ function wieFrameQuotes(w: Work, s: number): void {
 
 /** How far back (in sentences) a report goes on: its speaker carries over, Konjunktiv II continues it. */
 const REPORT_REACH = 3;
+/** How far back (in sentences) a quote's speaker is taken for a report with none just before it. */
 const SPEAKER_REACH = 6;
 
 /**
@@ -546,16 +551,17 @@ function continuationQuotes(w: Work): void {
     const finite = leadingFinite(w, f, e);
     if (finite < 0) continue;
     const demnach = w.lower[f] === 'demnach';
+    const lemma = w.doc.morph?.lemma[finite] ?? '';
     const mood = reportedMood(
       w.raw[finite] as string,
-      w.doc.morph?.lemma[finite] ?? '',
+      lemma,
       w.feats[finite] as string,
       w.xpos[finite] as string,
-      w.lower.slice(f, e).includes('ich'),
+      hasWord(w, 'ich', f, e),
     );
     // Reportative "sollen": "… sollen drei Lagerhallen abgebrannt sein"; without the perfect infinitive
     // ("Die Taufe soll im Juni erfolgen") it may be a plan, so it only continues a report.
-    const sollen = w.doc.morph?.lemma[finite] === 'sollen' && /^soll(en)?$/.test(w.lower[finite] as string);
+    const sollen = lemma === 'sollen' && /^soll(en)?$/.test(w.lower[finite] as string);
     const perfect = /^(sein|haben)$/.test(w.lower[e - 2] ?? '') && (w.xpos[e - 3] ?? '').startsWith('VV');
     const reports =
       mood === 'konjunktiv1' ||
@@ -567,10 +573,8 @@ function continuationQuotes(w: Work): void {
     // A run of such sentences is one report: the quote before grows.
     const run = latest.get(s - 1);
     if (run && run.cue === null && run.kind === 'indirect' && run.lastSentence === s - 1 && !demnach) {
-      let end = b;
-      while (end > a && /[\s.,;:!?]/.test(w.doc.text[end - 1] as string)) end--;
-      run.end = end;
-      run.text = w.doc.text.slice(run.start, end);
+      run.end = messageEnd(w.doc.text, 'indirect', a, b);
+      run.text = w.doc.text.slice(run.start, run.end);
       run.lastSentence = s;
       latest.set(s, run);
       covered[s] = 1;
@@ -605,6 +609,11 @@ function lastSpeaker(w: Work, s: number): Speaker | null {
     }
   }
   return null;
+}
+
+function hasWord(w: Work, lower: string, f: number, e: number): boolean {
+  for (let t = f; t < e; t++) if (w.lower[t] === lower) return true;
+  return false;
 }
 
 /** The main clause's finite verb near the sentence start (after at most one fronted phrase), or -1. */

@@ -5,6 +5,7 @@
  */
 import type { DocumentOut } from '../document.js';
 import type { Db, Row, SqlValue } from './db.js';
+import type { ActorRow } from './rows.js';
 import { formatDay, parseIsoDate } from '../times/calendar.js';
 
 export interface Page {
@@ -382,15 +383,9 @@ export interface ActorFilter extends Page {
   country?: string;
 }
 
-export interface ActorSummary {
+/** A stored actor (its row, keyed `key` on the wire) with how often it occurs. */
+export interface ActorSummary extends Omit<ActorRow, 'actor_key'> {
   key: string;
-  type: string;
-  name: string;
-  code: string | null;
-  country: string | null;
-  sector: string | null;
-  lat: number | null;
-  lon: number | null;
   documents: number;
   mentions: number;
   variants: Array<{ name: string; documents: number }>;
