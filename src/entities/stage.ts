@@ -288,7 +288,8 @@ export function groupEntities(
 
   return groups.map((g, index): Entity => {
     const texts = g.mentions.map((k) => names[k] as string);
-    const name = texts.reduce((best, t) => (t.length > best.length ? t : best), texts[0] as string);
+    const longest = texts.reduce((best, t) => (t.length > best.length ? t : best), texts[0] as string);
+    const name = g.type === 'LOC' ? placeName(longest, d) : longest;
     const key = gazetteerKey(name);
     let actor = null;
     let place: Place | null = null;
@@ -343,6 +344,15 @@ export function groupEntities(
       place,
     };
   });
+}
+
+/** A place named in the genitive ("Russlands", "Kairos") under its own name, where that is known. */
+function placeName(name: string, d: ActorDictionary): string {
+  const key = gazetteerKey(name);
+  if (!key.endsWith('s') || name.length < 5 || d.countryByName.has(key) || loadPlaces().candidates(name).length)
+    return name;
+  const base = name.slice(0, -1);
+  return d.countryByName.has(gazetteerKey(base)) || loadPlaces().candidates(base).length ? base : name;
 }
 
 /** A square or street that is not in the gazetteer falls back to its city: "Puschkin-Platz in Minsk". */

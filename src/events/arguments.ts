@@ -81,10 +81,14 @@ function countryOfPhrase(c: ArgumentContext, h: number): string | null {
   for (const k of kids(p, h)) {
     const rel = relBase(p, k);
     if (rel === 'amod' || rel === 'compound' || rel === 'flat') {
-      const found = countryOfWord(p.raw[k] as string, d);
+      // "US-Präsident" tokenised as "US" "-" "Präsident": the compound part is a country name.
+      const found =
+        countryOfWord(p.raw[k] as string, d) ??
+        (rel === 'compound' ? (d.countryByName.get(gazetteerKey(p.raw[k] as string)) ?? null) : null);
       if (found) return found;
     }
-    if (rel === 'nmod') {
+    // "Sanktionen gegen Iran", "Kritik an Iran": that country is the target, not the source.
+    if (rel === 'nmod' && !isTargetPhrase(p, k)) {
       const e = c.entityAt[k];
       const country = e?.place?.country ?? e?.actor?.country ?? d.countryByName.get(gazetteerKey(p.raw[k] as string));
       if (country) return country;
@@ -98,6 +102,12 @@ function countryOfPhrase(c: ArgumentContext, h: number): string | null {
 function namedLater(c: ArgumentContext, name: string): Entity | null {
   for (const e of c.entityById.values()) if (e.type === 'PER' && e.name.endsWith(` ${name}`)) return e;
   return null;
+}
+
+function countryOfName(word: string): string | null {
+  const d = actorDictionary();
+  const key = gazetteerKey(word);
+  return d.countryByName.get(key) ?? (key.endsWith('s') ? d.countryByName.get(key.slice(0, -1)) : undefined) ?? null;
 }
 
 /** Argument for the phrase headed by `h`: its text, entity and actor code. */
@@ -122,6 +132,8 @@ export function argumentAt(c: ArgumentContext, h: number): EventArgument | null 
       : null;
   let actor: string | null = entity?.actor?.code ?? null;
   if (!actor && entity?.type === 'LOC') actor = entity.place?.country ?? null;
+  // A country name the entities layer missed, also in the genitive ("am Widerstand Russlands").
+  if (!actor && !entity && p.xpos[h] === 'NE') actor = countryOfName(p.raw[h] as string);
   if (!actor && (!entity || entity.type !== 'PER')) {
     const sector = roleSectorOf(p.raw[h] as string, actorDictionary());
     actor = actorOf(countryOfPhrase(c, h) ?? (sector ? c.focus : null), sector)?.code ?? null;
@@ -156,7 +168,8 @@ const SUBJECT_CONTROL = new Set(['versprechen', 'drohen', 'anbieten', 'zusichern
  */
 function subjectOf(p: Parse, v: number, path: string[]): number {
   for (let k = v, hops = 0; k >= 0 && hops < 3; hops++) {
-    const subj = childWith(p, k, ['nsubj'], (c) => nominal(p, c) && p.xpos[c] !== 'PRELS');
+    // A passive subject of an active verb is the parse's mistake ("hat sich die Regierung … entschuldigt").
+    const subj = childWith(p, k, ['nsubj', 'nsubj:pass'], (c) => nominal(p, c) && p.xpos[c] !== 'PRELS');
     if (subj >= 0) {
       path.push(edge(p, k, subj));
       return subj;
@@ -194,6 +207,40 @@ function finiteVerbBefore(p: Parse, v: number): number {
     if (p.tree.upos[k] === 'VERB' && (p.xpos[k] as string).endsWith('FIN') && childWith(p, k, ['nsubj']) >= 0) return k;
   }
   return -1;
+}
+
+function isTargetPhrase(p: Parse, k: number): boolean {
+  const prep = prepositionOf(p, k);
+  return prep !== null && prep in TARGET_PREPOSITIONS;
+}
+
+/** Third-person possessives: their owner can be found in the clause ("bei seinem Treffen"). */
+const POSSESSIVE_THIRD = new Set(['sein', 'ihr']);
+
+/** The verb a phrase belongs to, walking up through nouns (at most three steps), or -1. */
+function verbAbove(p: Parse, t: number): number {
+  let k = p.tree.head[t] as number;
+  for (let steps = 0; steps < 3 && k >= 0; steps++) {
+    if (p.tree.upos[k] === 'VERB' || p.tree.upos[k] === 'AUX') return k;
+    k = p.tree.head[k] as number;
+  }
+  return -1;
+}
+
+/** A place that is not a country or a seat of power: a town, a region, a square. */
+function isTownOrRegion(c: ArgumentContext, k: number): boolean {
+  const e = c.entityAt[k];
+  if (!e || e.type !== 'LOC') return false;
+  const d = actorDictionary();
+  const key = gazetteerKey(e.name);
+  return !d.countryByName.has(key) && !d.seatOfPower.has(key);
+}
+
+/** A phrase that names someone who can act: a person or organisation, or a role ("die Polizei"). */
+function isActorPhrase(c: ArgumentContext, k: number): boolean {
+  const e = c.entityAt[k];
+  if (e) return e.type === 'PER' || e.type === 'ORG';
+  return roleSectorOf(c.parse.raw[k] as string, actorDictionary()) !== null;
 }
 
 /** Prepositions that introduce an event's target, and the types they do it for (others: all types). */
@@ -270,10 +317,23 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     if (!source) {
       const gen = childWith(p, trigger, ['nmod', 'nmod:poss'], (k) => {
         const prep = prepositionOf(p, k);
-        return nominal(p, k) && (prep === null || prep === 'von' || prep === 'durch');
+        // "Festnahme durch die Polizei", but not "Marsch durch ein Viertel".
+        if (prep === 'durch') return isActorPhrase(c, k);
+        // "das Massaker von Srebrenica" is where it happened; "Angriffe von Russland" is who did it.
+        if (prep === 'von' && isTownOrRegion(c, k)) return false;
+        return nominal(p, k) && (prep === null || prep === 'von');
       });
+      const poss = childWith(p, trigger, ['det:poss'], (k) => POSSESSIVE_THIRD.has(p.tree.lemma[k] as string));
+      const clauseVerb = poss >= 0 ? verbAbove(p, trigger) : -1;
       if (gen >= 0) source = found(gen, [edge(p, trigger, gen)]);
-      else {
+      else if (clauseVerb >= 0) {
+        // "hatte Obama bei seinem Treffen … gesagt": "sein" is the clause's subject.
+        const path = [edge(p, trigger, poss), `${p.raw[trigger]} ↑ ${p.raw[clauseVerb]}`];
+        const subj = subjectOf(p, clauseVerb, path);
+        if (subj >= 0 && subj !== trigger && (isActorPhrase(c, subj) || p.xpos[subj] === 'PPER'))
+          source = found(subj, path);
+      }
+      if (!source) {
         const country = countryOfPhrase(c, trigger);
         if (country)
           source = { value: { entity: null, text: '', actor: country }, path: `${p.raw[trigger]} (country word)` };

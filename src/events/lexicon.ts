@@ -29,13 +29,17 @@ export type PloverType = (typeof PLOVER_TYPES)[number];
 
 export type EntryKind = 'verb' | 'noun' | 'light';
 
-/** A condition on the verb: no accusative object, reflexive "sich", or a phrase with a preposition. */
+/**
+ * A condition on the verb: no accusative object, reflexive "sich", a phrase with a preposition, an object
+ * that is not one of some nouns, or one that is (also as a compound's last part: "Protestkundgebung").
+ */
 export type Frame =
   | { kind: 'none' }
   | { kind: 'noobj' }
   | { kind: 'refl' }
   | { kind: 'prep'; preposition: string }
-  | { kind: 'objnot'; nouns: ReadonlySet<string> };
+  | { kind: 'objnot'; nouns: ReadonlySet<string> }
+  | { kind: 'obj'; nouns: ReadonlySet<string> };
 
 export interface LexiconEntry {
   kind: EntryKind;
@@ -68,7 +72,7 @@ export interface EventLexicon {
   verbs: Map<string, LexiconEntry[]>;
   /** Lower-cased noun lemma → entry. */
   nouns: Map<string, LexiconEntry>;
-  /** "noun|verb" (noun lower-cased) → entry. */
+  /** "noun|verb" (noun lower-cased, ß as ss) → entry. */
   light: Map<string, LexiconEntry>;
   /** The verbs of the noun + verb pairs and the support verbs. */
   lightVerbs: Set<string>;
@@ -126,6 +130,7 @@ function parseFrame(value: string, where: string): Frame {
   if (value === 'noobj' || value === 'refl') return { kind: value };
   if (value.startsWith('prep:')) return { kind: 'prep', preposition: value.slice(5) };
   if (value.startsWith('objnot:')) return { kind: 'objnot', nouns: new Set(value.slice(7).split('|')) };
+  if (value.startsWith('obj:')) return { kind: 'obj', nouns: new Set(value.slice(4).toLowerCase().split('|')) };
   throw new Error(`${where}: unknown frame ${value}`);
 }
 
@@ -187,7 +192,7 @@ function build(): EventLexicon {
       lexicon.nouns.set(lemma.toLowerCase(), entry);
     } else {
       const [noun = '', verb = ''] = lemma.split(' ');
-      lexicon.light.set(`${noun.toLowerCase()}|${verb}`, entry);
+      lexicon.light.set(`${lightKey(noun)}|${verb}`, entry);
       lexicon.lightVerbs.add(verb);
     }
   }
@@ -235,9 +240,14 @@ function nounKeys(lemma: string, form?: string): string[] {
   return keys;
 }
 
+/** A pair's noun as looked up: lower case, reformed spelling ("Warnschuß" → "warnschuss"). */
+function lightKey(noun: string): string {
+  return noun.toLowerCase().replace(/ß/g, 'ss');
+}
+
 /** The pair entry for a noun under a verb, also for compounds ("Wirtschaftssanktionen verhängen"). */
 export function lightEntry(lex: EventLexicon, nounLemma: string, verbLemma: string): LexiconEntry | null {
-  const lower = nounLemma.toLowerCase();
+  const lower = lightKey(nounLemma);
   const direct = lex.light.get(`${lower}|${verbLemma}`);
   if (direct) return direct;
   for (let i = 1; i <= lower.length - 5; i++) {

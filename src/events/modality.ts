@@ -7,7 +7,7 @@
  */
 import type { Modality } from '../document.js';
 import type { EventLexicon } from './lexicon.js';
-import { isSubjunctive, kids, relBase, type Parse } from './parse.js';
+import { isSubjunctive, kids, prepositionOf, relBase, type Parse } from './parse.js';
 
 export interface ModalityDecision {
   modality: Modality;
@@ -24,6 +24,8 @@ const COMPLEMENT = new Set(['xcomp', 'ccomp', 'obj', 'obl', 'nmod', 'parataxis',
 /** Types whose complement is not asserted: what is demanded, refused or threatened. */
 const CONTENT_OF = new Set(['REQUEST', 'REJECT', 'THREATEN', 'CONCEDE']);
 const SPEECH_CLAUSE = new Set(['ccomp', 'parataxis']);
+/** A phrase that says when or where ("bei seinem Treffen … gewarnt") is not what is demanded or warned of. */
+const SCENE_PREPOSITIONS = new Set(['bei', 'während', 'nach', 'seit', 'trotz', 'wegen', 'infolge', 'angesichts', 'in']);
 
 /** A word's cue form: its lemma, or the lower-cased form without an adjective ending ("geplanten"). */
 function cueOf(map: Map<string, Modality>, p: Parse, t: number): Modality | undefined {
@@ -55,8 +57,12 @@ export function modalityOf(
     const effect = cues.support.get(verbLemmaAt(start));
     if (effect && effect !== 'asserted') offer(effect, `${p.raw[start]} (support verb of ${p.raw[trigger]})`);
   }
-  // The event's own words: negation, modal and auxiliary verbs, adverbs.
-  for (const own of trigger === start ? [trigger] : [trigger, start]) {
+  // The event's own words: negation, modal and auxiliary verbs, adverbs — also those of the verb it is
+  // coordinated with when it has no finite verb of its own ("sollen Personen erstochen und … getötet haben").
+  const owners = trigger === start ? [trigger] : [trigger, start];
+  const host = coordinationHost(p, start);
+  if (host >= 0) owners.push(host);
+  for (const own of owners) {
     for (const c of kids(p, own)) {
       const rel = p.tree.deprel[c] as string;
       const neg = cueOf(cues.negation, p, c);
@@ -73,7 +79,7 @@ export function modalityOf(
         const infinitive = (p.feats[own] as string).includes('VerbForm=Inf');
         const subjunctive = (p.feats[c] as string).includes('Mood=Sub');
         if (lemma === 'werden' && infinitive) offer('planned', `${p.raw[c]} + infinitive`);
-        else if (lemma === 'sollen' && hasPerfectInfinitive(p, own))
+        else if (lemma === 'sollen' && hasPerfectInfinitive(p, own, trigger))
           offer('alleged', `${p.raw[c]} + perfect infinitive`);
         else if (effect === 'hypothetical' && subjunctive) offer('hypothetical', `${p.raw[c]} (Konjunktiv II)`);
         else if (effect === 'planned' && lemma !== 'werden') offer('planned', `${p.raw[c]} (modal)`);
@@ -91,7 +97,17 @@ export function modalityOf(
       if (p.tree.deprel[c] === 'mark') {
         const effect = cueOf(cues.mark, p, c);
         if (effect) offer(effect, `${p.raw[c]} (mark of ${p.raw[k]})`);
+        // A purpose is as planned as the act it is the purpose of: "sollen teilnehmen, um … zu vereinbaren"
+        // is planned, "marschierten, um ihre Unterstützung zu demonstrieren" is not.
+        const h = p.tree.head[k] as number;
+        if (k === start && PURPOSE_MARKS.has(p.lower[c] as string) && h >= 0) {
+          const plan = plannedByAuxiliary(lex, p, h);
+          if (plan) offer('planned', `${p.raw[c]} … (purpose of ${p.raw[h]}, ${plan})`);
+        }
       }
+      // "Wer nicht erscheint, macht sich … schuldig": a clause about whoever does something is a condition.
+      if (isGenericWer(p, c) || (CLAUSE.has(relBase(p, c)) && kids(p, c).some((d) => isGenericWer(p, d))))
+        offer('hypothetical', `wer-clause (${p.raw[k]})`);
     }
     const h = p.tree.head[k] as number;
     if (h < 0) break;
@@ -103,11 +119,19 @@ export function modalityOf(
     if (COMPLEMENT.has(rel) || rel.startsWith('obl')) {
       const headType = typeAt(h);
       // What is demanded or refused is its complement; its subject ("die Klage wurde abgewiesen") exists.
-      if (headType && CONTENT_OF.has(headType) && steps < 3 && relBase(p, k) !== 'nsubj')
+      if (
+        headType &&
+        CONTENT_OF.has(headType) &&
+        steps < 3 &&
+        relBase(p, k) !== 'nsubj' &&
+        !SCENE_PREPOSITIONS.has(prepositionOf(p, k) ?? '')
+      )
         return { modality: 'hypothetical', cue: `content of ${p.raw[h]}`, reporter: h, suppressed: true };
       const lemma = verbLemmaAt(h);
       const effect = cues.governor.get(lemma) ?? (relBase(p, k) === 'obl' ? cues.support.get(lemma) : undefined);
-      if (effect && effect !== 'asserted') offer(effect, `${p.raw[h]} governs ${p.raw[k]}`, h);
+      // What fails or is prevented is the subject or object, not the obstacle ("am Widerstand gescheitert").
+      const obstacle = effect === 'negated' && relBase(p, k) === 'obl';
+      if (effect && effect !== 'asserted' && !obstacle) offer(effect, `${p.raw[h]} governs ${p.raw[k]}`, h);
       if (SPEECH_CLAUSE.has(rel) && isSubjunctive(p, k))
         offer('alleged', `${p.raw[k]} (Konjunktiv, reported by ${p.raw[h]})`, h);
     }
@@ -117,6 +141,26 @@ export function modalityOf(
   const last = (p.doc.sentences.endToken[s] as number) - 1;
   if (p.raw[last] === '?') offer('hypothetical', 'question');
   return best;
+}
+
+const PURPOSE_MARKS = new Set(['um', 'damit']);
+
+/** The auxiliary that makes a verb planned ("sollen teilnehmen", "wird teilnehmen"), if any. */
+function plannedByAuxiliary(lex: EventLexicon, p: Parse, v: number): string | null {
+  const infinitive = (p.feats[v] as string).includes('VerbForm=Inf');
+  for (const c of kids(p, v)) {
+    if (relBase(p, c) !== 'aux' || p.tree.deprel[c] === 'aux:pass') continue;
+    const lemma = p.tree.lemma[c] as string;
+    if ((lemma === 'werden' && infinitive) || (lemma !== 'werden' && lex.cues.modal.get(lemma) === 'planned'))
+      return p.raw[c] as string;
+  }
+  return null;
+}
+
+const CLAUSE = new Set(['advcl', 'csubj', 'acl', 'nsubj']);
+
+function isGenericWer(p: Parse, t: number): boolean {
+  return p.lower[t] === 'wer' && relBase(p, t) === 'nsubj' && (p.xpos[t] === 'PWS' || p.xpos[t] === 'PRELS');
 }
 
 function isMainClauseVerb(p: Parse, v: number): boolean {
@@ -130,16 +174,40 @@ function hasFiniteAux(p: Parse, v: number): boolean {
   return false;
 }
 
-function hasPerfectInfinitive(p: Parse, v: number): boolean {
-  if (!(p.feats[v] as string).includes('VerbForm=Part')) return false;
-  for (const c of kids(p, v)) {
-    const lemma = p.tree.lemma[c];
-    if (
-      relBase(p, c) === 'aux' &&
-      (lemma === 'haben' || lemma === 'sein') &&
-      (p.feats[c] as string).includes('VerbForm=Inf')
-    )
-      return true;
+/**
+ * The verb a non-finite conjunct shares its auxiliaries with: "erstochen" for "gesetzt" in "sollen Personen
+ * erstochen und Autos in Brand gesetzt haben"; -1 for a verb with a finite verb of its own.
+ */
+function coordinationHost(p: Parse, v: number): number {
+  let k = v;
+  while (
+    p.tree.deprel[k] === 'conj' &&
+    !(p.xpos[k] as string).endsWith('FIN') &&
+    !kids(p, k).some((c) => relBase(p, c) === 'nsubj')
+  ) {
+    const h = p.tree.head[k] as number;
+    if (h < 0 || !/^V/.test(p.xpos[h] as string)) break;
+    k = h;
+  }
+  if (k === v) return -1;
+  // A conjunct with a finite auxiliary keeps its own, unless that is the tagger's reading of a perfect
+  // infinitive under the host's modal ("sollen … erstochen und … gesetzt haben").
+  if (hasFiniteAux(p, v) && !kids(p, k).some((c) => relBase(p, c) === 'aux' && p.xpos[c] === 'VMFIN')) return -1;
+  return k;
+}
+
+/**
+ * "sollen … erstochen haben": a perfect infinitive under "sollen" reports a claim. The finite verb is
+ * "sollen", so any "haben"/"sein" on the verbs of the coordination (whatever their tags) is the infinitive.
+ */
+function hasPerfectInfinitive(p: Parse, v: number, trigger: number): boolean {
+  const group = [v, trigger, ...kids(p, v).filter((c) => p.tree.deprel[c] === 'conj')];
+  for (const g of group) {
+    if (!/^V/.test(p.xpos[g] as string)) continue;
+    for (const c of kids(p, g)) {
+      const lemma = p.tree.lemma[c];
+      if (relBase(p, c) === 'aux' && (lemma === 'haben' || lemma === 'sein')) return true;
+    }
   }
   return false;
 }

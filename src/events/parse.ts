@@ -6,6 +6,7 @@ import type { Doc } from '../document.js';
 import { tokenForms } from '../text/forms.js';
 import { sentenceOfTokens } from '../text/positions.js';
 import type { Tree } from '../syntax/tree.js';
+import { readWordSet } from '../util/lexicon.js';
 
 /** Contractions of preposition + article, as their preposition. */
 const CONTRACTED: Record<string, string> = {
@@ -87,13 +88,31 @@ export function isReflexive(p: Parse, t: number): boolean {
 }
 
 /** Whether a verb is in the passive: a passive auxiliary or a passive subject below it. */
+/** Verbs whose perfect is formed with "sein" (data/lexicons/de/sein-perfect.txt). */
+const SEIN_PERFECT = readWordSet('lexicons/de/sein-perfect.txt');
+
+/** A passive verb: "wurde festgenommen", "ist angeklagt" (state passive); not "hat … entschuldigt". */
 export function isPassive(p: Parse, v: number): boolean {
+  let werden = false;
+  let haben = false;
+  let sein = false;
+  let passiveRelation = false;
   for (const c of kids(p, v)) {
     const rel = p.tree.deprel[c] as string;
-    if (rel === 'aux:pass' || rel === 'nsubj:pass') return true;
-    if (rel === 'aux' && p.tree.lemma[c] === 'werden' && p.xpos[v] === 'VVPP') return true;
+    if (rel === 'aux:pass') werden = true;
+    if (rel === 'nsubj:pass') passiveRelation = true;
+    if (relBase(p, c) !== 'aux') continue;
+    const lemma = p.tree.lemma[c];
+    if (lemma === 'werden' && p.xpos[v] === 'VVPP') werden = true;
+    else if (lemma === 'haben') haben = true;
+    else if (lemma === 'sein') sein = true;
   }
-  return false;
+  if (werden) return true;
+  // "hat sich … entschuldigt": a perfect with "haben" is active, whatever relation the parse gave.
+  if (haben) return false;
+  // "ist angeklagt": "sein" + participle of a verb that forms its perfect with "haben" is a state passive.
+  if (sein && p.xpos[v] === 'VVPP' && !SEIN_PERFECT.has(p.tree.lemma[v] as string)) return true;
+  return passiveRelation;
 }
 
 /** The mood features of a verb or its auxiliaries: Konjunktiv I/II show as Mood=Sub. */

@@ -10,6 +10,7 @@ import type { Stage } from '../pipeline.js';
 import { separableLemma } from '../syntax/separable.js';
 import { treeOf } from '../syntax/tree.js';
 import { tokensWithin } from '../text/positions.js';
+import { compoundHead } from '../text/compounds.js';
 import { actorOf } from '../entities/actors.js';
 import {
   argumentAt,
@@ -62,6 +63,8 @@ interface Coded {
   nominal: boolean;
   /** Lemma of the target phrase's head word ("Vermittlung" for "eine ausländische Vermittlung"). */
   targetWord: string | null;
+  /** Lemma of the source phrase's head word, to tell sources without an entity apart. */
+  sourceWord: string | null;
   /** The text names the source (not an implicit agent from the lexicon). */
   ownSource: boolean;
   /** A noun in a temporal or causal phrase ("während ihrer Haft"): only a mention of an event told elsewhere. */
@@ -90,7 +93,26 @@ function frameHolds(p: Parse, v: number, entry: LexiconEntry): boolean {
     case 'objnot':
       // "Der Anschlag forderte zwölf Tote": casualties are not what is demanded.
       return !kids(p, v).some((c) => p.tree.upos[c] === 'NOUN' && f.nouns.has(p.tree.lemma[c] as string));
+    case 'obj':
+      // "beendete die Kundgebung gewaltsam" is coercion, "beendete seine Rede" is not; passive subjects count,
+      // and a noun the parse hung one level down ("die Kundgebung" under "gewaltsam").
+      return objectNoun(p, v, f.nouns, 2);
   }
+}
+
+const OBJECT_RELATIONS = new Set(['obj', 'nsubj:pass', 'nsubj', 'nmod', 'xcomp']);
+
+/** Whether one of `nouns` (also as a compound's last part) is an object below `v`, without a preposition. */
+function objectNoun(p: Parse, v: number, nouns: ReadonlySet<string>, depth: number): boolean {
+  for (const c of kids(p, v)) {
+    if (!OBJECT_RELATIONS.has(p.tree.deprel[c] as string) || prepositionOf(p, c) !== null) continue;
+    if (p.tree.upos[c] === 'NOUN') {
+      const lower = (p.tree.lemma[c] as string).toLowerCase();
+      if (nouns.has(lower) || compoundHead(lower, (w) => (nouns.has(w) ? w : undefined), 4) !== null) return true;
+    }
+    if (depth > 1 && objectNoun(p, c, nouns, depth - 1)) return true;
+  }
+  return false;
 }
 
 function isVerb(p: Parse, t: number): boolean {
@@ -147,10 +169,14 @@ function findCandidates(lex: EventLexicon, p: Parse, verbLemma: string[], first:
   }
   // Noun + verb pairs first: they decide the type of both words ("Sanktionen aufheben" is CONCEDE).
   for (let c = first; c < end; c++) {
-    if (p.tree.upos[c] !== 'NOUN' && p.tree.upos[c] !== 'PROPN') continue;
+    const noun = p.tree.upos[c] === 'NOUN' || p.tree.upos[c] === 'PROPN';
+    // Predicative adjectives pair too: "machte die Opposition verantwortlich".
+    if (!noun && p.xpos[c] !== 'ADJD') continue;
     const v = governingVerb(p, c);
     if (v < 0 || used[v - first]) continue;
-    const entry = lightEntry(lex, p.tree.lemma[c] as string, verbLemma[v] as string);
+    const entry = noun
+      ? lightEntry(lex, p.tree.lemma[c] as string, verbLemma[v] as string)
+      : (lex.light.get(`${p.lower[c]}|${verbLemma[v]}`) ?? null);
     if (!entry) continue;
     out.push({ entry, trigger: c, support: v });
     used[v - first] = 1;
@@ -163,10 +189,15 @@ function findCandidates(lex: EventLexicon, p: Parse, verbLemma: string[], first:
       if (entry) out.push({ entry, trigger: t, support: -1 });
     } else if (p.tree.upos[t] === 'NOUN' || (p.tree.upos[t] === 'PROPN' && !/^[A-ZÄÖÜ]{2,}/.test(p.raw[t] as string))) {
       const entry = nounEntry(lex, p.tree.lemma[t] as string, p.raw[t] as string);
-      if (!entry) continue;
+      // "als Völkermord eingestuft", "bezeichnete den Einsatz als Angriff": a label, not an event told.
+      if (!entry || kids(p, t).some((c) => p.lower[c] === 'als' && p.xpos[c] === 'KOKOM')) continue;
       const h = p.tree.head[t] as number;
+      // "Bei Protesten kamen 22 Menschen ums Leben": a phrase that sets the scene is not carried by the verb.
       const carried =
-        h >= 0 && NOUN_SUPPORT_RELATIONS.has(p.tree.deprel[t] as string) && lex.cues.support.has(verbLemma[h] ?? '');
+        h >= 0 &&
+        NOUN_SUPPORT_RELATIONS.has(p.tree.deprel[t] as string) &&
+        lex.cues.support.has(verbLemma[h] ?? '') &&
+        !SCENE_PREPOSITIONS.has(prepositionOf(p, t) ?? '');
       out.push({ entry, trigger: t, support: carried ? h : -1 });
     }
   }
@@ -210,18 +241,14 @@ function timeHeads(doc: Doc, p: Parse): number[] {
   });
 }
 
-/** Prepositions that put an event noun in the background of the sentence's own event. */
-const BACKGROUND_PREPOSITIONS = new Set([
-  'während',
-  'nach',
-  'vor',
-  'seit',
-  'bei',
-  'trotz',
-  'wegen',
-  'infolge',
-  'angesichts',
-]);
+/**
+ * Prepositions that put an event noun in the background of the sentence's own event. Not "bei": "Tote bei
+ * Protesten", "Bei dem Angriff wurden 24 Menschen getötet" name the news itself.
+ */
+const BACKGROUND_PREPOSITIONS = new Set(['während', 'nach', 'vor', 'seit', 'trotz', 'wegen', 'infolge', 'angesichts']);
+
+/** Prepositions of a phrase that sets the scene of a sentence: its noun is not carried by the verb. */
+const SCENE_PREPOSITIONS = new Set([...BACKGROUND_PREPOSITIONS, 'bei']);
 
 const CLAUSE_BREAK = new Set(['ccomp', 'advcl', 'acl', 'xcomp', 'parataxis', 'csubj']);
 
@@ -294,17 +321,24 @@ function sameEvent(first: Coded, later: Coded): boolean {
   if (a.type !== b.type || a.modality !== b.modality || a.mode !== b.mode) return false;
   if (!compatible(a.target?.actor, b.target?.actor) || !compatible(a.time?.value, b.time?.value)) return false;
   if (!compatible(a.place?.entity, b.place?.entity)) return false;
+  // Two triggers in one sentence are two events ("eröffnete das Feuer und erschoss zehn Angreifer").
+  if (a.mentions.some((m) => m.sentence === b.sentence)) return false;
+  // The same event noun again, also where the lemmatiser kept an inflection ("Massakers" … "Massaker").
+  const [la, lb] = [a.trigger.lemma.toLowerCase(), b.trigger.lemma.toLowerCase()];
+  const repeated = later.nominal && (la.startsWith(lb) || lb.startsWith(la));
   if (later.ownSource) {
-    if (!first.ownSource) return false;
+    // "wegen des Massakers … Das Massaker wurde von Truppen verübt": the later mention says who did it.
+    if (!first.ownSource) return repeated && !a.source?.actor;
     // "forderte die Bürgermeister auf … und forderte ihre Anhänger auf": two demands, two targets.
     if (a.target && b.target && (a.target.entity ?? first.targetWord) !== (b.target.entity ?? later.targetWord))
       return false;
-    const sa = a.source?.entity ?? a.source?.actor;
-    const sb = b.source?.entity ?? b.source?.actor;
+    // The same named source: one entity, or without one the same head word ("die Demonstranten").
+    const sa = a.source?.entity ?? first.sourceWord;
+    const sb = b.source?.entity ?? later.sourceWord;
     return !!sa && sa === sb && a.source?.actor === b.source?.actor;
   }
   // A noun refers back to an event told before when it repeats its word ("die Proteste").
-  return later.nominal && a.trigger.lemma === b.trigger.lemma && compatible(a.source?.actor, b.source?.actor);
+  return repeated && compatible(a.source?.actor, b.source?.actor);
 }
 
 export function findEvents(doc: Doc): { events: Event[]; explanations: EventExplanation[] } {
@@ -348,6 +382,7 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     coded.push(coded1);
   }
   const kept = mergeMentions(coded);
+  inheritSources(p, kept);
   const ids = kept.map((_, i) => `V${i + 1}`);
   linkQuantities(doc, p, kept, ids);
   const events = kept.map((c, i): Event => ({ id: ids[i] as string, ...c.event }));
@@ -437,28 +472,121 @@ function code(
     nominal: entry.kind !== 'verb',
     ownSource: !!roles.source?.value.text,
     targetWord: roles.target?.head !== undefined ? (p.tree.lemma[roles.target.head] as string) : null,
-    background: entry.kind === 'noun' && support < 0 && BACKGROUND_PREPOSITIONS.has(prepositionOf(p, trigger) ?? ''),
+    sourceWord: roles.source?.head !== undefined ? (p.tree.lemma[roles.source.head] as string) : null,
+    background:
+      entry.kind === 'noun' && support < 0 && BACKGROUND_PREPOSITIONS.has(phrasePreposition(p, trigger) ?? ''),
   };
 }
 
-/** Later mentions of an event already coded become mentions of it; its gaps are filled from them. */
+/** The preposition of a noun's phrase, also for a later conjunct ("wegen Völkermords, Kriegsverbrechen …"). */
+function phrasePreposition(p: Parse, t: number): string | null {
+  const own = prepositionOf(p, t);
+  if (own !== null || p.tree.deprel[t] !== 'conj') return own;
+  const h = p.tree.head[t] as number;
+  return h >= 0 ? prepositionOf(p, h) : null;
+}
+
+/**
+ * Later mentions of an event already coded become mentions of it; its gaps are filled from them. A
+ * background mention ("wegen des Massakers") is no event of its own, but when the event is told later
+ * ("Das Massaker wurde …") it is its first mention.
+ */
 function mergeMentions(coded: readonly Coded[]): Coded[] {
   const kept: Coded[] = [];
+  const background: Coded[] = [];
   for (const c of coded) {
-    const same = kept.find((k) => sameEvent(k, c));
+    let same = kept.find((k) => sameEvent(k, c));
     if (!same) {
-      if (!c.background) kept.push(c);
-      continue;
+      const told = background.findIndex((b) => sameEvent(b, c));
+      if (told < 0) {
+        (c.background ? background : kept).push(c);
+        continue;
+      }
+      same = background.splice(told, 1)[0] as Coded;
+      kept.push(same);
     }
     const e = same.event;
     e.mentions.push(...c.event.mentions);
+    e.source ??= c.event.source;
     e.target ??= c.event.target;
     e.place ??= c.event.place;
     e.time ??= c.event.time;
     same.tokens.push(...c.tokens);
     same.explanation.merged++;
   }
-  return kept;
+  return kept.sort((a, b) => a.event.trigger.start - b.event.trigger.start);
+}
+
+/** How many sentences back a definite event noun ("der Angriff") looks for the event it names. */
+const ANAPHOR_REACH = 3;
+
+function hasSource(c: Coded): boolean {
+  return !!c.event.source?.actor;
+}
+
+function isDefiniteNoun(p: Parse, t: number): boolean {
+  return kids(p, t).some(
+    (k) =>
+      (p.tree.deprel[k] === 'det' && (p.feats[k] as string).includes('Definite=Def')) ||
+      (p.tree.deprel[k] === 'case' && p.xpos[k] === 'APPRART'),
+  );
+}
+
+/** A headline: the text's first sentence, a paragraph of its own without a full stop. */
+function isHeadline(p: Parse, s: number): boolean {
+  if (s !== 0) return false;
+  const end = p.doc.sentences.endToken[0] as number;
+  if (end === 0 || p.raw[end - 1] === '.') return false;
+  return /^[ \t]*\n[ \t]*\n/.test(p.doc.text.slice(p.doc.tokens.end[end - 1] as number));
+}
+
+/**
+ * Sources the sentence leaves to the story: a definite event noun ("Bei dem Angriff …") names an event of
+ * its type told just before; a headline's event is told by the body; and an event set in the scene of
+ * another of its type ("Bei dem Angriff wurden 24 Menschen getötet") was done by that event's source.
+ */
+function inheritSources(p: Parse, kept: Coded[]): void {
+  const take = (to: Coded, from: Coded | undefined, why: string): void => {
+    if (!from?.event.source) return;
+    to.event.source = { ...from.event.source };
+    to.explanation.source = `${to.explanation.source ? `${to.explanation.source}; ` : ''}${why} "${from.event.trigger.text}"`;
+  };
+  kept.forEach((c, i) => {
+    if (hasSource(c) || !c.nominal) return;
+    const t = c.tokens[0] as number;
+    if (isHeadline(p, c.event.sentence))
+      take(
+        c,
+        kept.slice(i + 1).find((o) => o.event.type === c.event.type && hasSource(o)),
+        'told in the body as',
+      );
+    else if (isDefiniteNoun(p, t)) {
+      const before = kept
+        .slice(0, i)
+        .reverse()
+        .find(
+          (o) => o.event.type === c.event.type && hasSource(o) && c.event.sentence - o.event.sentence <= ANAPHOR_REACH,
+        );
+      take(c, before, 'the event named before as');
+    }
+  });
+  const byTrigger = new Map<number, Coded>();
+  for (const c of kept) byTrigger.set(c.tokens[0] as number, c);
+  for (const c of kept) {
+    if (hasSource(c) || c.nominal) continue;
+    const v = c.tokens[0] as number;
+    for (const k of kids(p, v)) {
+      const scene = prepositionOf(p, k) === 'bei' ? byTrigger.get(k) : undefined;
+      if (scene?.nominal && scene.event.type === c.event.type && hasSource(scene)) {
+        take(c, scene, 'in the scene of');
+        break;
+      }
+    }
+    // "… wurden 24 Menschen getötet und mehr als 60 Weitere wurden verletzt": the same scene.
+    const first = p.tree.deprel[v] === 'conj' ? byTrigger.get(p.tree.head[v] as number) : undefined;
+    if (!hasSource(c) && first && !first.nominal && first.event.type === c.event.type)
+      take(c, first, 'coordinated with');
+  }
 }
 
 export const eventsStage: Stage = {

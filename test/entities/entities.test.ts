@@ -43,7 +43,8 @@ test('actor dictionary: data files are well formed and answer the common cases',
     assert.match(row[0] as string, /^[A-Z]{3}$/, `ISO alpha-3 code: ${row.join(' ')}`);
     assert.equal(row.length, 5, `five columns: ${row[0]}`);
   }
-  const sectors = new Set(['GOV', 'OPP', 'LEG', 'MIL', 'COP', 'JUD', 'MED', 'CVL', 'LAB', 'BUS', 'REB', 'SPY', 'REL']);
+  // CAMEO's sector codes used in roles.tsv.
+  const sectors = new Set('GOV OPP LEG MIL COP JUD MED CVL LAB BUS REB SPY REL INS CRM NGO EDU HLH'.split(' '));
   for (const row of readLexiconRows('actors/de/roles.tsv')) assert.ok(sectors.has(row[1] as string), row.join(' '));
   const d = actorDictionary();
   assert.equal(d.countryByName.get('weißrussland'), 'BLR');
@@ -53,6 +54,11 @@ test('actor dictionary: data files are well formed and answer the common cases',
   assert.equal(countryOfPrefix('US-Außenminister', d), 'USA');
   assert.equal(roleSectorOf('Oppositionspolitikerin', d), 'OPP');
   assert.equal(roleSectorOf('Bereitschaftspolizei', d), 'COP');
+  assert.equal(roleSectorOf('Spezialeinsatzkommando', d), 'COP');
+  assert.equal(roleSectorOf('Selbstmordattentäter', d), 'INS');
+  assert.equal(roleSectorOf('Mönche', d), 'REL');
+  assert.equal(roleSectorOf('Oppositionsanhänger', d), 'OPP');
+  assert.equal(roleSectorOf('Geiselnehmer', d), 'CRM');
   assert.equal(d.organisation.get('osze')?.kind, 'IGO');
 });
 

@@ -112,3 +112,89 @@ test('--explain names the lexicon entry, the argument paths and the modality cue
   assert.match(text, /source {4}Die EU = EUR {2}via verhängen -nsubj-> EU|source {4}Die EU = EUR {2}via .*EU/);
   assert.match(text, /modality {2}planned: will \(modal\)/);
 });
+
+test('scene phrases: "bei" names the news, a scene is not carried by the verb, two triggers in a sentence stay two', () => {
+  assert.deepEqual(
+    coded(
+      'Bei Protesten kamen 22 Menschen ums Leben, als die Polizei das Feuer eröffnete und zehn Angreifer erschossen hat.',
+    ),
+    ['PROTEST|Protesten|CVL|asserted', 'ASSAULT|Feuer|COP|asserted', 'ASSAULT|erschossen|COP|asserted'],
+  );
+});
+
+test('labels and charges are not events; a charge named first is the event told later', () => {
+  assert.deepEqual(
+    coded('Er ist wegen Völkermords, Kriegsverbrechen und Verbrechen gegen die Menschlichkeit angeklagt.'),
+    ['ACCUSE|angeklagt|JUD|asserted'],
+  );
+  assert.deepEqual(coded('Das Gericht hat die Tat als Völkermord eingestuft.'), []);
+  const told = events(
+    'Er ist wegen des Massakers von Srebrenica angeklagt. Das Massaker wurde 1995 von Truppen verübt.',
+  );
+  const massacre = told.find((v) => v.type === 'ASSAULT');
+  assert.equal(massacre?.trigger.text, 'Massakers');
+  assert.equal(massacre?.source?.actor, 'MIL');
+  assert.equal(told.length, 2);
+});
+
+test('voice: a perfect with "haben" is active, "sein" + participle of a transitive verb a state passive', () => {
+  assert.deepEqual(coded('Bisher hat sich die Regierung nicht für die Vorfälle entschuldigt.'), [
+    'SUPPORT|entschuldigt|GOV|negated',
+  ]);
+  const [charge] = events('Der General ist vor einem Gericht in Den Haag angeklagt.');
+  assert.equal(charge?.target?.text, 'Der General');
+  assert.equal(charge?.source?.text, '');
+});
+
+test('modality: coordinated perfect infinitives under "sollen", "wer"-clauses, failure, purposes', () => {
+  assert.deepEqual(coded('Die Unruhestifter sollen Personen erstochen und Polizeiautos in Brand gesetzt haben.'), [
+    'ASSAULT|erstochen|CVL|alleged',
+    'ASSAULT|Brand|CVL|alleged',
+  ]);
+  assert.deepEqual(coded('Wer nicht zur Arbeit erscheint, macht sich der Befehlsverweigerung schuldig.'), [
+    'REJECT|Befehlsverweigerung|-|hypothetical',
+  ]);
+  // What failed is negated, the obstacle is not; the target's country is not the source's.
+  assert.deepEqual(coded('Zuletzt waren schärfere Sanktionen gegen Iran am Widerstand Russlands gescheitert.'), [
+    'SANCTION|Sanktionen|-|negated',
+    'REJECT|Widerstand|RUS|asserted',
+  ]);
+  // A purpose is as planned as the act it serves.
+  assert.deepEqual(
+    coded('Im nächsten Jahr sollen Staatschefs aus 30 Staaten teilnehmen, um ein gemeinsames Vorgehen zu vereinbaren.'),
+    ['AGREE|vereinbaren|-|planned'],
+  );
+  assert.deepEqual(
+    coded('Zehntausende marschierten in Minsk, um ihre Unterstützung zu demonstrieren.').map((v) => v.split('|')[3]),
+    ['asserted', 'asserted'],
+  );
+});
+
+test('sources the sentence leaves to the story: headline, a definite event noun, the scene, coordination', () => {
+  const story = coded(
+    'Pakistan: Tote bei Selbstmordattentat\n\nAm Mittwoch griffen zwei Selbstmordattentäter in Quetta das Haus eines Generals an. Bei dem Angriff wurden 24 Menschen getötet und 60 Weitere wurden verletzt.',
+  );
+  assert.deepEqual(story, [
+    'ASSAULT|Selbstmordattentat|PAKINS|asserted',
+    'ASSAULT|griffen|PAKINS|asserted',
+    'ASSAULT|Angriff|PAKINS|asserted',
+    'ASSAULT|getötet|PAKINS|asserted',
+    'ASSAULT|verletzt|PAKINS|asserted',
+  ]);
+  // "sein" in "bei seinem Treffen" is the clause's subject; a scene is not what is warned of.
+  const [meeting] = events('US-Präsident Obama hatte bei seinem Treffen mit Medwedew vor einem Wettrüsten gewarnt.');
+  assert.equal(meeting?.type, 'CONSULT');
+  assert.equal(meeting?.source?.actor, 'USAGOV');
+});
+
+test('verb frames on the object: what is ended or seized decides the event', () => {
+  assert.deepEqual(
+    coded('Die Polizei beendete die Kundgebung gewaltsam.').filter((v) => v.startsWith('COERCE')),
+    ['COERCE|beendete|COP|asserted'],
+  );
+  assert.deepEqual(coded('Der Minister beendete seine Rede.'), []);
+  assert.deepEqual(coded('Die Regierung fasste einen Beschluss.'), []);
+  assert.deepEqual(coded('Die Regierung machte die Opposition für die Gewalt verantwortlich.'), [
+    'ACCUSE|verantwortlich|GOV|asserted',
+  ]);
+});
