@@ -1,24 +1,9 @@
 """The development gold set as written by hand: passages are cut from the Wikinews dev article texts,
 spans are found in them, and wikinews-dev-gold.jsonl is written. Run: python3 eval/dev/author.py"""
 import json, os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from gold_passages import passage, span, event_rows  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.environ.get('LAGEBILD_DATA', os.path.join(HERE, '..', '..', '..', 'shared', 'data'))
-rows={str(json.loads(l)['id']):json.loads(l) for l in open(os.path.join(DATA, 'wikinews-spkatt', 'news-dev.jsonl'))}
-def passage(rid, first_sentences):
-    r=rows[str(rid)]; t=r['text']
-    title=r['title']; body=t[len(title):].lstrip('\n')
-    # body sentences: cut after the n-th sentence end
-    return r, title+'\n\n'+cutn(body, first_sentences)
-def cutn(body,n):
-    import re
-    ends=[m.end() for m in re.finditer(r'[.!?](?=\s|$)', body)]
-    return body[:ends[n-1]]
-def span(text, sub, nth=1):
-    i=-1
-    for _ in range(nth):
-        i=text.find(sub,i+1)
-        if i<0: sys.exit(f'not found: {sub!r}')
-    return [i,i+len(sub)]
 out=[]
 def case(rid, n, quotes, quantities, times, entities, events):
     r,text=passage(rid,n)
@@ -27,13 +12,7 @@ def case(rid, n, quotes, quantities, times, entities, events):
     g['quantities']=[dict(text=q[0],span=span(text,q[0],q[6] if len(q)>6 else 1),value=q[1],bound=q[2],unit=q[3],counted=q[4],category=q[5]) for q in quantities]
     g['times']=[dict(text=x[0],span=span(text,x[0],x[3] if len(x)>3 else 1),value=x[1],type=x[2]) for x in times]
     g['entities']=[dict(name=e[0],type=e[1],aliases=e[2],**({'optional':True} if len(e)>3 and e[3] else {})) for e in entities]
-    evs=[]
-    for v in events:
-        typ,mode,src,tgt,trig,nth,mod,opt=v
-        d=dict(type=typ,mode=mode,source=src,target=tgt,trigger=trig,trigger_span=span(text,trig,nth),modality=mod)
-        if opt: d['optional']=True
-        evs.append(d)
-    g['events']=evs
+    g['events']=event_rows(text, events)
     out.append(g)
 
 # 1 Ethiopia

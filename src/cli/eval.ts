@@ -228,17 +228,20 @@ export function runEvalGold(files: string[]): { table: string; scores: LayerScor
   const f3 = (x: number): string => x.toFixed(3);
   const table = formatTable(
     ['layer', 'gold', 'predicted', 'P', 'R', 'F1', 'accuracy (matched)'],
-    scores.map((s) => [
-      s.layer,
-      s.gold,
-      s.predicted,
-      f3(s.precision),
-      f3(s.recall),
-      f3(s.f1),
-      Object.entries(s.accuracy)
-        .map(([k, v]) => `${k} ${v === null ? '-' : f3(v)}`)
-        .join(', '),
-    ]),
+    // A layer no gold text annotates (an events-only file) is left out of the table.
+    scores
+      .filter((s) => s.gold > 0 || s.predicted > 0)
+      .map((s) => [
+        s.layer,
+        s.gold,
+        s.predicted,
+        f3(s.precision),
+        f3(s.recall),
+        f3(s.f1),
+        Object.entries(s.accuracy)
+          .map(([k, v]) => `${k} ${v === null ? '-' : f3(v)}`)
+          .join(', '),
+      ]),
   );
   return { table, scores };
 }

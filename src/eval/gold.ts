@@ -4,7 +4,8 @@
  * scorer (`../shared/eval/score.py`) does — spans match when their overlap covers half of each; quotes
  * add speaker accuracy, quantities value+bound and category accuracy, times value accuracy; entities
  * match by name or alias; events by type and trigger overlap, with modality and source-country accuracy and
- * a count of events asserted where the gold says the text only supposes them ("forbidden").
+ * a count of events asserted where the gold says the text only supposes them ("forbidden"). A layer a gold
+ * text has no key for (an events-only file) is not scored for that text.
  */
 import { readFileSync } from 'node:fs';
 import type { Doc } from '../document.js';
@@ -157,57 +158,47 @@ export function scoreGold(cases: readonly GoldCase[]): LayerScore[] {
       source: { name: null, url: null },
     });
     const aliases = new Map((g.entities ?? []).map((e) => [e.name, e.aliases ?? []]));
-    match(
-      g.quotes ?? [],
-      doc.quotes.map((q) => [q.start, q.end] as Range),
-      (q) => spanOf(g.text, q.content, q.span),
-      (q) => q.optional === true,
-      quotes,
-      (q, j) => {
-        if (q.speaker) count(quotes, 'speaker', speakerOk(q.speaker, speakerNames(doc, doc.quotes[j]!), aliases));
-      },
-    );
-    match(
-      g.quantities ?? [],
-      doc.quantities.map((n) => [n.start, n.end] as Range),
-      (n) => spanOf(g.text, n.text, n.span),
-      () => false,
-      quantities,
-      (n, j) => {
-        const p = doc.quantities[j]!;
-        const valueOk =
-          (n.value === null && p.value === null) ||
-          (n.value !== null && p.value !== null && Math.abs(n.value - p.value) < 1e-6);
-        count(quantities, 'value+bound', valueOk && n.bound === p.bound);
-        count(quantities, 'category', n.category !== undefined && n.category === p.category);
-      },
-    );
-    match(
-      g.times ?? [],
-      doc.times.map((t) => [t.start, t.end] as Range),
-      (t) => spanOf(g.text, t.text, t.span),
-      () => false,
-      times,
-      (t, j) => {
-        if (t.value !== null) count(times, 'value', doc.times[j]!.value === t.value);
-      },
-    );
-    const predictedNames = doc.entities.map((e) => new Set([norm(e.name), ...e.mentions.map((m) => norm(m.text))]));
-    const matched = new Set<number>();
-    for (const e of g.entities ?? []) {
-      const want = [e.name, ...(e.aliases ?? [])].map(norm);
-      const hit = predictedNames.findIndex((names) => want.some((w) => names.has(w)));
-      if (hit < 0) {
-        if (!e.optional) entities.gold++;
-        continue;
-      }
-      matched.add(hit);
-      entities.gold++;
-      entities.tp++;
-      count(entities, 'type', doc.entities[hit]!.type === e.type);
-    }
-    entities.predicted += doc.entities.length;
-    scoreEvents(g, doc, events);
+    // A layer the gold file does not annotate (no key at all) is not scored for that text.
+    if (g.quotes)
+      match(
+        g.quotes,
+        doc.quotes.map((q) => [q.start, q.end] as Range),
+        (q) => spanOf(g.text, q.content, q.span),
+        (q) => q.optional === true,
+        quotes,
+        (q, j) => {
+          if (q.speaker) count(quotes, 'speaker', speakerOk(q.speaker, speakerNames(doc, doc.quotes[j]!), aliases));
+        },
+      );
+    if (g.quantities)
+      match(
+        g.quantities,
+        doc.quantities.map((n) => [n.start, n.end] as Range),
+        (n) => spanOf(g.text, n.text, n.span),
+        () => false,
+        quantities,
+        (n, j) => {
+          const p = doc.quantities[j]!;
+          const valueOk =
+            (n.value === null && p.value === null) ||
+            (n.value !== null && p.value !== null && Math.abs(n.value - p.value) < 1e-6);
+          count(quantities, 'value+bound', valueOk && n.bound === p.bound);
+          count(quantities, 'category', n.category !== undefined && n.category === p.category);
+        },
+      );
+    if (g.times)
+      match(
+        g.times,
+        doc.times.map((t) => [t.start, t.end] as Range),
+        (t) => spanOf(g.text, t.text, t.span),
+        () => false,
+        times,
+        (t, j) => {
+          if (t.value !== null) count(times, 'value', doc.times[j]!.value === t.value);
+        },
+      );
+    if (g.entities) scoreEntities(g, doc, entities);
+    if (g.events) scoreEvents(g, doc, events);
   }
   const layer = (name: string, t: Tally): LayerScore => ({
     layer: name,
@@ -223,6 +214,22 @@ export function scoreGold(cases: readonly GoldCase[]): LayerScore[] {
     layer('entities', entities),
     eventScore,
   ];
+}
+
+function scoreEntities(g: GoldCase, doc: Doc, entities: Tally): void {
+  const predictedNames = doc.entities.map((e) => new Set([norm(e.name), ...e.mentions.map((m) => norm(m.text))]));
+  for (const e of g.entities ?? []) {
+    const want = [e.name, ...(e.aliases ?? [])].map(norm);
+    const hit = predictedNames.findIndex((names) => want.some((w) => names.has(w)));
+    if (hit < 0) {
+      if (!e.optional) entities.gold++;
+      continue;
+    }
+    entities.gold++;
+    entities.tp++;
+    count(entities, 'type', doc.entities[hit]!.type === e.type);
+  }
+  entities.predicted += doc.entities.length;
 }
 
 /**

@@ -158,6 +158,9 @@ function nominal(p: Parse, t: number): boolean {
   return NOMINAL_UPOS.has(p.tree.upos[t] as string) && !isReflexive(p, t) && p.lower[t] !== 'es';
 }
 
+/** Verbs of perception and "lassen": their accusative does what the bare infinitive says. */
+const PERCEPTION = new Set(['sehen', 'hören', 'lassen', 'spüren', 'fühlen', 'beobachten']);
+
 /** Verbs whose object is not the subject of their infinitive ("versprach ihm, … zu kommen"). */
 const SUBJECT_CONTROL = new Set(['versprechen', 'drohen', 'anbieten', 'zusichern', 'ankündigen', 'zusagen']);
 
@@ -186,6 +189,16 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
     const rel = p.tree.deprel[k] as string;
     if (rel !== 'conj' && rel !== 'xcomp' && rel !== 'parataxis') return -1;
     const h = p.tree.head[k] as number;
+    // "sah Fallschirmjäger … marschieren": after a verb of perception the accusative is the infinitive's
+    // subject, wherever the parse hung it.
+    if (rel === 'xcomp' && p.xpos[k] === 'VVINF' && PERCEPTION.has(p.tree.lemma[h] as string)) {
+      const own = childWith(p, k, ['obj'], (c) => c < k && nominal(p, c));
+      const acc = own >= 0 ? own : childWith(p, h, ['obj'], (c) => nominal(p, c));
+      if (acc >= 0) {
+        path.push(edge(p, own >= 0 ? k : h, acc, 'obj (subject of the infinitive)'));
+        return acc;
+      }
+    }
     if (rel === 'xcomp' && !SUBJECT_CONTROL.has(p.tree.lemma[h] as string)) {
       const obj = childWith(p, h, ['obj'], (c) => nominal(p, c));
       if (obj >= 0) {
@@ -294,6 +307,7 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     const value = argumentAt(c, h);
     return value ? { value, head: h, path: path.join(', ') } : null;
   };
+  let subject = -1;
   if (verb >= 0) {
     if (isPassive(p, verb)) {
       const agent = childWith(p, verb, ['obl', 'obl:agent', 'nmod'], (k) =>
@@ -304,11 +318,11 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
       if (patient >= 0 && entry.kind === 'verb') target = found(patient, [edge(p, verb, patient)]);
     } else {
       const path: string[] = [];
-      const subj = subjectOf(p, verb, path);
-      if (subj >= 0) source = found(subj, path);
+      subject = subjectOf(p, verb, path);
+      if (subject >= 0) source = found(subject, path);
     }
     if (!target) {
-      const obj = objectOf(p, verb, entry.type, entry.kind === 'verb' ? -1 : trigger);
+      const obj = objectOf(p, verb, entry.type, entry.kind === 'verb' ? subject : trigger);
       if (obj >= 0) target = found(obj, [edge(p, verb, obj)]);
     }
   }

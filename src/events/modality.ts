@@ -110,6 +110,12 @@ export function modalityOf(
         offer('hypothetical', `wer-clause (${p.raw[k]})`);
     }
     const h = p.tree.head[k] as number;
+    // A dass-clause or zu-infinitive is the content of a noun like "Anzeichen" or "Ziel": as its noun
+    // says, or that of the noun the verb above takes ("Es gab Anzeichen dafür, dass …").
+    if (isContentClause(p, k)) {
+      const noun = contentNoun(p, cues.governor, k, h);
+      if (noun >= 0) offer(cues.governor.get(p.tree.lemma[noun] as string) as Modality, `${p.raw[noun]} … ${p.raw[k]}`);
+    }
     if (h < 0) break;
     const rel = p.tree.deprel[k] as string;
     // A relative clause tells what is known of its noun; a main clause (finite verb, no conjunction,
@@ -128,7 +134,11 @@ export function modalityOf(
       )
         return { modality: 'hypothetical', cue: `content of ${p.raw[h]}`, reporter: h, suppressed: true };
       const lemma = verbLemmaAt(h);
-      const effect = cues.governor.get(lemma) ?? (relBase(p, k) === 'obl' ? cues.support.get(lemma) : undefined);
+      // Nouns govern only clauses (above); "Sorge über die Festnahmen" does not make them supposed.
+      const effect =
+        p.tree.upos[h] === 'NOUN'
+          ? undefined
+          : (cues.governor.get(lemma) ?? (relBase(p, k) === 'obl' ? cues.support.get(lemma) : undefined));
       // What fails or is prevented is the subject or object, not the obstacle ("am Widerstand gescheitert").
       const obstacle = effect === 'negated' && relBase(p, k) === 'obl';
       if (effect && effect !== 'asserted' && !obstacle) offer(effect, `${p.raw[h]} governs ${p.raw[k]}`, h);
@@ -144,6 +154,31 @@ export function modalityOf(
 }
 
 const PURPOSE_MARKS = new Set(['um', 'damit']);
+const CONTENT_MARKS = new Set(['dass', 'ob', 'zu']);
+
+/** A dass- or ob-clause, or a zu-infinitive. */
+function isContentClause(p: Parse, v: number): boolean {
+  if (p.xpos[v] === 'VVIZU') return true;
+  for (const c of kids(p, v)) if (p.tree.deprel[c] === 'mark' && CONTENT_MARKS.has(p.lower[c] as string)) return true;
+  return false;
+}
+
+const NOUN_SLOTS = new Set(['nsubj', 'obj']);
+
+/**
+ * The noun whose content the clause `k` (under `h`) is: `h` itself ("Anzeichen, dass …"), the subject or
+ * object of `h` ("Es gab Anzeichen dafür, dass …"), or, where the parse hung the copula's subject on the
+ * infinitive, `k`'s own subject ("Das Ziel ist es, … zu unterstützen"); -1 if none has a cue.
+ */
+function contentNoun(p: Parse, governor: ReadonlyMap<string, Modality>, k: number, h: number): number {
+  const cued = (t: number): boolean => p.tree.upos[t] === 'NOUN' && governor.has(p.tree.lemma[t] as string);
+  if (h >= 0) {
+    if (cued(h)) return h;
+    for (const c of kids(p, h)) if (c !== k && NOUN_SLOTS.has(relBase(p, c)) && cued(c)) return c;
+  }
+  for (const c of kids(p, k)) if (relBase(p, c) === 'nsubj' && cued(c)) return c;
+  return -1;
+}
 
 /** The auxiliary that makes a verb planned ("sollen teilnehmen", "wird teilnehmen"), if any. */
 function plannedByAuxiliary(lex: EventLexicon, p: Parse, v: number): string | null {

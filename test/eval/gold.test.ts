@@ -28,3 +28,20 @@ test('eval gold: spans match by mutual half overlap; misses, extras and accuraci
   assert.equal(by['quotes']?.predicted, 1);
   assert.equal(by['quotes']?.precision, 0);
 });
+
+test('eval gold: a layer the gold text has no key for is not scored (an events-only file)', () => {
+  const scores = scoreGold([
+    {
+      text: 'Die Polizei nahm am Freitag in Minsk 20 Demonstranten fest.',
+      published: '2020-08-15',
+      events: [{ type: 'COERCE', trigger: 'nahm', source: 'BLRCOP' }],
+    },
+  ]);
+  const by = Object.fromEntries(scores.map((s) => [s.layer, s]));
+  assert.equal(by['events']?.tp, 1);
+  assert.equal(by['events']?.gold, 1);
+  for (const layer of ['quotes', 'quantities', 'times', 'entities']) {
+    assert.equal(by[layer]?.predicted, 0, layer);
+    assert.equal(by[layer]?.gold, 0, layer);
+  }
+});

@@ -198,3 +198,22 @@ test('verb frames on the object: what is ended or seized decides the event', () 
     'ACCUSE|verantwortlich|GOV|asserted',
   ]);
 });
+
+test('what a noun only supposes or aims at is not asserted; rules and rights are not assaulted', () => {
+  assert.deepEqual(
+    coded('Es gab Anzeichen dafür, dass sich die Polizisten gegen den Präsidenten wenden.').map((v) => v.split('|')[3]),
+    ['hypothetical'],
+  );
+  assert.deepEqual(
+    coded('Das gemeinsame Ziel ist es, das belarussische Volk dabei zu unterstützen.').map((v) => v.split('|')[3]),
+    ['planned'],
+  );
+  assert.deepEqual(coded('Die Regierung hat die Souveränität des Nachbarlandes verletzt.'), []);
+});
+
+test('after a verb of perception the accusative is the subject of the infinitive', () => {
+  const [march] = events('Am Samstag sahen Reporter Demonstranten durch die Hauptstadt marschieren.');
+  assert.equal(march?.type, 'PROTEST');
+  assert.equal(march?.source?.text, 'Demonstranten');
+  assert.equal(march?.target, null);
+});
