@@ -57,12 +57,17 @@ test('lexicon: forms, case-flipped look-up, compound heads and lemma candidates'
       'Sprecherin\t1',
       'Sprecherinnen\t0',
       'fordert\t2',
+      '#class\t3\tV|2:ießen|Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin',
+      'erschoß\t3',
     ].join('\n'),
   );
   assert.equal(lex.lookup('Sprecherin')?.signature, 'N');
   assert.equal(lex.lookup('Fordert')?.signature, 'V.Fin', 'sentence-initial capital');
   assert.deepEqual(lex.lemmas('fordert', 'V'), ['fordern']);
   assert.deepEqual(lex.lemmas('Regierungssprecherinnen', 'N'), ['Regierungssprecherin']);
+  // The dictionaries keep some forms in the spelling before 1996: lemmas find them, tagger features do not.
+  assert.deepEqual(lex.lemmas('erschoss', 'V'), ['erschießen']);
+  assert.equal(lex.lookup('erschoss'), null);
   assert.ok(lex.lookup('Regierungssprecherin')?.featureCandidates.includes('Gender=Fem'));
   assert.equal(lex.lookup('Xyzzy'), null);
 });
