@@ -74,6 +74,17 @@ export function countryOfWord(word: string, d: ActorDictionary): string | null {
   return countryOfPrefix(word, d) ?? d.countryByAdjective.get(word.toLowerCase()) ?? null;
 }
 
+/** The country a word names as a prefix, an adjective or a name ("US" tokenised apart from "-Präsident"). */
+export function countryNamedBy(word: string, d: ActorDictionary): string | null {
+  return countryOfWord(word, d) ?? d.countryByName.get(gazetteerKey(word)) ?? null;
+}
+
+/** A country name, also in the genitive ("Russlands"). */
+export function countryOfName(word: string, d: ActorDictionary): string | null {
+  const key = gazetteerKey(word);
+  return d.countryByName.get(key) ?? (key.endsWith('s') ? d.countryByName.get(key.slice(0, -1)) : undefined) ?? null;
+}
+
 /** The sector of a role noun, also as the last part of a compound ("Oppositionspolitikerin"). */
 export function roleSectorOf(word: string, d: ActorDictionary): string | null {
   const lower = word.toLowerCase();

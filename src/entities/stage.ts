@@ -11,6 +11,7 @@ import {
   actorDictionary,
   actorOf,
   countryOfPrefix,
+  countryNamedBy,
   countryOfWord,
   roleSectorOf,
   type ActorDictionary,
@@ -218,7 +219,7 @@ function personActor(
       const t = tokens[k]!;
       if (t.sentence !== m.sentence || t.text === ',') break;
       sector ??= roleSectorOf(t.text, d);
-      country ??= countryOfWord(t.text, d) ?? d.countryByName.get(gazetteerKey(t.text)) ?? null;
+      country ??= countryNamedBy(t.text, d);
     }
   }
   return { sector, country };

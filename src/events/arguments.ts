@@ -5,7 +5,14 @@
  * Actors are coded from the entity a phrase names, else from its role noun and country words.
  */
 import type { Doc, Entity, EventArgument } from '../document.js';
-import { actorDictionary, actorOf, countryOfWord, roleSectorOf } from '../entities/actors.js';
+import {
+  actorDictionary,
+  actorOf,
+  countryNamedBy,
+  countryOfName,
+  countryOfWord,
+  roleSectorOf,
+} from '../entities/actors.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { tokensWithin } from '../text/positions.js';
 import { speakerContext, speakerOfPhrase, type SpeakerContext } from '../quotes/speaker.js';
@@ -82,9 +89,8 @@ function countryOfPhrase(c: ArgumentContext, h: number): string | null {
     const rel = relBase(p, k);
     if (rel === 'amod' || rel === 'compound' || rel === 'flat') {
       // "US-Präsident" tokenised as "US" "-" "Präsident": the compound part is a country name.
-      const found =
-        countryOfWord(p.raw[k] as string, d) ??
-        (rel === 'compound' ? (d.countryByName.get(gazetteerKey(p.raw[k] as string)) ?? null) : null);
+      const word = p.raw[k] as string;
+      const found = rel === 'compound' ? countryNamedBy(word, d) : countryOfWord(word, d);
       if (found) return found;
     }
     // "Sanktionen gegen Iran", "Kritik an Iran": that country is the target, not the source.
@@ -102,12 +108,6 @@ function countryOfPhrase(c: ArgumentContext, h: number): string | null {
 function namedLater(c: ArgumentContext, name: string): Entity | null {
   for (const e of c.entityById.values()) if (e.type === 'PER' && e.name.endsWith(` ${name}`)) return e;
   return null;
-}
-
-function countryOfName(word: string): string | null {
-  const d = actorDictionary();
-  const key = gazetteerKey(word);
-  return d.countryByName.get(key) ?? (key.endsWith('s') ? d.countryByName.get(key.slice(0, -1)) : undefined) ?? null;
 }
 
 /** Argument for the phrase headed by `h`: its text, entity and actor code. */
@@ -133,7 +133,7 @@ export function argumentAt(c: ArgumentContext, h: number): EventArgument | null 
   let actor: string | null = entity?.actor?.code ?? null;
   if (!actor && entity?.type === 'LOC') actor = entity.place?.country ?? null;
   // A country name the entities layer missed, also in the genitive ("am Widerstand Russlands").
-  if (!actor && !entity && p.xpos[h] === 'NE') actor = countryOfName(p.raw[h] as string);
+  if (!actor && !entity && p.xpos[h] === 'NE') actor = countryOfName(p.raw[h] as string, actorDictionary());
   if (!actor && (!entity || entity.type !== 'PER')) {
     const sector = roleSectorOf(p.raw[h] as string, actorDictionary());
     actor = actorOf(countryOfPhrase(c, h) ?? (sector ? c.focus : null), sector)?.code ?? null;

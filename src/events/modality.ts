@@ -7,7 +7,7 @@
  */
 import type { Modality } from '../document.js';
 import type { EventLexicon } from './lexicon.js';
-import { isSubjunctive, kids, prepositionOf, relBase, type Parse } from './parse.js';
+import { isSubjunctive, kids, prepositionOf, relBase, SCENE_PREPOSITIONS, type Parse } from './parse.js';
 
 export interface ModalityDecision {
   modality: Modality;
@@ -24,8 +24,11 @@ const COMPLEMENT = new Set(['xcomp', 'ccomp', 'obj', 'obl', 'nmod', 'parataxis',
 /** Types whose complement is not asserted: what is demanded, refused or threatened. */
 const CONTENT_OF = new Set(['REQUEST', 'REJECT', 'THREATEN', 'CONCEDE']);
 const SPEECH_CLAUSE = new Set(['ccomp', 'parataxis']);
-/** A phrase that says when or where ("bei seinem Treffen … gewarnt") is not what is demanded or warned of. */
-const SCENE_PREPOSITIONS = new Set(['bei', 'während', 'nach', 'seit', 'trotz', 'wegen', 'infolge', 'angesichts', 'in']);
+/**
+ * A phrase that says when or where ("bei seinem Treffen … gewarnt", "in Minsk") is not what is demanded or
+ * warned of; "vor" stays out ("warnte vor Gewalt" is the content).
+ */
+const NOT_CONTENT = new Set([...SCENE_PREPOSITIONS, 'in']);
 
 /** A word's cue form: its lemma, or the lower-cased form without an adjective ending ("geplanten"). */
 function cueOf(map: Map<string, Modality>, p: Parse, t: number): Modality | undefined {
@@ -130,7 +133,7 @@ export function modalityOf(
         CONTENT_OF.has(headType) &&
         steps < 3 &&
         relBase(p, k) !== 'nsubj' &&
-        !SCENE_PREPOSITIONS.has(prepositionOf(p, k) ?? '')
+        !NOT_CONTENT.has(prepositionOf(p, k) ?? '')
       )
         return { modality: 'hypothetical', cue: `content of ${p.raw[h]}`, reporter: h, suppressed: true };
       const lemma = verbLemmaAt(h);

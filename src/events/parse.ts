@@ -77,6 +77,22 @@ export function prepositionOf(p: Parse, t: number): string | null {
   return null;
 }
 
+/**
+ * Prepositions of a phrase that sets the scene of what a sentence tells — when, on what occasion, why:
+ * "bei seinem Treffen", "während der Haft", "wegen des Massakers". The events stage and the modality
+ * rules each add to it what their question needs.
+ */
+export const SCENE_PREPOSITIONS: readonly string[] = [
+  'bei',
+  'während',
+  'nach',
+  'seit',
+  'trotz',
+  'wegen',
+  'infolge',
+  'angesichts',
+];
+
 /** The first child of `t` with one of the relations, or -1. */
 export function childWith(p: Parse, t: number, rels: readonly string[], accept?: (c: number) => boolean): number {
   for (const rel of rels) for (const c of kids(p, t)) if (p.tree.deprel[c] === rel && (!accept || accept(c))) return c;
@@ -87,7 +103,6 @@ export function isReflexive(p: Parse, t: number): boolean {
   return p.xpos[t] === 'PRF' || p.lower[t] === 'sich';
 }
 
-/** Whether a verb is in the passive: a passive auxiliary or a passive subject below it. */
 /** Verbs whose perfect is formed with "sein" (data/lexicons/de/sein-perfect.txt). */
 const SEIN_PERFECT = readWordSet('lexicons/de/sein-perfect.txt');
 

@@ -22,7 +22,16 @@ import {
 } from './arguments.js';
 import { eventLexicon, lightEntry, nounEntry, type EventLexicon, type LexiconEntry } from './lexicon.js';
 import { modalityOf } from './modality.js';
-import { childWith, isReflexive, kids, parseOf, prepositionOf, relBase, type Parse } from './parse.js';
+import {
+  childWith,
+  isReflexive,
+  kids,
+  parseOf,
+  prepositionOf,
+  relBase,
+  SCENE_PREPOSITIONS,
+  type Parse,
+} from './parse.js';
 
 /** Why an event was coded as it was: printed by `lagebild analyze --explain`. */
 export interface EventExplanation {
@@ -197,7 +206,7 @@ function findCandidates(lex: EventLexicon, p: Parse, verbLemma: string[], first:
         h >= 0 &&
         NOUN_SUPPORT_RELATIONS.has(p.tree.deprel[t] as string) &&
         lex.cues.support.has(verbLemma[h] ?? '') &&
-        !SCENE_PREPOSITIONS.has(prepositionOf(p, t) ?? '');
+        !NOT_CARRIED.has(prepositionOf(p, t) ?? '');
       out.push({ entry, trigger: t, support: carried ? h : -1 });
     }
   }
@@ -241,14 +250,14 @@ function timeHeads(doc: Doc, p: Parse): number[] {
   });
 }
 
+/** Scene phrases, with temporal "vor" ("vor der Wahl"): their noun is not carried by the sentence's verb. */
+const NOT_CARRIED = new Set([...SCENE_PREPOSITIONS, 'vor']);
+
 /**
  * Prepositions that put an event noun in the background of the sentence's own event. Not "bei": "Tote bei
  * Protesten", "Bei dem Angriff wurden 24 Menschen getötet" name the news itself.
  */
-const BACKGROUND_PREPOSITIONS = new Set(['während', 'nach', 'vor', 'seit', 'trotz', 'wegen', 'infolge', 'angesichts']);
-
-/** Prepositions of a phrase that sets the scene of a sentence: its noun is not carried by the verb. */
-const SCENE_PREPOSITIONS = new Set([...BACKGROUND_PREPOSITIONS, 'bei']);
+const BACKGROUND_PREPOSITIONS = new Set([...NOT_CARRIED].filter((w) => w !== 'bei'));
 
 const CLAUSE_BREAK = new Set(['ccomp', 'advcl', 'acl', 'xcomp', 'parataxis', 'csubj']);
 
@@ -532,12 +541,14 @@ function isDefiniteNoun(p: Parse, t: number): boolean {
   );
 }
 
-/** A headline: the text's first sentence, a paragraph of its own without a full stop. */
-function isHeadline(p: Parse, s: number): boolean {
-  if (s !== 0) return false;
-  const end = p.doc.sentences.endToken[0] as number;
+const BLANK_LINE = /[ \t]*\n[ \t]*\n/y;
+
+/** Whether the text's first sentence is a headline: a paragraph of its own without a full stop. */
+function startsWithHeadline(p: Parse): boolean {
+  const end = p.doc.sentences.count ? (p.doc.sentences.endToken[0] as number) : 0;
   if (end === 0 || p.raw[end - 1] === '.') return false;
-  return /^[ \t]*\n[ \t]*\n/.test(p.doc.text.slice(p.doc.tokens.end[end - 1] as number));
+  BLANK_LINE.lastIndex = p.doc.tokens.end[end - 1] as number;
+  return BLANK_LINE.test(p.doc.text);
 }
 
 /**
@@ -551,10 +562,11 @@ function inheritSources(p: Parse, kept: Coded[]): void {
     to.event.source = { ...from.event.source };
     to.explanation.source = `${to.explanation.source ? `${to.explanation.source}; ` : ''}${why} "${from.event.trigger.text}"`;
   };
+  const headline = startsWithHeadline(p);
   kept.forEach((c, i) => {
     if (hasSource(c) || !c.nominal) return;
     const t = c.tokens[0] as number;
-    if (isHeadline(p, c.event.sentence))
+    if (headline && c.event.sentence === 0)
       take(
         c,
         kept.slice(i + 1).find((o) => o.event.type === c.event.type && hasSource(o)),
