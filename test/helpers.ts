@@ -9,6 +9,18 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 export const SHARED = join(ROOT, '..', 'shared');
 
+/** One gold-parsed sentence in CoNLL-U (det, nsubj, root, det, obj, punct), for parser and scorer tests. */
+export const TOY_CONLLU = `# sent_id = dev-s1
+# text = Der Mann sieht die Frau.
+1	Der	der	DET	ART	Case=Nom	2	det	_	_
+2	Mann	Mann	NOUN	NN	Case=Nom	3	nsubj	_	_
+3	sieht	sehen	VERB	VVFIN	VerbForm=Fin	0	root	_	_
+4	die	der	DET	ART	Case=Acc	5	det	_	_
+5	Frau	Frau	NOUN	NN	Case=Acc	3	obj	_	SpaceAfter=No
+6	.	.	PUNCT	$.	_	3	punct	_	_
+
+`;
+
 export interface CliRun {
   code: number;
   stdout: string;

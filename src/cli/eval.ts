@@ -10,6 +10,7 @@ import { scoreEndToEnd, scoreMorph, type EndToEndScores, type MorphScores, type 
 import { goldDocuments } from '../eval/segment.js';
 import { analyzeDocument, textDocument } from '../pipeline.js';
 import { loadParser } from '../syntax/model.js';
+import { parseSentenceWords } from '../syntax/stage.js';
 import { scoreParser, type AttachmentScores } from '../eval/attachment.js';
 import { loadMorphTagger } from '../morph/tagger.js';
 import { readGermEval, scoreNer, type NerScores } from '../eval/germeval.js';
@@ -80,12 +81,42 @@ function systemWords(text: string): SystemWord[] {
   const out: SystemWord[] = [];
   const m = doc.morph;
   if (!m) return out;
-  for (let t = 0; t < doc.tokens.count; t++) {
-    const start = doc.tokens.start[t] as number;
-    const end = doc.tokens.end[t] as number;
-    const split = m.words[t];
-    if (split) split.forEach((w, part) => out.push({ ...w, start, end, part }));
-    else out.push({ start, end, part: 0, upos: m.upos[t]!, xpos: m.xpos[t]!, feats: m.feats[t]!, lemma: m.lemma[t]! });
+  const parser = loadParser();
+  const key = (t: number, part: number): string => `${doc.tokens.start[t]}:${doc.tokens.end[t]}:${part}`;
+  for (let s = 0; s < doc.sentences.count; s++) {
+    const parsed = parser ? parseSentenceWords(doc, s, parser) : null;
+    let w = 0; // the sentence's word index, as the parse numbers them
+    const wordKeys: string[] = [];
+    const sentenceWords: SystemWord[] = [];
+    for (let t = doc.sentences.firstToken[s] as number; t < (doc.sentences.endToken[s] as number); t++) {
+      const start = doc.tokens.start[t] as number;
+      const end = doc.tokens.end[t] as number;
+      const split = m.words[t];
+      const tags = split ?? [{ form: '', upos: m.upos[t]!, xpos: m.xpos[t]!, feats: m.feats[t]!, lemma: m.lemma[t]! }];
+      tags.forEach((tag, part) => {
+        sentenceWords.push({
+          start,
+          end,
+          part,
+          upos: tag.upos,
+          xpos: tag.xpos,
+          feats: tag.feats,
+          lemma: tag.lemma,
+          deprel: parsed ? (parsed.parse.deprels[w] ?? 'dep') : undefined,
+          headKey: undefined,
+        });
+        wordKeys.push(key(t, part));
+        w++;
+      });
+    }
+    if (parsed) {
+      sentenceWords.forEach((word, i) => {
+        const h = parsed.parse.heads[i] as number;
+        word.headKey = h === 0 ? null : (wordKeys[h - 1] ?? null);
+        if (h === 0) word.deprel = 'root';
+      });
+    }
+    out.push(...sentenceWords);
   }
   return out;
 }
@@ -109,7 +140,22 @@ export function runEvalUd(
   });
   const f = (x: number): string => x.toFixed(2);
   const table = formatTable(
-    ['treebank', 'input', 'words', 'UPOS', 'XPOS', 'UFeats', 'AllTags', 'Lemma', 'Mood', 'Case', 'UAS', 'LAS', 'CLAS'],
+    [
+      'treebank',
+      'input',
+      'words',
+      'UPOS',
+      'XPOS',
+      'UFeats',
+      'AllTags',
+      'Lemma',
+      'Mood',
+      'Case',
+      'UAS',
+      'LAS',
+      'CLAS',
+      'MLAS',
+    ],
     scores.flatMap(({ name, gold: g, attachment: a, endToEnd: e }) => [
       [
         name,
@@ -125,6 +171,7 @@ export function runEvalUd(
         a ? f(a.uas) : '',
         a ? f(a.las) : '',
         a ? f(a.clas) : '',
+        a ? f(a.mlas) : '',
       ],
       [
         name,
@@ -137,7 +184,8 @@ export function runEvalUd(
         f(e.lemma),
         '',
         '',
-        '',
+        a ? f(e.uas) : '',
+        a ? f(e.las) : '',
         '',
         '',
       ],

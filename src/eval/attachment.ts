@@ -1,9 +1,12 @@
 /**
  * Attachment scores with gold tokenization and the tags our tagger predicts (what the parser sees at
- * run time): UAS and LAS over all words and CLAS over content words, as in the CoNLL 2018 shared task,
- * and precision/recall/F1 of the relations the extraction stages rely on.
+ * run time): UAS and LAS over all words, CLAS over content words and MLAS (CLAS that also asks for the
+ * right UPOS, features and function-word children), as in the CoNLL 2018 shared task, and
+ * precision/recall/F1 of the relations the extraction stages rely on. Relations are compared with their
+ * subtypes (GSD's own label set), where the CoNLL 2018 script compares only the universal part.
  */
 import type { ConlluSentence } from './conllu.js';
+import { normFeats } from './ud.js';
 import type { MorphTagger } from '../morph/tagger.js';
 import type { Parser, ParseInput } from '../syntax/parser.js';
 
@@ -22,6 +25,8 @@ export interface AttachmentScores {
   las: number;
   /** LAS over content words (F1 of gold and predicted content relations), CoNLL 2018 style. */
   clas: number;
+  /** CLAS where a content word also needs its UPOS, features and function-word children right. */
+  mlas: number;
   relations: RelationScores[];
 }
 
@@ -30,6 +35,29 @@ export const KEY_RELATIONS = ['nsubj', 'nsubj:pass', 'obj', 'iobj', 'obl', 'ccom
 
 /** Function-word relations and punctuation: what CLAS leaves out (CoNLL 2018). */
 const NON_CONTENT = new Set(['aux', 'cop', 'mark', 'det', 'clf', 'case', 'cc', 'punct']);
+/** The function-word children MLAS compares. */
+const FUNCTIONAL = new Set(['aux', 'cop', 'mark', 'det', 'clf', 'case', 'cc']);
+
+function baseRelation(deprel: string): string {
+  const colon = deprel.indexOf(':');
+  return colon < 0 ? deprel : deprel.slice(0, colon);
+}
+
+/** Each word's function-word children as one comparable string: (child, relation, UPOS, features). */
+function functionalChildren(
+  heads: readonly number[],
+  deprels: readonly string[],
+  upos: readonly string[],
+  feats: readonly string[],
+): string[] {
+  const out: string[] = heads.map(() => '');
+  heads.forEach((h, i) => {
+    if (h > 0 && FUNCTIONAL.has(baseRelation(deprels[i] as string))) {
+      out[h - 1] += `${i}/${deprels[i]}/${upos[i]}/${normFeats(feats[i] as string)};`;
+    }
+  });
+  return out;
+}
 
 function isContent(deprel: string): boolean {
   const colon = deprel.indexOf(':');
@@ -45,10 +73,17 @@ export function parseInputOf(s: ConlluSentence, tagger: MorphTagger | null): Par
       upos: s.words.map((w) => w.upos),
       xpos: s.words.map((w) => w.xpos),
       feats: s.words.map((w) => w.feats),
+      lemmas: s.words.map((w) => w.lemma),
     };
   }
   const tagged = tagger.tagSentence(forms);
-  return { forms, upos: tagged.map((t) => t.upos), xpos: tagged.map((t) => t.xpos), feats: tagged.map((t) => t.feats) };
+  return {
+    forms,
+    upos: tagged.map((t) => t.upos),
+    xpos: tagged.map((t) => t.xpos),
+    feats: tagged.map((t) => t.feats),
+    lemmas: tagged.map((t) => t.lemma),
+  };
 }
 
 export function scoreParser(
@@ -62,9 +97,18 @@ export function scoreParser(
   let contentGold = 0;
   let contentPredicted = 0;
   let contentCorrect = 0;
+  let morphCorrect = 0;
   const rel = new Map(KEY_RELATIONS.map((r) => [r, { gold: 0, predicted: 0, correct: 0 }]));
   for (const s of sentences) {
-    const parse = parser.parse(parseInputOf(s, tagger));
+    const input = parseInputOf(s, tagger);
+    const parse = parser.parse(input);
+    const goldChildren = functionalChildren(
+      s.words.map((w) => w.head),
+      s.words.map((w) => w.deprel),
+      s.words.map((w) => w.upos),
+      s.words.map((w) => w.feats),
+    );
+    const predictedChildren = functionalChildren(parse.heads, parse.deprels, input.upos, input.feats);
     s.words.forEach((w, i) => {
       words++;
       const predicted = parse.deprels[i] as string;
@@ -73,7 +117,16 @@ export function scoreParser(
       if (correct) las++;
       if (isContent(w.deprel)) contentGold++;
       if (isContent(predicted)) contentPredicted++;
-      if (correct && isContent(w.deprel)) contentCorrect++;
+      if (correct && isContent(w.deprel)) {
+        contentCorrect++;
+        if (
+          input.upos[i] === w.upos &&
+          normFeats(input.feats[i] as string) === normFeats(w.feats) &&
+          predictedChildren[i] === goldChildren[i]
+        ) {
+          morphCorrect++;
+        }
+      }
       const g = rel.get(w.deprel);
       if (g) g.gold++;
       const p = rel.get(predicted);
@@ -93,6 +146,7 @@ export function scoreParser(
     uas: pct(uas, words),
     las: pct(las, words),
     clas: pct(2 * contentCorrect, contentGold + contentPredicted),
+    mlas: pct(2 * morphCorrect, contentGold + contentPredicted),
     relations,
   };
 }

@@ -33,7 +33,7 @@ function featValue(feats: string, name: string): string {
   return '_';
 }
 
-function normFeats(feats: string): string {
+export function normFeats(feats: string): string {
   return feats === '' ? '_' : feats;
 }
 
@@ -84,6 +84,9 @@ export interface SystemWord extends TaggedWord {
   start: number;
   end: number;
   part: number;
+  /** The head word as `start:end:part` (null for a sentence root; undefined when unparsed). */
+  headKey?: string | null | undefined;
+  deprel?: string | undefined;
 }
 
 export interface EndToEndScores extends ColumnScores {
@@ -91,6 +94,9 @@ export interface EndToEndScores extends ColumnScores {
   systemWords: number;
   /** F1 over words: a word counts when its token span, place and column value all match. */
   words: number;
+  /** Attachment F1: the aligned word's head is the word aligned to the gold head (and, for LAS, same relation). */
+  uas: number;
+  las: number;
 }
 
 /**
@@ -102,7 +108,7 @@ export function scoreEndToEnd(
   documents: ReadonlyArray<{ text: string; sentences: readonly ConlluSentence[]; offsets: readonly number[] }>,
   analyse: (text: string) => SystemWord[],
 ): EndToEndScores {
-  const c = { gold: 0, system: 0, words: 0, upos: 0, xpos: 0, ufeats: 0, allTags: 0, lemma: 0 };
+  const c = { gold: 0, system: 0, words: 0, upos: 0, xpos: 0, ufeats: 0, allTags: 0, lemma: 0, uas: 0, las: 0 };
   for (const doc of documents) {
     const system = new Map<string, SystemWord>();
     for (const w of analyse(doc.text)) system.set(`${w.start}:${w.end}:${w.part}`, w);
@@ -110,16 +116,23 @@ export function scoreEndToEnd(
     doc.sentences.forEach((s, k) => {
       const offset = doc.offsets[k] as number;
       const spans = surfaceSpans(s);
-      s.words.forEach((gold, i) => {
-        c.gold++;
+      const keyOf = (i: number): string | undefined => {
         const token = s.surfaceOf[i] as number;
         const span = spans[token];
-        if (!span) return;
-        const part = i - s.surfaceOf.indexOf(token);
-        const p = system.get(`${offset + span[0]}:${offset + span[1]}:${part}`);
+        return span ? `${offset + span[0]}:${offset + span[1]}:${i - s.surfaceOf.indexOf(token)}` : undefined;
+      };
+      s.words.forEach((gold, i) => {
+        c.gold++;
+        const key = keyOf(i);
+        const p = key === undefined ? undefined : system.get(key);
         if (!p) return;
         c.words++;
         tally(c, p, gold, gold.xpos);
+        const goldHead = gold.head === 0 ? null : keyOf(gold.head - 1);
+        if (p.headKey !== undefined && goldHead !== undefined && p.headKey === goldHead) {
+          c.uas++;
+          if (p.deprel === gold.deprel) c.las++;
+        }
       });
     });
   }
@@ -133,6 +146,8 @@ export function scoreEndToEnd(
     ufeats: f1(c.ufeats),
     allTags: f1(c.allTags),
     lemma: f1(c.lemma),
+    uas: f1(c.uas),
+    las: f1(c.las),
   };
 }
 
