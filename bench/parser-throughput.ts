@@ -1,8 +1,10 @@
 /**
  * Speed of the dependency parser on one core: UD German PUD test sentences (1,000, gold tokenization),
- * tagged by our tagger first (not timed), parsed --runs times after two warm-up passes.
+ * tagged by our tagger first (not timed), parsed --runs times after two warm-up passes, with the model's
+ * beam width (or LAGEBILD_PARSER_BEAM).
  *
  *   node --import tsx bench/parser-throughput.ts [--runs 5]
+ *   LAGEBILD_PARSER_BEAM=1 node --import tsx bench/parser-throughput.ts
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,4 +32,6 @@ const best = bestSeconds(runs, () => {
 console.log(machineLine());
 console.log(`Command: node --import tsx bench/parser-throughput.ts --runs ${runs}`);
 console.log(`Input: ${inputs.length} sentences, ${fmt(words)} words (PUD test, our tags)`);
-console.log(`Parser load ${fmt(loadMs)} ms; parsing ${fmt(words / best)} words/s (best of ${runs}, one core)`);
+console.log(
+  `Parser load ${fmt(loadMs)} ms; beam ${parser.beamWidth}: parsing ${fmt(words / best)} words/s (best of ${runs}, one core)`,
+);

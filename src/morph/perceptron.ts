@@ -86,24 +86,44 @@ export class CompiledPerceptron {
     return new CompiledPerceptron([...labels], keys, runStart, runLength, entryLabel, entryWeight);
   }
 
-  /** Serialise to one binary buffer: a JSON header (labels, sizes) and the typed arrays. */
+  /**
+   * Serialise to one binary buffer: a JSON header (labels, sizes), then the features in ascending order
+   * with their runs. The open-addressing table is not stored (half its slots are empty): `fromBuffer`
+   * rebuilds it exactly as `fromRuns` lays it out.
+   */
   toBuffer(): Buffer {
-    const header = Buffer.from(
-      JSON.stringify({ labels: this.labels, slots: this.keys.length, entries: this.entryLabel.length }),
-      'utf8',
-    );
+    const occupied: number[] = [];
+    for (let s = 0; s < this.keys.length; s++) if (this.keys[s] !== EMPTY) occupied.push(s);
+    occupied.sort((x, y) => (this.keys[x] as number) - (this.keys[y] as number));
+    const features = occupied.length;
+    const keys = new Uint32Array(features);
+    const runLength = new Uint16Array(features);
+    const entryLabel = new Uint16Array(this.entryLabel.length);
+    const entryWeight = new Float32Array(this.entryWeight.length);
+    let e = 0;
+    occupied.forEach((s, i) => {
+      keys[i] = this.keys[s] as number;
+      const start = this.runStart[s] as number;
+      const length = this.runLength[s] as number;
+      runLength[i] = length;
+      entryLabel.set(this.entryLabel.subarray(start, start + length), e);
+      entryWeight.set(this.entryWeight.subarray(start, start + length), e);
+      e += length;
+    });
+    const header = Buffer.from(JSON.stringify({ labels: this.labels, layout: 'sorted', features, entries: e }), 'utf8');
     const len = Buffer.alloc(4);
     len.writeUInt32LE(header.length);
     const pad = Buffer.alloc((4 - ((4 + header.length) % 4)) % 4);
+    const bytes = (a: Uint32Array | Uint16Array | Float32Array, n: number): Buffer =>
+      Buffer.from(a.buffer, a.byteOffset, n * a.BYTES_PER_ELEMENT);
     return Buffer.concat([
       len,
       header,
       pad,
-      Buffer.from(this.keys.buffer, this.keys.byteOffset, this.keys.byteLength),
-      Buffer.from(this.runStart.buffer, this.runStart.byteOffset, this.runStart.byteLength),
-      Buffer.from(this.entryWeight.buffer, this.entryWeight.byteOffset, this.entryWeight.byteLength),
-      Buffer.from(this.runLength.buffer, this.runLength.byteOffset, this.runLength.byteLength),
-      Buffer.from(this.entryLabel.buffer, this.entryLabel.byteOffset, this.entryLabel.byteLength),
+      bytes(keys, features),
+      bytes(entryWeight, e),
+      bytes(runLength, features),
+      bytes(entryLabel, e),
     ]);
   }
 
@@ -111,7 +131,10 @@ export class CompiledPerceptron {
     const headerLength = buffer.readUInt32LE(0);
     const header = JSON.parse(buffer.subarray(4, 4 + headerLength).toString('utf8')) as {
       labels: string[];
-      slots: number;
+      /** `sorted`: features and runs in key order (current); absent: the table as it is in memory. */
+      layout?: 'sorted';
+      slots?: number;
+      features?: number;
       entries: number;
     };
     // Copy into an aligned buffer so typed-array views are valid whatever the source offset.
@@ -126,12 +149,101 @@ export class CompiledPerceptron {
       at += n * bytes;
       return view;
     };
-    const keys = take((b, o, n) => new Uint32Array(b, o, n), header.slots, 4);
-    const runStart = take((b, o, n) => new Uint32Array(b, o, n), header.slots, 4);
+    if (header.layout !== 'sorted') {
+      const slots = header.slots ?? 0;
+      const keys = take((b, o, n) => new Uint32Array(b, o, n), slots, 4);
+      const runStart = take((b, o, n) => new Uint32Array(b, o, n), slots, 4);
+      const entryWeight = take((b, o, n) => new Float32Array(b, o, n), header.entries, 4);
+      const runLength = take((b, o, n) => new Uint16Array(b, o, n), slots, 2);
+      const entryLabel = take((b, o, n) => new Uint16Array(b, o, n), header.entries, 2);
+      return new CompiledPerceptron(header.labels, keys, runStart, runLength, entryLabel, entryWeight);
+    }
+    const features = header.features ?? 0;
+    const sorted = take((b, o, n) => new Uint32Array(b, o, n), features, 4);
     const entryWeight = take((b, o, n) => new Float32Array(b, o, n), header.entries, 4);
-    const runLength = take((b, o, n) => new Uint16Array(b, o, n), header.slots, 2);
+    const lengths = take((b, o, n) => new Uint16Array(b, o, n), features, 2);
     const entryLabel = take((b, o, n) => new Uint16Array(b, o, n), header.entries, 2);
+    let size = 1;
+    while (size < features * 2) size <<= 1;
+    const keys = new Uint32Array(size).fill(EMPTY);
+    const runStart = new Uint32Array(size);
+    const runLength = new Uint16Array(size);
+    let e = 0;
+    for (let i = 0; i < features; i++) {
+      const f = sorted[i] as number;
+      let s = f & (size - 1);
+      while (keys[s] !== EMPTY) s = (s + 1) & (size - 1);
+      keys[s] = f;
+      runStart[s] = e;
+      runLength[s] = lengths[i] as number;
+      e += lengths[i] as number;
+    }
     return new CompiledPerceptron(header.labels, keys, runStart, runLength, entryLabel, entryWeight);
+  }
+}
+
+/**
+ * The same weights laid out for scoring from memory that does not fit in the cache: one table row per
+ * slot (key, then run start and length in one word) and one 32-bit word per (label, weight) entry
+ * (label in the low 8 bits, the weight as 24-bit fixed point above it), so a feature costs one table
+ * line and a contiguous run. For models with at most 255 labels; weights keep 23 bits of precision
+ * relative to the largest, which leaves every comparison the parser makes as it was in practice.
+ */
+export class PackedPerceptron {
+  private constructor(
+    readonly labels: readonly string[],
+    private readonly table: Uint32Array,
+    private readonly entries: Int32Array,
+    private readonly scale: number,
+  ) {}
+
+  static from(model: CompiledPerceptron): PackedPerceptron {
+    if (model.labels.length > 255) throw new Error('a packed perceptron holds at most 255 labels');
+    const slots = model.keys.length;
+    if (model.entryLabel.length >= 1 << 24) throw new Error('too many weights for a packed perceptron');
+    let max = 0;
+    for (const w of model.entryWeight) max = Math.max(max, Math.abs(w));
+    const scale = max > 0 ? max / 0x7fffff : 1;
+    const table = new Uint32Array(slots * 2);
+    const entries = new Int32Array(model.entryLabel.length);
+    for (let s = 0; s < slots; s++) {
+      table[2 * s] = model.keys[s] as number;
+      const start = model.runStart[s] as number;
+      const length = model.runLength[s] as number;
+      table[2 * s + 1] = start * 256 + length;
+    }
+    for (let e = 0; e < entries.length; e++) {
+      const q = Math.round((model.entryWeight[e] as number) / scale);
+      entries[e] = (q << 8) | (model.entryLabel[e] as number);
+    }
+    return new PackedPerceptron(model.labels, table, entries, scale);
+  }
+
+  /** Add every feature's weights into `scores` (length = labels.length), which the caller zeroes. */
+  score(features: ArrayLike<number>, count: number, scores: Float64Array): void {
+    const table = this.table;
+    const entries = this.entries;
+    const scale = this.scale;
+    const mask = (table.length >>> 1) - 1;
+    for (let f = 0; f < count; f++) {
+      const h = (features[f] as number) >>> 0;
+      let s = h & mask;
+      for (;;) {
+        const k = table[2 * s] as number;
+        if (k === EMPTY) break;
+        if (k === h) {
+          const run = table[2 * s + 1] as number;
+          const start = run >>> 8;
+          const end = start + (run & 255);
+          for (let e = start; e < end; e++) {
+            const x = entries[e] as number;
+            scores[x & 255]! += (x >> 8) * scale;
+          }
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+    }
   }
 }
 
@@ -184,6 +296,16 @@ export class PerceptronTrainer {
       this.bump(h, truth, 1);
       if (guess >= 0) this.bump(h, guess, -1);
     }
+  }
+
+  /** Advance the averaging clock by one instance (structured updates call `adjust` in between). */
+  tick(): void {
+    this.clock++;
+  }
+
+  /** Add `delta` to the weight of every feature for `label` (one step of a structured update). */
+  adjust(features: ArrayLike<number>, count: number, label: number, delta: number): void {
+    for (let f = 0; f < count; f++) this.bump((features[f] as number) >>> 0, label, delta);
   }
 
   private bump(feature: number, label: number, delta: number): void {

@@ -8,8 +8,22 @@ export const PARSER_MODEL_PATH = join(PACKAGE_ROOT, 'models', 'de-parser.bin');
 
 let loaded: DependencyParser | null | undefined;
 
+/**
+ * The beam width to decode with: `LAGEBILD_PARSER_BEAM` when set (a narrower beam is faster and a little
+ * less accurate, see the model card), else the width the model was trained with.
+ */
+export function parserBeamWidth(env: string | undefined = process.env['LAGEBILD_PARSER_BEAM']): number | undefined {
+  if (env === undefined || env === '') return undefined;
+  const width = Number(env);
+  if (!Number.isInteger(width) || width < 1 || width > 64) {
+    throw new Error(`LAGEBILD_PARSER_BEAM must be a whole number from 1 to 64, not "${env}"`);
+  }
+  return width;
+}
+
 export function loadParser(): DependencyParser | null {
-  if (loaded === undefined)
-    loaded = existsSync(PARSER_MODEL_PATH) ? unpackParser(readFileSync(PARSER_MODEL_PATH)) : null;
+  if (loaded === undefined) {
+    loaded = existsSync(PARSER_MODEL_PATH) ? unpackParser(readFileSync(PARSER_MODEL_PATH), parserBeamWidth()) : null;
+  }
   return loaded;
 }

@@ -21,6 +21,10 @@ import { readGermEval } from '../eval/germeval.js';
 import { GAZETTEER_PATH, loadGazetteer } from '../ner/gazetteer.js';
 import { NER_MODEL_PATH } from '../ner/tagger.js';
 import { DEFAULT_MORPH_OPTIONS, trainMorph } from './train-morph.js';
+import { jackknifedInputs } from './jackknife.js';
+
+/** Folds for the parser's jackknifed training tags. */
+const JACKKNIFE_FOLDS = 5;
 
 const data = resolveDataDir(
   process.argv.includes('--data') ? process.argv[process.argv.indexOf('--data') + 1] : undefined,
@@ -43,12 +47,19 @@ console.log(
   `morph: chose ${result.tagEpochs} tag epochs on dev; ${(result.buffer.length / 1e6).toFixed(1)} MB → ${MORPH_MODEL_PATH}`,
 );
 const tagger = loadMorphTagger();
-const parser = trainParser(train, dev, tagger, { ...DEFAULT_PARSER_OPTIONS, log: (l) => console.log(l) });
-const parserBuffer = packParser(parser.model, parser.labels);
+const trainInputs = jackknifedInputs(train, loadLexicon(LEXICON_PATH), JACKKNIFE_FOLDS, result.tagEpochs, (l) =>
+  console.log(l),
+);
+const parser = trainParser(train, dev, tagger, {
+  ...DEFAULT_PARSER_OPTIONS,
+  trainInputs,
+  log: (l) => console.log(l),
+});
+const parserBuffer = packParser(parser.model, parser.labels, parser.beam);
 writeFileSync(PARSER_MODEL_PATH, parserBuffer);
 const t3 = performance.now();
 console.log(
-  `parser: chose ${parser.epoch} epochs on dev; ${(parserBuffer.length / 1e6).toFixed(1)} MB → ${PARSER_MODEL_PATH}`,
+  `parser: chose ${parser.epoch} epochs (beam ${parser.beam}) on dev; ${(parserBuffer.length / 1e6).toFixed(1)} MB → ${PARSER_MODEL_PATH}`,
 );
 const t4 = performance.now();
 const gazetteer = buildGazetteer();
@@ -86,6 +97,8 @@ const report = {
   parserSeconds: Math.round((t3 - t2) / 100) / 10,
   parserBytes: parserBuffer.length,
   parserEpochs: parser.epoch,
+  parserBeam: parser.beam,
+  parserJackknifeFolds: JACKKNIFE_FOLDS,
   parserDev: parser.dev,
   gazetteer,
   places: placesBuilt,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PerceptronTrainer, CompiledPerceptron } from '../../src/morph/perceptron.js';
+import { PerceptronTrainer, CompiledPerceptron, PackedPerceptron } from '../../src/morph/perceptron.js';
 import { lemmaScript, applyLemmaScript } from '../../src/morph/lemma-script.js';
 import { parseLexicon } from '../../src/morph/lexicon.js';
 import { parseConllu } from '../../src/eval/conllu.js';
@@ -32,6 +32,37 @@ test('perceptron: learns a separable toy problem, compiles, and survives a binar
     assert.equal(model.best(scores), truth);
   }
   assert.deepEqual(model.labels, ['A', 'B']);
+});
+
+test('packed perceptron: the same scores as the compiled model, to 24-bit precision', () => {
+  const runs = new Map<number, Array<[number, number]>>([
+    [
+      7,
+      [
+        [0, 1.5],
+        [2, -0.25],
+      ],
+    ],
+    [9, [[1, 1000]]],
+    [
+      12345,
+      [
+        [0, -3],
+        [1, 0.001],
+        [2, 2],
+      ],
+    ],
+  ]);
+  const compiled = CompiledPerceptron.fromRuns(['A', 'B', 'C'], runs);
+  const packed = PackedPerceptron.from(compiled);
+  const features = [7, 9, 12345, 42];
+  const a = new Float64Array(3);
+  const b = new Float64Array(3);
+  compiled.score(features, features.length, a);
+  packed.score(features, features.length, b);
+  const expected = [-1.5, 1000.001, 1.75];
+  for (let l = 0; l < 3; l++) assert.ok(Math.abs(a[l]! - expected[l]!) < 1e-4);
+  for (let l = 0; l < 3; l++) assert.ok(Math.abs(a[l]! - b[l]!) < 1000 / 2 ** 23, `label ${l}: ${a[l]} vs ${b[l]}`);
 });
 
 test('lemma scripts: round trip on inflection, umlaut, case and prefix changes', () => {

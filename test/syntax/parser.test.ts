@@ -1,8 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ParserState, oracle, projectivize, packParser, unpackParser } from '../../src/syntax/parser.js';
+import {
+  ParserState,
+  goldTransitions,
+  oracle,
+  projectivize,
+  packParser,
+  unpackParser,
+} from '../../src/syntax/parser.js';
 import { parseConllu } from '../../src/eval/conllu.js';
 import { trainParser } from '../../src/train/train-parser.js';
+import { parserBeamWidth } from '../../src/syntax/model.js';
+import { TOY_CONLLU as TOY } from '../helpers.js';
 
 test('projectivize: lifts crossing arcs, leaves projective trees alone', () => {
   // 1 ← 2 (root), 3 → 1 crosses nothing; projective trees are unchanged.
@@ -17,30 +26,51 @@ test('oracle: the static arc-standard oracle rebuilds a projective gold tree', (
   const labels = [0, 1, 2, 3, 4];
   const children = new Int32Array(6);
   for (const h of heads) children[h]!++;
-  const st = new ParserState(5);
-  for (let steps = 0; !st.done && steps < 20; steps++) st.apply(oracle(st, heads, labels, children));
+  let st = ParserState.start(5);
+  for (let steps = 0; !st.done && steps < 20; steps++) st = st.apply(oracle(st, heads, labels, children));
   assert.ok(st.done);
-  assert.deepEqual(Array.from(st.head).slice(1), heads);
-  assert.deepEqual(Array.from(st.label).slice(1), labels);
+  const tree = st.tree();
+  assert.deepEqual(Array.from(tree.heads), heads);
+  assert.deepEqual(Array.from(tree.labels), labels);
+  // 2n transitions for n words, and the states keep their history.
+  assert.equal(goldTransitions(heads, labels).length, 10);
+  let steps = 0;
+  for (let p: ParserState | null = st; p?.prev; p = p.prev) steps++;
+  assert.equal(steps, 10);
 });
 
-const TOY = `# sent_id = dev-s1
-# text = Der Mann sieht die Frau.
-1	Der	der	DET	ART	Case=Nom	2	det	_	_
-2	Mann	Mann	NOUN	NN	Case=Nom	3	nsubj	_	_
-3	sieht	sehen	VERB	VVFIN	VerbForm=Fin	0	root	_	_
-4	die	der	DET	ART	Case=Acc	5	det	_	_
-5	Frau	Frau	NOUN	NN	Case=Acc	3	obj	_	SpaceAfter=No
-6	.	.	PUNCT	$.	_	3	punct	_	_
+test('states are immutable: applying a transition leaves the old state as it was', () => {
+  const start = ParserState.start(2);
+  const shifted = start.apply(0);
+  assert.equal(start.depth, 1);
+  assert.equal(start.next, 1);
+  assert.equal(shifted.depth, 2);
+  assert.equal(shifted.top.word, 1);
+  assert.equal(shifted.prev, start);
+});
 
-`;
+for (const [beam, update] of [
+  [1, 'local'],
+  [4, 'max-violation'],
+] as const) {
+  test(`trainer (beam ${beam}, ${update}): learns a toy treebank and survives a binary round trip`, () => {
+    const sentences = parseConllu(TOY.repeat(20));
+    const result = trainParser(sentences, sentences.slice(0, 1), null, {
+      epochs: [3],
+      seed: 3,
+      trainTags: 'gold',
+      beam,
+      update,
+      prune: false,
+    });
+    assert.equal(result.beam, beam);
+    assert.equal(result.dev.uas, 100);
+    assert.equal(result.dev.las, 100);
+    checkToyParse(unpackParser(packParser(result.model, result.labels, result.beam)));
+  });
+}
 
-test('trainer: the parser learns a toy treebank and survives a binary round trip', () => {
-  const sentences = parseConllu(TOY.repeat(20));
-  const result = trainParser(sentences, sentences.slice(0, 1), null, { epochs: [3], seed: 3, trainTags: 'gold' });
-  assert.equal(result.dev.uas, 100);
-  assert.equal(result.dev.las, 100);
-  const parser = unpackParser(packParser(result.model, result.labels));
+function checkToyParse(parser: ReturnType<typeof unpackParser>): void {
   const parse = parser.parse({
     forms: ['Der', 'Mann', 'sieht', 'die', 'Frau', '.'],
     upos: ['DET', 'NOUN', 'VERB', 'DET', 'NOUN', 'PUNCT'],
@@ -49,4 +79,12 @@ test('trainer: the parser learns a toy treebank and survives a binary round trip
   });
   assert.deepEqual(parse.heads, [2, 3, 0, 5, 3, 3]);
   assert.deepEqual(parse.deprels, ['det', 'nsubj', 'root', 'det', 'obj', 'punct']);
+}
+
+test('LAGEBILD_PARSER_BEAM: a whole number from 1 to 64, else a clear error', () => {
+  assert.equal(parserBeamWidth(undefined), undefined);
+  assert.equal(parserBeamWidth(''), undefined);
+  assert.equal(parserBeamWidth('2'), 2);
+  assert.throws(() => parserBeamWidth('0'), /LAGEBILD_PARSER_BEAM/);
+  assert.throws(() => parserBeamWidth('wide'), /LAGEBILD_PARSER_BEAM/);
 });
