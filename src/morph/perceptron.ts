@@ -219,12 +219,22 @@ export class PackedPerceptron {
     return new PackedPerceptron(model.labels, table, entries, scale);
   }
 
-  /** Add every feature's weights into `scores` (length = labels.length), which the caller zeroes. */
+  /** The runs found for the features of one call (start * 256 + length), between the two passes. */
+  private runs = new Uint32Array(256);
+
+  /**
+   * Add every feature's weights into `scores` (length = labels.length), which the caller zeroes. Two
+   * passes: first every feature's table row, then the runs, so that the loads of different features
+   * do not wait on each other's sums (the table and weights do not fit the cache).
+   */
   score(features: ArrayLike<number>, count: number, scores: Float64Array): void {
     const table = this.table;
     const entries = this.entries;
     const scale = this.scale;
     const mask = (table.length >>> 1) - 1;
+    if (this.runs.length < count) this.runs = new Uint32Array(count * 2);
+    const runs = this.runs;
+    let found = 0;
     for (let f = 0; f < count; f++) {
       const h = (features[f] as number) >>> 0;
       let s = h & mask;
@@ -232,16 +242,19 @@ export class PackedPerceptron {
         const k = table[2 * s] as number;
         if (k === EMPTY) break;
         if (k === h) {
-          const run = table[2 * s + 1] as number;
-          const start = run >>> 8;
-          const end = start + (run & 255);
-          for (let e = start; e < end; e++) {
-            const x = entries[e] as number;
-            scores[x & 255]! += (x >> 8) * scale;
-          }
+          runs[found++] = table[2 * s + 1] as number;
           break;
         }
         s = (s + 1) & mask;
+      }
+    }
+    for (let r = 0; r < found; r++) {
+      const run = runs[r] as number;
+      const start = run >>> 8;
+      const end = start + (run & 255);
+      for (let e = start; e < end; e++) {
+        const x = entries[e] as number;
+        scores[x & 255]! += (x >> 8) * scale;
       }
     }
   }
