@@ -47,8 +47,18 @@ interface Work {
 const CLAUSE_CONJUNCTIONS = new Set(['und', 'aber', 'sowie', 'doch', 'oder', 'sondern']);
 /** Clauses that start with these are subordinate or relative, not the reported main clause. */
 const SUBORDINATE_START = /^(KOUS|KOUI|PRELS|PRELAT|PWS|PWAV|PWAT|KON|APPR|APPRART|\$.*)$/;
-/** Verbs whose zu-infinitive complement is an announced intention (demands are events, not quotes). */
+/**
+ * Verbs whose zu-infinitive complement is what was said: an announced intention, a claim, a denial or a
+ * charge ("gab an, … einsetzen zu wollen", "bestreitet, … gewusst zu haben", "werden beschuldigt, … zu
+ * sein"). Demands ("forderte auf, … zu …") are events, not quotes.
+ */
 const ANNOUNCING = new Set([
+  'angeben',
+  'behaupten',
+  'bestreiten',
+  'dementieren',
+  'beschuldigen',
+  'vorwerfen',
   'ankündigen',
   'versprechen',
   'geloben',
@@ -94,6 +104,17 @@ function isFinite(w: Work, t: number): boolean {
 
 function isSubjunctive(w: Work, t: number): boolean {
   return isFinite(w, t) && (w.feats[t] as string).includes('Mood=Sub');
+}
+
+/** The reported-speech mood of the finite verb at token `t` in sentence `s`. */
+function moodAt(w: Work, s: number, t: number): ReturnType<typeof reportedMood> {
+  return reportedMood(
+    w.raw[t] as string,
+    w.doc.morph?.lemma[t] ?? '',
+    w.feats[t] as string,
+    w.xpos[t] as string,
+    hasWord(w, 'ich', first(w, s), stop(w, s)),
+  );
 }
 
 function addQuote(
@@ -323,8 +344,10 @@ function complementQuotes(w: Work, s: number): void {
         if (w.raw[t] === ',') break;
         if (subordinate && !ambiguous) break;
         if (isFinite(w, t)) {
-          // "…, sagte der Kreml" is the next frame, not the message.
-          if (t > n && !cueOf(w, t) && (!subordinate || isSubjunctive(w, t))) end = reportedClauseEnd(w, s, t);
+          // "…, sagte der Kreml" is the next frame, not the message; a speech or stance verb in Konjunktiv I
+          // is part of it ("sagte, er gehe nicht davon aus", "erklärte, er glaube …").
+          const frame = cueOf(w, t) !== null && moodAt(w, s, t) !== 'konjunktiv1';
+          if (t > n && !frame && (!subordinate || isSubjunctive(w, t))) end = reportedClauseEnd(w, s, t);
           break;
         }
         // An announcement's zu-infinitive is what was announced ("kündigte an, erneut anzutreten").
@@ -493,6 +516,30 @@ function attributedQuotes(w: Work, s: number): void {
   }
 }
 
+/**
+ * "… wird neuer Trainer. Dies gab die Vereinsführung bekannt.": a sentence that opens with "Das"/"Dies"
+ * and a speech verb frames the sentence before it, which is the message (unless it is a question, is
+ * already a quote, or is a frame itself).
+ */
+function anaphoricFrameQuotes(w: Work, s: number): void {
+  if (s === 0) return;
+  const f = first(w, s);
+  const e = stop(w, s);
+  if (!/^(das|dies)$/.test(w.lower[f] ?? '') || w.xpos[f] !== 'PDS' || w.inQuote[f]) return;
+  const k = f + 1;
+  const cue = (w.xpos[k] === 'VAFIN' ? frameCue(w, k, e) : null) ?? cueOf(w, k);
+  if (!cue || !isFinite(w, k) || w.xpos.slice(f, e).includes('PTKNEG')) return; // "Das bestätigte er nicht"
+  const pf = first(w, s - 1);
+  const pe = stop(w, s - 1);
+  if (w.raw[pe - 1] === '?' || w.inQuote[pf]) return;
+  for (let t = pf; t < pe; t++) if (cueOf(w, t)) return; // the sentence before reports on its own
+  const [a, b] = tokenSpanOffsets(w, pf, pe);
+  if (coveredByDirect(w, a, b) || w.quotes.some((q) => q.start < b && q.end > a)) return;
+  // The subject stands after the verb; the parse may take the fronted "Dies" for it.
+  const speaker = speakerOfCue(w, cue, s) ?? speakerOfPhrase(w.ctx, headAfter(w, k + 1, e), f, e);
+  addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s - 1);
+}
+
 /** "Wie die Polizei mitteilte, wurden …": the clause after the wie-frame is the message. */
 function wieFrameQuotes(w: Work, s: number): void {
   const f = first(w, s);
@@ -552,13 +599,7 @@ function continuationQuotes(w: Work): void {
     if (finite < 0) continue;
     const demnach = w.lower[f] === 'demnach';
     const lemma = w.doc.morph?.lemma[finite] ?? '';
-    const mood = reportedMood(
-      w.raw[finite] as string,
-      lemma,
-      w.feats[finite] as string,
-      w.xpos[finite] as string,
-      hasWord(w, 'ich', f, e),
-    );
+    const mood = moodAt(w, s, finite);
     // Reportative "sollen": "… sollen drei Lagerhallen abgebrannt sein"; without the perfect infinitive
     // ("Die Taufe soll im Juni erfolgen") it may be a plan, so it only continues a report.
     const sollen = lemma === 'sollen' && /^soll(en)?$/.test(w.lower[finite] as string);
@@ -663,6 +704,7 @@ export function findQuotes(doc: Doc): Quote[] {
     attributedQuotes(w, s);
     wieFrameQuotes(w, s);
     trailingFrameQuotes(w, s);
+    anaphoricFrameQuotes(w, s);
   }
   continuationQuotes(w);
   w.quotes.sort((a, b) => a.start - b.start);

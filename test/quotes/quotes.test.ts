@@ -172,3 +172,35 @@ test('a trailing frame with a perfect auxiliary: "…, hatte Obama in Moskau ges
     'indirect|Obama|sagen|Es drohe ein Wettrüsten',
   ]);
 });
+
+test('a speech or stance verb in Konjunktiv I after "sagte," belongs to the message', () => {
+  assert.deepEqual(quotes('Titel\n\nEin Sprecher sagte, er gehe nicht davon aus.'), [
+    'indirect|Ein Sprecher|sagen|er gehe nicht davon aus',
+  ]);
+  // In the indicative it is the next frame: "…, sagte der Kreml" is not what was said.
+  assert.equal(
+    quotes('Titel\n\nDie Lage sei ruhig, erklärte der Sprecher, sagte die Polizei.').some((q) =>
+      q.endsWith('|sagte die Polizei'),
+    ),
+    false,
+  );
+});
+
+test('zu-infinitives of claims and charges are what was said; demands are not', () => {
+  assert.deepEqual(quotes('Titel\n\nDie Bahn gab an, den Mitarbeiter nicht mehr einsetzen zu wollen.'), [
+    'indirect|Die Bahn|angeben|den Mitarbeiter nicht mehr einsetzen zu wollen',
+  ]);
+  assert.deepEqual(quotes('Titel\n\nDie Polizei forderte die Demonstranten auf, nach Hause zu gehen.'), []);
+});
+
+test('"Dies gab X bekannt." frames the sentence before it', () => {
+  const text =
+    'Titel\n\nDer Italiener Giovanni Trapattoni wird neuer Trainer beim VfB Stuttgart. ' +
+    'Dies gab die Vereinsführung heute auf einer Pressekonferenz bekannt.';
+  assert.deepEqual(quotes(text), [
+    'indirect|die Vereinsführung|bekanntgeben|Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB Stuttgart',
+  ]);
+  // A question before it is no statement, and a sentence with its own frame keeps it.
+  assert.deepEqual(quotes('Titel\n\nWird Trapattoni Trainer? Das erklärte der Verein.'), []);
+  assert.deepEqual(quotes('Titel\n\nTrapattoni wird Trainer. Das bestätigte der Verein nicht.'), []);
+});
