@@ -21,9 +21,25 @@ export function parserBeamWidth(env: string | undefined = process.env['LAGEBILD_
   return width;
 }
 
+/**
+ * The beam margin: `LAGEBILD_PARSER_MARGIN` when set (a number, or `none` for a full beam), else the
+ * model's own (chosen on dev by `npm run train`).
+ */
+export function parserMargin(env: string | undefined = process.env['LAGEBILD_PARSER_MARGIN']): number | undefined {
+  if (env === undefined || env === '') return undefined;
+  if (env === 'none') return Infinity;
+  const margin = Number(env);
+  if (!Number.isFinite(margin) || margin <= 0) {
+    throw new Error(`LAGEBILD_PARSER_MARGIN must be a positive number or "none", not "${env}"`);
+  }
+  return margin;
+}
+
 export function loadParser(): DependencyParser | null {
   if (loaded === undefined) {
-    loaded = existsSync(PARSER_MODEL_PATH) ? unpackParser(readFileSync(PARSER_MODEL_PATH), parserBeamWidth()) : null;
+    loaded = existsSync(PARSER_MODEL_PATH)
+      ? unpackParser(readFileSync(PARSER_MODEL_PATH), parserBeamWidth(), parserMargin())
+      : null;
   }
   return loaded;
 }

@@ -600,6 +600,8 @@ export class BeamSearch {
     readonly labelCount: number,
     readonly width: number,
     readonly grammar: ParserGrammar | null = null,
+    /** How far (in path score) a candidate may trail the best and stay in the beam. */
+    readonly margin = Infinity,
   ) {
     for (let b = 0; b < width; b++) this.scores.push(new Float64Array(transitions));
     this.candState = new Int32Array(width);
@@ -633,6 +635,12 @@ export class BeamSearch {
         if (right && !(rightCase && banned)) this.consider(b, 2 + 2 * l, base + (scores[2 + 2 * l] as number));
       }
     }
+    // An adaptive beam: candidates further than `margin` behind the best are dropped, so where the model
+    // is sure the beam narrows and fewer states are scored.
+    let keep = this.count;
+    const floor = (this.candScore[0] as number) - this.margin;
+    while (keep > 1 && (this.candScore[keep - 1] as number) < floor) keep--;
+    this.count = keep;
     const next: ParserState[] = new Array(this.count);
     for (let c = 0; c < this.count; c++) {
       next[c] = (beam[this.candState[c] as number] as ParserState).apply(
@@ -691,8 +699,9 @@ export class DependencyParser implements Parser {
     readonly model: CompiledPerceptron,
     readonly labels: readonly string[],
     readonly beamWidth = 1,
+    readonly margin = Infinity,
   ) {
-    this.search = new BeamSearch(model.labels.length, labels.length, beamWidth, parserGrammar(labels));
+    this.search = new BeamSearch(model.labels.length, labels.length, beamWidth, parserGrammar(labels), margin);
     this.scorer = model.labels.length <= 255 ? PackedPerceptron.from(model) : model;
   }
 
@@ -786,25 +795,37 @@ export function goldTransitions(heads: readonly number[], labels: readonly numbe
   return out;
 }
 
-/** Binary form: a 4-byte header length, a JSON header (relation labels, beam width), then the perceptron. */
-export function packParser(model: CompiledPerceptron, labels: readonly string[], beamWidth = 1): Buffer {
-  const head = Buffer.from(JSON.stringify({ version: 2, labels, beamWidth }), 'utf8');
+/**
+ * Binary form: a 4-byte header length, a JSON header (relation labels, beam width, beam margin — null
+ * for none), then the perceptron.
+ */
+export function packParser(
+  model: CompiledPerceptron,
+  labels: readonly string[],
+  beamWidth = 1,
+  margin = Infinity,
+): Buffer {
+  const header = { version: 2, labels, beamWidth, margin: Number.isFinite(margin) ? margin : null };
+  const head = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(head.length);
   return Buffer.concat([len, head, model.toBuffer()]);
 }
 
-export function unpackParser(buffer: Buffer, beamWidth?: number): DependencyParser {
+/** The parser in `buffer`; `beamWidth` and `margin` replace the model's own when given. */
+export function unpackParser(buffer: Buffer, beamWidth?: number, margin?: number): DependencyParser {
   const length = buffer.readUInt32LE(0);
   const header = JSON.parse(buffer.subarray(4, 4 + length).toString('utf8')) as {
     version: number;
     labels: string[];
     beamWidth?: number;
+    margin?: number | null;
   };
   if (header.version !== 2) throw new Error(`parser model version ${header.version}: run npm run train`);
   return new DependencyParser(
     CompiledPerceptron.fromBuffer(buffer.subarray(4 + length)),
     header.labels,
     beamWidth ?? header.beamWidth ?? 1,
+    margin ?? header.margin ?? Infinity,
   );
 }

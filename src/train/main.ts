@@ -55,11 +55,11 @@ const parser = trainParser(train, dev, tagger, {
   trainInputs,
   log: (l) => console.log(l),
 });
-const parserBuffer = packParser(parser.model, parser.labels, parser.beam);
+const parserBuffer = packParser(parser.model, parser.labels, parser.beam, parser.margin);
 writeFileSync(PARSER_MODEL_PATH, parserBuffer);
 const t3 = performance.now();
 console.log(
-  `parser: chose ${parser.epoch} epochs (beam ${parser.beam}) on dev; ${(parserBuffer.length / 1e6).toFixed(1)} MB → ${PARSER_MODEL_PATH}`,
+  `parser: chose ${parser.epoch} epochs (beam ${parser.beam}, margin ${parser.margin}) on dev; ${(parserBuffer.length / 1e6).toFixed(1)} MB → ${PARSER_MODEL_PATH}`,
 );
 const t4 = performance.now();
 const gazetteer = buildGazetteer();
@@ -98,6 +98,7 @@ const report = {
   parserBytes: parserBuffer.length,
   parserEpochs: parser.epoch,
   parserBeam: parser.beam,
+  parserMargin: Number.isFinite(parser.margin) ? parser.margin : null,
   parserJackknifeFolds: JACKKNIFE_FOLDS,
   parserDev: parser.dev,
   gazetteer,

@@ -10,7 +10,7 @@ import {
 } from '../../src/syntax/parser.js';
 import { parseConllu } from '../../src/eval/conllu.js';
 import { trainParser } from '../../src/train/train-parser.js';
-import { parserBeamWidth } from '../../src/syntax/model.js';
+import { parserBeamWidth, parserMargin } from '../../src/syntax/model.js';
 import { TOY_CONLLU as TOY } from '../helpers.js';
 
 test('projectivize: lifts crossing arcs, leaves projective trees alone', () => {
@@ -67,6 +67,10 @@ for (const [beam, update] of [
     assert.equal(result.dev.uas, 100);
     assert.equal(result.dev.las, 100);
     checkToyParse(unpackParser(packParser(result.model, result.labels, result.beam)));
+    // An adaptive beam keeps the best path: a margin of 1 narrows the beam to what is nearly as good.
+    checkToyParse(unpackParser(packParser(result.model, result.labels, result.beam, 1)));
+    assert.equal(unpackParser(packParser(result.model, result.labels, result.beam, 1)).margin, 1);
+    assert.equal(unpackParser(packParser(result.model, result.labels, result.beam)).margin, Infinity);
   });
 }
 
@@ -87,4 +91,12 @@ test('LAGEBILD_PARSER_BEAM: a whole number from 1 to 64, else a clear error', ()
   assert.equal(parserBeamWidth('2'), 2);
   assert.throws(() => parserBeamWidth('0'), /LAGEBILD_PARSER_BEAM/);
   assert.throws(() => parserBeamWidth('wide'), /LAGEBILD_PARSER_BEAM/);
+});
+
+test('LAGEBILD_PARSER_MARGIN: a positive number or "none", else a clear error', () => {
+  assert.equal(parserMargin(undefined), undefined);
+  assert.equal(parserMargin('none'), Infinity);
+  assert.equal(parserMargin('50'), 50);
+  assert.throws(() => parserMargin('-1'), /LAGEBILD_PARSER_MARGIN/);
+  assert.throws(() => parserMargin('wide'), /LAGEBILD_PARSER_MARGIN/);
 });
