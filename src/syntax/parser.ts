@@ -492,39 +492,39 @@ export function parserFeatures(v: SentenceView, st: ParserState, out: Uint32Arra
   return k;
 }
 
-/** The highest-scoring valid transition. */
-export function bestTransition(
+/**
+ * Marks in `legal` (one entry per transition) what the state allows and, with a grammar, what German
+ * allows: LEFT-ARC's dependent is s1, RIGHT-ARC's is s0.
+ */
+export function legalTransitions(
   st: ParserState,
-  scores: Float64Array,
   labelCount: number,
-  grammar: ParserGrammar | null = null,
-  v: SentenceView | null = null,
-): number {
-  let best = -1;
-  let bestScore = -Infinity;
-  if (st.canShift()) {
-    best = SHIFT;
-    bestScore = scores[SHIFT] as number;
-  }
+  grammar: ParserGrammar | null,
+  v: SentenceView | null,
+  legal: Uint8Array,
+): void {
+  legal[SHIFT] = st.canShift() ? 1 : 0;
   const left = st.canLeft();
   const right = st.canRight();
-  const bare = grammar && v ? !punctuationBetween(v, st) : false;
-  const leftCase = grammar && left ? hasChildLabel(st.top.below as StackItem, grammar.caseLabel) : false;
-  const rightCase = grammar && right ? hasChildLabel(st.top, grammar.caseLabel) : false;
+  const bare = grammar !== null && v !== null && left && !punctuationBetween(v, st);
+  const leftCase = grammar !== null && left && hasChildLabel(st.top.below as StackItem, grammar.caseLabel);
+  const rightCase = grammar !== null && right && hasChildLabel(st.top, grammar.caseLabel);
   for (let l = 0; l < labelCount; l++) {
-    const banned = grammar !== null && grammar.noCaseChild[l] === 1;
-    if (
-      left &&
-      !(bare && grammar?.leftNeedsPunctuation[l]) &&
-      !(leftCase && banned) &&
-      (scores[1 + 2 * l] as number) > bestScore
-    ) {
-      best = 1 + 2 * l;
-      bestScore = scores[best] as number;
-    }
-    if (right && !(rightCase && banned) && (scores[2 + 2 * l] as number) > bestScore) {
-      best = 2 + 2 * l;
-      bestScore = scores[best] as number;
+    const noCase = grammar !== null && grammar.noCaseChild[l] === 1;
+    const needsPunctuation = bare && grammar.leftNeedsPunctuation[l] === 1;
+    legal[1 + 2 * l] = left && !needsPunctuation && !(leftCase && noCase) ? 1 : 0;
+    legal[2 + 2 * l] = right && !(rightCase && noCase) ? 1 : 0;
+  }
+}
+
+/** The highest-scoring legal transition (the first on ties). */
+export function bestTransition(scores: Float64Array, legal: Uint8Array): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let t = 0; t < legal.length; t++) {
+    if (legal[t] === 1 && (best < 0 || (scores[t] as number) > bestScore)) {
+      best = t;
+      bestScore = scores[t] as number;
     }
   }
   return best;
@@ -591,6 +591,7 @@ export interface TransitionScorer {
 export class BeamSearch {
   private readonly features = new Uint32Array(MAX_PARSER_FEATURES);
   private scores: Float64Array[] = [];
+  private readonly legal: Uint8Array;
   private readonly candState: Int32Array;
   private readonly candTransition: Int32Array;
   private readonly candScore: Float64Array;
@@ -604,6 +605,7 @@ export class BeamSearch {
     readonly margin = Infinity,
   ) {
     for (let b = 0; b < width; b++) this.scores.push(new Float64Array(transitions));
+    this.legal = new Uint8Array(transitions);
     this.candState = new Int32Array(width);
     this.candTransition = new Int32Array(width);
     this.candScore = new Float64Array(width);
@@ -619,20 +621,9 @@ export class BeamSearch {
       scores.fill(0);
       scorer.score(this.features, n, scores);
       const base = st.score;
-      if (st.canShift()) this.consider(b, SHIFT, base + (scores[SHIFT] as number));
-      const left = st.canLeft();
-      const right = st.canRight();
-      const g = this.grammar;
-      const needs = g && left && !punctuationBetween(v, st) ? g.leftNeedsPunctuation : null;
-      // LEFT-ARC's dependent is s1, RIGHT-ARC's is s0.
-      const leftCase = g && left ? hasChildLabel(st.top.below as StackItem, g.caseLabel) : false;
-      const rightCase = g && right ? hasChildLabel(st.top, g.caseLabel) : false;
-      const noCase = g ? g.noCaseChild : null;
-      for (let l = 0; l < this.labelCount; l++) {
-        const banned = noCase !== null && noCase[l] === 1;
-        if (left && !needs?.[l] && !(leftCase && banned))
-          this.consider(b, 1 + 2 * l, base + (scores[1 + 2 * l] as number));
-        if (right && !(rightCase && banned)) this.consider(b, 2 + 2 * l, base + (scores[2 + 2 * l] as number));
+      legalTransitions(st, this.labelCount, this.grammar, v, this.legal);
+      for (let t = 0; t < this.transitions; t++) {
+        if (this.legal[t] === 1) this.consider(b, t, base + (scores[t] as number));
       }
     }
     // An adaptive beam: candidates further than `margin` behind the best are dropped, so where the model
@@ -682,7 +673,8 @@ export class BeamSearch {
         const n = parserFeatures(v, st, this.features);
         scores.fill(0);
         scorer.score(this.features, n, scores);
-        const t = bestTransition(st, scores, this.labelCount, this.grammar, v);
+        legalTransitions(st, this.labelCount, this.grammar, v, this.legal);
+        const t = bestTransition(scores, this.legal);
         st = st.apply(t, st.score + (scores[t] as number));
       }
       return st;

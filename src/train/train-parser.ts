@@ -19,6 +19,7 @@ import {
   ParserState,
   bestTransition,
   goldTransitions,
+  legalTransitions,
   parserFeatures,
   projectivize,
   viewSentence,
@@ -212,11 +213,13 @@ function localEpochStep(
   scores: Float64Array,
 ): void {
   let st = ParserState.start(ex.view.n);
+  const legal = new Uint8Array(scores.length);
   for (const gold of ex.gold) {
     const count = parserFeatures(ex.view, st, features);
     scores.fill(0);
     trainer.score(features, count, scores);
-    trainer.update(gold, bestTransition(st, scores, labelCount), features, count);
+    legalTransitions(st, labelCount, null, null, legal);
+    trainer.update(gold, bestTransition(scores, legal), features, count);
     st = st.apply(gold);
   }
 }
