@@ -60,8 +60,7 @@ function functionalChildren(
 }
 
 function isContent(deprel: string): boolean {
-  const colon = deprel.indexOf(':');
-  return !NON_CONTENT.has(colon < 0 ? deprel : deprel.slice(0, colon));
+  return !NON_CONTENT.has(baseRelation(deprel));
 }
 
 /** Tags for parsing: predicted by the tagger when there is one (as at run time), else gold. */

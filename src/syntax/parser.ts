@@ -106,13 +106,6 @@ export class ParserState {
     return this.depth > 2 || (this.depth === 2 && this.next > this.n);
   }
 
-  /** s0, s1, s2 as word numbers (-1 where the stack is shorter). */
-  s(k: number): number {
-    let it: StackItem | null = this.top;
-    for (let i = 0; i < k && it; i++) it = it.below;
-    return it ? it.word : -1;
-  }
-
   apply(t: number, score = this.score): ParserState {
     if (t === SHIFT) {
       return new ParserState(
@@ -338,12 +331,10 @@ export function parserFeatures(v: SentenceView, st: ParserState, out: Uint32Arra
   const s0 = i0.word + 1;
   const s1 = i1 ? i1.word + 1 : 0;
   const s2 = i2 ? i2.word + 1 : 0;
-  const n1 = v.n + 1; // the last word's view index
   const b0 = st.next <= v.n ? st.next + 1 : 0;
   const b1 = st.next + 1 <= v.n ? st.next + 2 : 0;
   const b2 = st.next + 2 <= v.n ? st.next + 3 : 0;
   const b3 = st.next + 3 <= v.n ? st.next + 4 : 0;
-  void n1;
   const W = v.word;
   const L = v.lemma;
   const X = v.xpos;
