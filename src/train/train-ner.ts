@@ -1,8 +1,9 @@
 /**
  * Trains the NER tagger on GermEval 2014's dev file (its train file is not available to us; the test file
- * is only ever scored): every fifth sentence is held out to choose the epoch count, then the model is
- * retrained on all 2,200 sentences for that many epochs. Tags come from our morphology tagger, as at run
- * time; the tagger trains on its own predicted label history.
+ * is only ever scored): five-fold cross-validation over its 2,200 sentences chooses the epoch count, then
+ * the model is trained on all of them for that many epochs. Tags come from our morphology tagger, as at
+ * run time. Training is Collins' structured perceptron: Viterbi-decode each sentence with the current
+ * weights and, where the guess leaves the gold path, move the weights toward the gold path.
  */
 import type { NerSentence } from '../eval/germeval.js';
 import { scoreNer, type NerScores } from '../eval/germeval.js';
@@ -11,18 +12,32 @@ import type { MorphTagger } from '../morph/tagger.js';
 import { nerInputOf } from '../ner/input.js';
 import type { Lexicon } from '../morph/lexicon.js';
 import type { Gazetteer } from '../ner/gazetteer.js';
-import { MAX_NER_FEATURES, NerTagger, allowed, nerFeatures, viewNer, type NerInput } from '../ner/tagger.js';
+import {
+  MAX_NER_FEATURES,
+  NerDecoder,
+  NerTagger,
+  START,
+  emissionFeatures,
+  labelBigram,
+  transitionFeatures,
+  transitionKind,
+  viewNer,
+  type NerInput,
+} from '../ner/tagger.js';
 import { random, shuffleInPlace } from './random.js';
 
 export interface NerTrainOptions {
-  epochs: number[];
+  /** Folds of the cross-validation that chooses the epoch count. */
+  folds: number;
+  maxEpochs: number;
   seed: number;
   log?: (line: string) => void;
 }
 
-export const DEFAULT_NER_OPTIONS: NerTrainOptions = { epochs: [4, 6, 8, 10, 12, 15], seed: 1 };
+export const DEFAULT_NER_OPTIONS: NerTrainOptions = { folds: 5, maxEpochs: 15, seed: 1 };
 
-function train(
+/** Trains for `epochs` passes; `onEpoch` sees the averaged model after each. */
+export function trainNerModel(
   sentences: readonly NerSentence[],
   inputs: readonly NerInput[],
   epochs: number,
@@ -36,37 +51,97 @@ function train(
   for (const s of sentences) for (const l of s.labels) labelSet.add(l);
   for (const l of [...labelSet].sort()) trainer.label(l);
   const views = inputs.map((input) => viewNer(input, lexicon, gazetteer));
+  const decoder = new NerDecoder(trainer);
   const features = new Uint32Array(MAX_NER_FEATURES);
-  const scores = new Float64Array(trainer.labels.length);
   const order = sentences.map((_, i) => i);
   const rnd = random(seed);
+  const prune = 0.05; // averaged weights below this change no decision (tried 0.001–0.2: same F1)
+  const labelOf = (id: number): string => (id < 0 ? START : (trainer.labels[id] as string));
   for (let epoch = 1; epoch <= epochs; epoch++) {
     shuffleInPlace(order, rnd);
     for (const k of order) {
       const s = sentences[k] as NerSentence;
       const v = views[k]!;
-      let p1 = '<s>';
-      let p2 = '<s>';
+      const gold = s.labels.map((l) => trainer.labelId(l) as number);
+      const guess = decoder.decode(v);
+      trainer.tick();
+      // Structured update: wherever the guessed path leaves the gold one, reward gold, penalise guess.
       for (let i = 0; i < v.n; i++) {
-        const count = nerFeatures(v, i, p1, p2, features);
-        scores.fill(0);
-        trainer.score(features, count, scores);
-        let guess = -1;
-        for (let l = 0; l < trainer.labels.length; l++) {
-          if (!allowed(p1, trainer.labels[l] as string)) continue;
-          if (guess < 0 || (scores[l] as number) > (scores[guess] as number)) guess = l;
+        const g = gold[i] as number;
+        const p = guess[i] as number;
+        const gPrev = i > 0 ? (gold[i - 1] as number) : -1;
+        const pPrev = i > 0 ? (guess[i - 1] as number) : -1;
+        if (g === p && gPrev === pPrev) continue;
+        if (g !== p) {
+          const count = emissionFeatures(v, i, features);
+          trainer.adjust(features, count, g, 1);
+          trainer.adjust(features, count, p, -1);
         }
-        const truth = trainer.labelId(s.labels[i] as string) as number;
-        trainer.update(truth, guess, features, count);
-        p2 = p1;
-        p1 = trainer.labels[guess] as string; // its own history, as at run time
+        features[0] = labelBigram(labelOf(gPrev));
+        trainer.adjust(features, 1, g, 1);
+        features[0] = labelBigram(labelOf(pPrev));
+        trainer.adjust(features, 1, p, -1);
+        trainer.adjust(features, transitionFeatures(v, i, transitionKind(labelOf(gPrev)), features), g, 1);
+        trainer.adjust(features, transitionFeatures(v, i, transitionKind(labelOf(pPrev)), features), p, -1);
       }
     }
-    onEpoch?.(epoch, trainer.compile(0.05));
+    onEpoch?.(epoch, trainer.compile(prune));
   }
-  return trainer.compile(0.05);
+  return trainer.compile(prune);
 }
 
+/** Predictions of every sentence by a model that did not train on it, after each epoch. */
+export interface CrossValidation {
+  /** predicted[epoch][sentence] for epochs 1 … maxEpochs (index 0 unused). */
+  predicted: string[][][];
+  /** Scores of all sentences pooled, per epoch (index 0 unused). */
+  scores: NerScores[];
+  /** The epoch with the best pooled F1 (the first on ties). */
+  bestEpoch: number;
+}
+
+/**
+ * k-fold cross-validation: sentence i is in fold i mod k; each fold is tagged after every epoch by a model
+ * trained on the other folds. Pooled over all folds, the scores are five times steadier than one held-out
+ * fifth.
+ */
+export function crossValidateNer(
+  sentences: readonly NerSentence[],
+  inputs: readonly NerInput[],
+  lexicon: Lexicon | null,
+  gazetteer: Gazetteer,
+  folds: number,
+  maxEpochs: number,
+  seed: number,
+): CrossValidation {
+  const predicted: string[][][] = Array.from({ length: maxEpochs + 1 }, () => new Array<string[]>(sentences.length));
+  for (let fold = 0; fold < folds; fold++) {
+    const fit = sentences.map((_, i) => i).filter((i) => i % folds !== fold);
+    const held = sentences.map((_, i) => i).filter((i) => i % folds === fold);
+    trainNerModel(
+      fit.map((i) => sentences[i] as NerSentence),
+      fit.map((i) => inputs[i] as NerInput),
+      maxEpochs,
+      lexicon,
+      gazetteer,
+      seed,
+      (epoch, model) => {
+        const ner = new NerTagger(model, lexicon, gazetteer);
+        for (const i of held) predicted[epoch]![i] = ner.tag(inputs[i] as NerInput);
+      },
+    );
+  }
+  const scores = predicted.map((p, epoch) => (epoch === 0 ? scoreNer([], []) : scoreNer(sentences, p)));
+  let bestEpoch = 1;
+  for (let epoch = 2; epoch <= maxEpochs; epoch++)
+    if ((scores[epoch] as NerScores).f1 > (scores[bestEpoch] as NerScores).f1) bestEpoch = epoch;
+  return { predicted, scores, bestEpoch };
+}
+
+/**
+ * Chooses the epoch count by cross-validation on the training sentences, then trains on all of them for
+ * that many epochs.
+ */
 export function trainNer(
   sentences: readonly NerSentence[],
   tagger: MorphTagger | null,
@@ -76,25 +151,13 @@ export function trainNer(
 ): { model: CompiledPerceptron; epochs: number; heldOut: NerScores } {
   const log = options.log ?? (() => undefined);
   const inputs = sentences.map((s) => nerInputOf(s, tagger));
-  const fit = sentences.filter((_, i) => i % 5 !== 4);
-  const fitInputs = inputs.filter((_, i) => i % 5 !== 4);
-  const held = sentences.filter((_, i) => i % 5 === 4);
-  const heldInputs = inputs.filter((_, i) => i % 5 === 4);
-  let best: { epochs: number; heldOut: NerScores } | null = null;
-  train(fit, fitInputs, Math.max(...options.epochs), lexicon, gazetteer, options.seed, (epoch, model) => {
-    if (!options.epochs.includes(epoch)) return;
-    const ner = new NerTagger(model, lexicon, gazetteer);
-    const scores = scoreNer(
-      held,
-      heldInputs.map((input) => ner.tag(input)),
-    );
+  const cv = crossValidateNer(sentences, inputs, lexicon, gazetteer, options.folds, options.maxEpochs, options.seed);
+  for (let epoch = 1; epoch <= options.maxEpochs; epoch++) {
+    const s = cv.scores[epoch] as NerScores;
     log(
-      `ner: epoch ${epoch}: held-out F1 ${scores.f1.toFixed(2)} (P ${scores.precision.toFixed(2)} R ${scores.recall.toFixed(2)})`,
+      `ner: epoch ${epoch}: ${options.folds}-fold F1 ${s.f1.toFixed(2)} (P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)})`,
     );
-    if (!best || scores.f1 > best.heldOut.f1) best = { epochs: epoch, heldOut: scores };
-  });
-  const chosen = best as { epochs: number; heldOut: NerScores } | null;
-  if (!chosen) throw new Error('no NER epochs');
-  const model = train(sentences, inputs, chosen.epochs, lexicon, gazetteer, options.seed);
-  return { model, ...chosen };
+  }
+  const model = trainNerModel(sentences, inputs, cv.bestEpoch, lexicon, gazetteer, options.seed);
+  return { model, epochs: cv.bestEpoch, heldOut: cv.scores[cv.bestEpoch] as NerScores };
 }

@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseNameHeads, loadNameHeads } from '../../src/ner/heads.js';
+import { NerDecoder, viewNer, type LabelScorer } from '../../src/ner/tagger.js';
+import { Gazetteer, loadGazetteer, GAZ } from '../../src/ner/gazetteer.js';
+import { WordClusters } from '../../src/ner/clusters.js';
+import { exchangeClusters } from '../../src/train/build-clusters.js';
+import { derivePlaceWords } from '../../src/train/build-gazetteer.js';
+import { readLexiconLines } from '../../src/util/lexicon.js';
+import { analyzeDocument, textDocument } from '../../src/pipeline.js';
+
+test('name-kind heads: listed words and the last part of compounds', () => {
+  const heads = loadNameHeads();
+  assert.equal(heads.kindOf('bundesärztekammer'), 'ORG');
+  assert.equal(heads.kindOf('ben-jehuda-straße'), 'LOC');
+  assert.equal(heads.kindOf('präsident'), 'ROLE');
+  assert.equal(heads.kindOf('kirche'), 'LOC+ORG', 'a word of two kinds carries both');
+  assert.equal(heads.kindOf('gestern'), '');
+  assert.equal(parseNameHeads([['film|films', 'WORK']]).kindOf('dokumentarfilm'), 'WORK');
+  for (const { line, cells } of readLexiconLines('ner/de/heads.tsv'))
+    assert.ok(['ORG', 'LOC', 'WORK', 'ROLE'].includes(cells[1] ?? ''), `heads.tsv:${line}`);
+  for (const { line, cells } of readLexiconLines('ner/de/names.tsv'))
+    assert.ok(['ORG', 'OTH'].includes(cells[1] ?? ''), `names.tsv:${line}`);
+});
+
+test('gazetteer: organisations, other names, derived place adjectives and demonyms', () => {
+  const g = loadGazetteer();
+  assert.ok(g.lookup('commerzbank') & GAZ.organisation);
+  assert.ok(g.lookup('reichsmark') & GAZ.other, 'currencies are other names');
+  assert.ok(g.lookup('europäischen') & GAZ.countryAdjective, 'europäisch ← Europa');
+  assert.ok(g.lookup('bayerische') & GAZ.countryAdjective, 'bayerisch ← Bayern');
+  assert.ok(g.lookup('europäer') & GAZ.demonym);
+  const derived = derivePlaceWords(new Set(['rom', 'afrika', 'siegen']));
+  assert.ok(derived.adjectives.has('römischen') && derived.adjectives.has('afrikanisch'));
+  assert.ok(derived.demonyms.has('römer') && derived.demonyms.has('afrikanerinnen'));
+  assert.ok(!derived.demonyms.has('sieger'), 'an agent noun of a verb is no demonym of a town');
+});
+
+test('NER view: town adjectives and demonyms in -er, -ern, -erin', () => {
+  const gazetteer = new Gazetteer(
+    new Map([
+      ['hamburg', GAZ.city],
+      ['darmstadt', GAZ.city],
+    ]),
+  );
+  const v = viewNer({ forms: ['Hamburgern', 'Darmstädterin', 'Lehrer'], xpos: ['NN', 'NN', 'NN'] }, null, gazetteer);
+  assert.deepEqual(Array.from(v.gazPlaceAdjective.subarray(2, 5)), [GAZ.city, GAZ.city, 0]);
+});
+
+test('Viterbi decoding: I- only after its own B-, and no name ends on a lower-case function word', () => {
+  // A scorer that wants every token to be part of an organisation.
+  const labels = ['O', 'B-ORG', 'I-ORG', 'B-PER'];
+  const scorer: LabelScorer = {
+    labels,
+    score(_features, _count, scores) {
+      scores[0]! += 0;
+      scores[1]! += 1;
+      scores[2]! += 2;
+      scores[3]! += 0.5;
+    },
+  };
+  const decoder = new NerDecoder(scorer);
+  const none = new Gazetteer(new Map());
+  const clusters = new WordClusters(new Map());
+  const tag = (forms: string[]): string[] =>
+    Array.from(decoder.decode(viewNer({ forms, xpos: forms.map(() => 'NN') }, null, none, undefined, clusters)), (i) =>
+      String(labels[i]),
+    );
+  assert.deepEqual(tag(['Bank', 'Haus', 'Wald']), ['B-ORG', 'I-ORG', 'I-ORG']);
+  const ends = tag(['Union', 'für']);
+  assert.notEqual(ends[1], 'I-ORG', 'a name does not end on "für"');
+  assert.notEqual(ends[1], 'B-ORG');
+  assert.deepEqual(tag(['Union', 'für', 'Frieden']), ['B-ORG', 'I-ORG', 'I-ORG'], 'inside a name it may stand');
+});
+
+test('word classes: words in the same contexts share a class', () => {
+  const texts: string[][] = [];
+  const names = ['Merkel', 'Putin', 'Obama', 'Macron'];
+  const towns = ['Berlin', 'Moskau', 'Paris', 'Rom'];
+  for (let r = 0; r < 5; r++)
+    for (const n of names) for (const t of towns) texts.push(['gestern', 'sagte', n, 'in', t, ',', 'es', 'regnet']);
+  const classes = exchangeClusters(texts, 8, 10);
+  const of = (w: string): number => classes.get(w) as number;
+  for (const n of names) assert.equal(of(n), of('Merkel'), n);
+  for (const t of towns) assert.equal(of(t), of('Berlin'), t);
+  assert.notEqual(of('Merkel'), of('Berlin'));
+});
+
+test('entities: two places side by side are two; a seat of power is an organisation; roles stop at the verb', () => {
+  const doc = analyzeDocument(
+    textDocument(
+      'Der belarussische Staatschef fordert Putin auf, zu helfen. ' +
+        'Er antwortete nicht auf Fragen, ob die USA Minsk Sanktionen auferlegen. Das sagte der Kreml.',
+      't',
+    ),
+  );
+  const byName = new Map(doc.entities.map((e) => [e.name, e]));
+  assert.ok(!byName.has('USA Minsk'), JSON.stringify([...byName.keys()]));
+  assert.equal(byName.get('Minsk')?.type, 'LOC');
+  assert.equal(byName.get('Kreml')?.type, 'ORG');
+  const putin = byName.get('Putin');
+  assert.ok(putin, 'Putin is found');
+  assert.notEqual(putin.actor?.country, 'BLR', 'the subject’s role is not the object’s');
+});
