@@ -7,6 +7,7 @@ import type { Actor } from '../document.js';
 import { readLexiconRows } from '../util/lexicon.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { compoundHead } from '../text/compounds.js';
+import { nameKey, surnameKey } from './name-key.js';
 
 /** How a country adjective inflects: belarussisch, -e, -en, -er, -es, -em. */
 export const ADJECTIVE_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
@@ -22,15 +23,38 @@ export interface ActorDictionary {
   organisation: Map<string, { code: string; kind: string; row: number }>;
   /** Role nouns (lower case) → sector. */
   roleSector: Map<string, string>;
+  /** Persons with their codes over time (data/actors/de/persons.tsv), by nameKey of a full name. */
+  personByName: Map<string, PersonEntry[]>;
+  /** The same, by surname key, for persons whose surname alone names them. */
+  personBySurname: Map<string, PersonEntry[]>;
+}
+
+/** One row of persons.tsv: a person's code from one year to another (to: null while it lasts). */
+export interface PersonEntry {
+  /** Which person: the index of the person's first row. */
+  row: number;
+  actor: Actor;
+  from: number;
+  to: number | null;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
 }
 
 function build(): ActorDictionary {
+  const personIds = new Map<string, number>();
   const d: ActorDictionary = {
     countryByName: new Map(),
     countryByAdjective: new Map(),
     seatOfPower: new Map(),
     organisation: new Map(),
     roleSector: new Map(),
+    personByName: new Map(),
+    personBySurname: new Map(),
   };
   for (const [iso, names = '', adjectives = '', , seats = ''] of readLexiconRows('gazetteer/de/countries.tsv')) {
     const code = iso as string;
@@ -46,6 +70,26 @@ function build(): ActorDictionary {
   for (const [forms = '', sector = ''] of readLexiconRows('actors/de/roles.tsv')) {
     for (const f of forms.split('|')) if (f) d.roleSector.set(f.toLowerCase(), sector);
   }
+  const igo = new Set([...d.organisation.values()].filter((o) => o.kind === 'IGO').map((o) => o.code));
+  readLexiconRows('actors/de/persons.tsv').forEach(([names = '', code = '', from = '', to = '', alone = ''], row) => {
+    // A person's rows share the id of the first row with its first-written name.
+    const person = nameKey(names.split('|')[0] as string);
+    let id = personIds.get(person);
+    if (id === undefined) personIds.set(person, (id = row));
+    const actor: Actor = igo.has(code)
+      ? { code, country: code, sector: 'IGO' }
+      : { code, country: code.slice(0, 3), sector: code.slice(3) || null };
+    const entry: PersonEntry = {
+      row: id,
+      actor,
+      from: Number(from),
+      to: to ? Number(to) : null,
+    };
+    for (const n of names.split('|')) {
+      push(d.personByName, nameKey(n), entry);
+      if (alone === 'x') push(d.personBySurname, surnameKey(n), entry);
+    }
+  });
   return d;
 }
 
@@ -54,6 +98,20 @@ let dictionary: ActorDictionary | undefined;
 export function actorDictionary(): ActorDictionary {
   dictionary ??= build();
   return dictionary;
+}
+
+/**
+ * The dictionary's code for a person at a time: by full name, or by surname where the surname alone
+ * names one listed person; the entry in force in `year` (the latest without a year). Null when the
+ * name is not listed, is ambiguous, or had no code then.
+ */
+export function personActorOf(name: string, year: number | null, d: ActorDictionary): Actor | null {
+  const words = name.trim().split(/\s+/u).length;
+  const entries =
+    (words > 1 ? d.personByName.get(nameKey(name)) : undefined) ?? d.personBySurname.get(surnameKey(name));
+  if (!entries || new Set(entries.map((e) => e.row)).size !== 1) return null;
+  if (year === null) return entries.reduce((a, b) => (b.from > a.from ? b : a)).actor;
+  return entries.find((e) => e.from <= year && (e.to === null || year <= e.to))?.actor ?? null;
 }
 
 export function actorOf(country: string | null, sector: string | null): Actor | null {

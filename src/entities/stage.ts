@@ -10,6 +10,7 @@ import { loadNerTagger } from '../ner/tagger.js';
 import {
   actorDictionary,
   actorOf,
+  personActorOf,
   countryOfPrefix,
   countryNamedBy,
   countryOfWord,
@@ -339,6 +340,7 @@ export function groupEntities(
   const focus = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const articleCountries = new Set(countryCount.keys());
 
+  const year = doc.published ? Number(doc.published.slice(0, 4)) : null;
   return groups.map((g, index): Entity => {
     const texts = g.mentions.map((k) => names[k] as string);
     const longest = texts.reduce((best, t) => (t.length > best.length ? t : best), texts[0] as string);
@@ -387,6 +389,8 @@ export function groupEntities(
           break;
         }
       }
+      // No role in the text: the persons the dictionary knows, with the code they had then.
+      actor ??= personActorOf(name, year, d);
     }
     return {
       id: `E${index + 1}`,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nameKey, surnameKey } from '../../src/entities/name-key.js';
-import { actorDictionary, countryOfPrefix, roleSectorOf } from '../../src/entities/actors.js';
+import { actorDictionary, countryOfPrefix, personActorOf, roleSectorOf } from '../../src/entities/actors.js';
 import { readLexiconRows } from '../../src/util/lexicon.js';
 import { chunksOf, scoreNer } from '../../src/eval/germeval.js';
 import { analyzeDocument, textDocument } from '../../src/pipeline.js';
@@ -92,4 +92,23 @@ test('entities stage: mentions grouped by name, canonical full name, actor codes
   const eu = doc.entities.find((e) => e.actor?.code === 'EUR');
   assert.ok(eu && eu.mentions.length === 2, 'Europäische Union and EU are one entity');
   for (const e of doc.entities) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+});
+
+test('persons dictionary: the code a listed person had at the time, by full name or a distinctive surname', () => {
+  const d = actorDictionary();
+  for (const row of readLexiconRows('actors/de/persons.tsv')) {
+    assert.match(row[1] as string, /^[A-Z]{3}([A-Z]{3})?$/, `CAMEO code: ${row.join(' ')}`);
+    assert.match(row[2] as string, /^\d{4}$/, `from year: ${row.join(' ')}`);
+    assert.ok(!row[3] || Number(row[3]) >= Number(row[2]), `to year: ${row.join(' ')}`);
+  }
+  assert.equal(personActorOf('Angela Merkel', 2010, d)?.code, 'DEUGOV');
+  assert.equal(personActorOf('Merkel', 2010, d)?.code, 'DEUGOV', 'a distinctive surname alone');
+  assert.equal(personActorOf('Angela Merkel', 1995, d), null, 'not yet in office');
+  assert.equal(personActorOf('Lukashenko', 2020, d)?.code, 'BLRGOV', 'a transliteration');
+  assert.deepEqual(personActorOf('Ursula von der Leyen', 2021, d), { code: 'EUR', country: 'EUR', sector: 'IGO' });
+  assert.equal(personActorOf('Ursula von der Leyen', 2010, d)?.code, 'DEUGOV');
+  assert.equal(personActorOf('Fischer', 2000, d), null, 'a common surname alone is not enough');
+  assert.equal(personActorOf('Donald Trump', null, d)?.code, 'USAGOV', 'without a date, the latest entry');
+  const doc = analyzeDocument({ ...textDocument('Putin sprach am Telefon mit Merkel.', 't'), published: '2015-03-01' });
+  assert.equal(doc.entities.find((e) => e.name === 'Putin')?.actor?.code, 'RUSGOV');
 });
