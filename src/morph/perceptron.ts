@@ -87,6 +87,37 @@ export class CompiledPerceptron {
   }
 
   /**
+   * The mean of models trained on the same labels (e.g. with different shuffles): each weight averaged
+   * over all models, a missing weight counting as 0.
+   */
+  static mean(models: readonly CompiledPerceptron[]): CompiledPerceptron {
+    const first = models[0];
+    if (!first) throw new Error('no models to average');
+    const sums = new Map<number, Map<number, number>>();
+    for (const m of models) {
+      if (m.labels.join('\n') !== first.labels.join('\n')) throw new Error('models with different labels');
+      for (let s = 0; s < m.keys.length; s++) {
+        const key = m.keys[s] as number;
+        if (key === EMPTY) continue;
+        let run = sums.get(key);
+        if (!run) sums.set(key, (run = new Map()));
+        const start = m.runStart[s] as number;
+        for (let e = start; e < start + (m.runLength[s] as number); e++) {
+          const label = m.entryLabel[e] as number;
+          run.set(label, (run.get(label) ?? 0) + (m.entryWeight[e] as number));
+        }
+      }
+    }
+    const byFeature = new Map<number, Array<[number, number]>>();
+    for (const [key, run] of sums)
+      byFeature.set(
+        key,
+        [...run].map(([label, sum]) => [label, sum / models.length]),
+      );
+    return CompiledPerceptron.fromRuns(first.labels, byFeature);
+  }
+
+  /**
    * Serialise to one binary buffer: a JSON header (labels, sizes), then the features in ascending order
    * with their runs. The open-addressing table is not stored (half its slots are empty): `fromBuffer`
    * rebuilds it exactly as `fromRuns` lays it out.

@@ -7,7 +7,8 @@
  */
 import type { NerSentence } from '../eval/germeval.js';
 import { scoreNer, type NerScores } from '../eval/germeval.js';
-import { PerceptronTrainer, type CompiledPerceptron } from '../morph/perceptron.js';
+import { CompiledPerceptron, PerceptronTrainer } from '../morph/perceptron.js';
+import { mentionReplacement } from './ner-augment.js';
 import type { MorphTagger } from '../morph/tagger.js';
 import { nerInputOf } from '../ner/input.js';
 import type { Lexicon } from '../morph/lexicon.js';
@@ -31,10 +32,14 @@ export interface NerTrainOptions {
   folds: number;
   maxEpochs: number;
   seed: number;
+  /** Mention-replaced copies of the training sentences added to them (ner-augment.ts). */
+  augmentCopies: number;
+  /** Models trained with different shuffles and copies, whose mean is the shipped model. */
+  models: number;
   log?: (line: string) => void;
 }
 
-export const DEFAULT_NER_OPTIONS: NerTrainOptions = { folds: 5, maxEpochs: 15, seed: 1 };
+export const DEFAULT_NER_OPTIONS: NerTrainOptions = { folds: 5, maxEpochs: 15, seed: 1, augmentCopies: 1, models: 3 };
 
 /** Trains for `epochs` passes; `onEpoch` sees the averaged model after each. */
 export function trainNerModel(
@@ -100,6 +105,12 @@ export interface CrossValidation {
   bestEpoch: number;
 }
 
+/** A training set, grown by `extend` before training (see ner-augment.ts). */
+export type TrainingExtension = (
+  sentences: readonly NerSentence[],
+  inputs: readonly NerInput[],
+) => { sentences: readonly NerSentence[]; inputs: readonly NerInput[] };
+
 /**
  * k-fold cross-validation: sentence i is in fold i mod k; each fold is tagged after every epoch by a model
  * trained on the other folds. Pooled over all folds, the scores are five times steadier than one held-out
@@ -113,23 +124,21 @@ export function crossValidateNer(
   folds: number,
   maxEpochs: number,
   seed: number,
+  /** Adds to a training set (augmentation); the held-out fold is never touched. */
+  extend: TrainingExtension = (s, i) => ({ sentences: s, inputs: i }),
 ): CrossValidation {
   const predicted: string[][][] = Array.from({ length: maxEpochs + 1 }, () => new Array<string[]>(sentences.length));
   for (let fold = 0; fold < folds; fold++) {
     const fit = sentences.map((_, i) => i).filter((i) => i % folds !== fold);
     const held = sentences.map((_, i) => i).filter((i) => i % folds === fold);
-    trainNerModel(
+    const training = extend(
       fit.map((i) => sentences[i] as NerSentence),
       fit.map((i) => inputs[i] as NerInput),
-      maxEpochs,
-      lexicon,
-      gazetteer,
-      seed,
-      (epoch, model) => {
-        const ner = new NerTagger(model, lexicon, gazetteer);
-        for (const i of held) predicted[epoch]![i] = ner.tag(inputs[i] as NerInput);
-      },
     );
+    trainNerModel(training.sentences, training.inputs, maxEpochs, lexicon, gazetteer, seed, (epoch, model) => {
+      const ner = new NerTagger(model, lexicon, gazetteer);
+      for (const i of held) predicted[epoch]![i] = ner.tag(inputs[i] as NerInput);
+    });
   }
   const scores = predicted.map((p, epoch) => (epoch === 0 ? scoreNer([], []) : scoreNer(sentences, p)));
   let bestEpoch = 1;
@@ -138,9 +147,71 @@ export function crossValidateNer(
   return { predicted, scores, bestEpoch };
 }
 
+/** The training set grown by `copies` mention-replaced copies, tagged by our tagger as at run time. */
+export function augmentation(tagger: MorphTagger | null, copies: number, seed: number): TrainingExtension {
+  return (sentences, inputs) => {
+    if (copies === 0) return { sentences, inputs };
+    const more = mentionReplacement(sentences, copies, seed);
+    return { sentences: [...sentences, ...more], inputs: [...inputs, ...more.map((m) => nerInputOf(m, tagger))] };
+  };
+}
+
 /**
- * Chooses the epoch count by cross-validation on the training sentences, then trains on all of them for
- * that many epochs.
+ * The mean of `models` models, each trained for `epochs` epochs on the sentences grown by its own
+ * augmentation and with its own shuffle (seeds seed, seed + 1, …).
+ */
+export function trainMeanNer(
+  sentences: readonly NerSentence[],
+  inputs: readonly NerInput[],
+  tagger: MorphTagger | null,
+  lexicon: Lexicon | null,
+  gazetteer: Gazetteer,
+  epochs: number,
+  options: NerTrainOptions,
+): CompiledPerceptron {
+  const models: CompiledPerceptron[] = [];
+  for (let m = 0; m < options.models; m++) {
+    const seed = options.seed + m;
+    const training = augmentation(tagger, options.augmentCopies, 7 * seed)(sentences, inputs);
+    models.push(trainNerModel(training.sentences, training.inputs, epochs, lexicon, gazetteer, seed));
+  }
+  return models.length === 1 ? (models[0] as CompiledPerceptron) : CompiledPerceptron.mean(models);
+}
+
+/**
+ * Five-fold scores of the mean model at a fixed epoch count: what `trainNer` ships, measured (the
+ * per-epoch cross-validation measures one model, to choose the epochs).
+ */
+export function crossValidateMean(
+  sentences: readonly NerSentence[],
+  inputs: readonly NerInput[],
+  tagger: MorphTagger | null,
+  lexicon: Lexicon | null,
+  gazetteer: Gazetteer,
+  epochs: number,
+  options: NerTrainOptions,
+): { predicted: string[][]; scores: NerScores } {
+  const predicted = new Array<string[]>(sentences.length);
+  for (let fold = 0; fold < options.folds; fold++) {
+    const fit = sentences.map((_, i) => i).filter((i) => i % options.folds !== fold);
+    const model = trainMeanNer(
+      fit.map((i) => sentences[i] as NerSentence),
+      fit.map((i) => inputs[i] as NerInput),
+      tagger,
+      lexicon,
+      gazetteer,
+      epochs,
+      options,
+    );
+    const ner = new NerTagger(model, lexicon, gazetteer);
+    for (let i = fold; i < sentences.length; i += options.folds) predicted[i] = ner.tag(inputs[i] as NerInput);
+  }
+  return { predicted, scores: scoreNer(sentences, predicted) };
+}
+
+/**
+ * Chooses the epoch count by cross-validation of one model on the training sentences (with its
+ * augmentation), then trains the mean of `models` models on all of them for that many epochs.
  */
 export function trainNer(
   sentences: readonly NerSentence[],
@@ -151,13 +222,22 @@ export function trainNer(
 ): { model: CompiledPerceptron; epochs: number; heldOut: NerScores } {
   const log = options.log ?? (() => undefined);
   const inputs = sentences.map((s) => nerInputOf(s, tagger));
-  const cv = crossValidateNer(sentences, inputs, lexicon, gazetteer, options.folds, options.maxEpochs, options.seed);
+  const cv = crossValidateNer(
+    sentences,
+    inputs,
+    lexicon,
+    gazetteer,
+    options.folds,
+    options.maxEpochs,
+    options.seed,
+    augmentation(tagger, options.augmentCopies, 7 * options.seed),
+  );
   for (let epoch = 1; epoch <= options.maxEpochs; epoch++) {
     const s = cv.scores[epoch] as NerScores;
     log(
       `ner: epoch ${epoch}: ${options.folds}-fold F1 ${s.f1.toFixed(2)} (P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)})`,
     );
   }
-  const model = trainNerModel(sentences, inputs, cv.bestEpoch, lexicon, gazetteer, options.seed);
+  const model = trainMeanNer(sentences, inputs, tagger, lexicon, gazetteer, cv.bestEpoch, options);
   return { model, epochs: cv.bestEpoch, heldOut: cv.scores[cv.bestEpoch] as NerScores };
 }

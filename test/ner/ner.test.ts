@@ -8,6 +8,9 @@ import { exchangeClusters } from '../../src/train/build-clusters.js';
 import { derivePlaceWords } from '../../src/train/build-gazetteer.js';
 import { readLexiconLines } from '../../src/util/lexicon.js';
 import { analyzeDocument, textDocument } from '../../src/pipeline.js';
+import { mentionReplacement } from '../../src/train/ner-augment.js';
+import { chunksOf } from '../../src/eval/germeval.js';
+import { CompiledPerceptron } from '../../src/morph/perceptron.js';
 
 test('name-kind heads: listed words and the last part of compounds', () => {
   const heads = loadNameHeads();
@@ -101,4 +104,40 @@ test('entities: two places side by side are two; a seat of power is an organisat
   const putin = byName.get('Putin');
   assert.ok(putin, 'Putin is found');
   assert.notEqual(putin.actor?.country, 'BLR', 'the subject’s role is not the object’s');
+});
+
+test('mention replacement: names swapped for names of the same type, everything else kept', () => {
+  const sentences = [
+    { line: 1, forms: ['Merkel', 'besucht', 'Paris', '.'], labels: ['B-PER', 'O', 'B-LOC', 'O'] },
+    { line: 2, forms: ['Barack', 'Obama', 'in', 'Kiew'], labels: ['B-PER', 'I-PER', 'O', 'B-LOC'] },
+    { line: 3, forms: ['der', 'deutsche', 'Präsident'], labels: ['O', 'B-LOCderiv', 'O'] },
+  ];
+  const copies = mentionReplacement(sentences, 2, 1);
+  assert.equal(copies.length, 4, 'two copies of each sentence with a name, none of the others');
+  for (const c of copies) {
+    assert.equal(c.forms.length, c.labels.length);
+    const chunks = chunksOf(c.labels);
+    assert.deepEqual(
+      chunks.map((k) => k.type),
+      ['PER', 'LOC'],
+    );
+    for (const k of chunks) {
+      const name = c.forms.slice(k.start, k.end).join(' ');
+      assert.ok((k.type === 'PER' ? ['Merkel', 'Barack Obama'] : ['Paris', 'Kiew']).includes(name), name);
+    }
+  }
+});
+
+test('the mean of perceptrons averages each weight, a missing one counting as 0', () => {
+  const a = CompiledPerceptron.fromRuns(['O', 'B-PER'], new Map([[7, [[1, 2]] as Array<[number, number]>]]));
+  const b = CompiledPerceptron.fromRuns(
+    ['O', 'B-PER'],
+    new Map([
+      [7, [[1, 4]] as Array<[number, number]>],
+      [9, [[0, 6]] as Array<[number, number]>],
+    ]),
+  );
+  const scores = new Float64Array(2);
+  CompiledPerceptron.mean([a, b]).score(Uint32Array.of(7, 9), 2, scores);
+  assert.deepEqual(Array.from(scores), [3, 3]);
 });
