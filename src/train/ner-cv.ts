@@ -59,7 +59,7 @@ let predicted = cv.predicted[best]!;
 let s = cv.scores[best]!;
 console.log(`best epoch ${best}: F1 ${s.f1.toFixed(2)}`);
 if (Number(values.models) > 1) {
-  const mean = crossValidateMean(sentences, inputs, tagger, lexicon, gazetteer, best, {
+  const mean = crossValidateMean({ sentences, inputs, tagger, lexicon, gazetteer }, best, {
     ...options,
     models: Number(values.models),
   });

@@ -105,6 +105,26 @@ export interface CrossValidation {
   bestEpoch: number;
 }
 
+/** The tagged sentences of a corpus and what tagging them needs. */
+export interface NerCorpus {
+  sentences: readonly NerSentence[];
+  inputs: readonly NerInput[];
+  tagger: MorphTagger | null;
+  lexicon: Lexicon | null;
+  gazetteer: Gazetteer;
+}
+
+/** The training part of fold `fold` of `folds`: every sentence whose index mod `folds` is not `fold`. */
+function trainingFold(
+  sentences: readonly NerSentence[],
+  inputs: readonly NerInput[],
+  folds: number,
+  fold: number,
+): { sentences: NerSentence[]; inputs: NerInput[] } {
+  const fit = sentences.map((_, i) => i).filter((i) => i % folds !== fold);
+  return { sentences: fit.map((i) => sentences[i] as NerSentence), inputs: fit.map((i) => inputs[i] as NerInput) };
+}
+
 /** A training set, grown by `extend` before training (see ner-augment.ts). */
 export type TrainingExtension = (
   sentences: readonly NerSentence[],
@@ -129,15 +149,11 @@ export function crossValidateNer(
 ): CrossValidation {
   const predicted: string[][][] = Array.from({ length: maxEpochs + 1 }, () => new Array<string[]>(sentences.length));
   for (let fold = 0; fold < folds; fold++) {
-    const fit = sentences.map((_, i) => i).filter((i) => i % folds !== fold);
-    const held = sentences.map((_, i) => i).filter((i) => i % folds === fold);
-    const training = extend(
-      fit.map((i) => sentences[i] as NerSentence),
-      fit.map((i) => inputs[i] as NerInput),
-    );
+    const fit = trainingFold(sentences, inputs, folds, fold);
+    const training = extend(fit.sentences, fit.inputs);
     trainNerModel(training.sentences, training.inputs, maxEpochs, lexicon, gazetteer, seed, (epoch, model) => {
       const ner = new NerTagger(model, lexicon, gazetteer);
-      for (const i of held) predicted[epoch]![i] = ner.tag(inputs[i] as NerInput);
+      for (let i = fold; i < sentences.length; i += folds) predicted[epoch]![i] = ner.tag(inputs[i] as NerInput);
     });
   }
   const scores = predicted.map((p, epoch) => (epoch === 0 ? scoreNer([], []) : scoreNer(sentences, p)));
@@ -157,23 +173,15 @@ export function augmentation(tagger: MorphTagger | null, copies: number, seed: n
 }
 
 /**
- * The mean of `models` models, each trained for `epochs` epochs on the sentences grown by its own
+ * The mean of `models` models, each trained for `epochs` epochs on the corpus grown by its own
  * augmentation and with its own shuffle (seeds seed, seed + 1, …).
  */
-export function trainMeanNer(
-  sentences: readonly NerSentence[],
-  inputs: readonly NerInput[],
-  tagger: MorphTagger | null,
-  lexicon: Lexicon | null,
-  gazetteer: Gazetteer,
-  epochs: number,
-  options: NerTrainOptions,
-): CompiledPerceptron {
+export function trainMeanNer(corpus: NerCorpus, epochs: number, options: NerTrainOptions): CompiledPerceptron {
   const models: CompiledPerceptron[] = [];
   for (let m = 0; m < options.models; m++) {
     const seed = options.seed + m;
-    const training = augmentation(tagger, options.augmentCopies, 7 * seed)(sentences, inputs);
-    models.push(trainNerModel(training.sentences, training.inputs, epochs, lexicon, gazetteer, seed));
+    const training = augmentation(corpus.tagger, options.augmentCopies, 7 * seed)(corpus.sentences, corpus.inputs);
+    models.push(trainNerModel(training.sentences, training.inputs, epochs, corpus.lexicon, corpus.gazetteer, seed));
   }
   return models.length === 1 ? (models[0] as CompiledPerceptron) : CompiledPerceptron.mean(models);
 }
@@ -183,27 +191,15 @@ export function trainMeanNer(
  * per-epoch cross-validation measures one model, to choose the epochs).
  */
 export function crossValidateMean(
-  sentences: readonly NerSentence[],
-  inputs: readonly NerInput[],
-  tagger: MorphTagger | null,
-  lexicon: Lexicon | null,
-  gazetteer: Gazetteer,
+  corpus: NerCorpus,
   epochs: number,
   options: NerTrainOptions,
 ): { predicted: string[][]; scores: NerScores } {
+  const { sentences, inputs } = corpus;
   const predicted = new Array<string[]>(sentences.length);
   for (let fold = 0; fold < options.folds; fold++) {
-    const fit = sentences.map((_, i) => i).filter((i) => i % options.folds !== fold);
-    const model = trainMeanNer(
-      fit.map((i) => sentences[i] as NerSentence),
-      fit.map((i) => inputs[i] as NerInput),
-      tagger,
-      lexicon,
-      gazetteer,
-      epochs,
-      options,
-    );
-    const ner = new NerTagger(model, lexicon, gazetteer);
+    const model = trainMeanNer({ ...corpus, ...trainingFold(sentences, inputs, options.folds, fold) }, epochs, options);
+    const ner = new NerTagger(model, corpus.lexicon, corpus.gazetteer);
     for (let i = fold; i < sentences.length; i += options.folds) predicted[i] = ner.tag(inputs[i] as NerInput);
   }
   return { predicted, scores: scoreNer(sentences, predicted) };
@@ -238,6 +234,6 @@ export function trainNer(
       `ner: epoch ${epoch}: ${options.folds}-fold F1 ${s.f1.toFixed(2)} (P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)})`,
     );
   }
-  const model = trainMeanNer(sentences, inputs, tagger, lexicon, gazetteer, cv.bestEpoch, options);
+  const model = trainMeanNer({ sentences, inputs, tagger, lexicon, gazetteer }, cv.bestEpoch, options);
   return { model, epochs: cv.bestEpoch, heldOut: cv.scores[cv.bestEpoch] as NerScores };
 }
