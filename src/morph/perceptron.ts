@@ -88,9 +88,9 @@ export class CompiledPerceptron {
 
   /**
    * The mean of models trained on the same labels (e.g. with different shuffles): each weight averaged
-   * over all models, a missing weight counting as 0.
+   * over all models, a missing weight counting as 0; means below `prune` in size are dropped.
    */
-  static mean(models: readonly CompiledPerceptron[]): CompiledPerceptron {
+  static mean(models: readonly CompiledPerceptron[], prune = 0): CompiledPerceptron {
     const first = models[0];
     if (!first) throw new Error('no models to average');
     const sums = new Map<number, Map<number, number>>();
@@ -109,11 +109,12 @@ export class CompiledPerceptron {
       }
     }
     const byFeature = new Map<number, Array<[number, number]>>();
-    for (const [key, run] of sums)
-      byFeature.set(
-        key,
-        [...run].map(([label, sum]) => [label, sum / models.length]),
-      );
+    for (const [key, run] of sums) {
+      const kept = [...run]
+        .map(([label, sum]): [number, number] => [label, sum / models.length])
+        .filter(([, w]) => Math.abs(w) >= prune);
+      if (kept.length) byFeature.set(key, kept);
+    }
     return CompiledPerceptron.fromRuns(first.labels, byFeature);
   }
 
