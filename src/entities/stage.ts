@@ -20,6 +20,7 @@ import {
 import { loadPlaces } from './places.js';
 import { nameKey, surnameKey } from './name-key.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
+import { readWordSet } from '../util/lexicon.js';
 
 /** A NER token: one document token, or a hyphen compound the tokenizer split ("US", "-", "Außenminister"). */
 interface NerToken {
@@ -39,6 +40,24 @@ interface Mention extends TextSpan {
 }
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC', OTH: 'MISC' };
+
+/** Prefixes before a hyphen that are no part of the name after them ("Ex-Jugoslawien"). */
+const NAME_PREFIXES: ReadonlySet<string> = readWordSet('ner/de/name-prefixes.txt');
+
+/**
+ * Where the name is in a hyphen compound the tagger calls a -part ("EU-Budget"): the part before the
+ * hyphen; after a prefix, the whole prefixed name ("Ex-Jugoslawien") or the name between the prefix and
+ * the rest ("Anti-Trump-Kurs": Trump). Null when no capitalised name starts the compound.
+ */
+export function nameInCompound(word: string): { offset: number; length: number } | null {
+  const hyphen = word.indexOf('-');
+  if (hyphen <= 0 || word[0] === word[0]?.toLowerCase()) return null;
+  if (!NAME_PREFIXES.has(word.slice(0, hyphen))) return { offset: 0, length: hyphen };
+  const rest = word.slice(hyphen + 1);
+  if (!rest || rest[0] === rest[0]?.toLowerCase()) return null;
+  const next = rest.indexOf('-');
+  return next > 0 ? { offset: hyphen + 1, length: next } : { offset: 0, length: word.length };
+}
 
 function nerTokens(doc: Doc): NerToken[] {
   const out: NerToken[] = [];
@@ -107,23 +126,24 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
         if (country) countries.push(country);
         continue;
       }
-      const start = first.start;
+      let start = first.start;
       let end = last.end;
       if (chunk.type.endsWith('part')) {
-        // "EU-Budget": the name is the part before the hyphen.
-        const hyphen = first.text.indexOf('-');
-        if (chunk.end - chunk.start !== 1 || hyphen <= 0 || first.text[0] === first.text[0]?.toLowerCase()) continue;
-        end = start + hyphen;
+        const part = chunk.end - chunk.start === 1 ? nameInCompound(first.text) : null;
+        if (!part) continue;
+        start += part.offset;
+        end = start + part.length;
       }
       const parts = placeParts(sentence, chunk.start, chunk.end, type, d);
       let from = chunk.start;
       for (const to of parts) {
-        const text = doc.text.slice(sentence[from]!.start, to === chunk.end ? end : sentence[to - 1]!.end);
+        const at = from === chunk.start ? start : sentence[from]!.start;
+        const text = doc.text.slice(at, to === chunk.end ? end : sentence[to - 1]!.end);
         const own = parts.length > 1 ? 'LOC' : type;
         mentions.push({
           type: own === 'LOC' && isSeatOfPowerOnly(text, d) ? 'ORG' : own,
-          start: sentence[from]!.start,
-          end: sentence[from]!.start + text.length,
+          start: at,
+          end: at + text.length,
           text,
           sentence: s,
           first: i + from,

@@ -11,6 +11,7 @@ import { analyzeDocument, textDocument } from '../../src/pipeline.js';
 import { mentionReplacement } from '../../src/train/ner-augment.js';
 import { chunksOf } from '../../src/eval/germeval.js';
 import { CompiledPerceptron } from '../../src/morph/perceptron.js';
+import { nameInCompound } from '../../src/entities/stage.js';
 
 test('name-kind heads: listed words and the last part of compounds', () => {
   const heads = loadNameHeads();
@@ -140,4 +141,17 @@ test('the mean of perceptrons averages each weight, a missing one counting as 0'
   const scores = new Float64Array(2);
   CompiledPerceptron.mean([a, b]).score(Uint32Array.of(7, 9), 2, scores);
   assert.deepEqual(Array.from(scores), [3, 3]);
+});
+
+test('names in hyphen compounds: the first part, or after a prefix the prefixed name or the middle part', () => {
+  const name = (w: string): string | null => {
+    const p = nameInCompound(w);
+    return p ? w.slice(p.offset, p.offset + p.length) : null;
+  };
+  assert.equal(name('EU-Budget'), 'EU');
+  assert.equal(name('US-Außenminister'), 'US');
+  assert.equal(name('Ex-Jugoslawien'), 'Ex-Jugoslawien');
+  assert.equal(name('Anti-Trump-Kurs'), 'Trump');
+  assert.equal(name('Ex-freundin'), null);
+  assert.equal(name('öko-Bilanz'), null);
 });
