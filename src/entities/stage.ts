@@ -21,6 +21,7 @@ import { loadPlaces } from './places.js';
 import { nameKey, surnameKey } from './name-key.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { readWordSet } from '../util/lexicon.js';
+import { startsUpper } from '../text/chars.js';
 
 /** A NER token: one document token, or a hyphen compound the tokenizer split ("US", "-", "Außenminister"). */
 interface NerToken {
@@ -51,10 +52,10 @@ const NAME_PREFIXES: ReadonlySet<string> = readWordSet('ner/de/name-prefixes.txt
  */
 export function nameInCompound(word: string): { offset: number; length: number } | null {
   const hyphen = word.indexOf('-');
-  if (hyphen <= 0 || word[0] === word[0]?.toLowerCase()) return null;
+  if (hyphen <= 0 || !startsUpper(word)) return null;
   if (!NAME_PREFIXES.has(word.slice(0, hyphen))) return { offset: 0, length: hyphen };
   const rest = word.slice(hyphen + 1);
-  if (!rest || rest[0] === rest[0]?.toLowerCase()) return null;
+  if (!startsUpper(rest)) return null;
   const next = rest.indexOf('-');
   return next > 0 ? { offset: hyphen + 1, length: next } : { offset: 0, length: word.length };
 }

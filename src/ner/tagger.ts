@@ -13,6 +13,7 @@ import { CompiledPerceptron } from '../morph/perceptron.js';
 import { hashOf, hashOf2, hashPrefix, hashSuffix, shapeOf } from '../morph/features.js';
 import { loadLexicon, type Lexicon } from '../morph/lexicon.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
+import { withoutLastUmlaut } from '../text/chars.js';
 import { GAZ, loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { loadNameHeads, type NameHeads } from './heads.js';
 import { loadClusters, type WordClusters } from './clusters.js';
@@ -125,7 +126,7 @@ function placeAdjectiveFlags(lower: string, gazetteer: Gazetteer): number {
     const stem = lower.slice(0, -ending.length);
     let flags = gazetteer.lookup(stem) | gazetteer.lookup(stem + 'e'); // weimar-er; lindau-er, but also halle → hall-er
     if (!flags) {
-      const plain = stem.replace(/[äöü](?=[^äöü]*$)/u, (c) => ({ ä: 'a', ö: 'o', ü: 'u' })[c] ?? c);
+      const plain = withoutLastUmlaut(stem);
       if (plain !== stem) flags = gazetteer.lookup(plain);
     }
     return flags;

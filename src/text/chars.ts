@@ -40,6 +40,16 @@ export function startsLower(s: string): boolean {
   return LOWER_RE.test(s);
 }
 
+const PLAIN_VOWEL: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u' };
+
+/**
+ * The word with its last umlaut undone ("darmstädt" → "darmstadt", "europä" → "europa"): German derives
+ * demonyms, adjectives and agent nouns by umlauting the stem's last vowel. The word itself when it has none.
+ */
+export function withoutLastUmlaut(word: string): string {
+  return word.replace(/[äöü](?=[^äöü]*$)/u, (c) => PLAIN_VOWEL[c] ?? c);
+}
+
 export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }

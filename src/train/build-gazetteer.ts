@@ -18,6 +18,7 @@ import { GAZETTEER_PATH, gazetteerKey } from '../ner/gazetteer.js';
 import { PLACES_PATH } from '../entities/places.js';
 import { ADJECTIVE_ENDINGS } from '../entities/actors.js';
 import { readLexiconLines, readLexiconRows } from '../util/lexicon.js';
+import { withoutLastUmlaut } from '../text/chars.js';
 
 const require = createRequire(import.meta.url);
 
@@ -142,7 +143,7 @@ export function buildGazetteer(): { entries: number; bytes: number } {
 /** Place names a derived stem may come from: "europä" → europa, "bayer" → bayern, "afrikan" → afrika. */
 function placeCandidates(stem: string): string[] {
   const bases = [stem];
-  const umlaut = stem.replace(/[äöü](?=[^äöü]*$)/u, (c) => ({ ä: 'a', ö: 'o', ü: 'u' })[c] ?? c);
+  const umlaut = withoutLastUmlaut(stem);
   if (umlaut !== stem) bases.push(umlaut);
   const out: string[] = [];
   for (const b of bases) {
@@ -178,10 +179,7 @@ export function derivePlaceWords(places: ReadonlySet<string>): { adjectives: Set
   const agentNoun = (lower: string): boolean => {
     if (!lower.endsWith('er')) return false;
     const stem = lower.slice(0, -2);
-    return (
-      verbs.has(stem + 'en') ||
-      verbs.has(stem.replace(/[äöü](?=[^äöü]*$)/u, (c) => ({ ä: 'a', ö: 'o', ü: 'u' })[c] ?? c) + 'en')
-    );
+    return verbs.has(stem + 'en') || verbs.has(withoutLastUmlaut(stem) + 'en');
   };
   for (const [lemma, table] of Object.entries(nouns)) {
     if (table['G'] !== 'M' || lemma.includes('-')) continue;

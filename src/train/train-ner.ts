@@ -24,6 +24,7 @@ import {
   transitionKind,
   viewNer,
   type NerInput,
+  type NerView,
 } from '../ner/tagger.js';
 import { random, shuffleInPlace } from './random.js';
 
@@ -71,6 +72,12 @@ export function trainNerModel(
   const rnd = random(seed);
   const prune = 0.05; // averaged weights below this change no decision (tried 0.001–0.2: same F1)
   const labelOf = (id: number): string => (id < 0 ? START : (trainer.labels[id] as string));
+  /** Move the weights of the step from `previous` (-1: the start) to `label` at token i by `delta`. */
+  const transition = (v: NerView, i: number, previous: number, label: number, delta: number): void => {
+    features[0] = labelBigram(labelOf(previous));
+    trainer.adjust(features, 1, label, delta);
+    trainer.adjust(features, transitionFeatures(v, i, transitionKind(labelOf(previous)), features), label, delta);
+  };
   for (let epoch = 1; epoch <= epochs; epoch++) {
     shuffleInPlace(order, rnd);
     for (const k of order) {
@@ -91,12 +98,8 @@ export function trainNerModel(
           trainer.adjust(features, count, g, 1);
           trainer.adjust(features, count, p, -1);
         }
-        features[0] = labelBigram(labelOf(gPrev));
-        trainer.adjust(features, 1, g, 1);
-        features[0] = labelBigram(labelOf(pPrev));
-        trainer.adjust(features, 1, p, -1);
-        trainer.adjust(features, transitionFeatures(v, i, transitionKind(labelOf(gPrev)), features), g, 1);
-        trainer.adjust(features, transitionFeatures(v, i, transitionKind(labelOf(pPrev)), features), p, -1);
+        transition(v, i, gPrev, g, 1);
+        transition(v, i, pPrev, p, -1);
       }
     }
     onEpoch?.(epoch, trainer.compile(prune));
