@@ -87,6 +87,15 @@ interface Found {
   /** What the counted-noun lexicon says of it, if it knows the noun. */
   counted: CountedEntry | null;
   numberToken: number;
+  /** "vier weitere": the counted noun is that of the quantity before. */
+  elliptic: boolean;
+}
+
+const ELLIPTIC = /^(weitere|weiteren|andere|anderen)$/;
+
+/** Whether token `t` (-1: none) is a noun in the plural. */
+function plural(v: View, t: number): boolean {
+  return t >= 0 && (v.doc.morph?.feats[t] ?? '').includes('Number=Plur');
 }
 
 function recognizeAt(v: View, t: number, first: number, stop: number): Found | null {
@@ -117,9 +126,10 @@ function recognizeAt(v: View, t: number, first: number, stop: number): Found | n
     end = t + 2;
   } else if (
     vague !== null &&
-    /^[A-ZÄÖÜ]/.test(raw) &&
+    (/^[A-ZÄÖÜ]/.test(raw) || nounAfter(v, t + 1, stop) >= 0) &&
     !(t > first && cardinalWord(v.lower[t - 1] as string) !== null)
   ) {
+    // "Hunderte", and in lower case before its noun: "hunderte Mönche".
     if (lower.startsWith('million') && t > first && parseDigits(v.raw[t - 1] as string) !== null) return null;
     magnitude = vague;
   } else if (word !== null) {
@@ -145,7 +155,12 @@ function recognizeAt(v: View, t: number, first: number, stop: number): Found | n
   }
   // The counted noun: right after ("6.700 Menschen"), or a genitive after a unit ("80,1 % der Stimmen").
   let noun = -1;
-  if (unit === null) {
+  // "35 Personen getötet und vier weitere verletzt": the noun is left out after "weitere".
+  let elliptic = false;
+  if (unit === null && ELLIPTIC.test(v.lower[end] ?? '') && nounAfter(v, end + 1, stop) < 0) {
+    elliptic = true;
+    end++;
+  } else if (unit === null) {
     const k = nounAfter(v, end, stop);
     if (k >= 0) {
       const lowerNoun = v.lower[k] as string;
@@ -164,6 +179,8 @@ function recognizeAt(v: View, t: number, first: number, stop: number): Found | n
     if (
       !boundFound &&
       t > first &&
+      // "… tötete die Polizei 11 Demonstranten" counts; "Bruins 1 Islanders 4" is a score.
+      !(plural(v, noun) && v.xpos?.[t - 1] === 'NN') &&
       isNoun(v, t - 1) &&
       !/^[A-ZÄÖÜ]+$/.test(v.raw[t - 1] as string) &&
       v.claimed[t - 1] === 0
@@ -174,8 +191,9 @@ function recognizeAt(v: View, t: number, first: number, stop: number): Found | n
   }
   const counted = noun >= 0 ? countedNoun(v.lower[noun] as string) : null;
   if (digits === null && word !== null) {
-    // Number words count only with a bound, a scale, a unit or a noun that is counted.
-    if (!boundFound && !scaled && unit === null && counted === null) return null;
+    // Number words count only with a bound, a scale, a unit, a noun that is counted or any plural noun
+    // ("Acht Flughäfen", "zwei Selbstmordattentäter"), or "weitere" standing for the noun.
+    if (!boundFound && !scaled && unit === null && counted === null && !plural(v, noun) && !elliptic) return null;
     // "ein" needs a bound that is not also a preposition: "über eine eigene Mehrheit" counts nothing.
     if (
       value === 1 &&
@@ -187,6 +205,7 @@ function recognizeAt(v: View, t: number, first: number, stop: number): Found | n
   return {
     start: boundFound ? boundFound.start : t,
     end,
+    elliptic,
     value: magnitude !== null ? null : value,
     magnitude,
     bound: boundFound ? boundFound.bound : magnitude !== null ? 'approx' : 'exact',
@@ -249,7 +268,8 @@ export function findQuantities(doc: Doc): Quantity[] {
       const counted = found.counted;
       // A vague amount standing alone ("Zehntausende marschierten") counts people.
       const alone = found.magnitude !== null && found.noun < 0 && found.unit === null;
-      const unitName = found.unit?.unit ?? counted?.unit ?? (alone ? 'persons' : null);
+      const before = found.elliptic ? out.at(-1) : undefined;
+      const unitName = found.unit?.unit ?? counted?.unit ?? (alone ? 'persons' : null) ?? before?.unit ?? null;
       let category: QuantityCategory | null = counted?.category ?? found.unit?.category ?? null;
       if (category === null && unitName === 'percent' && voteContext(v, first, stop)) category = 'VOTE';
       // A crowd noun ("20 Demonstranten") says PROTEST only when the verb says nothing else: "… festgenommen".

@@ -14,11 +14,25 @@ type CueKind = 'verb' | 'prep' | 'source';
 const VERBS = new Set<string>();
 const PREPOSITIONS = new Set<string>();
 const SOURCE_NOUNS = new Set<string>();
-for (const [lemma, kind] of readLexiconRows('quotes/de/cues.tsv')) {
+/** Report verbs, each with the preposition it must govern for that reading ('' for none). */
+const REPORTS = new Map<string, string>();
+for (const [lemma, kind, preposition] of readLexiconRows('quotes/de/cues.tsv')) {
+  if (kind === 'report') {
+    REPORTS.set(lemma as string, preposition ?? '');
+    continue;
+  }
   const table: Record<CueKind, Set<string>> = { verb: VERBS, prep: PREPOSITIONS, source: SOURCE_NOUNS };
   const set = table[kind as CueKind];
   if (!set) throw new Error(`cues.tsv: unknown kind ${kind} for ${lemma}`);
   set.add(lemma as string);
+}
+
+/**
+ * For a verb whose nominal object reports what was said ("kündigte den Abzug an"), the preposition it
+ * must govern for that reading ('' for none); undefined for other verbs.
+ */
+export function reportPreposition(lemma: string): string | undefined {
+  return REPORTS.get(lemma);
 }
 
 export function isAttributionPreposition(lower: string): boolean {
@@ -31,13 +45,45 @@ export function isSourceNoun(lower: string): boolean {
 }
 
 /**
+ * A source noun whose first part names the source: "Polizeiangaben", "Unternehmensangaben",
+ * "Augenzeugenberichten" (not the bare "Angaben" or "Schätzungen", which name no one).
+ */
+export function namesItsSource(lower: string): boolean {
+  const hyphen = lower.lastIndexOf('-');
+  if (hyphen > 0) return SOURCE_NOUNS.has(lower.slice(hyphen + 1));
+  for (let i = 3; i <= lower.length - 5; i++) if (SOURCE_NOUNS.has(lower.slice(i))) return true;
+  return false;
+}
+
+/**
  * The speech-verb lemma of token `k` ("mitteilen" for "teilte" with "mit" later in the clause), or null.
  */
 export function speechVerbAt(doc: Doc, tree: Tree | null, k: number, sentenceEnd: number): string | null {
+  return verbIn(VERBS, doc, tree, k, sentenceEnd, true);
+}
+
+/** The report-verb lemma of token `k` ("kündigte … an" → ankündigen, "sprach" → sprechen), or null. */
+export function reportVerbAt(doc: Doc, tree: Tree | null, k: number, sentenceEnd: number): string | null {
+  return verbIn(REPORTS, doc, tree, k, sentenceEnd, false);
+}
+
+/**
+ * The lemma of verb `k` (its particle rejoined) when `lemmas` has it. With `baseToo`, a verb whose joined
+ * form is unknown is looked up without its particle; otherwise the particle decides ("fordert … auf" is
+ * not "fordern").
+ */
+function verbIn(
+  lemmas: { has(lemma: string): boolean },
+  doc: Doc,
+  tree: Tree | null,
+  k: number,
+  end: number,
+  baseToo: boolean,
+): string | null {
   const morph = doc.morph;
   if (!morph || morph.upos[k] !== 'VERB') return null;
   const lemma = morph.lemma[k] as string;
-  const joined = separableLemma(doc, tree, k, sentenceEnd);
-  if (joined !== lemma && VERBS.has(joined)) return joined;
-  return VERBS.has(lemma) ? lemma : null;
+  const joined = separableLemma(doc, tree, k, end);
+  if (joined !== lemma && (lemmas.has(joined) || !baseToo)) return lemmas.has(joined) ? joined : null;
+  return lemmas.has(lemma) ? lemma : null;
 }

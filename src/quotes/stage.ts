@@ -12,7 +12,14 @@ import { tokenForms } from '../text/forms.js';
 import { sentenceOfTokens, tokenAt as tokenAtOffset } from '../text/positions.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { reportedMood } from './mood.js';
-import { isAttributionPreposition, isSourceNoun, speechVerbAt } from './cues.js';
+import {
+  isAttributionPreposition,
+  isSourceNoun,
+  namesItsSource,
+  reportPreposition,
+  reportVerbAt,
+  speechVerbAt,
+} from './cues.js';
 import {
   speakerContext,
   speakerOfPhrase,
@@ -69,6 +76,9 @@ const ANNOUNCING = new Set([
   'vorschlagen',
   'beschließen',
   'entscheiden',
+  'warnen',
+  'anbieten',
+  'erklären',
 ]);
 
 function first(w: Work, s: number): number {
@@ -88,8 +98,23 @@ function cueOf(w: Work, t: number): Cue | null {
 function speakerOfCue(w: Work, cue: Cue, s: number): Speaker | null {
   const f = first(w, s);
   const e = stop(w, s);
+  if (cue.lemma === 'heißen') return writtenSource(w, cue.token, f, e);
   const head = subjectOf(w.ctx, cue.token, f, e, (t) => w.inQuote[t] === 1);
   return head < 0 ? null : speakerOfPhrase(w.ctx, head, f, e);
+}
+
+/** "In einer Erklärung des Ministeriums heißt es, …": the document the text quotes from, or null. */
+function writtenSource(w: Work, verb: number, f: number, e: number): Speaker | null {
+  const tree = w.tree;
+  for (let t = f; t < e - 1; t++) {
+    if (!/^(in|im)$/.test(w.lower[t] as string) || w.inQuote[t]) continue;
+    let noun = t + 1;
+    while (noun < e && /^(ART|ADJA|PPOSAT|PDAT)$/.test(w.xpos[noun] ?? '')) noun++;
+    if (w.xpos[noun] !== 'NN' && w.xpos[noun] !== 'NE') continue;
+    if (tree && tree.head[noun] !== verb) continue;
+    return speakerOfPhrase(w.ctx, noun, f, e);
+  }
+  return null;
 }
 
 function cueSpan(w: Work, cue: Cue): NonNullable<Quote['cue']> {
@@ -171,15 +196,38 @@ function isNameLike(text: string, span: QuotedSpan): boolean {
   const content = text.slice(span.start, span.end);
   if (text[span.outerEnd] === '-') return true;
   const words = content.split(/\s+/).filter((x) => x.length > 0);
+  if (words.length === 1 && /^[\w-]+(\.[\w-]+)+$/u.test(content)) return true; // news.bbc.co.uk
   if (words.length > 5 || /[.!?…]$/.test(content)) return false;
-  return words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || /^(of|the|and|de|la|le|du|von|der)$/.test(word));
+  return words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || NAME_PARTICLES.test(word));
 }
+
+/** Lower-case words inside names and titles, German and foreign ("Partij voor de Vrijheid"). */
+const NAME_PARTICLES = /^(of|the|and|for|de|la|le|les|du|des|del|el|y|et|en|un|une|pour|voor|van|von|der)$/;
+
+/**
+ * A quotation right after a common noun names it: „Deutschland schafft sich ab“ after "das Buch", the
+ * motto „Wir übernehmen Verantwortung“ after "unter dem Motto". Nouns of speech (Worte, Satz, Aussage)
+ * introduce what was said.
+ */
+function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
+  const content = w.doc.text.slice(span.start, span.end);
+  // A title starts in upper case; "nannte die Zahlen „aus der Luft gegriffen“" quotes a judgement.
+  if (!/^[\p{Lu}\p{N}]/u.test(content) || /[.!?…]$/.test(content) || content.split(/\s+/).length > 8) return false;
+  let i = span.outerStart;
+  while (i > 0 && /\s/.test(w.doc.text[i - 1] as string)) i--;
+  if (i === 0) return false;
+  const before = tokenAt(w, i - 1);
+  return w.xpos[before] === 'NN' && !SPEECH_NOUNS.test(w.lower[before] as string);
+}
+
+const SPEECH_NOUNS =
+  /(worte|wort|satz|sätze|aussage|aussagen|äußerung|äußerungen|zitat|frage|antwort|ausruf|rufe?n?|kommentar)$/;
 
 function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
   const text = w.doc.text;
   const pendingInherit: number[] = [];
   for (const span of spans) {
-    if (isNameLike(text, span)) continue;
+    if (isNameLike(text, span) || isTitleAfterNoun(w, span)) continue;
     const s0 = sentenceAt(w, span.outerStart);
     const s1 = sentenceAt(w, Math.max(span.outerStart, span.outerEnd - 1));
     // The frame: the nearest speech verb outside quotation marks in the quote's sentences.
@@ -328,6 +376,15 @@ function complementQuotes(w: Work, s: number): void {
       }
       if (isFinite(w, t) || w.raw[t] === ':') break;
     }
+    if (comma < 0 && ANNOUNCING.has(cue.lemma)) {
+      // Without the optional comma: "hatte angekündigt bei der Wahl erneut anzutreten".
+      const zu = announcedInfinitive(w, k, e);
+      if (zu > k + 1) {
+        const [a, b] = tokenSpanOffsets(w, k + 1, zu + 1);
+        addQuote(w, 'indirect', a, b, speakerOfCue(w, cue, s), cueSpan(w, cue), s);
+      }
+      continue;
+    }
     if (comma < 0 || comma + 1 >= e) continue;
     // "antwortete nicht auf Fragen, ob …": nothing was said.
     if (w.xpos.slice(k, comma).includes('PTKNEG')) continue;
@@ -363,6 +420,17 @@ function complementQuotes(w: Work, s: number): void {
   }
 }
 
+/** The zu-infinitive that closes the clause right after an announcing verb, with no finite verb between; or -1. */
+function announcedInfinitive(w: Work, k: number, e: number): number {
+  for (let t = k + 1; t < e; t++) {
+    if (w.inQuote[t] || isFinite(w, t) || w.raw[t] === ',') return -1;
+    if (w.xpos[t] === 'VVIZU' || (w.xpos[t - 1] === 'PTKZU' && (w.xpos[t] ?? '').startsWith('V'))) {
+      return /^[.;!]$/.test(w.raw[t + 1] ?? '') ? t : -1;
+    }
+  }
+  return -1;
+}
+
 /** "…, sagte der Kreml." and "…, so der Sprecher.": the frame after the message. */
 function trailingFrameQuotes(w: Work, s: number): void {
   const f = first(w, s);
@@ -382,6 +450,7 @@ function trailingFrameQuotes(w: Work, s: number): void {
     if (coveredByDirect(w, start, end)) continue;
     let speaker: Speaker | null;
     if (isSo) speaker = speakerOfPhrase(w.ctx, headAfter(w, k + 1, e), f, e);
+    else if (cue.lemma === 'heißen') speaker = writtenSource(w, k, k, e);
     else {
       // Only an inverted frame ("sagte der Kreml") leaves the clause before it as the message.
       const head = subjectOf(w.ctx, k, f, e, (t) => w.inQuote[t] === 1);
@@ -410,7 +479,8 @@ function headAfter(w: Work, from: number, e: number): number {
 function coveredByDirect(w: Work, start: number, end: number): boolean {
   let covered = 0;
   for (const q of w.quotes)
-    if (q.kind === 'direct') covered += Math.max(0, Math.min(q.end, end) - Math.max(q.start, start));
+    if (q.kind === 'direct' && !isFragment(w, q))
+      covered += Math.max(0, Math.min(q.end, end) - Math.max(q.start, start));
   return covered >= 0.5 * (end - start);
 }
 
@@ -420,12 +490,25 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
   if (w.lower[p] === 'nach') {
     // "nach Angaben der Polizei", "nach einem Bericht der BBC", "nach eigenen Angaben", "nach Grupps Meinung".
     let genitive = -1;
-    while (t < e && /^(ART|ADJA|PPOSAT|PDAT|PRELAT|PIAT)$/.test(w.xpos[t] ?? '')) t++;
+    while (t < e && /^(ART|ADJA|PPOSAT|PDAT|PRELAT|PIAT|ADV|ADJD)$/.test(w.xpos[t] ?? '')) t++;
     if (w.xpos[t] === 'NE' && /s$/.test(w.raw[t] ?? '') && isSourceNoun(w.lower[t + 1] ?? '')) genitive = t++;
     if (!isSourceNoun(w.lower[t] ?? '')) return null;
     const sourceNoun = t;
     t++;
-    if (!/^(des|der|von|vom|eines|einer)$/.test(w.lower[t] ?? '')) return { end: sourceNoun + 1, head: genitive };
+    // "nach Informationen vom späten Abend": a time, not a source.
+    const from = w.doc.tokens.start[t] as number;
+    const time = w.doc.times.find(
+      (x) => x.start === from || (x.start === w.doc.tokens.start[t + 1] && /^(vom|von|am)$/.test(w.lower[t] ?? '')),
+    );
+    if (time) {
+      while (t < e && (w.doc.tokens.end[t] as number) <= time.end) t++;
+      return { end: t, head: genitive };
+    }
+    if (!/^(des|der|von|vom|eines|einer)$/.test(w.lower[t] ?? '')) {
+      // "nach Polizeiangaben": the compound names the source.
+      const named = genitive < 0 && namesItsSource(w.lower[sourceNoun] as string) ? sourceNoun : genitive;
+      return { end: sourceNoun + 1, head: named };
+    }
   }
   const headStart = t;
   while (
@@ -437,8 +520,24 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
       w.lower[t] === 'von')
   )
     t++;
-  if (t >= e || !/^(NN|NE|FM|XY|CARD)$/.test(w.xpos[t] ?? '') || !/^[\p{Lu}\p{N}]/u.test(w.raw[t] ?? '')) return null;
+  // A name may start in lower case when it has a digit ("n24", "n-tv" is tagged NE anyway).
+  const nameLike = /^[\p{Lu}\p{N}]/u.test(w.raw[t] ?? '') || /\p{N}/u.test(w.raw[t] ?? '');
+  if (t >= e || !/^(NN|NE|FM|XY|CARD)$/.test(w.xpos[t] ?? '') || !nameLike) return null;
   const np = nounPhrase(w.ctx, t, headStart, e);
+  let end = np.end;
+  // "der New York Times und der Los Angeles Times": coordinated sources.
+  while (/^(und|sowie)$/.test(w.lower[end] ?? '') && end + 1 < e) {
+    let n = end + 1;
+    while (n < e && /^(ART|ADJA|PPOSAT)$/.test(w.xpos[n] ?? '')) n++;
+    if (!/^(NN|NE)$/.test(w.xpos[n] ?? '')) break;
+    end = nounPhrase(w.ctx, n, end + 1, e).end;
+  }
+  // "von Kristján Loftsson, einem Manager der Firma,": an apposition closed by a comma.
+  if (w.raw[end] === ',' && /^(ART|PPOSAT)$/.test(w.xpos[end + 1] ?? '')) {
+    let c = end + 2;
+    while (c < e && c < end + 12 && w.raw[c] !== ',' && !isFinite(w, c)) c++;
+    if (w.raw[c] === ',' && isFinite(w, c + 1)) end = c + 1;
+  }
   let head = t;
   while (head + 1 < np.end && w.xpos[head + 1] === 'NE') head++;
   // "laut einer Erklärung des Innenministeriums": the ministry speaks, not its statement.
@@ -451,7 +550,7 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
       }
     }
   }
-  return { end: np.end, head };
+  return { end, head };
 }
 
 /** "Laut X …", "… nach Angaben von X …", "X zufolge …", "gemäß X". */
@@ -567,6 +666,69 @@ function wieFrameQuotes(w: Work, s: number): void {
   }
 }
 
+/**
+ * A main clause whose verb is itself the report, with a nominal content: "Die Polizei sprach von 800
+ * Autos", "Der Minister hat den Abzug der Truppen angekündigt", "Sie bezeichnete die Lösung als Irrweg".
+ * The clause is the message (what the speaker is reported to have said), its subject the speaker.
+ */
+function speechActQuotes(w: Work, s: number): void {
+  const tree = w.tree;
+  if (!tree) return;
+  const f = first(w, s);
+  const e = stop(w, s);
+  // Headlines (no closing punctuation) announce rather than report; questions report nothing.
+  if (!/^[.!]$/.test(w.raw[e - 1] ?? '') || w.inQuote[f]) return;
+  const [a, b] = tokenSpanOffsets(w, f, e);
+  if (w.quotes.some((q) => q.start < b && q.end > a && !isFragment(w, q))) return;
+  for (let k = f; k < e; k++) {
+    if (!isMainVerb(tree, k) || w.inQuote[k]) continue;
+    const lemma = reportVerbAt(w.doc, tree, k, e);
+    if (!lemma) continue;
+    // "nannte die Zahlen „aus der Luft gegriffen“": the quotation already is what this verb reports.
+    if (w.quotes.some((q) => q.cue?.start === w.doc.tokens.start[k])) return;
+    const cue: Cue = { token: k, lemma };
+    const preposition = reportPreposition(lemma) as string;
+    if (preposition !== '' && !governs(w, tree, k, preposition, f, e)) return;
+    // "wurde nicht bestätigt", "kritisierte nicht": no one is reported to have said it.
+    for (let t = f; t < e; t++)
+      if (tree.head[t] === k && /^(aux:pass|advmod:neg)$/.test(tree.deprel[t] as string)) return;
+    if (w.xpos.slice(f, e).includes('PTKNEG')) return;
+    const speaker = speakerOfCue(w, cue, s);
+    if (!speaker) return;
+    addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
+    return;
+  }
+}
+
+/**
+ * A direct quote inside a clause of the narrator's ("warnten vor einem „drohenden Abfluss“", "sei „nicht
+ * aggressiv“"): words of the clause stand before it, no colon introduces it and it is not a sentence of
+ * its own. The clause around it can still be reported speech.
+ */
+function isFragment(w: Work, q: Quote): boolean {
+  if (q.kind !== 'direct' || /[.!?…]$/.test(q.text)) return false;
+  const s = sentenceAt(w, q.start);
+  const before = w.doc.text.slice(w.doc.tokens.start[first(w, s)] as number, q.start);
+  return /[\p{L}\p{N}]/u.test(before) && !/:\s*\S?$/.test(before);
+}
+
+/** The root, or a verb coordinated with it ("wies … zurück und bezeichnete sie als …"). */
+function isMainVerb(tree: Tree, k: number): boolean {
+  const head = tree.head[k] as number;
+  if (head === -1) return true;
+  return /^(conj|parataxis)$/.test(tree.deprel[k] as string) && tree.head[head] === -1 && tree.upos[k] === 'VERB';
+}
+
+/** Whether verb `k` has an oblique argument introduced by `preposition` ("sprach von …"). */
+function governs(w: Work, tree: Tree, k: number, preposition: string, f: number, e: number): boolean {
+  for (let t = f; t < e; t++) {
+    if (w.lower[t] !== preposition && !(preposition === 'von' && w.lower[t] === 'vom')) continue;
+    const head = tree.head[t] as number;
+    if (head >= 0 && (tree.head[head] === k || head === k)) return true;
+  }
+  return false;
+}
+
 /** How far back (in sentences) a report goes on: its speaker carries over, Konjunktiv II continues it. */
 const REPORT_REACH = 3;
 /** How far back (in sentences) a quote's speaker is taken for a report with none just before it. */
@@ -585,15 +747,21 @@ function continuationQuotes(w: Work): void {
     if (!seen || seen.end < q.end) latest.set(q.lastSentence, q);
   }
   const covered = new Uint8Array(w.doc.sentences.count);
-  for (const q of w.quotes) for (let s = q.sentence; s <= q.lastSentence; s++) covered[s] = 1;
+  for (const q of w.quotes) {
+    if (!isFragment(w, q)) for (let s = q.sentence; s <= q.lastSentence; s++) covered[s] = 1;
+  }
   for (let s = 0; s < w.doc.sentences.count; s++) {
     if (covered[s]) continue;
     const f = first(w, s);
     const e = stop(w, s);
     if (w.raw[e - 1] === '?' || w.inQuote[f]) continue;
     let previous: Work['quotes'][number] | null = null;
-    for (let back = 1; back <= REPORT_REACH && s - back >= 0 && !previous; back++) {
+    let framed: Speaker | null = null;
+    for (let back = 1; back <= REPORT_REACH && s - back >= 0 && !previous && !framed; back++) {
       previous = latest.get(s - back) ?? null;
+      // A speaker who has just spoken without a quote of their own ("Freiberg begründete dies damit …")
+      // is closer than an older quote.
+      if (!previous) framed = frameSpeaker(w, s - back);
     }
     const finite = leadingFinite(w, f, e);
     if (finite < 0) continue;
@@ -607,7 +775,7 @@ function continuationQuotes(w: Work): void {
     const reports =
       mood === 'konjunktiv1' ||
       (sollen && perfect) ||
-      (previous !== null && (mood === 'konjunktiv2' || sollen || demnach));
+      ((previous !== null || framed !== null) && (mood === 'konjunktiv2' || sollen || demnach));
     if (!reports) continue;
     const [a, b] = tokenSpanOffsets(w, demnach ? f + 1 : f, e);
     if (coveredByDirect(w, a, b)) continue;
@@ -622,7 +790,7 @@ function continuationQuotes(w: Work): void {
       continue;
     }
     const before = w.quotes.length;
-    addQuote(w, 'indirect', a, b, previous?.speaker ?? lastSpeaker(w, s), null, s);
+    addQuote(w, 'indirect', a, b, previous?.speaker ?? framed ?? lastSpeaker(w, s), null, s);
     const added = w.quotes[before];
     if (added) {
       latest.set(s, added);
@@ -641,13 +809,19 @@ function lastSpeaker(w: Work, s: number): Speaker | null {
   if (best?.speaker) return best.speaker;
   // "Die Länder fordern Konsequenzen. So sollen …": the subject of a speech verb just before.
   for (let back = 1; back <= REPORT_REACH - 1 && s - back >= 0; back++) {
-    const p = s - back;
-    for (let t = first(w, p); t < stop(w, p); t++) {
-      const cue = cueOf(w, t);
-      if (!cue || !isFinite(w, t)) continue;
-      const speaker = speakerOfCue(w, cue, p);
-      if (speaker) return speaker;
-    }
+    const speaker = frameSpeaker(w, s - back);
+    if (speaker) return speaker;
+  }
+  return null;
+}
+
+/** The subject of the first finite speech verb of sentence `p` ("Freiberg begründete dies …"), or null. */
+function frameSpeaker(w: Work, p: number): Speaker | null {
+  for (let t = first(w, p); t < stop(w, p); t++) {
+    const cue = cueOf(w, t);
+    if (!cue || !isFinite(w, t)) continue;
+    const speaker = speakerOfCue(w, cue, p);
+    if (speaker) return speaker;
   }
   return null;
 }
@@ -706,6 +880,7 @@ export function findQuotes(doc: Doc): Quote[] {
     trailingFrameQuotes(w, s);
     anaphoricFrameQuotes(w, s);
   }
+  for (let s = 0; s < doc.sentences.count; s++) speechActQuotes(w, s);
   continuationQuotes(w);
   w.quotes.sort((a, b) => a.start - b.start);
   return w.quotes.map((q, i) => ({

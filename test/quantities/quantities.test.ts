@@ -78,3 +78,17 @@ test('years, dates, ages, times of day, ordinals and numbers in names are not qu
   assert.deepEqual(quantities('Die Regierung verfügt über eine eigene Mehrheit.'), []);
   assert.deepEqual(quantities('Ein Mann und zwei Kinder wurden gerettet.'), ['zwei Kinder|2|exact|persons|OTHER']);
 });
+
+test('number words before any plural noun, lower-case vague amounts, "weitere" for the noun', () => {
+  assert.deepEqual(quantities('Acht Flughäfen mussten ihren Betrieb einstellen.'), ['Acht Flughäfen|8|exact|-|OTHER']);
+  assert.deepEqual(quantities('Dort liefen hunderte Mönche um die Pagode.'), ['hunderte Mönche|~100|approx|-|OTHER']);
+  assert.deepEqual(quantities('Dabei wurden 35 Personen getötet und vier weitere verletzt.'), [
+    '35 Personen|35|exact|persons|KILL',
+    'vier weitere|4|exact|persons|WOUND',
+  ]);
+  // After a noun, a number with a plural noun counts; without one it names ("Artikel 5").
+  assert.deepEqual(quantities('Dann tötete die Polizei 11 Demonstranten.'), ['11 Demonstranten|11|exact|persons|KILL']);
+  assert.deepEqual(quantities('Das regelt Artikel 5 des Vertrags.'), []);
+  // A number word with a singular noun is no count: "drei Jahre" is a duration, "zwei Mal" a frequency.
+  assert.deepEqual(quantities('Er kam zwei Mal.'), []);
+});

@@ -55,7 +55,9 @@ test('a quote that is a sentence of its own continues the speaker; pronouns reso
 
 test('scare quotes and quoted names do not steal a speaker', () => {
   assert.deepEqual(quotes('Die Gruppe "Honest People" zählte die Stimmen.'), []);
+  // The quoted phrase has no speaker of its own; the clause that reports it does.
   assert.deepEqual(quotes('Die Minister sprachen von einem "guten und konstruktiven" Treffen.'), [
+    'indirect|Die Minister|sprechen|Die Minister sprachen von einem "guten und konstruktiven" Treffen',
     'direct|-|-|guten und konstruktiven',
   ]);
 });
@@ -131,7 +133,7 @@ test('"nach"-attributions with articles, compounds and postposed "nach"', () => 
   ]);
   // The attribution stays inside the clause it stands in, as the SpkAtt annotators mark it.
   assert.deepEqual(quotes('Dabei sind nach Polizeiangaben elf Personen gestorben.'), [
-    'indirect|-|nach|Dabei sind nach Polizeiangaben elf Personen gestorben',
+    'indirect|Polizeiangaben|nach|Dabei sind nach Polizeiangaben elf Personen gestorben',
   ]);
   assert.deepEqual(quotes('Seiner Meinung nach hätte die Aufsicht von der Landung abraten müssen.'), [
     'indirect|-|nach|hätte die Aufsicht von der Landung abraten müssen',
@@ -203,4 +205,57 @@ test('"Dies gab X bekannt." frames the sentence before it', () => {
   // A question before it is no statement, and a sentence with its own frame keeps it.
   assert.deepEqual(quotes('Titel\n\nWird Trapattoni Trainer? Das erklärte der Verein.'), []);
   assert.deepEqual(quotes('Titel\n\nTrapattoni wird Trainer. Das bestätigte der Verein nicht.'), []);
+});
+
+test('a clause whose verb is itself the report is the message; comments, negations and passives are not', () => {
+  assert.deepEqual(quotes('Titel\n\nEine Reporterin von n24 sprach von 800 Autos, die angezündet wurden.'), [
+    'indirect|Eine Reporterin|sprechen|Eine Reporterin von n24 sprach von 800 Autos, die angezündet wurden',
+  ]);
+  assert.deepEqual(quotes('Titel\n\nDer Außenminister hat heute den Abzug der Truppen angekündigt.'), [
+    'indirect|Der Außenminister|ankündigen|Der Außenminister hat heute den Abzug der Truppen angekündigt',
+  ]);
+  // "sprechen" reports only with "von"; a confirmation, a negated or a passive report names no content.
+  assert.deepEqual(quotes('Titel\n\nDer Präsident sprach mit den Ministern.'), []);
+  assert.deepEqual(quotes('Titel\n\nDer Sprecher bestätigte den Vorfall.'), []);
+  assert.deepEqual(quotes('Titel\n\nDer Minister kündigte den Abzug nicht an.'), []);
+  assert.deepEqual(quotes('Titel\n\nDer Abzug wurde am Montag angekündigt.'), []);
+  // A headline announces; a demand is a REQUEST event, not a quote.
+  assert.deepEqual(quotes('Minister kündigt Abzug an\n\nDer Abzug beginnt.'), []);
+  assert.deepEqual(quotes('Titel\n\nDie Demonstranten forderten den Rücktritt der Regierung.'), []);
+});
+
+test('a report without a quote of its own hands its speaker to the Konjunktiv sentence after it', () => {
+  const text =
+    'Titel\n\nSie bezeichnet diese Lösung als Irrweg. Gewerkschaftschef Konrad Freiberg begründete dies mit ' +
+    'den Kapazitäten. Bereits heute müssten private Firmen den Schutz übernehmen.';
+  assert.equal(
+    quotes(text).at(-1),
+    'indirect|Gewerkschaftschef Konrad Freiberg|-|Bereits heute müssten private Firmen den Schutz übernehmen',
+  );
+});
+
+test('an announcement without the comma before its zu-infinitive', () => {
+  assert.deepEqual(quotes('Titel\n\nMubarak hatte am Donnerstag angekündigt bei der Wahl erneut anzutreten.'), [
+    'indirect|Mubarak|ankündigen|bei der Wahl erneut anzutreten',
+  ]);
+});
+
+test('"nach Angaben von X": sources with a digit, an apposition, a coordination', () => {
+  assert.deepEqual(quotes('Titel\n\nNach Angaben von n24 sind die Gruppen sehr mobil.'), [
+    'indirect|n24|nach|sind die Gruppen sehr mobil',
+  ]);
+  assert.deepEqual(
+    quotes('Titel\n\nNach Angaben von Kristján Loftsson, einem Manager der Firma, wurde eine Crew angeheuert.'),
+    ['indirect|Kristján Loftsson|nach|wurde eine Crew angeheuert'],
+  );
+  const coordinated = quotes('Titel\n\nNach Angaben der New York Times und der Washington Post starben 24 Zivilisten.');
+  assert.deepEqual(
+    coordinated.map((q) => q.split('|')[3]),
+    ['starben 24 Zivilisten'],
+  );
+});
+
+test('quoted titles after a noun and quoted web addresses are names, not speech', () => {
+  assert.deepEqual(quotes('Titel\n\nDas Buch „Deutschland schafft sich ab“ erschien 2010.'), []);
+  assert.deepEqual(quotes('Titel\n\nEr las „news.bbc.co.uk“ jeden Tag.'), []);
 });
