@@ -9,6 +9,7 @@ import type { Tree } from '../syntax/tree.js';
 import { tokenForms } from '../text/forms.js';
 import { actorDictionary, roleSectorOf } from '../entities/actors.js';
 import { SENTENCE_STARTERS } from '../text/tokenizer.js';
+import { loadNameHeads } from '../ner/heads.js';
 
 export type Speaker = NonNullable<Quote['speaker']>;
 
@@ -52,14 +53,20 @@ export function nounPhrase(
   const { raw } = tokenForms(c.doc);
   let a = head;
   const named = xposOf(c, head) === 'NE';
-  while (a - 1 >= first && xposOf(c, a) !== 'PPER') {
-    const x = xposOf(c, a - 1);
-    // Titles before a name belong to it ("US-Außenminister Mike Pompeo"); a noun before a noun does not.
-    if (!NP_TAGS.has(x) || ((x === 'NN' || x === 'NE') && (!named || xposOf(c, a) === 'ART'))) break;
-    a--;
+  for (let grew = true; grew;) {
+    grew = false;
+    while (a - 1 >= first && xposOf(c, a) !== 'PPER') {
+      const x = xposOf(c, a - 1);
+      // Titles before a name belong to it ("US-Außenminister Mike Pompeo"); a noun before a noun does not.
+      if (!NP_TAGS.has(x) || ((x === 'NN' || x === 'NE') && (!named || xposOf(c, a) === 'ART'))) break;
+      a--;
+    }
+    // A hyphen compound split by the tokenizer, and its article: "der GdP-Vorsitzende".
+    while (a - 2 >= first && raw[a - 1] === '-' && c.doc.tokens.end[a - 2] === c.doc.tokens.start[a - 1]) {
+      a -= 2;
+      grew = xposOf(c, a - 1) === 'ART' || xposOf(c, a - 1) === 'ADJA';
+    }
   }
-  // A hyphen compound split by the tokenizer: "US-Außenminister".
-  while (a - 2 >= first && raw[a - 1] === '-' && c.doc.tokens.end[a - 2] === c.doc.tokens.start[a - 1]) a -= 2;
   let b = head + 1;
   if (xposOf(c, head) === 'PPER') return { first: head, end: head + 1 };
   while (
@@ -100,12 +107,15 @@ function overlapping(c: SpeakerContext, start: number, end: number): Entity | nu
   return best;
 }
 
-/** The last entity mentioned before `offset` that `accept` takes. */
-function lastBefore(c: SpeakerContext, offset: number, accept: (e: Entity) => boolean): Entity | null {
+/** How far back (in characters) a bare role noun looks for its person: about three sentences. */
+const ROLE_REACH = 600;
+
+/** The last entity mentioned before `offset` (within `reach` characters) that `accept` takes. */
+function lastBefore(c: SpeakerContext, offset: number, accept: (e: Entity) => boolean, reach = 1500): Entity | null {
   for (let i = c.mentions.length - 1; i >= 0; i--) {
     const m = c.mentions[i] as MentionRef;
     if (m.end > offset) continue;
-    if (offset - m.end > 1500) return null;
+    if (offset - m.end > reach) return null;
     if (accept(m.entity)) return m.entity;
   }
   return null;
@@ -140,6 +150,11 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
   } else if (!entity && xposOf(c, head) === 'NN' && /^(der|die|das)$/.test(lower[np.first] as string)) {
     const sector = roleSectorOf(raw[head] as string, actorDictionary());
     if (sector) entity = lastBefore(c, start, (e) => e.type === 'PER' && e.actor?.sector === sector);
+    // "Gewerkschaftschef Konrad Freiberg … Der GdP-Vorsitzende verwies darauf": a definite person role
+    // right after a person was named is that person.
+    if (!entity && loadNameHeads().kindOf(headLower).includes('ROLE') && !verbIsPlural(c, head)) {
+      entity = lastBefore(c, start, (e) => e.type === 'PER', ROLE_REACH);
+    }
   }
   return { entity: entity ? entity.id : null, text: c.doc.text.slice(start, end), start, end };
 }

@@ -57,12 +57,54 @@ function tenseOfGroup(doc: Doc, group: readonly number[]): Tense | null {
   return 'present';
 }
 
+/** Verbs whose zu-infinitive looks ahead: "kündigte an, im September anzutreten", "plant, im Mai zu reisen". */
+const PROSPECTIVE = new Set([
+  'ankündigen',
+  'planen',
+  'beabsichtigen',
+  'vorhaben',
+  'beschließen',
+  'versprechen',
+  'zusagen',
+  'drohen',
+  'androhen',
+  'erwägen',
+  'vorschlagen',
+  'auffordern',
+  'aufrufen',
+  'bitten',
+  'hoffen',
+  'vereinbaren',
+  'entscheiden',
+]);
+
+/** A zu-infinitive without a finite verb or participle of its own, governed by a verb that looks ahead. */
+function isProspective(doc: Doc, group: readonly number[], first: number, stop: number): boolean {
+  const morph = doc.morph;
+  const syntax = doc.syntax;
+  if (!morph || !syntax || group.length === 0) return false;
+  const verb = group[0] as number;
+  const xpos = morph.xpos[verb] as string;
+  let zu = xpos === 'VVIZU';
+  for (let k = first; k < stop && !zu; k++) if (syntax.head[k] === verb && morph.xpos[k] === 'PTKZU') zu = true;
+  if (!zu || group.some((k) => (morph.xpos[k] as string).endsWith('PP'))) return false;
+  const governor = syntax.head[verb] as number;
+  if (governor < 0) return false;
+  let lemma = morph.lemma[governor] as string;
+  for (let k = first; k < stop; k++) {
+    if (syntax.head[k] === governor && syntax.deprel[k] === 'compound:prt') lemma = (morph.lemma[k] as string) + lemma;
+  }
+  return PROSPECTIVE.has(lemma);
+}
+
 /** The tense of the clause `token` stands in; the sentence's first finite verb decides where the parse cannot. */
 export function tenseAt(doc: Doc, token: number, sentence: number): Tense {
   const first = doc.sentences.firstToken[sentence] as number;
   const stop = doc.sentences.endToken[sentence] as number;
-  const byGroup = tenseOfGroup(doc, verbGroup(doc, token, first, stop));
+  const group = verbGroup(doc, token, first, stop);
+  const byGroup = tenseOfGroup(doc, group);
   if (byGroup) return byGroup;
+  if (isProspective(doc, group, first, stop)) return 'future';
   const morph = doc.morph;
   if (!morph) return 'present';
   for (let k = first; k < stop; k++) {

@@ -17,7 +17,10 @@ export type TimeMeaning =
   | { kind: 'decade'; decade: number }
   | { kind: 'season'; year: number | null; season: string; relation: Relation | null }
   | { kind: 'relday'; offset: number; part: string | null }
-  | { kind: 'period'; unit: 'W' | 'WE' | 'M' | 'Y'; relation: Relation }
+  /** A holiday: "MM-DD", or "easter" with the offset in days from Easter Sunday ("easter-2": Good Friday). */
+  | { kind: 'holiday'; name: string; part: string | null }
+  /** relation null: a bare "am Wochenende", whose week the clause's tense decides. */
+  | { kind: 'period'; unit: 'W' | 'WE' | 'M' | 'Y'; relation: Relation | null }
   | { kind: 'ago'; amount: number; unit: string }
   | { kind: 'duration'; amount: number | null; unit: string }
   | { kind: 'clock'; hour: number; minute: number }
@@ -65,6 +68,9 @@ const PREPOSITIONS = new Set([
   'zwischen',
 ]);
 const ARTICLES = new Set(['der', 'den', 'dem', 'des', 'die', 'das']);
+const APPROXIMATIONS = new Set(['fast', 'knapp', 'gut', 'rund', 'etwa', 'beinahe', 'nahezu', 'annähernd', 'über']);
+/** "(26.06)": day and month in parentheses, without the final dot. */
+const BRACKETED_DATE = /^(\d{1,2})\.(\d{2})$/;
 const SET_QUANTIFIERS = new Set(['jeden', 'jede', 'jedes', 'jeder', 'alle']);
 /** After these, a number + unit is an age, not a time: "im Alter von 87 Jahren". */
 const AGE_WORDS = new Set(['alter', 'alt', 'alte', 'alten']);
@@ -105,6 +111,13 @@ function explicitDate(t: TimeTokens, j: number): { end: number; meaning: TimeMea
     if (!isValidDate(year ?? 2000, month, day)) return null;
     return { end, meaning: { kind: 'date', year, month, day, part: null } };
   }
+  const bracketed = BRACKETED_DATE.exec(token);
+  if (bracketed && t.raw[j - 1] === '(' && t.raw[j + 1] === ')') {
+    const day = Number(bracketed[1]);
+    const month = Number(bracketed[2]);
+    if (!isValidDate(2000, month, day)) return null;
+    return { end: j + 1, meaning: { kind: 'date', year: null, month, day, part: null } };
+  }
   const ordinal = ORDINAL.exec(token);
   const month = timeWord(t.lower[j + 1], 'month');
   if (ordinal && month) {
@@ -144,12 +157,13 @@ function weekdayExpression(
     part = partAfter(t, end);
     if (part !== null) end++;
   }
-  // "am Montag, den 24. Januar 2005": the explicit date decides.
+  // "am Montag, den 24. Januar 2005": the explicit date after it decides the weekday's value; the date is
+  // an expression of its own.
   let k = end;
   if (t.raw[k] === ',') k++;
   if (t.lower[k] === 'den' || t.lower[k] === 'dem') k++;
   const date = explicitDate(t, k);
-  if (date && date.meaning.kind === 'date') return { end: date.end, meaning: { ...date.meaning, part } };
+  if (date && date.meaning.kind === 'date') return { end, meaning: { ...date.meaning, part } };
   return { end, meaning: { kind: 'weekday', weekday: Number(weekday), relation, part } };
 }
 
@@ -233,9 +247,20 @@ function core(c: Cursor, j: number): { end: number; meaning: TimeMeaning } | nul
     const unit = lower === 'woche' ? 'W' : lower === 'monats' ? 'M' : 'Y';
     return { end: j + 1, meaning: { kind: 'period', unit, relation: 0 } };
   }
-  if (lower === 'wochenende') return { end: j + 1, meaning: { kind: 'period', unit: 'WE', relation: 0 } };
+  if (lower === 'wochenende') return { end: j + 1, meaning: { kind: 'period', unit: 'WE', relation: null } };
+
+  const holiday = timeWord(lower, 'holiday');
+  if (holiday !== undefined && /^[A-ZÄÖÜ]/.test(raw)) {
+    const part = partAfter(t, j + 1);
+    return { end: part ? j + 2 : j + 1, meaning: { kind: 'holiday', name: holiday, part } };
+  }
 
   const part = timeWord(lower, 'part');
+  // "in der Nacht zu heute", "in der Nacht zum (heutigen) Samstag": the night that ends on that day.
+  if (part === 'NI' && c.preposition === 'in' && /^(zu|zum|auf)$/.test(t.lower[j + 1] ?? '')) {
+    const night = nightBefore(t, j + 2);
+    if (night) return night;
+  }
   if (part !== undefined && (c.preposition === 'am' || c.preposition === 'in')) {
     return { end: j + 1, meaning: { kind: 'part', part } };
   }
@@ -266,6 +291,20 @@ function core(c: Cursor, j: number): { end: number; meaning: TimeMeaning } | nul
     return { end: j + 1, meaning: { kind: 'duration', amount: null, unit: bareUnit } };
   }
   return null;
+}
+
+/** The day after "in der Nacht zu(m)", with the night as its part of day. */
+function nightBefore(t: TimeTokens, k: number): { end: number; meaning: TimeMeaning } | null {
+  const day = timeWord(t.lower[k], 'day');
+  const weekdayAt = day !== undefined && /^(heutigen|gestrigen|morgigen)$/.test(t.lower[k] ?? '') ? k + 1 : k;
+  if (day !== undefined && weekdayAt === k)
+    return { end: k + 1, meaning: { kind: 'relday', offset: Number(day), part: 'NI' } };
+  if (day !== undefined && timeWord(t.lower[weekdayAt], 'weekday') !== undefined) {
+    return { end: weekdayAt + 1, meaning: { kind: 'relday', offset: Number(day), part: 'NI' } };
+  }
+  const weekday = timeWord(t.lower[k], 'weekday');
+  if (weekday === undefined) return null;
+  return { end: k + 1, meaning: { kind: 'weekday', weekday: Number(weekday), relation: null, part: 'NI' } };
 }
 
 /** Sets: "jeden Montag", "montags", "täglich", "jedes Jahr", "alle zwei Wochen". */
@@ -322,6 +361,9 @@ function matchAt(t: TimeTokens, i: number): TimeMatch | null {
     if (lower === 'bis' && (t.lower[j] === 'zum' || t.lower[j] === 'zur')) j++;
     if (lower === 'innerhalb' && t.lower[j] === 'von') j++;
   }
+  // "seit fast 13 Jahren", "vor mehr als zwei Wochen": an approximation stays in the expression.
+  if (c.preposition !== null && APPROXIMATIONS.has(t.lower[j] ?? '') && numberValue(t.raw[j + 1] ?? '') !== null) j++;
+  else if (c.preposition !== null && /^(mehr|weniger)$/.test(t.lower[j] ?? '') && t.lower[j + 1] === 'als') j += 2;
   const mod = timeWord(t.lower[j], 'mod');
   if (mod !== undefined && /^[A-ZÄÖÜ]/.test(t.raw[j] ?? '')) {
     c.mod = mod;

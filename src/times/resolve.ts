@@ -13,6 +13,7 @@ import {
   formatWeek,
   monthAfter,
   weekdayNear,
+  weekdayOf,
   type DayNumber,
 } from './calendar.js';
 import { periodValue, type Relation, type TimeMeaning } from './recognize.js';
@@ -50,7 +51,7 @@ export function resolveTime(meaning: TimeMeaning, anchor: DayNumber | null, tens
   switch (meaning.kind) {
     case 'weekday':
       return {
-        type: 'DATE',
+        type: meaning.part ? 'TIME' : 'DATE',
         value:
           anchor === null
             ? null
@@ -59,8 +60,15 @@ export function resolveTime(meaning: TimeMeaning, anchor: DayNumber | null, tens
     case 'date': {
       const year = meaning.year ?? (anchor === null ? null : yearFor(anchor, meaning.month, meaning.day, tense));
       return {
-        type: 'DATE',
+        type: meaning.part ? 'TIME' : 'DATE',
         value: year === null ? null : withPart(formatDay(dayOf(year, meaning.month, meaning.day)), meaning.part),
+      };
+    }
+    case 'holiday': {
+      if (anchor === null) return { type: 'DATE', value: null };
+      return {
+        type: meaning.part ? 'TIME' : 'DATE',
+        value: withPart(formatDay(holidayDay(anchor, meaning.name, tense)), meaning.part),
       };
     }
     case 'month': {
@@ -84,14 +92,16 @@ export function resolveTime(meaning: TimeMeaning, anchor: DayNumber | null, tens
     case 'period': {
       if (anchor === null) return { type: 'DATE', value: null };
       if (meaning.unit === 'W' || meaning.unit === 'WE') {
-        const week = formatWeek(anchor + 7 * meaning.relation);
+        // "spitzte sich am Wochenende zu", written on a weekday: the weekend before.
+        const bareLast = meaning.relation === null && tense === 'past' && weekdayOf(anchor) < 6;
+        const week = formatWeek(anchor + 7 * (bareLast ? -1 : (meaning.relation ?? 0)));
         return { type: 'DATE', value: meaning.unit === 'WE' ? `${week}-WE` : week };
       }
       if (meaning.unit === 'M') {
-        const m = monthAfter(anchor, meaning.relation);
+        const m = monthAfter(anchor, meaning.relation ?? 0);
         return { type: 'DATE', value: formatMonth(m.year, m.month) };
       }
-      return { type: 'DATE', value: String(civilOf(anchor).year + meaning.relation) };
+      return { type: 'DATE', value: String(civilOf(anchor).year + (meaning.relation ?? 0)) };
     }
     case 'ago': {
       if (anchor === null) return { type: 'DATE', value: null };
@@ -125,6 +135,43 @@ export function resolveTime(meaning: TimeMeaning, anchor: DayNumber | null, tens
     case 'set':
       return { type: 'SET', value: meaning.value };
   }
+}
+
+/** The day of a holiday in year `year`: fixed dates, or days counted from Easter Sunday. */
+function holidayIn(year: number, name: string): DayNumber {
+  const fixed = /^(\d\d)-(\d\d)$/.exec(name);
+  if (fixed) return dayOf(year, Number(fixed[1]), Number(fixed[2]));
+  return easterSunday(year) + Number(name.slice('easter'.length));
+}
+
+/** Easter Sunday of the Gregorian calendar (the anonymous algorithm of Meeus/Jones/Butcher). */
+export function easterSunday(year: number): DayNumber {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return dayOf(year, month, day);
+}
+
+/** The occurrence of a holiday the clause means: the last one in the past tense, the next in the future, else the nearer. */
+function holidayDay(anchor: DayNumber, name: string, tense: Tense): DayNumber {
+  const year = civilOf(anchor).year;
+  const options = [year - 1, year, year + 1].map((y) => holidayIn(y, name));
+  const past = options.filter((d) => d <= anchor + 1).at(-1) as DayNumber;
+  const next = options.find((d) => d >= anchor - 1) as DayNumber;
+  if (tense === 'past') return past;
+  if (tense === 'future') return next;
+  return next - anchor < anchor - past ? next : past;
 }
 
 /** "am Freitag um 14 Uhr": a clock time right after a day takes the day. */

@@ -35,16 +35,9 @@ export function findTimes(doc: Doc): TimeExpression[] {
       const start = doc.tokens.start[first + match.first] as number;
       const end = doc.tokens.end[first + match.end - 1] as number;
       const between = previous ? doc.text.slice(previous.end, start) : '';
+      // "am Freitag um 14 Uhr": the clock time takes the day before it.
       if (previous && resolved.type === 'TIME' && /^[\s,]*$/.test(between)) {
-        // "am Freitag um 14 Uhr" is one point in time.
-        const value = combineDayAndTime(previous.value, resolved.value);
-        if (value !== null || previous.value === null) {
-          previous.end = end;
-          previous.text = doc.text.slice(previous.start, end);
-          previous.type = 'TIME';
-          previous.value = value;
-          continue;
-        }
+        resolved.value = combineDayAndTime(previous.value, resolved.value) ?? resolved.value;
       }
       const expression: TimeExpression = {
         id: '',

@@ -2,7 +2,7 @@
 import { readLexiconRows } from '../util/lexicon.js';
 
 export type TimeWordKind =
-  'weekday' | 'month' | 'season' | 'part' | 'unit' | 'day' | 'relation' | 'setday' | 'setunit' | 'mod';
+  'weekday' | 'month' | 'season' | 'part' | 'unit' | 'day' | 'relation' | 'setday' | 'setunit' | 'mod' | 'holiday';
 
 const KINDS = new Set<string>([
   'weekday',
@@ -15,6 +15,7 @@ const KINDS = new Set<string>([
   'setday',
   'setunit',
   'mod',
+  'holiday',
 ]);
 
 const TABLE = new Map<string, Map<TimeWordKind, string>>();

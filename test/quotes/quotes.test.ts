@@ -259,3 +259,11 @@ test('quoted titles after a noun and quoted web addresses are names, not speech'
   assert.deepEqual(quotes('Titel\n\nDas Buch „Deutschland schafft sich ab“ erschien 2010.'), []);
   assert.deepEqual(quotes('Titel\n\nEr las „news.bbc.co.uk“ jeden Tag.'), []);
 });
+
+test('a definite person role right after a person was named is that person; "verwies darauf, dass"', () => {
+  const text =
+    'Titel\n\nGewerkschaftschef Konrad Freiberg begründete dies mit den Kapazitäten. ' +
+    'Der GdP-Vorsitzende verwies darauf, dass 7000 Stellen abgebaut worden seien.';
+  assert.equal(quotes(text).at(-1), 'indirect|Der GdP-Vorsitzende|verweisen|dass 7000 Stellen abgebaut worden seien');
+  assert.equal(speakerEntityName(text, quotes(text).length - 1), 'Konrad Freiberg');
+});

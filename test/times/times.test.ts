@@ -47,8 +47,10 @@ test('gestern, heute, vor zwei Wochen, Mitte August, im Frühjahr 2021', () => {
 });
 
 test('explicit dates in German forms, with and without weekday', () => {
+  // The weekday and the date are two mentions of one day; the date gives the weekday its value.
   assert.deepEqual(times('Beide werden am Montag, den 24. Januar 2005, vorgeführt.'), [
-    'am Montag, den 24. Januar 2005=2005-01-24',
+    'am Montag=2005-01-24',
+    '24. Januar 2005=2005-01-24',
   ]);
   assert.deepEqual(times('Das Gesetz gilt seit dem 3.10.1990 in ganz Deutschland.'), ['seit dem 3.10.1990=1990-10-03']);
   assert.deepEqual(times('Am 9. August wurde gewählt.'), ['Am 9. August=2020-08-09']);
@@ -58,7 +60,10 @@ test('explicit dates in German forms, with and without weekday', () => {
 });
 
 test('times of day, durations and sets', () => {
-  assert.deepEqual(times('Am Freitag um 14 Uhr begann die Kundgebung.'), ['Am Freitag um 14 Uhr=2020-08-14T14:00']);
+  assert.deepEqual(times('Am Freitag um 14 Uhr begann die Kundgebung.'), [
+    'Am Freitag=2020-08-14',
+    'um 14 Uhr=2020-08-14T14:00',
+  ]);
   assert.deepEqual(times('Die Sitzung beginnt um 9.30 Uhr.'), ['um 9.30 Uhr=XXXX-XX-XXT09:30']);
   assert.deepEqual(times('Lukaschenko ist seit 26 Jahren an der Macht.'), ['seit 26 Jahren=P26Y']);
   assert.deepEqual(times('Der Streik dauerte drei Tage lang.'), ['drei Tage lang=P3D']);
@@ -77,4 +82,33 @@ test('without a publication date, relative values are null and absolute ones res
     'Am Freitag=null',
     'am 24. Januar 2005=2005-01-24',
   ]);
+});
+
+test('holidays, nights before a day, approximate durations, bracketed dates, announced plans', () => {
+  assert.deepEqual(times('Am Karfreitag gegen 16 Uhr nahm er zwei Geiseln.', '2013-03-30'), [
+    'Am Karfreitag=2013-03-29',
+    'gegen 16 Uhr=2013-03-29T16:00',
+  ]);
+  assert.deepEqual(times('Zu Ostern kamen Tausende.', '2021-04-10'), ['Ostern=2021-04-04']);
+  assert.deepEqual(times('Die Geiselnahme endete in der Nacht zum heutigen Samstag.', '2013-03-30'), [
+    'in der Nacht zum heutigen Samstag=2013-03-30TNI',
+  ]);
+  assert.deepEqual(times('Er wurde in der Nacht zu heute gefasst.', '2008-07-22'), [
+    'in der Nacht zu heute=2008-07-22TNI',
+  ]);
+  assert.deepEqual(times('Er war seit fast 13 Jahren auf der Flucht.'), ['seit fast 13 Jahren=P13Y']);
+  assert.deepEqual(times('Am Mittwoch (26.06) starben 35 Menschen.', '2013-06-30'), [
+    'Am Mittwoch=2013-06-26',
+    '26.06=2013-06-26',
+  ]);
+  assert.deepEqual(times('Die Punktzahl lag bei 26.06 im Mittel.'), []);
+  // The zu-infinitive of an announcement looks ahead, whatever the tense of the announcement.
+  assert.deepEqual(times('Er hatte angekündigt, im September erneut anzutreten.', '2005-07-31'), [
+    'im September=2005-09',
+  ]);
+  assert.deepEqual(times('Im September hatte er gewonnen.', '2005-07-31'), ['Im September=2004-09']);
+  assert.deepEqual(times('Am Freitagabend begann der Streik.', '2010-12-04'), ['Am Freitagabend=2010-12-03TEV']);
+  // Written on a Wednesday, a weekend in the past tense is the last one; in the present, the coming one.
+  assert.deepEqual(times('Die Krise spitzte sich am Wochenende zu.', '2008-09-03'), ['am Wochenende=2008-W35-WE']);
+  assert.deepEqual(times('Am Wochenende wird gewählt.', '2008-09-03'), ['Am Wochenende=2008-W36-WE']);
 });
