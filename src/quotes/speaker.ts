@@ -146,17 +146,62 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
   if (!entity && PRONOUNS.has(headLower) && xposOf(c, head) === 'PPER') {
     // "er"/"sie" (singular): the last person named; "ich"/"wir" inside a quote are not resolved here.
     const plural = headLower === 'wir' || headLower === 'ich' ? true : verbIsPlural(c, head);
-    if (!plural) entity = lastBefore(c, start, (e) => e.type === 'PER');
+    const antecedent = plural ? null : subjectBeforePronoun(c, head);
+    if (antecedent) entity = antecedent.entity;
+    else if (!plural) entity = lastBefore(c, start, (e) => e.type === 'PER');
   } else if (!entity && xposOf(c, head) === 'NN' && /^(der|die|das)$/.test(lower[np.first] as string)) {
+    const sentenceStart = c.doc.tokens.start[c.doc.sentences.firstToken[sentenceIndexOf(c.doc, head)] as number];
+    const before = Math.min(start, sentenceStart as number);
     const sector = roleSectorOf(raw[head] as string, actorDictionary());
     if (sector) entity = lastBefore(c, start, (e) => e.type === 'PER' && e.actor?.sector === sector);
     // "Gewerkschaftschef Konrad Freiberg … Der GdP-Vorsitzende verwies darauf": a definite person role
-    // right after a person was named is that person.
+    // right after a person was named is that person; one named in the role noun's own sentence is someone
+    // else ("Der Sprecher traf Merkel").
     if (!entity && loadNameHeads().kindOf(headLower).includes('ROLE') && !verbIsPlural(c, head)) {
-      entity = lastBefore(c, start, (e) => e.type === 'PER', ROLE_REACH);
+      entity = lastBefore(c, before, (e) => e.type === 'PER', ROLE_REACH);
     }
   }
   return { entity: entity ? entity.id : null, text: c.doc.text.slice(start, end), start, end };
+}
+
+/**
+ * The antecedent of "er"/"sie" when the previous sentence's subject is a noun of the pronoun's gender
+ * ("Die Kanzlerin Angela Merkel traf X. Sie sagte …", "Die Gewerkschaft lehnte ab. Sie bezeichnet …"):
+ * the entity in that subject, which may be null. Null when there is no such subject; then the last
+ * person named is the antecedent.
+ */
+function subjectBeforePronoun(c: SpeakerContext, pronoun: number): { entity: Entity | null } | null {
+  const { doc, tree } = c;
+  const morph = doc.morph;
+  if (!tree || !morph) return null;
+  const gender =
+    c.doc.text.slice(doc.tokens.start[pronoun], doc.tokens.end[pronoun]).toLowerCase() === 'er'
+      ? 'Gender=Masc'
+      : 'Gender=Fem';
+  const s = sentenceIndexOf(doc, pronoun);
+  if (s <= 0) return null;
+  const first = doc.sentences.firstToken[s - 1] as number;
+  const stop = doc.sentences.endToken[s - 1] as number;
+  for (let t = first; t < stop; t++) {
+    if (tree.deprel[t] !== 'nsubj' || tree.head[tree.head[t] as number] !== -1) continue;
+    if (xposOf(c, t) !== 'NN' || !(morph.feats[t] as string).includes(gender)) return null;
+    if (!(morph.feats[t] as string).includes('Number=Sing')) return null;
+    // The subject as a speaker of its own: its name, or the person its role noun points back to.
+    const entity = speakerOfPhrase(c, t, first, stop)?.entity ?? null;
+    return { entity: c.doc.entities.find((e) => e.id === entity) ?? null };
+  }
+  return null;
+}
+
+function sentenceIndexOf(doc: Doc, token: number): number {
+  let lo = 0;
+  let hi = doc.sentences.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((doc.sentences.firstToken[mid] as number) <= token) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Whether the finite verb next to a pronoun is plural ("sie sagten"): then "sie" is not one person. */

@@ -267,3 +267,12 @@ test('a definite person role right after a person was named is that person; "ver
   assert.equal(quotes(text).at(-1), 'indirect|Der GdP-Vorsitzende|verweisen|dass 7000 Stellen abgebaut worden seien');
   assert.equal(speakerEntityName(text, quotes(text).length - 1), 'Konrad Freiberg');
 });
+
+test('"er"/"sie" take the subject of the sentence before when its noun has the pronoun\'s gender', () => {
+  const text = 'Titel\n\nDie Kanzlerin Angela Merkel traf Wolfgang Schäuble. Sie sagte, das sei gut.';
+  assert.equal(speakerEntityName(text, 0), 'Angela Merkel');
+  // A feminine institution is no person: the pronoun stays unresolved rather than taking the last man named.
+  const union =
+    'Titel\n\nWolfgang Schäuble schlug den Einsatz vor. Die Gewerkschaft hat den Einsatz abgelehnt. Sie sagte, das sei falsch.';
+  assert.equal(speakerEntityName(union, 0), null);
+});
