@@ -431,6 +431,25 @@ function announcedInfinitive(w: Work, k: number, e: number): number {
   return -1;
 }
 
+/**
+ * "Pressemeldungen der New York Times, wonach UN-Inspektoren Zutritt verlangt hätten": the wonach-clause
+ * is the content of the report named before it, whose source speaks.
+ */
+function wonachQuotes(w: Work, s: number): void {
+  const f = first(w, s);
+  const e = stop(w, s);
+  for (let k = f + 2; k < e - 2; k++) {
+    if (w.lower[k] !== 'wonach' || w.raw[k - 1] !== ',' || w.inQuote[k]) continue;
+    const end = dassClauseEnd(w, k, e);
+    const [a, b] = tokenSpanOffsets(w, k + 1, end);
+    // The source: the last noun before the comma ("Pressemeldungen der New York Times, wonach …").
+    let noun = k - 2;
+    while (noun > f && !/^(NN|NE)$/.test(w.xpos[noun] ?? '') && k - noun < 6) noun--;
+    const speaker = /^(NN|NE)$/.test(w.xpos[noun] ?? '') ? speakerOfPhrase(w.ctx, noun, f, k - 1) : null;
+    addQuote(w, 'indirect', a, b, speaker, cueSpan(w, { token: k, lemma: 'wonach' }), s);
+  }
+}
+
 /** "…, sagte der Kreml." and "…, so der Sprecher.": the frame after the message. */
 function trailingFrameQuotes(w: Work, s: number): void {
   const f = first(w, s);
@@ -520,8 +539,17 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
       w.lower[t] === 'von')
   )
     t++;
-  // A name may start in lower case when it has a digit ("n24", "n-tv" is tagged NE anyway).
-  const nameLike = /^[\p{Lu}\p{N}]/u.test(w.raw[t] ?? '') || /\p{N}/u.test(w.raw[t] ?? '');
+  // A quoted name: laut „Welt“, nach einem Bericht der „Frankfurter Allgemeine Zeitung“.
+  if (/^["„»“]$/.test(w.raw[t] ?? '')) {
+    for (let k = t + 1; k < e && k <= t + 8; k++) {
+      if (/^["“”«]$/.test(w.raw[k] as string)) return k > t + 1 ? { end: k + 1, head: t + 1 } : null;
+    }
+    return null;
+  }
+  // A name may start in lower case when it has a digit, a dot or a hyphen: "n24", "taz", "faz.net",
+  // "ai-Bericht".
+  const raw = w.raw[t] ?? '';
+  const nameLike = /^[\p{Lu}\p{N}]/u.test(raw) || /[\p{N}.-]/u.test(raw) || (w.xpos[t] === 'NE' && raw.length > 1);
   if (t >= e || !/^(NN|NE|FM|XY|CARD)$/.test(w.xpos[t] ?? '') || !nameLike) return null;
   const np = nounPhrase(w.ctx, t, headStart, e);
   let end = np.end;
@@ -819,7 +847,8 @@ function lastSpeaker(w: Work, s: number): Speaker | null {
 function frameSpeaker(w: Work, p: number): Speaker | null {
   for (let t = first(w, p); t < stop(w, p); t++) {
     const cue = cueOf(w, t);
-    if (!cue || !isFinite(w, t)) continue;
+    // The finite speech verb, or the participle heading the clause ("hat … bekannt gegeben").
+    if (!cue || !(isFinite(w, t) || w.tree?.head[t] === -1)) continue;
     const speaker = speakerOfCue(w, cue, p);
     if (speaker) return speaker;
   }
@@ -874,6 +903,7 @@ export function findQuotes(doc: Doc): Quote[] {
   };
   directQuotes(w, spans);
   for (let s = 0; s < doc.sentences.count; s++) {
+    wonachQuotes(w, s);
     complementQuotes(w, s);
     attributedQuotes(w, s);
     wieFrameQuotes(w, s);

@@ -276,3 +276,18 @@ test('"er"/"sie" take the subject of the sentence before when its noun has the p
     'Titel\n\nWolfgang Schäuble schlug den Einsatz vor. Die Gewerkschaft hat den Einsatz abgelehnt. Sie sagte, das sei falsch.';
   assert.equal(speakerEntityName(union, 0), null);
 });
+
+test('"wonach"-clauses report what the noun before them says; quoted and lower-case sources', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nEin Bericht der Agentur Interfax, wonach der Oppositionsführer festgenommen worden sein soll, wurde dementiert.',
+    ),
+    ['indirect|der Agentur Interfax|wonach|der Oppositionsführer festgenommen worden sein soll'],
+  );
+  assert.deepEqual(quotes('Titel\n\nNach einem Bericht der „Frankfurter Allgemeinen“ ist der Umsatz gesunken.'), [
+    'indirect|Frankfurter|nach|ist der Umsatz gesunken',
+  ]);
+  assert.deepEqual(quotes('Titel\n\nNach Auskunft der NASA würde der Satellit verglühen.'), [
+    'indirect|der NASA|nach|würde der Satellit verglühen',
+  ]);
+});
