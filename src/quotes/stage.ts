@@ -337,16 +337,38 @@ function dassClauseEnd(w: Work, from: number, end: number): number {
     if (w.inQuote[t]) continue;
     if (isFinite(w, t) && /^[,.;:!?]?$/.test(w.raw[t + 1] ?? '') && !w.inQuote[t + 1]) {
       const next = w.raw[t + 1];
-      if (next === undefined || /^[,.;:!?]$/.test(next)) return t + 1;
+      if (next === undefined || /^[.;:!?]$/.test(next)) return t + 1;
+      // What the clause governs goes on after its comma: "um … zu"-clauses, a second "und dass", a
+      // relative or adverbial clause in the reported mood ("…, den die Mehrheit überwinden könne").
+      if (next === ',' && continuesReport(w, t + 2, end)) continue;
+      if (next === ',') return t + 1;
     }
   }
   return end;
+}
+
+/** Whether the clause at `k` (after a comma) belongs to the reported clause before it. */
+function continuesReport(w: Work, k: number, end: number): boolean {
+  if (k >= end || w.inQuote[k]) return false;
+  const x = w.xpos[k] ?? '';
+  if (x === 'KOUI') return true; // um/ohne/statt … zu
+  if ((w.lower[k] === 'und' || w.lower[k] === 'oder') && w.lower[k + 1] === 'dass') return true;
+  if (/^(PRELS|PRELAT|KOUS|PWAV)$/.test(x) || (x === 'APPR' && w.xpos[k + 1] === 'PRELS')) {
+    // Its verb in Konjunktiv (or none found): still the report.
+    for (let t = k + 1; t < end && t < k + 25; t++) {
+      if (w.raw[t] === ',' || w.raw[t] === '.') return false;
+      if (isFinite(w, t)) return isSubjunctive(w, t) || x === 'KOUI';
+    }
+  }
+  return false;
 }
 
 /** Where a reported main clause ends: the sentence end, or a comma before "und sagte"/"sagte er". */
 function reportedClauseEnd(w: Work, s: number, from: number): number {
   const e = stop(w, s);
   for (let t = from + 1; t < e - 1; t++) {
+    // "Er halte das für vertretbar und bezeichnete …": an indicative verb after "und" is the narrator's.
+    if (w.lower[t] === 'und' && !w.inQuote[t] && isFinite(w, t + 1) && !isSubjunctive(w, t + 1)) return t;
     if (w.raw[t] !== ',' || w.inQuote[t]) continue;
     const next = t + 1;
     if (isFinite(w, next) && (cueOf(w, next) || !isSubjunctive(w, next))) return t;

@@ -291,3 +291,19 @@ test('"wonach"-clauses report what the noun before them says; quoted and lower-c
     'indirect|der NASA|nach|würde der Satellit verglühen',
   ]);
 });
+
+test('a dass-clause keeps what it governs; an indicative verb after "und" is the narrator again', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDer BGH begründete dies damit, dass sich die Mitglieder zusammengetan hätten, um Lieder zu vertreiben.',
+    ),
+    ['indirect|Der BGH|begründen|dass sich die Mitglieder zusammengetan hätten, um Lieder zu vertreiben'],
+  );
+  // A relative clause in the indicative is the narrator's: "…, die gestern begann" is not said.
+  assert.deepEqual(quotes('Titel\n\nEr sagte, dass die Lage ernst sei, die gestern begann.'), [
+    'indirect|Er|sagen|dass die Lage ernst sei',
+  ]);
+  assert.deepEqual(quotes('Titel\n\nEr sagte, er halte das Gesetz für vertretbar und verließ den Saal.'), [
+    'indirect|Er|sagen|er halte das Gesetz für vertretbar',
+  ]);
+});
