@@ -32,7 +32,10 @@ case(6028, 5,
   ('PROTEST','demo','ETHOPP','ETHGOV','demonstrieren',1,'asserted',False),
   ('ACCUSE','allege','ETHGOV','ETHOPP','verantwortlich',1,'asserted',False)])
 # 2 Cairo
-case(9686, 6, [],
+case(9686, 6,
+ # Added 2026-12-03 (session 12): an announced intention is reported speech (the issue lists ankündigen);
+ # it was left out by oversight.
+ [('indirect','bei der Präsidentenwahl im September erneut anzutreten','Muhammad Husni Mubarak',False)],
  [('Etwa 200 Menschen',200,'approx','persons','Mensch','PROTEST')],
  [('Am Samstag','2005-07-30','DATE'),('1981','1981','DATE'),('am Donnerstag','2005-07-28','DATE'),('im September','2005-09','DATE'),('am 7. September','2005-09-07','DATE')],
  [('Kairo','LOC',['Kairo']),('Muhammad Husni Mubarak','PER',['Mubarak','Muhammad Husni Mubarak']),('Anwar as-Sadat','PER',['Anwar as-Sadats','Anwar as-Sadat']),('Ägypten','LOC',['Ägypten'])],
@@ -164,7 +167,9 @@ case(69650, 8,
   ('ASSAULT','explosives','PAKINS','PAKMIL','gezündet',1,'alleged',True)])
 # 9 Germany, police union
 case(17905, 8,
- [('indirect','Wehrpflichtige sollten nicht für polizeiliche Aufgaben eingesetzt werden','Gewerkschaft der Polizei',True),
+ # Added 2026-12-03 (session 12): a clause whose verb itself reports ("bezeichnet … als") is optional.
+ [('indirect','Sie bezeichnet diese Lösung als Irrweg','Gewerkschaft der Polizei',True),
+  ('indirect','Wehrpflichtige sollten nicht für polizeiliche Aufgaben eingesetzt werden','Gewerkschaft der Polizei',True),
   ('indirect','Bereits heute müssten private Sicherheitsschutzunternehmen den Schutz der Kasernen übernehmen, weil nicht genügend Soldaten dafür vorhanden seien','Konrad Freiberg',False),
   ('indirect','Außerdem sei der Schutz der Fußballweltmeisterschaft keine militärische Aufgabe','Konrad Freiberg',False),
   ('indirect','dass in den Jahren 1998 bis 2004 in den deutschen Bundesländern insgesamt 7000 Stellen bei der Polizei abgebaut worden seien','Konrad Freiberg',False),

@@ -10,6 +10,7 @@ import { tokenForms } from '../text/forms.js';
 import { actorDictionary, roleSectorOf } from '../entities/actors.js';
 import { SENTENCE_STARTERS } from '../text/tokenizer.js';
 import { loadNameHeads } from '../ner/heads.js';
+import { tokenAt } from '../text/positions.js';
 
 export type Speaker = NonNullable<Quote['speaker']>;
 
@@ -133,13 +134,22 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
   let entity = overlapping(c, start, end);
   const { raw } = tokenForms(c.doc);
   // "der Hohe Vertreter der EU, Josep Borrell Fontelles, …": the named apposition is the speaker.
-  if ((!entity || entity.type !== 'PER') && raw[np.end] === ',' && xposOf(c, np.end + 1) === 'NE') {
-    let k = np.end + 1;
+  // The phrase may run on in a name the tokenizer split: "der Bewegung Tehrik-i-Taliban Pakistan, X".
+  let comma = np.end;
+  const glued = (k: number): boolean => tokens.end[k - 1] === tokens.start[k] && /^[\p{L}\p{N}]/u.test(raw[k] ?? '');
+  while (
+    comma < stop &&
+    comma < np.end + 8 &&
+    (xposOf(c, comma) === 'NE' || xposOf(c, comma) === 'FM' || raw[comma] === '-' || glued(comma))
+  )
+    comma++;
+  if ((!entity || entity.type !== 'PER') && raw[comma] === ',' && xposOf(c, comma + 1) === 'NE') {
+    let k = comma + 1;
     while (k < stop && xposOf(c, k) === 'NE') k++;
-    const named = overlapping(c, tokens.start[np.end + 1] as number, tokens.end[k - 1] as number);
+    const named = overlapping(c, tokens.start[comma + 1] as number, tokens.end[k - 1] as number);
     if (named && named.type === 'PER') {
       entity = named;
-      start = tokens.start[np.end + 1] as number;
+      start = tokens.start[comma + 1] as number;
       end = tokens.end[k - 1] as number;
     }
   }
@@ -147,8 +157,10 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
     // "er"/"sie" (singular): the last person named; "ich"/"wir" inside a quote are not resolved here.
     const plural = headLower === 'wir' || headLower === 'ich' ? true : verbIsPlural(c, head);
     const antecedent = plural ? null : subjectBeforePronoun(c, head);
+    // "sie" is no man and "er" no woman where a title says so ("Innenminister Wolfgang Schäuble").
+    const unlike = headLower === 'er' ? 'Fem' : 'Masc';
     if (antecedent) entity = antecedent.entity;
-    else if (!plural) entity = lastBefore(c, start, (e) => e.type === 'PER');
+    else if (!plural) entity = lastBefore(c, start, (e) => e.type === 'PER' && personGender(c, e) !== unlike);
   } else if (!entity && xposOf(c, head) === 'NN' && /^(der|die|das)$/.test(lower[np.first] as string)) {
     const sentenceStart = c.doc.tokens.start[c.doc.sentences.firstToken[sentenceIndexOf(c.doc, head)] as number];
     const before = Math.min(start, sentenceStart as number);
@@ -202,6 +214,23 @@ function sentenceIndexOf(doc: Doc, token: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/**
+ * A person's grammatical gender from the title or role noun right before one of their mentions
+ * ("Innenminister Wolfgang Schäuble", "die Kanzlerin Angela Merkel", "Frau Meier"), or null.
+ */
+function personGender(c: SpeakerContext, e: Entity): 'Masc' | 'Fem' | null {
+  const morph = c.doc.morph;
+  if (!morph) return null;
+  for (const m of e.mentions) {
+    const t = tokenAt(c.doc.tokens, m.start);
+    if (t <= 0 || c.doc.tokens.start[t] !== m.start || xposOf(c, t - 1) !== 'NN') continue;
+    const feats = morph.feats[t - 1] as string;
+    if (feats.includes('Gender=Masc')) return 'Masc';
+    if (feats.includes('Gender=Fem')) return 'Fem';
+  }
+  return null;
 }
 
 /** Whether the finite verb next to a pronoun is plural ("sie sagten"): then "sie" is not one person. */

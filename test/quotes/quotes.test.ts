@@ -307,3 +307,12 @@ test('a dass-clause keeps what it governs; an indicative verb after "und" is the
     'indirect|Er|sagen|er halte das Gesetz für vertretbar',
   ]);
 });
+
+test('a title gives a person a gender for "er"/"sie"; an apposition after a split name is the speaker', () => {
+  const text =
+    'Titel\n\nDen von Innenminister Wolfgang Schäuble geplanten Einsatz lehnte die Gewerkschaft ab. Sie bezeichnet ihn als Irrweg.';
+  assert.equal(speakerEntityName(text, 0), null);
+  const taliban =
+    'Titel\n\nDer Angriff sei eine Strafe, so der Sprecher der Bewegung Tehrik-i-Taliban Pakistan, Ehsanullah Ehsan.';
+  assert.equal(speakerEntityName(taliban, 0), 'Ehsanullah Ehsan');
+});
