@@ -197,7 +197,7 @@ function isNameLike(text: string, span: QuotedSpan): boolean {
   if (text[span.outerEnd] === '-') return true;
   const words = content.split(/\s+/).filter((x) => x.length > 0);
   if (words.length === 1 && /^[\w-]+(\.[\w-]+)+$/u.test(content)) return true; // news.bbc.co.uk
-  if (words.length > 5 || /[.!?…]$/.test(content)) return false;
+  if (words.length > 8 || /[.!?…]$/.test(content)) return false;
   return words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || NAME_PARTICLES.test(word));
 }
 
@@ -217,7 +217,18 @@ function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
   while (i > 0 && /\s/.test(w.doc.text[i - 1] as string)) i--;
   if (i === 0) return false;
   const before = tokenAt(w, i - 1);
-  return w.xpos[before] === 'NN' && !SPEECH_NOUNS.test(w.lower[before] as string);
+  if (w.xpos[before] === 'NN') return !SPEECH_NOUNS.test(w.lower[before] as string);
+  // After an article, a quotation in title case names something: der „Sacharow-Preis für geistige
+  // Freiheit“, beim „2. Deutschen Klimakongress“ (but einen „drohenden Abfluss“ is a quoted phrase).
+  if (w.xpos[before] !== 'ART' && w.xpos[before] !== 'APPRART') return false;
+  // "bezeichnete er als einen „Akt des politischen Verbrechertums“": a speech verb makes it speech.
+  const s = w.sentenceOf[before] as number;
+  for (let t = first(w, s); t < stop(w, s); t++) {
+    if (!w.inQuote[t] && (cueOf(w, t) || reportVerbAt(w.doc, w.tree, t, stop(w, s)))) return false;
+  }
+  const words = content.split(/\s+/);
+  const capitalised = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word)).length;
+  return words.length >= 2 && capitalised * 2 >= words.length;
 }
 
 const SPEECH_NOUNS =

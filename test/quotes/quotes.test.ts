@@ -316,3 +316,10 @@ test('a title gives a person a gender for "er"/"sie"; an apposition after a spli
     'Titel\n\nDer Angriff sei eine Strafe, so der Sprecher der Bewegung Tehrik-i-Taliban Pakistan, Ehsanullah Ehsan.';
   assert.equal(speakerEntityName(taliban, 0), 'Ehsanullah Ehsan');
 });
+
+test('a title-case quotation after an article names something unless a speech verb frames it', () => {
+  assert.deepEqual(quotes('Titel\n\nEr erhielt den „Sacharow-Preis für geistige Freiheit“ im Dezember.'), []);
+  assert.deepEqual(quotes('Titel\n\nDie Wahl bezeichnete er als einen „Akt des politischen Verbrechertums“.'), [
+    'direct|er|bezeichnen|Akt des politischen Verbrechertums',
+  ]);
+});
