@@ -153,7 +153,7 @@ function addQuote(
 ): void {
   const text = w.doc.text;
   b = messageEnd(text, kind, a, b);
-  while (a < b && /\s/.test(text[a] as string)) a++;
+  while (a < b && (/\s/.test(text[a] as string) || (kind === 'indirect' && /[,;:]/.test(text[a] as string)))) a++;
   if (b - a < 2) return;
   // A stretch already taken by another quote of the same kind is not a second quote.
   for (const q of w.quotes) {
@@ -593,6 +593,12 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
     if (!/^(NN|NE)$/.test(w.xpos[n] ?? '')) break;
     end = nounPhrase(w.ctx, n, end + 1, e).end;
   }
+  // "nach Angaben der Times, die sich auf Sprecher stützen, …": a relative clause on the source.
+  if (w.raw[end] === ',' && w.xpos[end + 1] === 'PRELS') {
+    let c = end + 2;
+    while (c < e && c < end + 25 && w.raw[c] !== ',') c++;
+    if (w.raw[c] === ',' && (w.xpos[c - 1] ?? '').startsWith('V')) end = c + 1;
+  }
   // "von Kristján Loftsson, einem Manager der Firma,": an apposition closed by a comma.
   if (w.raw[end] === ',' && /^(ART|PPOSAT)$/.test(w.xpos[end + 1] ?? '')) {
     let c = end + 2;
@@ -742,7 +748,7 @@ function speechActQuotes(w: Work, s: number): void {
   const [a, b] = tokenSpanOffsets(w, f, e);
   if (w.quotes.some((q) => q.start < b && q.end > a && !isFragment(w, q))) return;
   for (let k = f; k < e; k++) {
-    if (!isMainVerb(tree, k) || w.inQuote[k]) continue;
+    if (!isMainVerb(tree, k) || w.inQuote[k] || inParentheses(w, f, k)) continue;
     const lemma = reportVerbAt(w.doc, tree, k, e);
     if (!lemma) continue;
     // "nannte die Zahlen „aus der Luft gegriffen“": the quotation already is what this verb reports.
@@ -771,6 +777,13 @@ function isFragment(w: Work, q: Quote): boolean {
   const s = sentenceAt(w, q.start);
   const before = w.doc.text.slice(w.doc.tokens.start[first(w, s)] as number, q.start);
   return /[\p{L}\p{N}]/u.test(before) && !/:\s*\S?$/.test(before);
+}
+
+/** Whether token `k` stands inside parentheses opened after `f`: "(Wikinews berichtete)". */
+function inParentheses(w: Work, f: number, k: number): boolean {
+  let depth = 0;
+  for (let t = f; t < k; t++) depth += w.raw[t] === '(' ? 1 : w.raw[t] === ')' ? -1 : 0;
+  return depth > 0;
 }
 
 /** The root, or a verb coordinated with it ("wies … zurück und bezeichnete sie als …"). */
@@ -815,7 +828,8 @@ function continuationQuotes(w: Work): void {
     if (covered[s]) continue;
     const f = first(w, s);
     const e = stop(w, s);
-    if (w.raw[e - 1] === '?' || w.inQuote[f]) continue;
+    // A question reports nothing; a headline (no closing punctuation) is no continuation of a report.
+    if (w.raw[e - 1] === '?' || w.inQuote[f] || /^[\p{L}\p{N}]/u.test(w.raw[e - 1] ?? '')) continue;
     let previous: Work['quotes'][number] | null = null;
     let framed: Speaker | null = null;
     for (let back = 1; back <= REPORT_REACH && s - back >= 0 && !previous && !framed; back++) {

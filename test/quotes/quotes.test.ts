@@ -323,3 +323,13 @@ test('a title-case quotation after an article names something unless a speech ve
     'direct|er|bezeichnen|Akt des politischen Verbrechertums',
   ]);
 });
+
+test('headlines and parenthesised notes are no reports; a relative clause on a source is not the message', () => {
+  assert.deepEqual(quotes('Titel\n\nDie Armee griff an (Wikinews berichtete).'), []);
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nNach Angaben der Zeitung, die sich auf Sprecher stützt, kam eine Untersuchung zu diesem Ergebnis.',
+    ),
+    ['indirect|der Zeitung|nach|kam eine Untersuchung zu diesem Ergebnis'],
+  );
+});
