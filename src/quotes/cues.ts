@@ -45,17 +45,6 @@ export function isSourceNoun(lower: string): boolean {
 }
 
 /**
- * A source noun whose first part names the source: "Polizeiangaben", "Unternehmensangaben",
- * "Augenzeugenberichten" (not the bare "Angaben" or "Schätzungen", which name no one).
- */
-export function namesItsSource(lower: string): boolean {
-  const hyphen = lower.lastIndexOf('-');
-  if (hyphen > 0) return SOURCE_NOUNS.has(lower.slice(hyphen + 1));
-  for (let i = 3; i <= lower.length - 5; i++) if (SOURCE_NOUNS.has(lower.slice(i))) return true;
-  return false;
-}
-
-/**
  * The speech-verb lemma of token `k` ("mitteilen" for "teilte" with "mit" later in the clause), or null.
  */
 export function speechVerbAt(doc: Doc, tree: Tree | null, k: number, sentenceEnd: number): string | null {

@@ -267,7 +267,12 @@ export function subjectOf(
   if (tree) {
     for (let v = verb, hops = 0; v >= 0 && hops < 2; v = tree.head[v] as number, hops++) {
       for (let t = first; t < stop; t++) {
-        const subject = tree.head[t] === v && tree.deprel[t] === 'nsubj' && !blocked(t) && NOMINAL.has(xposOf(c, t));
+        const subject =
+          tree.head[t] === v &&
+          tree.deprel[t] === 'nsubj' &&
+          !blocked(t) &&
+          NOMINAL.has(xposOf(c, t)) &&
+          !isAdverbAsNoun(c, t, first);
         if (subject && !inPrepositionalPhrase(c, t, first)) return t;
       }
       const rel = tree.deprel[v] as string;
@@ -320,6 +325,12 @@ function nounFirst(c: SpeakerContext, clauseStart: number, head: number, first: 
   return true;
 }
 
+/** "Unterdessen verlangen die Grünen": a sentence adverb the tagger took for a noun; the subject follows. */
+function isAdverbAsNoun(c: SpeakerContext, t: number, first: number): boolean {
+  const x = xposOf(c, t);
+  return t === first && (x === 'NN' || x === 'NE') && SENTENCE_STARTERS.has(tokenForms(c.doc).raw[t] as string);
+}
+
 /** The head of the first noun phrase between the clause start and the verb, or -1. */
 function subjectBefore(c: SpeakerContext, clauseStart: number, verb: number, first: number): number {
   const { raw } = tokenForms(c.doc);
@@ -328,6 +339,7 @@ function subjectBefore(c: SpeakerContext, clauseStart: number, verb: number, fir
     // The tagger takes a capitalised first word for an adverb now and then ("Beamte in Belarus sagen").
     const miscapitalised =
       t === first && (x === 'ADV' || x === 'ADJD' || x === 'ADJA') && !SENTENCE_STARTERS.has(raw[t] as string);
+    if (isAdverbAsNoun(c, t, first)) return -1;
     if (x === 'NE' || x === 'PPER' || x === 'NN' || miscapitalised) {
       // The head of "die Oppositionspolitikerin Svetlana Tikhanovskaya" is the name after the role.
       let k = t;

@@ -12,14 +12,7 @@ import { tokenForms } from '../text/forms.js';
 import { sentenceOfTokens, tokenAt as tokenAtOffset } from '../text/positions.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { reportedMood } from './mood.js';
-import {
-  isAttributionPreposition,
-  isSourceNoun,
-  namesItsSource,
-  reportPreposition,
-  reportVerbAt,
-  speechVerbAt,
-} from './cues.js';
+import { isAttributionPreposition, isSourceNoun, reportPreposition, reportVerbAt, speechVerbAt } from './cues.js';
 import {
   speakerContext,
   speakerOfPhrase,
@@ -557,9 +550,9 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
       return { end: t, head: genitive };
     }
     if (!/^(des|der|von|vom|eines|einer)$/.test(w.lower[t] ?? '')) {
-      // "nach Polizeiangaben": the compound names the source.
-      const named = genitive < 0 && namesItsSource(w.lower[sourceNoun] as string) ? sourceNoun : genitive;
-      return { end: sourceNoun + 1, head: named };
+      // "nach Polizeiangaben", "nach ersten Untersuchungen": with no source named after it, the source
+      // noun is what the text gives as the speaker (its entity stays null unless the compound names one).
+      return { end: sourceNoun + 1, head: genitive < 0 ? sourceNoun : genitive };
     }
   }
   const headStart = t;

@@ -333,3 +333,12 @@ test('headlines and parenthesised notes are no reports; a relative clause on a s
     ['indirect|der Zeitung|nach|kam eine Untersuchung zu diesem Ergebnis'],
   );
 });
+
+test('"nach" with an unnamed source gives that source as the speaker; a sentence adverb is no speaker', () => {
+  assert.deepEqual(quotes('Titel\n\nNach ersten Untersuchungen war der Brand ein Unfall.'), [
+    'indirect|ersten Untersuchungen|nach|war der Brand ein Unfall',
+  ]);
+  assert.deepEqual(quotes('Titel\n\nUnterdessen verlangen die Grünen, dass sich der Ausschuss damit befasst.'), [
+    'indirect|die Grünen|verlangen|dass sich der Ausschuss damit befasst',
+  ]);
+});
