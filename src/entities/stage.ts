@@ -140,7 +140,7 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
       for (const to of parts) {
         const at = from === chunk.start ? start : sentence[from]!.start;
         const text = doc.text.slice(at, to === chunk.end ? end : sentence[to - 1]!.end);
-        const own = parts.length > 1 ? 'LOC' : type;
+        const own = parts.length > 1 || isMultiWordCity(text, type) ? 'LOC' : type;
         mentions.push({
           type: own === 'LOC' && isSeatOfPowerOnly(text, d) ? 'ORG' : own,
           start: at,
@@ -158,6 +158,17 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
   }
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, countries };
+}
+
+/**
+ * A name of several words tagged as a person or organisation that is a big city the geocoder knows
+ * ("Addis Abeba", "Buenos Aires"): the tagger has too few such names to learn them.
+ */
+function isMultiWordCity(text: string, type: EntityType): boolean {
+  if (type === 'LOC' || !/\s/.test(text)) return false;
+  return loadPlaces()
+    .candidates(gazetteerKey(text))
+    .some((p) => p.population >= 100_000);
 }
 
 /** A known place: a country by any of its names, or a name the geocoder finds. */
@@ -250,6 +261,8 @@ function addDictionaryMentions(
         existing.end = sentence[best]!.end;
         existing.text = doc.text.slice(existing.start, existing.end);
       }
+      // The dictionary knows what the whole name is ("G8" is no person, "Bundeswehr" no place).
+      if (existing.last === offset + best + 1) existing.type = type;
     } else if (!covered.subarray(a, best + 1).some((c) => c === 1)) {
       const start = t.start;
       const end = sentence[best]!.end;
@@ -394,8 +407,15 @@ export function groupEntities(
     } else if (g.type === 'ORG') {
       const org = d.organisation.get(key);
       const seat = d.seatOfPower.get(key);
+      // IGOs by their own code; other organisations by sector, with their country where the code has one
+      // ("DEUMIL" for the Bundeswehr).
       if (org)
-        actor = org.kind === 'IGO' ? { code: org.code, country: org.code, sector: 'IGO' } : actorOf(null, org.kind);
+        actor =
+          org.kind === 'IGO'
+            ? { code: org.code, country: org.code, sector: 'IGO' }
+            : org.code.length === 6
+              ? actorOf(org.code.slice(0, 3), org.code.slice(3))
+              : actorOf(null, org.kind);
       else if (seat) actor = actorOf(seat, 'GOV');
       else {
         const sector = roleSectorOf(name.split(/\s+/).pop() as string, d);

@@ -112,3 +112,24 @@ test('persons dictionary: the code a listed person had at the time, by full name
   const doc = analyzeDocument({ ...textDocument('Putin sprach am Telefon mit Merkel.', 't'), published: '2015-03-01' });
   assert.equal(doc.entities.find((e) => e.name === 'Putin')?.actor?.code, 'RUSGOV');
 });
+
+test('capitals under their German names are places; a dictionary name decides its type and code', () => {
+  for (const [name, id] of [
+    ['Addis Abeba', 'geonames:344979'],
+    ['Wien', 'geonames:2761369'],
+    ['Taschkent', 'geonames:1512569'],
+  ] as const) {
+    assert.equal(loadPlaces().candidates(name.toLowerCase())[0]?.id, id, name);
+  }
+  const doc = analyzeDocument(
+    textDocument('Gipfel\n\nIn Addis Abeba trafen sich die G8. Die Bundeswehr schickte Soldaten nach Wien.'),
+    { published: '2020-08-15' },
+  );
+  const byName = new Map(doc.entities.map((e) => [e.name, e]));
+  assert.equal(byName.get('Addis Abeba')?.type, 'LOC');
+  assert.equal(byName.get('Addis Abeba')?.place?.country, 'ETH');
+  assert.equal(byName.get('G8')?.type, 'ORG');
+  assert.equal(byName.get('G8')?.actor?.sector, 'IGO');
+  assert.equal(byName.get('Bundeswehr')?.actor?.code, 'DEUMIL');
+  assert.equal(byName.get('Wien')?.place?.country, 'AUT');
+});
