@@ -20,6 +20,7 @@ import {
 import { loadPlaces } from './places.js';
 import { nameKey, surnameKey } from './name-key.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
+import { SENTENCE_STARTERS } from '../text/tokenizer.js';
 import { readWordSet } from '../util/lexicon.js';
 import { startsUpper } from '../text/chars.js';
 
@@ -117,6 +118,7 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
     const labels = ner.tag({ forms: sentence.map((t) => t.text), xpos: sentence.map((t) => t.xpos) });
     const sentenceMentions = mentions.length;
     for (const chunk of chunksOf(labels)) {
+      if (chunk.type === 'PER') chunk.end = surnameRun(sentence, labels, chunk.end);
       const first = sentence[chunk.start]!;
       const last = sentence[chunk.end - 1]!;
       const base = chunk.type.slice(0, 3);
@@ -169,6 +171,25 @@ function isMultiWordCity(text: string, type: EntityType): boolean {
   return loadPlaces()
     .candidates(gazetteerKey(text))
     .some((p) => p.population >= 100_000);
+}
+
+/**
+ * Where a person's name really ends: Spanish and Portuguese names carry two surnames ("Alfredo Pérez
+ * Rubalcaba"), and the tagger often stops after the first. Proper nouns right after it that the tagger
+ * left outside any name belong to it (at most two).
+ */
+function surnameRun(sentence: readonly NerToken[], labels: readonly string[], end: number): number {
+  let k = end;
+  while (
+    k < sentence.length &&
+    k < end + 2 &&
+    labels[k] === 'O' &&
+    sentence[k]!.xpos === 'NE' &&
+    /^\p{Lu}\p{Ll}/u.test(sentence[k]!.text) &&
+    !SENTENCE_STARTERS.has(sentence[k]!.text)
+  )
+    k++;
+  return k;
 }
 
 /** A known place: a country by any of its names, or a name the geocoder finds. */
@@ -415,7 +436,7 @@ export function groupEntities(
             ? { code: org.code, country: org.code, sector: 'IGO' }
             : org.code.length === 6
               ? actorOf(org.code.slice(0, 3), org.code.slice(3))
-              : actorOf(null, org.kind);
+              : actorOf(org.kind === 'INS' ? focus : null, org.kind);
       else if (seat) actor = actorOf(seat, 'GOV');
       else {
         const sector = roleSectorOf(name.split(/\s+/).pop() as string, d);

@@ -133,3 +133,20 @@ test('capitals under their German names are places; a dictionary name decides it
   assert.equal(byName.get('Bundeswehr')?.actor?.code, 'DEUMIL');
   assert.equal(byName.get('Wien')?.place?.country, 'AUT');
 });
+
+test("a second surname the tagger left out belongs to the name; an armed group takes the article's country", () => {
+  const doc = analyzeDocument(
+    textDocument(
+      'Streik\n\nLaut Innenminister Alfredo Pérez Rubalcaba werden die Fluglotsen dem Militärrecht unterstellt.',
+    ),
+    { published: '2010-12-04' },
+  );
+  assert.ok(doc.entities.some((e) => e.type === 'PER' && e.name === 'Alfredo Pérez Rubalcaba'));
+  const attack = analyzeDocument(
+    textDocument(
+      'Anschlag\n\nIn Pakistan griffen die Taliban einen Stützpunkt in Quetta an. Pakistan verurteilte den Angriff.',
+    ),
+    { published: '2011-09-08' },
+  );
+  assert.equal(attack.entities.find((e) => e.name === 'Taliban')?.actor?.code, 'PAKINS');
+});
