@@ -158,8 +158,48 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
     addDictionaryMentions(doc, sentence, i, mentions, sentenceMentions, d);
     i = j;
   }
+  propagateSurnames(doc, tokens, mentions);
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, countries };
+}
+
+/**
+ * One name, one person, all through the document: once "Sebastian Pflugbeil" is tagged, a later
+ * "Pflugbeil" the tagger missed is a mention of him, and a tagged "Sebastian" followed by "Pflugbeil"
+ * grows to the full name.
+ */
+function propagateSurnames(doc: Doc, tokens: readonly NerToken[], mentions: Mention[]): void {
+  const surnames = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'PER' || m.last - m.first < 2) continue;
+    const surname = tokens[m.last - 1]!.text;
+    if (/^\p{Lu}\p{Ll}{2,}/u.test(surname) && !SENTENCE_STARTERS.has(surname)) surnames.add(surname);
+  }
+  if (surnames.size === 0) return;
+  const covered = new Uint8Array(tokens.length);
+  for (const m of mentions) covered.fill(1, m.first, m.last);
+  for (const m of mentions) {
+    const next = tokens[m.last];
+    if (m.type === 'PER' && next && !covered[m.last] && surnames.has(next.text) && next.sentence === m.sentence) {
+      m.last++;
+      m.end = next.end;
+      m.text = doc.text.slice(m.start, m.end);
+      covered[m.last - 1] = 1;
+    }
+  }
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    if (covered[t] || !surnames.has(token.text) || !/^(NE|NN|FM)$/.test(token.xpos)) continue;
+    mentions.push({
+      type: 'PER',
+      start: token.start,
+      end: token.end,
+      text: token.text,
+      sentence: token.sentence,
+      first: t,
+      last: t + 1,
+    });
+  }
 }
 
 /**

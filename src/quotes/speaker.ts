@@ -159,7 +159,8 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
     const antecedent = plural ? null : subjectBeforePronoun(c, head);
     // "sie" is no man and "er" no woman where a title says so ("Innenminister Wolfgang Schäuble").
     const unlike = headLower === 'er' ? 'Fem' : 'Masc';
-    if (antecedent) entity = antecedent.entity;
+    // A previous subject that names no one ("Der Vortrag …") leaves the pronoun to the last person named.
+    if (antecedent?.entity) entity = antecedent.entity;
     else if (!plural) entity = lastBefore(c, start, (e) => e.type === 'PER' && personGender(c, e) !== unlike);
   } else if (!entity && xposOf(c, head) === 'NN' && /^(der|die|das)$/.test(lower[np.first] as string)) {
     const sentenceStart = c.doc.tokens.start[c.doc.sentences.firstToken[sentenceIndexOf(c.doc, head)] as number];

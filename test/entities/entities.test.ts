@@ -150,3 +150,14 @@ test("a second surname the tagger left out belongs to the name; an armed group t
   );
   assert.equal(attack.entities.find((e) => e.name === 'Taliban')?.actor?.code, 'PAKINS');
 });
+
+test('a surname seen in a full name is that person wherever it stands again', () => {
+  const doc = analyzeDocument(
+    textDocument(
+      'Vortrag\n\nDer Physiker Sebastian Pflugbeil sprach in Bremen. Pflugbeil hatte schon 1986 eine Studie geleitet. Pflugbeil war mehrmals in Japan.',
+    ),
+    { published: '2014-01-10' },
+  );
+  const person = doc.entities.find((e) => e.name === 'Sebastian Pflugbeil');
+  assert.equal(person?.mentions.length, 3);
+});
