@@ -21,6 +21,7 @@ import { loadPlaces } from './places.js';
 import { nameKey, surnameKey } from './name-key.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { SENTENCE_STARTERS } from '../text/tokenizer.js';
+import { loadNameHeads } from '../ner/heads.js';
 import { readWordSet } from '../util/lexicon.js';
 import { startsUpper } from '../text/chars.js';
 
@@ -137,12 +138,28 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
         start += part.offset;
         end = start + part.length;
       }
+      // "G8-Gipfel", "EU-Kommission" tagged whole: a dictionary name before the hyphen is the mention.
+      const prefixType = chunk.end - chunk.start === 1 ? knownPrefix(first.text, d) : null;
+      if (prefixType) {
+        const hyphen = first.text.indexOf('-');
+        mentions.push({
+          type: prefixType,
+          start,
+          end: start + hyphen,
+          text: first.text.slice(0, hyphen),
+          sentence: s,
+          first: i + chunk.start,
+          last: i + chunk.end,
+        });
+        continue;
+      }
       const parts = placeParts(sentence, chunk.start, chunk.end, type, d);
       let from = chunk.start;
       for (const to of parts) {
         const at = from === chunk.start ? start : sentence[from]!.start;
         const text = doc.text.slice(at, to === chunk.end ? end : sentence[to - 1]!.end);
-        const own = parts.length > 1 || isMultiWordCity(text, type) ? 'LOC' : type;
+        const own =
+          parts.length > 1 || isMultiWordCity(text, type) ? 'LOC' : (kindBefore(sentence, chunk.start) ?? type);
         mentions.push({
           type: own === 'LOC' && isSeatOfPowerOnly(text, d) ? 'ORG' : own,
           start: at,
@@ -162,6 +179,37 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, countries };
 }
+
+/**
+ * What the noun right before a quoted name says it is: "die Überwachungsgruppe „Honest People“" names an
+ * organisation, "die Straße „…“" a place (name-kind heads, data/ner/de/heads.tsv); null otherwise.
+ */
+function kindBefore(sentence: readonly NerToken[], first: number): EntityType | null {
+  if (first < 2 || !/^["„»“]$/.test(sentence[first - 1]!.text)) return null;
+  const noun = sentence[first - 2]!;
+  if (noun.xpos !== 'NN') return null;
+  const kind = loadNameHeads().kindOf(noun.text.toLowerCase());
+  return kind === 'ORG' ? 'ORG' : kind === 'LOC' ? 'LOC' : null;
+}
+
+/**
+ * The type of a dictionary name before the hyphen of a compound whose head is a common noun ("G8-Gipfel",
+ * "Nato-Truppen"), when the whole compound is no dictionary name itself ("EU-Kommission" is); else null.
+ */
+function knownPrefix(word: string, d: ActorDictionary): EntityType | null {
+  const hyphen = word.indexOf('-');
+  if (hyphen <= 0 || hyphen === word.length - 1) return null;
+  if (d.organisation.has(gazetteerKey(word)) || d.countryByName.has(gazetteerKey(word))) return null;
+  const head = word.slice(hyphen + 1);
+  if (!/^\p{Lu}\p{Ll}+$/u.test(head) || !COMMON_HEADS.test(head)) return null;
+  const prefix = gazetteerKey(word.slice(0, hyphen));
+  if (d.organisation.has(prefix)) return 'ORG';
+  return null;
+}
+
+/** Heads of compounds that name something about an organisation, not the organisation itself. */
+const COMMON_HEADS =
+  /^(Gipfel|Gipfels|Treffen|Konferenz|Staaten|Länder|Mitglieder|Mitgliedern|Truppen|Soldaten|Mission|Einsatz|Sanktionen|Beitritt|Vertrag|Vertrags)$/;
 
 /**
  * One name, one person, all through the document: once "Sebastian Pflugbeil" is tagged, a later

@@ -161,3 +161,16 @@ test('a surname seen in a full name is that person wherever it stands again', ()
   const person = doc.entities.find((e) => e.name === 'Sebastian Pflugbeil');
   assert.equal(person?.mentions.length, 3);
 });
+
+test('a quoted name after an organisation noun is an organisation; "G8-Gipfel" is no person', () => {
+  const doc = analyzeDocument(
+    textDocument(
+      'Wahl\n\nDie unabhängige Überwachungsgruppe „Honest People“ zählte die Stimmen. Zum G8-Gipfel kamen acht Staaten.',
+    ),
+    { published: '2020-08-15' },
+  );
+  assert.equal(doc.entities.find((e) => e.name === 'Honest People')?.type, 'ORG');
+  // A compound of a dictionary organisation and a common head is never a person, whatever the tagger says.
+  const summit = analyzeDocument(textDocument('G8-Gipfel: Nein zu Atomwaffen\n\nObama will einen Gipfel.'), {});
+  assert.ok(!summit.entities.some((e) => e.type === 'PER' && e.name.startsWith('G8')));
+});
