@@ -3,7 +3,7 @@
  * coreference by name: a surname alone joins the full name, spelling variants meet through `nameKey`),
  * each with its canonical name (the fullest form), an actor code and, for places, coordinates.
  */
-import type { Doc, Entity, EntityType, Place, TextSpan } from '../document.js';
+import type { Actor, Doc, Entity, EntityType, Place, TextSpan } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { chunksOf } from '../eval/germeval.js';
 import { loadNerTagger } from '../ner/tagger.js';
@@ -199,7 +199,8 @@ function kindBefore(sentence: readonly NerToken[], first: number): EntityType | 
 function knownPrefix(word: string, d: ActorDictionary): EntityType | null {
   const hyphen = word.indexOf('-');
   if (hyphen <= 0 || hyphen === word.length - 1) return null;
-  if (d.organisation.has(gazetteerKey(word)) || d.countryByName.has(gazetteerKey(word))) return null;
+  const whole = gazetteerKey(word);
+  if (d.organisation.has(whole) || d.countryByName.has(whole)) return null;
   const head = word.slice(hyphen + 1);
   if (!/^\p{Lu}\p{Ll}+$/u.test(head) || !COMMON_HEADS.test(head)) return null;
   const prefix = gazetteerKey(word.slice(0, hyphen));
@@ -210,6 +211,16 @@ function knownPrefix(word: string, d: ActorDictionary): EntityType | null {
 /** Heads of compounds that name something about an organisation, not the organisation itself. */
 const COMMON_HEADS =
   /^(Gipfel|Gipfels|Treffen|Konferenz|Staaten|Länder|Mitglieder|Mitgliedern|Truppen|Soldaten|Mission|Einsatz|Sanktionen|Beitritt|Vertrag|Vertrags)$/;
+
+/**
+ * The actor code of a dictionary organisation: an IGO by its own code; others by sector, with their
+ * country where the code has one ("DEUMIL" for the Bundeswehr), insurgents with the article's country.
+ */
+function organisationActor(org: { code: string; kind: string }, focus: string | null): Actor | null {
+  if (org.kind === 'IGO') return { code: org.code, country: org.code, sector: 'IGO' };
+  if (org.code.length === 6) return actorOf(org.code.slice(0, 3), org.code.slice(3));
+  return actorOf(org.kind === 'INS' ? focus : null, org.kind);
+}
 
 /**
  * One name, one person, all through the document: once "Sebastian Pflugbeil" is tagged, a later
@@ -516,15 +527,7 @@ export function groupEntities(
     } else if (g.type === 'ORG') {
       const org = d.organisation.get(key);
       const seat = d.seatOfPower.get(key);
-      // IGOs by their own code; other organisations by sector, with their country where the code has one
-      // ("DEUMIL" for the Bundeswehr).
-      if (org)
-        actor =
-          org.kind === 'IGO'
-            ? { code: org.code, country: org.code, sector: 'IGO' }
-            : org.code.length === 6
-              ? actorOf(org.code.slice(0, 3), org.code.slice(3))
-              : actorOf(org.kind === 'INS' ? focus : null, org.kind);
+      if (org) actor = organisationActor(org, focus);
       else if (seat) actor = actorOf(seat, 'GOV');
       else {
         const sector = roleSectorOf(name.split(/\s+/).pop() as string, d);

@@ -72,7 +72,15 @@ export function argumentContext(doc: Doc, parse: Parse): ArgumentContext {
     const within = tokensWithin(doc.tokens, q.start, q.end);
     if (within) quantityEnd.fill(within[1], within[0], within[1] + 1);
   }
-  return { parse, speakers: speakerContext(doc, parse.tree), entityById, entityAt, focus, inTime, quantityEnd };
+  return {
+    parse,
+    speakers: speakerContext(doc, parse.tree, parse.sentenceOf),
+    entityById,
+    entityAt,
+    focus,
+    inTime,
+    quantityEnd,
+  };
 }
 
 function edge(p: Parse, from: number, to: number, rel = p.tree.deprel[to] as string): string {

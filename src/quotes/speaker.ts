@@ -26,14 +26,16 @@ export interface SpeakerContext {
   tree: Tree | null;
   /** All entity mentions, by start offset. */
   mentions: MentionRef[];
+  /** Per token: its sentence (`sentenceOfTokens`, built once by the caller). */
+  sentenceOf: Uint32Array;
 }
 
-export function speakerContext(doc: Doc, tree: Tree | null): SpeakerContext {
+export function speakerContext(doc: Doc, tree: Tree | null, sentenceOf: Uint32Array): SpeakerContext {
   const mentions: MentionRef[] = [];
   for (const entity of doc.entities)
     for (const m of entity.mentions) mentions.push({ start: m.start, end: m.end, entity });
   mentions.sort((a, b) => a.start - b.start);
-  return { doc, tree, mentions };
+  return { doc, tree, mentions, sentenceOf };
 }
 
 const NP_TAGS = new Set(['ART', 'ADJA', 'PPOSAT', 'PIAT', 'PDAT', 'CARD', 'NN', 'NE', 'ADJD', 'TRUNC']);
@@ -156,22 +158,20 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
   if (!entity && PRONOUNS.has(headLower) && xposOf(c, head) === 'PPER') {
     // "er"/"sie" (singular): the last person named; "ich"/"wir" inside a quote are not resolved here.
     const plural = headLower === 'wir' || headLower === 'ich' ? true : verbIsPlural(c, head);
-    const antecedent = plural ? null : subjectBeforePronoun(c, head);
     // "sie" is no man and "er" no woman where a title says so ("Innenminister Wolfgang Schäuble").
     const unlike = headLower === 'er' ? 'Fem' : 'Masc';
-    // A previous subject that names no one ("Der Vortrag …") leaves the pronoun to the last person named.
-    if (antecedent?.entity) entity = antecedent.entity;
-    else if (!plural) entity = lastBefore(c, start, (e) => e.type === 'PER' && personGender(c, e) !== unlike);
+    if (!plural)
+      entity =
+        subjectBeforePronoun(c, head) ?? lastBefore(c, start, (e) => e.type === 'PER' && personGender(c, e) !== unlike);
   } else if (!entity && xposOf(c, head) === 'NN' && /^(der|die|das)$/.test(lower[np.first] as string)) {
-    const sentenceStart = c.doc.tokens.start[c.doc.sentences.firstToken[sentenceIndexOf(c.doc, head)] as number];
-    const before = Math.min(start, sentenceStart as number);
     const sector = roleSectorOf(raw[head] as string, actorDictionary());
     if (sector) entity = lastBefore(c, start, (e) => e.type === 'PER' && e.actor?.sector === sector);
     // "Gewerkschaftschef Konrad Freiberg … Der GdP-Vorsitzende verwies darauf": a definite person role
     // right after a person was named is that person; one named in the role noun's own sentence is someone
     // else ("Der Sprecher traf Merkel").
     if (!entity && loadNameHeads().kindOf(headLower).includes('ROLE') && !verbIsPlural(c, head)) {
-      entity = lastBefore(c, before, (e) => e.type === 'PER', ROLE_REACH);
+      const sentenceStart = c.doc.tokens.start[c.doc.sentences.firstToken[c.sentenceOf[head] as number] as number];
+      entity = lastBefore(c, Math.min(start, sentenceStart as number), (e) => e.type === 'PER', ROLE_REACH);
     }
   }
   return { entity: entity ? entity.id : null, text: c.doc.text.slice(start, end), start, end };
@@ -179,19 +179,16 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
 
 /**
  * The antecedent of "er"/"sie" when the previous sentence's subject is a noun of the pronoun's gender
- * ("Die Kanzlerin Angela Merkel traf X. Sie sagte …", "Die Gewerkschaft lehnte ab. Sie bezeichnet …"):
- * the entity in that subject, which may be null. Null when there is no such subject; then the last
+ * that names someone ("Die Kanzlerin Angela Merkel traf X. Sie sagte …"): the entity in that subject, or
+ * the person its role noun points back to. Null otherwise ("Der Vortrag …" names no one); then the last
  * person named is the antecedent.
  */
-function subjectBeforePronoun(c: SpeakerContext, pronoun: number): { entity: Entity | null } | null {
+function subjectBeforePronoun(c: SpeakerContext, pronoun: number): Entity | null {
   const { doc, tree } = c;
   const morph = doc.morph;
   if (!tree || !morph) return null;
-  const gender =
-    c.doc.text.slice(doc.tokens.start[pronoun], doc.tokens.end[pronoun]).toLowerCase() === 'er'
-      ? 'Gender=Masc'
-      : 'Gender=Fem';
-  const s = sentenceIndexOf(doc, pronoun);
+  const gender = tokenForms(doc).lower[pronoun] === 'er' ? 'Gender=Masc' : 'Gender=Fem';
+  const s = c.sentenceOf[pronoun] as number;
   if (s <= 0) return null;
   const first = doc.sentences.firstToken[s - 1] as number;
   const stop = doc.sentences.endToken[s - 1] as number;
@@ -199,22 +196,10 @@ function subjectBeforePronoun(c: SpeakerContext, pronoun: number): { entity: Ent
     if (tree.deprel[t] !== 'nsubj' || tree.head[tree.head[t] as number] !== -1) continue;
     if (xposOf(c, t) !== 'NN' || !(morph.feats[t] as string).includes(gender)) return null;
     if (!(morph.feats[t] as string).includes('Number=Sing')) return null;
-    // The subject as a speaker of its own: its name, or the person its role noun points back to.
     const entity = speakerOfPhrase(c, t, first, stop)?.entity ?? null;
-    return { entity: c.doc.entities.find((e) => e.id === entity) ?? null };
+    return doc.entities.find((e) => e.id === entity) ?? null;
   }
   return null;
-}
-
-function sentenceIndexOf(doc: Doc, token: number): number {
-  let lo = 0;
-  let hi = doc.sentences.count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((doc.sentences.firstToken[mid] as number) <= token) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**

@@ -750,8 +750,7 @@ function speechActQuotes(w: Work, s: number): void {
     const preposition = reportPreposition(lemma) as string;
     if (preposition !== '' && !governs(w, tree, k, preposition, f, e)) return;
     // "wurde nicht bestätigt", "kritisierte nicht": no one is reported to have said it.
-    for (let t = f; t < e; t++)
-      if (tree.head[t] === k && /^(aux:pass|advmod:neg)$/.test(tree.deprel[t] as string)) return;
+    for (let t = f; t < e; t++) if (tree.head[t] === k && tree.deprel[t] === 'aux:pass') return;
     if (w.xpos.slice(f, e).includes('PTKNEG')) return;
     const speaker = speakerOfCue(w, cue, s);
     if (!speaker) return;
@@ -823,14 +822,6 @@ function continuationQuotes(w: Work): void {
     const e = stop(w, s);
     // A question reports nothing; a headline (no closing punctuation) is no continuation of a report.
     if (w.raw[e - 1] === '?' || w.inQuote[f] || /^[\p{L}\p{N}]/u.test(w.raw[e - 1] ?? '')) continue;
-    let previous: Work['quotes'][number] | null = null;
-    let framed: Speaker | null = null;
-    for (let back = 1; back <= REPORT_REACH && s - back >= 0 && !previous && !framed; back++) {
-      previous = latest.get(s - back) ?? null;
-      // A speaker who has just spoken without a quote of their own ("Freiberg begründete dies damit …")
-      // is closer than an older quote.
-      if (!previous) framed = frameSpeaker(w, s - back);
-    }
     const finite = leadingFinite(w, f, e);
     if (finite < 0) continue;
     const demnach = w.lower[f] === 'demnach';
@@ -840,6 +831,16 @@ function continuationQuotes(w: Work): void {
     // ("Die Taufe soll im Juni erfolgen") it may be a plan, so it only continues a report.
     const sollen = lemma === 'sollen' && /^soll(en)?$/.test(w.lower[finite] as string);
     const perfect = /^(sein|haben)$/.test(w.lower[e - 2] ?? '') && (w.xpos[e - 3] ?? '').startsWith('VV');
+    // Only a sentence that could report is worth looking back for its speaker.
+    if (mood !== 'konjunktiv1' && mood !== 'konjunktiv2' && !sollen && !demnach) continue;
+    let previous: Work['quotes'][number] | null = null;
+    let framed: Speaker | null = null;
+    for (let back = 1; back <= REPORT_REACH && s - back >= 0 && !previous && !framed; back++) {
+      previous = latest.get(s - back) ?? null;
+      // A speaker who has just spoken without a quote of their own ("Freiberg begründete dies damit …")
+      // is closer than an older quote.
+      if (!previous) framed = frameSpeaker(w, s - back);
+    }
     const reports =
       mood === 'konjunktiv1' ||
       (sollen && perfect) ||
@@ -931,7 +932,7 @@ export function findQuotes(doc: Doc): Quote[] {
   const w: Work = {
     doc,
     tree,
-    ctx: speakerContext(doc, tree),
+    ctx: speakerContext(doc, tree, sentenceOf),
     raw,
     lower,
     xpos: doc.morph.xpos,

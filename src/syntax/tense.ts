@@ -4,6 +4,7 @@
  * Time expressions use it to pick the Friday a text means: the last one, or the next.
  */
 import type { Doc } from '../document.js';
+import { treeOf, verbLemma } from './tree.js';
 
 export type Tense = 'past' | 'present' | 'future';
 
@@ -89,12 +90,8 @@ function isProspective(doc: Doc, group: readonly number[], first: number, stop: 
   for (let k = first; k < stop && !zu; k++) if (syntax.head[k] === verb && morph.xpos[k] === 'PTKZU') zu = true;
   if (!zu || group.some((k) => (morph.xpos[k] as string).endsWith('PP'))) return false;
   const governor = syntax.head[verb] as number;
-  if (governor < 0) return false;
-  let lemma = morph.lemma[governor] as string;
-  for (let k = first; k < stop; k++) {
-    if (syntax.head[k] === governor && syntax.deprel[k] === 'compound:prt') lemma = (morph.lemma[k] as string) + lemma;
-  }
-  return PROSPECTIVE.has(lemma);
+  const tree = treeOf(doc);
+  return governor >= 0 && tree !== null && PROSPECTIVE.has(verbLemma(tree, governor, first, stop));
 }
 
 /** The tense of the clause `token` stands in; the sentence's first finite verb decides where the parse cannot. */

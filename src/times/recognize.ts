@@ -296,11 +296,11 @@ function core(c: Cursor, j: number): { end: number; meaning: TimeMeaning } | nul
 /** The day after "in der Nacht zu(m)", with the night as its part of day. */
 function nightBefore(t: TimeTokens, k: number): { end: number; meaning: TimeMeaning } | null {
   const day = timeWord(t.lower[k], 'day');
-  const weekdayAt = day !== undefined && /^(heutigen|gestrigen|morgigen)$/.test(t.lower[k] ?? '') ? k + 1 : k;
-  if (day !== undefined && weekdayAt === k)
-    return { end: k + 1, meaning: { kind: 'relday', offset: Number(day), part: 'NI' } };
-  if (day !== undefined && timeWord(t.lower[weekdayAt], 'weekday') !== undefined) {
-    return { end: weekdayAt + 1, meaning: { kind: 'relday', offset: Number(day), part: 'NI' } };
+  if (day !== undefined) {
+    // "heute", or "heutigen" with its weekday: "zum heutigen Samstag".
+    const adjective = /^(heutigen|gestrigen|morgigen)$/.test(t.lower[k] ?? '');
+    if (adjective && timeWord(t.lower[k + 1], 'weekday') === undefined) return null;
+    return { end: adjective ? k + 2 : k + 1, meaning: { kind: 'relday', offset: Number(day), part: 'NI' } };
   }
   const weekday = timeWord(t.lower[k], 'weekday');
   if (weekday === undefined) return null;
