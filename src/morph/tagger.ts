@@ -237,7 +237,10 @@ function lexiconPos(upos: string, xpos: string): Analysis['pos'] | null {
 interface WordCache {
   dictionary: string | null;
   tag: Float64Array | null;
-  /** By STTS tag: the word-only feature scores of each planned attribute. */
+  /**
+   * By joint label (UPOS and STTS tag: the word features read both, so a word tagged NN as NOUN here and
+   * as PROPN there needs two entries): the word-only feature scores of each planned attribute.
+   */
   feats: Map<string, Float64Array[]> | null;
   /** By joint label. */
   lemmas: Map<string, string> | null;
@@ -371,7 +374,7 @@ export class MorphTagger {
       out[i] = {
         upos: upos[i] as string,
         xpos: xpos[i] as string,
-        feats: this.featsOf(v, i, upos, xpos, caches[i] as WordCache),
+        feats: this.featsOf(v, i, upos, xpos, labels[i] as string, caches[i] as WordCache),
         lemma: this.cachedLemma(
           words[i] as string,
           labels[i] as string,
@@ -384,21 +387,28 @@ export class MorphTagger {
     return out;
   }
 
-  private featsOf(v: SentenceView, i: number, upos: string[], xpos: string[], wordCache: WordCache): string {
+  private featsOf(
+    v: SentenceView,
+    i: number,
+    upos: string[],
+    xpos: string[],
+    label: string,
+    wordCache: WordCache,
+  ): string {
     const u = upos[i] as string;
     const x = xpos[i] as string;
     const plan = this.featPlan(x);
     if (plan.length === 0) return '_';
     const head = agreementHead(upos, i);
     const byTag = (wordCache.feats ??= new Map());
-    let cached = byTag.get(x);
+    let cached = byTag.get(label);
     if (!cached) {
       cached = plan.map(({ attribute, model }) => {
         const scores = new Float64Array(model.labels.length);
         model.score(this.wordFeatures, featsWordFeatures(v, i, u, x, attribute, this.wordFeatures), scores);
         return scores;
       });
-      byTag.set(x, cached);
+      byTag.set(label, cached);
     }
     let out = '';
     // The context features are the same for every attribute: score them once, in the merged table.

@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadLexicon } from '../../src/morph/lexicon.js';
+import { MorphTagger, MORPH_MODEL_PATH } from '../../src/morph/tagger.js';
+
+test('the shipped tagger tags a sentence the same whatever it tagged before (its word caches are keyed right)', () => {
+  // "werden" is an auxiliary in the first sentence and a full verb in the second, with the same STTS
+  // tag: the feature scores cached for the one reading must not be used for the other.
+  const before = 'Es wird geprüft werden .'.split(' ');
+  const sentence = 'Wird auf jeden Fall mein neuer Hausarzt werden .'.split(' ');
+  const buffer = readFileSync(MORPH_MODEL_PATH);
+  const lexicon = loadLexicon();
+  const warm = MorphTagger.fromBuffer(buffer, lexicon);
+  const first = warm.tagSentence(before);
+  const fresh = MorphTagger.fromBuffer(buffer, lexicon).tagSentence(sentence);
+  assert.deepEqual(warm.tagSentence(sentence), fresh);
+  // The two readings do differ, so the test sees both.
+  assert.equal(first[3]?.upos, 'AUX');
+  assert.equal(fresh[7]?.upos, 'VERB');
+  assert.equal(first[3]?.xpos, fresh[7]?.xpos);
+});
