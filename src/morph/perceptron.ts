@@ -8,6 +8,9 @@
  */
 
 const EMPTY = 0xffffffff;
+/** Entries a packed table row holds itself; the target load of its table. */
+const INLINE_ENTRIES = 2;
+const PACKED_LOAD = 0.5;
 
 /** Index of the highest score (the first one on ties). */
 export function argmax(scores: Float64Array): number {
@@ -160,41 +163,10 @@ export class CompiledPerceptron {
   }
 
   static fromBuffer(buffer: Buffer): CompiledPerceptron {
-    const headerLength = buffer.readUInt32LE(0);
-    const header = JSON.parse(buffer.subarray(4, 4 + headerLength).toString('utf8')) as {
-      labels: string[];
-      /** `sorted`: features and runs in key order (current); absent: the table as it is in memory. */
-      layout?: 'sorted';
-      slots?: number;
-      features?: number;
-      entries: number;
-    };
-    // Copy into an aligned buffer so typed-array views are valid whatever the source offset.
-    let offset = 4 + headerLength;
-    offset += (4 - (offset % 4)) % 4;
-    const body = new Uint8Array(buffer.length - offset);
-    body.set(buffer.subarray(offset));
-    const ab = body.buffer;
-    let at = 0;
-    const take = <T>(make: (b: ArrayBuffer, o: number, n: number) => T, n: number, bytes: number): T => {
-      const view = make(ab, at, n);
-      at += n * bytes;
-      return view;
-    };
-    if (header.layout !== 'sorted') {
-      const slots = header.slots ?? 0;
-      const keys = take((b, o, n) => new Uint32Array(b, o, n), slots, 4);
-      const runStart = take((b, o, n) => new Uint32Array(b, o, n), slots, 4);
-      const entryWeight = take((b, o, n) => new Float32Array(b, o, n), header.entries, 4);
-      const runLength = take((b, o, n) => new Uint16Array(b, o, n), slots, 2);
-      const entryLabel = take((b, o, n) => new Uint16Array(b, o, n), header.entries, 2);
-      return new CompiledPerceptron(header.labels, keys, runStart, runLength, entryLabel, entryWeight);
-    }
-    const features = header.features ?? 0;
-    const sorted = take((b, o, n) => new Uint32Array(b, o, n), features, 4);
-    const entryWeight = take((b, o, n) => new Float32Array(b, o, n), header.entries, 4);
-    const lengths = take((b, o, n) => new Uint16Array(b, o, n), features, 2);
-    const entryLabel = take((b, o, n) => new Uint16Array(b, o, n), header.entries, 2);
+    const file = readPerceptronFile(buffer);
+    if (file.layout === 'table') return file.model;
+    const { keys: sorted, lengths, entryLabel, entryWeight } = file;
+    const features = sorted.length;
     let size = 1;
     while (size < features * 2) size <<= 1;
     const keys = new Uint32Array(size).fill(EMPTY);
@@ -210,16 +182,70 @@ export class CompiledPerceptron {
       runLength[s] = lengths[i] as number;
       e += lengths[i] as number;
     }
-    return new CompiledPerceptron(header.labels, keys, runStart, runLength, entryLabel, entryWeight);
+    return new CompiledPerceptron(file.labels, keys, runStart, runLength, entryLabel, entryWeight);
   }
 }
 
+/** A perceptron file as `toBuffer` writes it (features in key order), or an old one with its table. */
+type PerceptronFile =
+  | {
+      layout: 'sorted';
+      labels: string[];
+      /** Features in ascending order, the length of each one's run, and the runs one after another. */
+      keys: Uint32Array;
+      lengths: Uint16Array;
+      entryLabel: Uint16Array;
+      entryWeight: Float32Array;
+    }
+  | { layout: 'table'; model: CompiledPerceptron };
+
+function readPerceptronFile(buffer: Buffer): PerceptronFile {
+  const headerLength = buffer.readUInt32LE(0);
+  const header = JSON.parse(buffer.subarray(4, 4 + headerLength).toString('utf8')) as {
+    labels: string[];
+    /** `sorted`: features and runs in key order (current); absent: the table as it is in memory. */
+    layout?: 'sorted';
+    slots?: number;
+    features?: number;
+    entries: number;
+  };
+  // Copy into an aligned buffer so typed-array views are valid whatever the source offset.
+  let offset = 4 + headerLength;
+  offset += (4 - (offset % 4)) % 4;
+  const body = new Uint8Array(buffer.length - offset);
+  body.set(buffer.subarray(offset));
+  const ab = body.buffer;
+  let at = 0;
+  const take = <T>(make: (b: ArrayBuffer, o: number, n: number) => T, n: number, bytes: number): T => {
+    const view = make(ab, at, n);
+    at += n * bytes;
+    return view;
+  };
+  if (header.layout !== 'sorted') {
+    const slots = header.slots ?? 0;
+    const keys = take((b, o, n) => new Uint32Array(b, o, n), slots, 4);
+    const runStart = take((b, o, n) => new Uint32Array(b, o, n), slots, 4);
+    const entryWeight = take((b, o, n) => new Float32Array(b, o, n), header.entries, 4);
+    const runLength = take((b, o, n) => new Uint16Array(b, o, n), slots, 2);
+    const entryLabel = take((b, o, n) => new Uint16Array(b, o, n), header.entries, 2);
+    const model = new CompiledPerceptron(header.labels, keys, runStart, runLength, entryLabel, entryWeight);
+    return { layout: 'table', model };
+  }
+  const features = header.features ?? 0;
+  const keys = take((b, o, n) => new Uint32Array(b, o, n), features, 4);
+  const entryWeight = take((b, o, n) => new Float32Array(b, o, n), header.entries, 4);
+  const lengths = take((b, o, n) => new Uint16Array(b, o, n), features, 2);
+  const entryLabel = take((b, o, n) => new Uint16Array(b, o, n), header.entries, 2);
+  return { layout: 'sorted', labels: header.labels, keys, lengths, entryLabel, entryWeight };
+}
+
 /**
- * The same weights laid out for scoring from memory that does not fit in the cache: one table row per
- * slot (key, then run start and length in one word) and one 32-bit word per (label, weight) entry
- * (label in the low 8 bits, the weight as 24-bit fixed point above it), so a feature costs one table
- * line and a contiguous run. For models with at most 255 labels; weights keep 23 bits of precision
- * relative to the largest, which leaves every comparison the parser makes as it was in practice.
+ * The same weights laid out for scoring from memory that does not fit in the cache. One table row of
+ * four 32-bit words per feature: its key, its run (start * 256 + length), and — for the runs of one or
+ * two entries that most features have (four in five in the parser) — the entries themselves, so such a
+ * feature costs one cache line, not two. An entry is one 32-bit word: the label in the low 8 bits, the
+ * weight as 24-bit fixed point above it. For models with at most 255 labels; weights keep 23 bits of
+ * precision relative to the largest, which leaves every comparison the parser makes as it was.
  */
 export class PackedPerceptron {
   private constructor(
@@ -230,63 +256,130 @@ export class PackedPerceptron {
   ) {}
 
   static from(model: CompiledPerceptron): PackedPerceptron {
-    if (model.labels.length > 255) throw new Error('a packed perceptron holds at most 255 labels');
-    const slots = model.keys.length;
-    if (model.entryLabel.length >= 1 << 24) throw new Error('too many weights for a packed perceptron');
-    let max = 0;
-    for (const w of model.entryWeight) max = Math.max(max, Math.abs(w));
-    const scale = max > 0 ? max / 0x7fffff : 1;
-    const table = new Uint32Array(slots * 2);
-    const entries = new Int32Array(model.entryLabel.length);
-    for (let s = 0; s < slots; s++) {
-      table[2 * s] = model.keys[s] as number;
-      const start = model.runStart[s] as number;
-      const length = model.runLength[s] as number;
-      table[2 * s + 1] = start * 256 + length;
-    }
-    for (let e = 0; e < entries.length; e++) {
-      const q = Math.round((model.entryWeight[e] as number) / scale);
-      entries[e] = (q << 8) | (model.entryLabel[e] as number);
-    }
-    return new PackedPerceptron(model.labels, table, entries, scale);
+    return PackedPerceptron.pack(
+      model.labels,
+      model.keys,
+      model.runStart,
+      model.runLength,
+      model.entryLabel,
+      model.entryWeight,
+    );
   }
 
-  /** The runs found for the features of one call (start * 256 + length), between the two passes. */
+  /** The packed model of a file written by `CompiledPerceptron.toBuffer`, without building its table. */
+  static fromBuffer(buffer: Buffer): PackedPerceptron {
+    const file = readPerceptronFile(buffer);
+    if (file.layout === 'table') return PackedPerceptron.from(file.model);
+    const starts = new Uint32Array(file.keys.length);
+    for (let i = 1; i < starts.length; i++) starts[i] = (starts[i - 1] as number) + (file.lengths[i - 1] as number);
+    return PackedPerceptron.pack(file.labels, file.keys, starts, file.lengths, file.entryLabel, file.entryWeight);
+  }
+
+  /** Feature `keys[i]` (EMPTY: none) has the entries from `starts[i]`, `lengths[i]` of them. */
+  private static pack(
+    labels: readonly string[],
+    keys: Uint32Array,
+    starts: Uint32Array,
+    lengths: Uint16Array,
+    entryLabel: Uint16Array,
+    entryWeight: Float32Array,
+  ): PackedPerceptron {
+    if (labels.length > 255) throw new Error('a packed perceptron holds at most 255 labels');
+    if (entryLabel.length >= 1 << 24) throw new Error('too many weights for a packed perceptron');
+    let max = 0;
+    for (const w of entryWeight) max = Math.max(max, Math.abs(w));
+    const scale = max > 0 ? max / 0x7fffff : 1;
+    let features = 0;
+    let long = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === EMPTY) continue;
+      features++;
+      if ((lengths[i] as number) > INLINE_ENTRIES) long += lengths[i] as number;
+    }
+    let rows = 1;
+    while (rows < features / PACKED_LOAD) rows <<= 1;
+    const table = new Uint32Array(rows * 4);
+    for (let r = 0; r < rows; r++) table[4 * r] = EMPTY;
+    const entries = new Int32Array(long);
+    let used = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as number;
+      if (key === EMPTY) continue;
+      let r = key & (rows - 1);
+      while (table[4 * r] !== EMPTY) r = (r + 1) & (rows - 1);
+      const start = starts[i] as number;
+      const length = lengths[i] as number;
+      table[4 * r] = key;
+      // Inline runs go in the row's last two words, longer ones into `entries`.
+      const inline = length <= INLINE_ENTRIES;
+      table[4 * r + 1] = inline ? length : used * 256 + length;
+      for (let j = 0; j < length; j++) {
+        const q = Math.round((entryWeight[start + j] as number) / scale);
+        const entry = (q << 8) | (entryLabel[start + j] as number);
+        if (inline) table[4 * r + 2 + j] = entry;
+        else entries[used++] = entry;
+      }
+    }
+    return new PackedPerceptron(labels, table, entries, scale);
+  }
+
+  /** The rows found for the features of one call, between the two passes. */
   private runs = new Uint32Array(256);
 
-  /**
-   * Add every feature's weights into `scores` (length = labels.length), which the caller zeroes. Two
-   * passes: first every feature's table row, then the runs, so that the loads of different features
-   * do not wait on each other's sums (the table and weights do not fit the cache).
-   */
+  /** What one unit of `addUnits` is worth in the model's weights. */
+  get unit(): number {
+    return this.scale;
+  }
+
+  /** Add every feature's weights into `scores` (length = labels.length), which the caller zeroes. */
   score(features: ArrayLike<number>, count: number, scores: Float64Array): void {
+    this.addUnits(features, count, scores, 0);
+    const scale = this.scale;
+    for (let l = 0; l < this.labels.length; l++) scores[l]! *= scale;
+  }
+
+  /**
+   * Add every feature's weights, in units of `unit`, into `out[offset + label]`. The units are whole
+   * numbers, so sums are exact in any order: partial sums can be kept and added later with the same
+   * result. Two passes: first every feature's table row, then the runs, so that the loads of different
+   * features do not wait on each other's sums (the table and weights do not fit the cache).
+   */
+  addUnits(features: ArrayLike<number>, count: number, out: Float64Array, offset: number): void {
     const table = this.table;
     const entries = this.entries;
-    const scale = this.scale;
-    const mask = (table.length >>> 1) - 1;
+    const mask = (table.length >>> 2) - 1;
     if (this.runs.length < count) this.runs = new Uint32Array(count * 2);
-    const runs = this.runs;
+    const rows = this.runs;
     let found = 0;
     for (let f = 0; f < count; f++) {
       const h = (features[f] as number) >>> 0;
-      let s = h & mask;
+      let r = h & mask;
       for (;;) {
-        const k = table[2 * s] as number;
+        const k = table[4 * r] as number;
         if (k === EMPTY) break;
         if (k === h) {
-          runs[found++] = table[2 * s + 1] as number;
+          rows[found++] = r;
           break;
         }
-        s = (s + 1) & mask;
+        r = (r + 1) & mask;
       }
     }
-    for (let r = 0; r < found; r++) {
-      const run = runs[r] as number;
+    for (let i = 0; i < found; i++) {
+      const at = 4 * (rows[i] as number);
+      const run = table[at + 1] as number;
+      const length = run & 255;
+      if (length <= INLINE_ENTRIES) {
+        for (let e = 0; e < length; e++) {
+          const x = (table[at + 2 + e] as number) | 0;
+          out[offset + (x & 255)]! += x >> 8;
+        }
+        continue;
+      }
       const start = run >>> 8;
-      const end = start + (run & 255);
+      const end = start + length;
       for (let e = start; e < end; e++) {
         const x = entries[e] as number;
-        scores[x & 255]! += (x >> 8) * scale;
+        out[offset + (x & 255)]! += x >> 8;
       }
     }
   }

@@ -62,6 +62,11 @@ export interface StackItem {
   readonly labelsLo: number;
   readonly labelsHi: number;
   readonly below: StackItem | null;
+  /**
+   * The decoder's cache, its one mutable field: where this item's `s1ItemFeatures` sums start in the
+   * pool of the sentence it belongs to (-1: not summed yet). Items never outlive their sentence's search.
+   */
+  sums: number;
 }
 
 export interface Arc {
@@ -162,6 +167,7 @@ function item(word: number, below: StackItem | null): StackItem {
     labelsLo: 0,
     labelsHi: 0,
     below,
+    sums: -1,
   };
 }
 
@@ -185,6 +191,7 @@ function withChild(h: StackItem, child: number, label: number, left: boolean, be
         labelsLo: lo,
         labelsHi: hi,
         below,
+        sums: -1,
       }
     : {
         word: h.word,
@@ -201,6 +208,7 @@ function withChild(h: StackItem, child: number, label: number, left: boolean, be
         labelsLo: lo,
         labelsHi: hi,
         below,
+        sums: -1,
       };
 }
 
@@ -323,86 +331,107 @@ function bucket(k: number): number {
   return k < 0 ? -1 : k <= 4 ? k : k <= 7 ? 5 : k <= 12 ? 6 : 7;
 }
 
-/** Fills `out` with the features of state `st`; returns how many. */
-export function parserFeatures(v: SentenceView, st: ParserState, out: Uint32Array): number {
-  const i0 = st.top;
-  const i1 = i0.below;
-  const i2 = i1 ? i1.below : null;
-  const s0 = i0.word + 1;
-  const s1 = i1 ? i1.word + 1 : 0;
-  const s2 = i2 ? i2.word + 1 : 0;
-  const b0 = st.next <= v.n ? st.next + 1 : 0;
-  const b1 = st.next + 1 <= v.n ? st.next + 2 : 0;
-  const b2 = st.next + 2 <= v.n ? st.next + 3 : 0;
-  const b3 = st.next + 3 <= v.n ? st.next + 4 : 0;
+/**
+ * Features that read only one or two positions come in groups: s0's word, s1's, s2's, the buffer from
+ * `next` on (with the bias), the pair s0–s1 and the pair s0–next. A group's weights are the same in every
+ * state with the same positions, so the decoder sums each group once per sentence and key and reuses it
+ * (`GroupScores`). The subtrees of s1 and s0 (`s1ItemFeatures`, `s0ItemFeatures`) are cached per item
+ * and for bare items; only `stateFeatures` are looked up for every state. On PUD a state then costs
+ * ~47 feature look-ups (16 its own, the rest filling rows) instead of 86, and ~700 weights instead of
+ * ~1,650, plus adding three or four rows.
+ */
+export const GROUP_S0 = 0;
+export const GROUP_S1 = 1;
+export const GROUP_S2 = 2;
+export const GROUP_NEXT = 3;
+export const GROUP_S0_S1 = 4;
+export const GROUP_S0_NEXT = 5;
+export const GROUPS = 6;
+
+/** Whether a group reads two positions (its key space is the square of a sentence's). */
+export function isPairGroup(group: number): boolean {
+  return group >= GROUP_S0_S1;
+}
+
+/**
+ * Writes group `group`'s features at `out[k..]` and returns the new count. `a` and `b` are view indices
+ * (0: no word), except that the buffer's position is the state's `next`: `a` for GROUP_NEXT, `b` for
+ * GROUP_S0_NEXT.
+ */
+export function groupFeatures(
+  v: SentenceView,
+  group: number,
+  a: number,
+  b: number,
+  out: Uint32Array,
+  k: number,
+): number {
+  const W = v.word;
+  const X = v.xpos;
+  const L = v.lemma;
+  switch (group) {
+    case GROUP_NEXT: {
+      const b0 = a <= v.n ? a + 1 : 0;
+      const b1 = a + 1 <= v.n ? a + 2 : 0;
+      const b2 = a + 2 <= v.n ? a + 3 : 0;
+      const b3 = a + 3 <= v.n ? a + 4 : 0;
+      const wb0 = W[b0] as number;
+      const xb0 = X[b0] as number;
+      const xb1 = X[b1] as number;
+      const xb2 = X[b2] as number;
+      out[k++] = f1(1, 0);
+      out[k++] = f1(10, wb0);
+      out[k++] = f1(11, xb0);
+      out[k++] = f2(12, wb0, xb0);
+      out[k++] = f2(13, L[b0] as number, xb0);
+      out[k++] = f1(14, W[b1] as number);
+      out[k++] = f1(15, xb1);
+      out[k++] = f2(16, W[b1] as number, xb1);
+      out[k++] = f1(17, xb2);
+      out[k++] = f1(18, X[b3] as number);
+      out[k++] = f3(40, xb0, xb1, xb2);
+      return k;
+    }
+    case GROUP_S2:
+      out[k++] = f1(19, X[a] as number);
+      return k;
+    case GROUP_S0:
+    case GROUP_S1: {
+      const w = W[a] as number;
+      const x = X[a] as number;
+      // s0's templates are 2–5, s1's 6–9.
+      const t = group === GROUP_S0 ? 2 : 6;
+      out[k++] = f1(t, w);
+      out[k++] = f1(t + 1, x);
+      out[k++] = f2(t + 2, w, x);
+      out[k++] = f2(t + 3, L[a] as number, x);
+      return k;
+    }
+    case GROUP_S0_S1:
+      return s0s1Features(v, a, b, out, k);
+    default:
+      return s0NextFeatures(v, a, b, out, k);
+  }
+}
+
+/** Features of s0 (view index `s0`) and s1 (`s1`, 0 when the stack holds only s0). */
+function s0s1Features(v: SentenceView, s0: number, s1: number, out: Uint32Array, k: number): number {
   const W = v.word;
   const L = v.lemma;
   const X = v.xpos;
-  const U = v.upos;
   const C = v.kase;
-  const VF = v.verbForm;
   const ws0 = W[s0] as number;
   const ws1 = W[s1] as number;
-  const wb0 = W[b0] as number;
   const ls0 = L[s0] as number;
   const ls1 = L[s1] as number;
-  const lb0 = L[b0] as number;
   const xs0 = X[s0] as number;
   const xs1 = X[s1] as number;
-  const xs2 = X[s2] as number;
-  const xb0 = X[b0] as number;
-  const xb1 = X[b1] as number;
-  const xb2 = X[b2] as number;
   const cs0 = C[s0] as number;
   const cs1 = C[s1] as number;
-  // Children of s0 and s1 (view indices) and their labels (+1, so 0 is "none").
-  const s0l = i0.lc1 + 1;
-  const s0l2 = i0.lc2 + 1;
-  const s0r = i0.rc1 + 1;
-  const s0r2 = i0.rc2 + 1;
-  const s1l = i1 ? i1.lc1 + 1 : 0;
-  const s1r = i1 ? i1.rc1 + 1 : 0;
-  const s1r2 = i1 ? i1.rc2 + 1 : 0;
-  const ls0l = i0.lc1Label + 1;
-  const ls0l2 = i0.lc2Label + 1;
-  const ls0r = i0.rc1Label + 1;
-  const ls0r2 = i0.rc2Label + 1;
-  const ls1l = i1 ? i1.lc1Label + 1 : 0;
-  const ls1r = i1 ? i1.rc1Label + 1 : 0;
-  const ls1r2 = i1 ? i1.rc2Label + 1 : 0;
-  const xs0l = X[s0l] as number;
-  const xs0r = X[s0r] as number;
-  const xs1l = X[s1l] as number;
-  const xs1r = X[s1r] as number;
-  const dist = i1 && i1.word > 0 ? bucket(i0.word - i1.word) : -1;
-  const distB = b0 && i0.word > 0 ? bucket(st.next - i0.word) : -1;
-  const end = b0 === 0 ? 1 : 0;
-  let k = 0;
-  // Unigrams.
-  out[k++] = f1(1, 0);
-  out[k++] = f1(2, ws0);
-  out[k++] = f1(3, xs0);
-  out[k++] = f2(4, ws0, xs0);
-  out[k++] = f2(5, ls0, xs0);
-  out[k++] = f1(6, ws1);
-  out[k++] = f1(7, xs1);
-  out[k++] = f2(8, ws1, xs1);
-  out[k++] = f2(9, ls1, xs1);
-  out[k++] = f1(10, wb0);
-  out[k++] = f1(11, xb0);
-  out[k++] = f2(12, wb0, xb0);
-  out[k++] = f2(13, lb0, xb0);
-  out[k++] = f1(14, W[b1] as number);
-  out[k++] = f1(15, xb1);
-  out[k++] = f2(16, W[b1] as number, xb1);
-  out[k++] = f1(17, xb2);
-  out[k++] = f1(18, X[b3] as number);
-  out[k++] = f1(19, xs2);
-  out[k++] = f2(20, U[s0] as number, U[s1] as number);
-  // Pairs of s0, s1 and b0.
+  const dist = s1 > 1 ? bucket(s0 - s1) : -1;
+  out[k++] = f2(20, v.upos[s0] as number, v.upos[s1] as number);
   out[k++] = f2(21, ws0, ws1);
   out[k++] = f2(22, xs0, xs1);
-  out[k++] = f2(23, xs0, xb0);
   out[k++] = f3(24, ws0, xs0, xs1);
   out[k++] = f3(25, xs0, ws1, xs1);
   out[k++] = f3(26, ws0, ws1, xs1);
@@ -411,16 +440,170 @@ export function parserFeatures(v: SentenceView, st: ParserState, out: Uint32Arra
   out[k++] = f2(29, ls0, ls1);
   out[k++] = f3(30, ls0, xs1, xs0);
   out[k++] = f3(31, ls1, xs1, xs0);
+  // Distance.
+  out[k++] = f2(66, dist, ws0);
+  out[k++] = f2(67, dist, ws1);
+  out[k++] = f3(68, dist, xs0, xs1);
+  // What lies between s1 and s0: clause boundaries (commas) and other finite verbs.
+  const lo = s1 > 1 ? s1 + 1 : 0; // view index just after s1
+  const commas = lo > 0 && s0 > lo ? (v.commas[s0] as number) - (v.commas[lo] as number) : -1;
+  const finites = lo > 0 && s0 > lo ? (v.finites[s0] as number) - (v.finites[lo] as number) : -1;
+  out[k++] = f4(74, xs0, xs1, Math.min(commas, 3), Math.min(finites, 2));
+  // German morphology: case tells subject from object, agreement a subject from a bystander.
+  out[k++] = f4(75, xs1, cs1, xs0, v.verbForm[s0] as number);
+  out[k++] = f4(76, xs0, cs0, xs1, v.verbForm[s1] as number);
+  out[k++] = f3(79, cs0, cs1, xs0);
+  const agreeS = v.agree[s0] === v.agree[s1] ? 1 : 0;
+  out[k++] = f4(80, xs0, xs1, cs0 ^ cs1, agreeS);
+  return k;
+}
+
+/** Features of s0 (view index `s0`) and the buffer from word number `next` on. */
+function s0NextFeatures(v: SentenceView, s0: number, next: number, out: Uint32Array, k: number): number {
+  const W = v.word;
+  const X = v.xpos;
+  const b0 = next <= v.n ? next + 1 : 0;
+  const b1 = next + 1 <= v.n ? next + 2 : 0;
+  const ws0 = W[s0] as number;
+  const xs0 = X[s0] as number;
+  const wb0 = W[b0] as number;
+  const xb0 = X[b0] as number;
+  const xb1 = X[b1] as number;
+  const distB = b0 && s0 > 1 ? bucket(next - (s0 - 1)) : -1;
+  out[k++] = f2(23, xs0, xb0);
   out[k++] = f2(32, ws0, wb0);
   out[k++] = f3(33, xs0, wb0, xb0);
-  out[k++] = f3(34, ls0, xs0, xb0);
-  // Three tags.
+  out[k++] = f3(34, v.lemma[s0] as number, xs0, xb0);
   out[k++] = f3(35, xs0, xb0, xb1);
-  out[k++] = f3(36, xs1, xs0, xb0);
   out[k++] = f3(37, ws0, xb0, xb1);
+  out[k++] = f3(69, distB, xs0, xb0);
+  out[k++] = f2(77, v.kase[s0] as number, xb0);
+  out[k++] = f2(85, xs0, b0 === 0 ? 1 : 0);
+  return k;
+}
+
+/**
+ * Features of s1's subtree: its word and the children it has taken. The item is shared by every state
+ * that has it below the top, so the decoder sums these once per item (`StackItem.sums`).
+ */
+export function s1ItemFeatures(v: SentenceView, i1: StackItem | null, out: Uint32Array, k: number): number {
+  const W = v.word;
+  const X = v.xpos;
+  const s1 = i1 ? i1.word + 1 : 0;
+  const s1r = i1 ? i1.rc1 + 1 : 0;
+  const ls1l = i1 ? i1.lc1Label + 1 : 0;
+  const ls1r = i1 ? i1.rc1Label + 1 : 0;
+  const xs1 = X[s1] as number;
+  const xs1r = X[s1r] as number;
+  out[k++] = f2(50, xs1, ls1l);
+  out[k++] = f2(51, xs1, ls1r);
+  out[k++] = f3(54, xs1, ls1r, i1 ? i1.rc2Label + 1 : 0);
+  out[k++] = f3(57, xs1, xs1r, X[i1 ? i1.rc2 + 1 : 0] as number);
+  out[k++] = f2(59, W[s1] as number, ls1r);
+  out[k++] = f2(62, W[s1r] as number, xs1);
+  out[k++] = f3(64, xs1, i1 ? i1.labelsLo : 0, i1 ? i1.labelsHi : 0);
+  out[k++] = f3(71, xs1, bucket(i1 ? i1.leftCount : -1), bucket(i1 ? i1.rightCount : -1));
+  out[k++] = f2(73, W[s1] as number, bucket(i1 ? i1.rightCount : -1));
+  out[k++] = f3(84, v.kase[s1r] as number, xs1r, xs1);
+  return k;
+}
+
+/**
+ * Features of s0's subtree: its word and the children it has taken. A bare item (just shifted) reads its
+ * word only, so the decoder sums these once per position for bare items (`GroupScores.bareOffset`).
+ */
+export function s0ItemFeatures(v: SentenceView, i0: StackItem, out: Uint32Array, k: number): number {
+  const W = v.word;
+  const X = v.xpos;
+  const s0 = i0.word + 1;
+  const s0l = i0.lc1 + 1;
+  const s0r = i0.rc1 + 1;
+  const ls0l = i0.lc1Label + 1;
+  const ls0r = i0.rc1Label + 1;
+  const ws0 = W[s0] as number;
+  const xs0 = X[s0] as number;
+  const xs0l = X[s0l] as number;
+  out[k++] = f2(48, xs0, ls0l);
+  out[k++] = f2(49, xs0, ls0r);
+  out[k++] = f3(52, xs0, ls0l, i0.lc2Label + 1);
+  out[k++] = f3(53, xs0, ls0r, i0.rc2Label + 1);
+  out[k++] = f3(55, xs0, xs0l, X[i0.lc2 + 1] as number);
+  out[k++] = f3(56, xs0, X[s0r] as number, X[i0.rc2 + 1] as number);
+  out[k++] = f2(58, ws0, ls0l);
+  out[k++] = f2(61, W[s0l] as number, xs0);
+  out[k++] = f3(63, xs0, i0.labelsLo, i0.labelsHi);
+  out[k++] = f3(70, xs0, bucket(i0.leftCount), bucket(i0.rightCount));
+  out[k++] = f2(72, ws0, bucket(i0.leftCount));
+  out[k++] = f3(78, xs0, v.kase[s0] as number, ls0l);
+  out[k++] = f3(83, v.kase[s0l] as number, xs0l, xs0);
+  return k;
+}
+
+/** The (a, b) of each group in `st`, at `out[2g]` and `out[2g + 1]` (see `groupFeatures`). */
+export function groupPositions(st: ParserState, out: Int32Array): void {
+  const i1 = st.top.below;
+  const i2 = i1 ? i1.below : null;
+  const s0 = st.top.word + 1;
+  const s1 = i1 ? i1.word + 1 : 0;
+  out.fill(0);
+  out[2 * GROUP_S0] = s0;
+  out[2 * GROUP_S1] = s1;
+  out[2 * GROUP_S2] = i2 ? i2.word + 1 : 0;
+  out[2 * GROUP_NEXT] = st.next;
+  out[2 * GROUP_S0_S1] = s0;
+  out[2 * GROUP_S0_S1 + 1] = s1;
+  out[2 * GROUP_S0_NEXT] = s0;
+  out[2 * GROUP_S0_NEXT + 1] = st.next;
+}
+
+const positionsScratch = new Int32Array(2 * GROUPS);
+
+/** Fills `out` with the features of state `st`; returns how many. */
+export function parserFeatures(v: SentenceView, st: ParserState, out: Uint32Array): number {
+  const p = positionsScratch;
+  groupPositions(st, p);
+  let k = 0;
+  for (let g = 0; g < GROUPS; g++) k = groupFeatures(v, g, p[2 * g] as number, p[2 * g + 1] as number, out, k);
+  k = s0ItemFeatures(v, st.top, out, k);
+  k = s1ItemFeatures(v, st.top.below, out, k);
+  return stateFeatures(v, st, out, k);
+}
+
+/** The features that read s0 and s1 with their children, or three positions, from `out[k]` on. */
+export function stateFeatures(v: SentenceView, st: ParserState, out: Uint32Array, k: number): number {
+  const i0 = st.top;
+  const i1 = i0.below;
+  const i2 = i1 ? i1.below : null;
+  const s0 = i0.word + 1;
+  const s1 = i1 ? i1.word + 1 : 0;
+  const s2 = i2 ? i2.word + 1 : 0;
+  const b0 = st.next <= v.n ? st.next + 1 : 0;
+  const W = v.word;
+  const X = v.xpos;
+  const C = v.kase;
+  const ws0 = W[s0] as number;
+  const xs0 = X[s0] as number;
+  const xs1 = X[s1] as number;
+  const xs2 = X[s2] as number;
+  const xb0 = X[b0] as number;
+  const cs0 = C[s0] as number;
+  const cs1 = C[s1] as number;
+  // Children of s0 and s1 (view indices) and their labels (+1, so 0 is "none").
+  const s0l = i0.lc1 + 1;
+  const s0r = i0.rc1 + 1;
+  const s1l = i1 ? i1.lc1 + 1 : 0;
+  const s1r = i1 ? i1.rc1 + 1 : 0;
+  const ls0l = i0.lc1Label + 1;
+  const ls1r = i1 ? i1.rc1Label + 1 : 0;
+  const xs0l = X[s0l] as number;
+  const xs0r = X[s0r] as number;
+  const xs1l = X[s1l] as number;
+  const xs1r = X[s1r] as number;
+  const end = b0 === 0 ? 1 : 0;
+  // Three tags.
+  out[k++] = f3(36, xs1, xs0, xb0);
   out[k++] = f3(38, xs1, ws0, xb0);
   out[k++] = f3(39, xs2, xs1, xs0);
-  out[k++] = f3(40, xb0, xb1, xb2);
   // Children already attached.
   out[k++] = f3(41, xs1, xs1l, xs0);
   out[k++] = f3(42, xs1, xs1r, xs0);
@@ -429,56 +612,12 @@ export function parserFeatures(v: SentenceView, st: ParserState, out: Uint32Arra
   out[k++] = f3(45, xs1, xs1r, ws0);
   out[k++] = f3(46, xs1, ws0, xs0l);
   out[k++] = f3(47, xs1, xs0, xs0l);
-  out[k++] = f2(48, xs0, ls0l);
-  out[k++] = f2(49, xs0, ls0r);
-  out[k++] = f2(50, xs1, ls1l);
-  out[k++] = f2(51, xs1, ls1r);
-  out[k++] = f3(52, xs0, ls0l, ls0l2);
-  out[k++] = f3(53, xs0, ls0r, ls0r2);
-  out[k++] = f3(54, xs1, ls1r, ls1r2);
-  out[k++] = f3(55, xs0, xs0l, X[s0l2] as number);
-  out[k++] = f3(56, xs0, xs0r, X[s0r2] as number);
-  out[k++] = f3(57, xs1, xs1r, X[s1r2] as number);
-  out[k++] = f2(58, ws0, ls0l);
-  out[k++] = f2(59, ws1, ls1r);
   out[k++] = f4(60, xs0, xs1, ls0l, ls1r);
-  out[k++] = f2(61, W[s0l] as number, xs0);
-  out[k++] = f2(62, W[s1r] as number, xs1);
-  // Label sets: a verb takes one subject, one object.
-  out[k++] = f3(63, xs0, i0.labelsLo, i0.labelsHi);
-  out[k++] = f3(64, xs1, i1 ? i1.labelsLo : 0, i1 ? i1.labelsHi : 0);
+  // Label sets: a verb takes one subject, one object; with case, which of them is still open.
   out[k++] = f4(65, xs0, xs1, i0.labelsLo, i1 ? i1.labelsLo : 0);
-  // Distance and valency.
-  out[k++] = f2(66, dist, ws0);
-  out[k++] = f2(67, dist, ws1);
-  out[k++] = f3(68, dist, xs0, xs1);
-  out[k++] = f3(69, distB, xs0, xb0);
-  out[k++] = f3(70, xs0, bucket(i0.leftCount), bucket(i0.rightCount));
-  out[k++] = f3(71, xs1, bucket(i1 ? i1.leftCount : -1), bucket(i1 ? i1.rightCount : -1));
-  out[k++] = f2(72, ws0, bucket(i0.leftCount));
-  out[k++] = f2(73, ws1, bucket(i1 ? i1.rightCount : -1));
-  // What lies between s1 and s0: clause boundaries (commas) and other finite verbs.
-  const lo = i1 && i1.word > 0 ? i1.word + 2 : 0; // view index just after s1
-  const hi = i0.word + 1; // view index of s0
-  const commas = lo > 0 && hi > lo ? (v.commas[hi] as number) - (v.commas[lo] as number) : -1;
-  const finites = lo > 0 && hi > lo ? (v.finites[hi] as number) - (v.finites[lo] as number) : -1;
-  out[k++] = f4(74, xs0, xs1, Math.min(commas, 3), Math.min(finites, 2));
-  // German morphology: case tells subject from object, agreement a subject from a bystander.
-  const vfs0 = VF[s0] as number;
-  const vfs1 = VF[s1] as number;
-  out[k++] = f4(75, xs1, cs1, xs0, vfs0);
-  out[k++] = f4(76, xs0, cs0, xs1, vfs1);
-  out[k++] = f2(77, cs0, xb0);
-  out[k++] = f3(78, xs0, cs0, ls0l);
-  out[k++] = f3(79, cs0, cs1, xs0);
-  const agreeS = v.agree[s0] === v.agree[s1] ? 1 : 0;
-  out[k++] = f4(80, xs0, xs1, cs0 ^ cs1, agreeS);
   out[k++] = f4(81, xs1, cs1, xs0, i0.labelsLo & 0xffff);
   out[k++] = f4(82, xs0, cs0, xs1, i1 ? i1.labelsLo & 0xffff : 0);
-  out[k++] = f3(83, C[s0l] as number, xs0l, xs0);
-  out[k++] = f3(84, C[s1r] as number, xs1r, xs1);
   // The end of the sentence.
-  out[k++] = f2(85, xs0, end);
   out[k++] = f3(86, xs0, xs1, end);
   return k;
 }
@@ -574,6 +713,139 @@ export interface TransitionScorer {
   score(features: ArrayLike<number>, count: number, scores: Float64Array): void;
 }
 
+/** Sentences up to this many words cache their pair groups (the key space is the square). */
+const MAX_PAIR_CACHE_WORDS = 254;
+
+/**
+ * Summed weights of feature groups for one sentence, in the packed model's units, filled as the search
+ * first needs them: a word is s0, s1 or at the front of the buffer in many states, and the weights of
+ * its groups are the same in all of them. Each state adds up four rows:
+ * - s0 and the buffer: the NEXT and S0 groups and the s0–next pair (`s0Next`);
+ * - the s0–s1 pair (`s0S1`);
+ * - s1's subtree with its word and s2, which an item fixes (`item`, cached on the item itself);
+ * - s0's subtree when it is bare, i.e. just shifted (`bare`; else its features are the state's own).
+ * Rows are whole numbers, so the sums are exactly those of adding every feature's weights.
+ */
+class GroupScores {
+  private pool = new Float64Array(0);
+  private used = 0;
+  /** Per group and key, the offset of its row in the pool (-1: not yet summed). */
+  private readonly index: Int32Array[] = [];
+  private bareRows = new Int32Array(0);
+  private noItemRow = -1;
+  private view: SentenceView | null = null;
+  private slots = 0;
+  /** Whether the pair groups are cached for the current sentence. */
+  pairs = false;
+  private readonly features = new Uint32Array(MAX_PARSER_FEATURES);
+
+  constructor(
+    readonly model: PackedPerceptron,
+    private readonly transitions: number,
+  ) {
+    for (let g = 0; g < GROUPS; g++) this.index.push(new Int32Array(0));
+  }
+
+  /** Start sentence `v` (a no-op when it is the current one). */
+  begin(v: SentenceView): void {
+    if (v === this.view) return;
+    this.view = v;
+    this.used = 0;
+    this.slots = v.n + 2;
+    this.pairs = v.n <= MAX_PAIR_CACHE_WORDS;
+    this.noItemRow = -1;
+    for (let g = 0; g < GROUPS; g++) {
+      const size = isPairGroup(g) ? (this.pairs ? this.slots * this.slots : 0) : this.slots;
+      if ((this.index[g] as Int32Array).length < size) this.index[g] = new Int32Array(size);
+      (this.index[g] as Int32Array).fill(-1, 0, size);
+    }
+    if (this.bareRows.length < this.slots) this.bareRows = new Int32Array(this.slots * 2);
+    this.bareRows.fill(-1, 0, this.slots);
+  }
+
+  /** The pool the offsets point into (read it after the last offset: a new row may replace it). */
+  get sums(): Float64Array {
+    return this.pool;
+  }
+
+  /** The row of a one-position group (GROUP_S0, GROUP_S1, GROUP_S2 or GROUP_NEXT) at `at`. */
+  position(g: number, at: number): number {
+    const index = this.index[g] as Int32Array;
+    let row = index[at] as number;
+    if (row < 0) index[at] = row = this.fill(groupFeatures(this.view as SentenceView, g, at, 0, this.features, 0));
+    return row;
+  }
+
+  /** The row of s0 (view index) with the buffer from `next`: groups NEXT, S0 and S0_NEXT. */
+  s0Next(s0: number, next: number): number {
+    const index = this.index[GROUP_S0_NEXT] as Int32Array;
+    const key = s0 + this.slots * next;
+    let row = index[key] as number;
+    if (row >= 0) return row;
+    const a = this.position(GROUP_NEXT, next);
+    const b = this.position(GROUP_S0, s0);
+    row = this.fill(groupFeatures(this.view as SentenceView, GROUP_S0_NEXT, s0, next, this.features, 0));
+    this.add(row, a);
+    this.add(row, b);
+    index[key] = row;
+    return row;
+  }
+
+  /** The row of the s0–s1 pair (view indices). */
+  s0S1(s0: number, s1: number): number {
+    const index = this.index[GROUP_S0_S1] as Int32Array;
+    const key = s0 + this.slots * s1;
+    let row = index[key] as number;
+    if (row < 0) {
+      index[key] = row = this.fill(groupFeatures(this.view as SentenceView, GROUP_S0_S1, s0, s1, this.features, 0));
+    }
+    return row;
+  }
+
+  /** The row of s1's subtree `item` (null: the stack holds only s0), with groups S1 and S2. */
+  item(item: StackItem | null): number {
+    if (item ? item.sums >= 0 : this.noItemRow >= 0) return item ? item.sums : this.noItemRow;
+    const below = item ? item.below : null;
+    const a = this.position(GROUP_S1, item ? item.word + 1 : 0);
+    const b = this.position(GROUP_S2, below ? below.word + 1 : 0);
+    const row = this.fill(s1ItemFeatures(this.view as SentenceView, item, this.features, 0));
+    this.add(row, a);
+    this.add(row, b);
+    if (item) item.sums = row;
+    else this.noItemRow = row;
+    return row;
+  }
+
+  /** The row of `s0ItemFeatures` for a bare item (no children yet), which depends on its word only. */
+  bare(item: StackItem): number {
+    const key = item.word + 1;
+    let row = this.bareRows[key] as number;
+    if (row < 0)
+      this.bareRows[key] = row = this.fill(s0ItemFeatures(this.view as SentenceView, item, this.features, 0));
+    return row;
+  }
+
+  /** A new row holding the weights of the first `count` of `this.features`. */
+  private fill(count: number): number {
+    const T = this.transitions;
+    if (this.used + T > this.pool.length) {
+      const grown = new Float64Array(Math.max(4096 * T, 2 * this.pool.length));
+      grown.set(this.pool.subarray(0, this.used));
+      this.pool = grown;
+    }
+    const row = this.used;
+    this.used += T;
+    this.pool.fill(0, row, row + T);
+    this.model.addUnits(this.features, count, this.pool, row);
+    return row;
+  }
+
+  private add(row: number, from: number): void {
+    const u = this.pool;
+    for (let t = 0; t < this.transitions; t++) u[row + t]! += u[from + t] as number;
+  }
+}
+
 /**
  * Beam search over transition sequences. Every state in step k has made k transitions (arc-standard
  * always takes 2n), so scores are comparable across the beam. Returns the beams of every step when
@@ -608,9 +880,7 @@ export class BeamSearch {
     for (let b = 0; b < beam.length; b++) {
       const st = beam[b] as ParserState;
       const scores = this.scores[b] as Float64Array;
-      const n = parserFeatures(v, st, this.features);
-      scores.fill(0);
-      scorer.score(this.features, n, scores);
+      this.scoreState(v, st, scorer, scores);
       const base = st.score;
       legalTransitions(st, this.labelCount, this.grammar, v, this.legal);
       for (let t = 0; t < this.transitions; t++) {
@@ -634,6 +904,57 @@ export class BeamSearch {
   }
 
   private count = 0;
+  private groupScores: GroupScores | null = null;
+
+  /**
+   * The scores of `st`'s transitions into `scores`. A packed model adds the cached rows of the feature
+   * groups (`GroupScores`) to the state's own features; any other scorer (the trainer's live weights)
+   * takes them all.
+   */
+  private scoreState(v: SentenceView, st: ParserState, scorer: TransitionScorer, scores: Float64Array): void {
+    if (!(scorer instanceof PackedPerceptron)) {
+      const n = parserFeatures(v, st, this.features);
+      scores.fill(0);
+      scorer.score(this.features, n, scores);
+      return;
+    }
+    let cache = this.groupScores;
+    if (!cache || cache.model !== scorer) cache = this.groupScores = new GroupScores(scorer, this.transitions);
+    cache.begin(v);
+    const i0 = st.top;
+    const i1 = i0.below;
+    const s0 = i0.word + 1;
+    const out = this.features;
+    let k = 0;
+    // The rows first (each may add to the pool), then the sums.
+    let a: number;
+    let b: number;
+    if (cache.pairs) {
+      a = cache.s0Next(s0, st.next);
+      b = cache.s0S1(s0, i1 ? i1.word + 1 : 0);
+    } else {
+      a = cache.position(GROUP_NEXT, st.next);
+      b = cache.position(GROUP_S0, s0);
+      k = groupFeatures(v, GROUP_S0_NEXT, s0, st.next, out, k);
+      k = groupFeatures(v, GROUP_S0_S1, s0, i1 ? i1.word + 1 : 0, out, k);
+    }
+    const c = cache.item(i1);
+    const bare = i0.leftCount + i0.rightCount === 0;
+    const d = bare ? cache.bare(i0) : -1;
+    if (!bare) k = s0ItemFeatures(v, i0, out, k);
+    const u = cache.sums;
+    const T = this.transitions;
+    if (d >= 0) {
+      for (let t = 0; t < T; t++) {
+        scores[t] = (u[a + t] as number) + (u[b + t] as number) + (u[c + t] as number) + (u[d + t] as number);
+      }
+    } else {
+      for (let t = 0; t < T; t++) scores[t] = (u[a + t] as number) + (u[b + t] as number) + (u[c + t] as number);
+    }
+    scorer.addUnits(out, stateFeatures(v, st, out, k), scores, 0);
+    const unit = scorer.unit;
+    for (let t = 0; t < T; t++) scores[t]! *= unit;
+  }
 
   /** Insert a candidate into the sorted list of the best `width` (ties keep the earlier one first). */
   private consider(state: number, transition: number, total: number): void {
@@ -661,9 +982,7 @@ export class BeamSearch {
       let st = beam[0] as ParserState;
       const scores = this.scores[0] as Float64Array;
       while (!st.done) {
-        const n = parserFeatures(v, st, this.features);
-        scores.fill(0);
-        scorer.score(this.features, n, scores);
+        this.scoreState(v, st, scorer, scores);
         legalTransitions(st, this.labelCount, this.grammar, v, this.legal);
         const t = bestTransition(scores, this.legal);
         st = st.apply(t, st.score + (scores[t] as number));
@@ -678,14 +997,15 @@ export class BeamSearch {
 export class DependencyParser implements Parser {
   private readonly search: BeamSearch;
 
+  /** A compiled `model` is repacked for scoring and not kept (it would double the parser's memory). */
   constructor(
-    readonly model: CompiledPerceptron,
+    model: CompiledPerceptron | PackedPerceptron,
     readonly labels: readonly string[],
     readonly beamWidth = 1,
     readonly margin = Infinity,
   ) {
     this.search = new BeamSearch(model.labels.length, labels.length, beamWidth, parserGrammar(labels), margin);
-    this.scorer = model.labels.length <= 255 ? PackedPerceptron.from(model) : model;
+    this.scorer = model instanceof PackedPerceptron || model.labels.length > 255 ? model : PackedPerceptron.from(model);
   }
 
   private readonly scorer: TransitionScorer;
@@ -795,8 +1115,15 @@ export function packParser(
   return Buffer.concat([len, head, model.toBuffer()]);
 }
 
-/** The parser in `buffer`; `beamWidth` and `margin` replace the model's own when given. */
-export function unpackParser(buffer: Buffer, beamWidth?: number, margin?: number): DependencyParser {
+/** The header of a parser file: relation labels, beam width and margin; `weights` is the rest. */
+interface ParserFile {
+  labels: string[];
+  beamWidth: number;
+  margin: number;
+  weights: Buffer;
+}
+
+function readParserFile(buffer: Buffer): ParserFile {
   const length = buffer.readUInt32LE(0);
   const header = JSON.parse(buffer.subarray(4, 4 + length).toString('utf8')) as {
     version: number;
@@ -805,10 +1132,27 @@ export function unpackParser(buffer: Buffer, beamWidth?: number, margin?: number
     margin?: number | null;
   };
   if (header.version !== 2) throw new Error(`parser model version ${header.version}: run npm run train`);
-  return new DependencyParser(
-    CompiledPerceptron.fromBuffer(buffer.subarray(4 + length)),
-    header.labels,
-    beamWidth ?? header.beamWidth ?? 1,
-    margin ?? header.margin ?? Infinity,
-  );
+  return {
+    labels: header.labels,
+    beamWidth: header.beamWidth ?? 1,
+    margin: header.margin ?? Infinity,
+    weights: buffer.subarray(4 + length),
+  };
+}
+
+/** A parser file's weights as the trainer made them, with its header. */
+export function readParserModel(buffer: Buffer): Omit<ParserFile, 'weights'> & { model: CompiledPerceptron } {
+  const { weights, ...header } = readParserFile(buffer);
+  return { ...header, model: CompiledPerceptron.fromBuffer(weights) };
+}
+
+/** The parser in `buffer`; `beamWidth` and `margin` replace the model's own when given. */
+export function unpackParser(buffer: Buffer, beamWidth?: number, margin?: number): DependencyParser {
+  const file = readParserFile(buffer);
+  // Packed straight from the file: the compiled table would be built only to be thrown away.
+  const model =
+    file.labels.length * 2 + 1 <= 255
+      ? PackedPerceptron.fromBuffer(file.weights)
+      : CompiledPerceptron.fromBuffer(file.weights);
+  return new DependencyParser(model, file.labels, beamWidth ?? file.beamWidth, margin ?? file.margin);
 }

@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { PackedPerceptron } from '../../src/morph/perceptron.js';
 import {
+  BeamSearch,
   ParserState,
+  parserGrammar,
+  readParserModel,
+  viewSentence,
   goldTransitions,
   oracle,
   projectivize,
@@ -10,7 +16,7 @@ import {
 } from '../../src/syntax/parser.js';
 import { parseConllu } from '../../src/eval/conllu.js';
 import { trainParser } from '../../src/train/train-parser.js';
-import { parserBeamWidth, parserMargin } from '../../src/syntax/model.js';
+import { PARSER_MODEL_PATH, parserBeamWidth, parserMargin } from '../../src/syntax/model.js';
 import { TOY_CONLLU as TOY } from '../helpers.js';
 
 test('projectivize: lifts crossing arcs, leaves projective trees alone', () => {
@@ -99,4 +105,46 @@ test('LAGEBILD_PARSER_MARGIN: a positive number or "none", else a clear error', 
   assert.equal(parserMargin('50'), 50);
   assert.throws(() => parserMargin('-1'), /LAGEBILD_PARSER_MARGIN/);
   assert.throws(() => parserMargin('wide'), /LAGEBILD_PARSER_MARGIN/);
+});
+
+test('decoding with cached feature-group sums finds the same parses and scores as scoring every feature', () => {
+  const parts = readParserModel(readFileSync(PARSER_MODEL_PATH));
+  const packed = PackedPerceptron.from(parts.model);
+  // The same weights behind a plain scorer: the search then computes all features of every state.
+  const plain = { score: packed.score.bind(packed) };
+  const search = (): BeamSearch =>
+    new BeamSearch(parts.model.labels.length, parts.labels.length, 4, parserGrammar(parts.labels), Infinity);
+  const clause = {
+    forms: ['Der', 'Präsident', 'sagte', ',', 'dass', 'er', 'die', 'Wahl', 'gewonnen', 'habe', ',', 'und'],
+    upos: ['DET', 'NOUN', 'VERB', 'PUNCT', 'SCONJ', 'PRON', 'DET', 'NOUN', 'VERB', 'AUX', 'PUNCT', 'CCONJ'],
+    xpos: ['ART', 'NN', 'VVFIN', '$,', 'KOUS', 'PPER', 'ART', 'NN', 'VVPP', 'VAFIN', '$,', 'KON'],
+    feats: [
+      'Case=Nom|Gender=Masc|Number=Sing',
+      'Case=Nom|Gender=Masc|Number=Sing',
+      'Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin',
+      '_',
+      '_',
+      'Case=Nom|Number=Sing|Person=3',
+      'Case=Acc|Number=Sing',
+      'Case=Acc|Number=Sing',
+      'VerbForm=Part',
+      'Mood=Sub|Number=Sing|Person=3|VerbForm=Fin',
+      '_',
+      '_',
+    ],
+  };
+  const repeat = (times: number): typeof clause => ({
+    forms: Array.from({ length: times }, () => clause.forms).flat(),
+    upos: Array.from({ length: times }, () => clause.upos).flat(),
+    xpos: Array.from({ length: times }, () => clause.xpos).flat(),
+    feats: Array.from({ length: times }, () => clause.feats).flat(),
+  });
+  // One clause, several, and a sentence past the length up to which word pairs are cached.
+  for (const input of [repeat(1), repeat(3), repeat(25)]) {
+    const view = viewSentence(input);
+    const cached = search().decode(view, packed);
+    const full = search().decode(viewSentence(input), plain);
+    assert.equal(cached.score, full.score, `${input.forms.length} words`);
+    assert.deepEqual(cached.tree(), full.tree(), `${input.forms.length} words`);
+  }
 });
