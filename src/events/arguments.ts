@@ -195,7 +195,11 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
       }
     }
     const rel = p.tree.deprel[k] as string;
-    if (rel !== 'conj' && rel !== 'xcomp' && rel !== 'parataxis') return -1;
+    if (rel !== 'conj' && rel !== 'xcomp' && rel !== 'parataxis') {
+      const recovered = objectAsSubject(p, k);
+      if (recovered >= 0) path.push(edge(p, k, recovered, 'obj (agrees with the verb, which has no subject)'));
+      return recovered;
+    }
     const h = p.tree.head[k] as number;
     // "sah Fallschirmjäger … marschieren": after a verb of perception the accusative is the infinitive's
     // subject, wherever the parse hung it.
@@ -218,6 +222,30 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
     k = h;
   }
   return -1;
+}
+
+/**
+ * A finite clause with an "object" but no subject is, in German news, a subject put after the verb that
+ * the parse took for the object ("In Berlin demonstrierten am Samstag 10.000 Menschen"): an active,
+ * finite third-person verb whose only nominal object is a noun agreeing with it in number, and no
+ * accusative pronoun or second object to say otherwise. Returns that noun, or -1.
+ */
+export function objectAsSubject(p: Parse, v: number): number {
+  const xpos = p.xpos[v] as string;
+  if (p.tree.upos[v] !== 'VERB' || !xpos.endsWith('FIN')) return -1;
+  if (childWith(p, v, ['nsubj', 'nsubj:pass', 'csubj', 'expl']) >= 0) return -1;
+  const verbFeats = p.feats[v] as string;
+  if (!verbFeats.includes('Person=3') || verbFeats.includes('Voice=Pass')) return -1;
+  let found = -1;
+  for (const c of kids(p, v)) {
+    if (p.tree.deprel[c] !== 'obj' || !nominal(p, c)) continue;
+    if (found >= 0 || p.tree.upos[c] === 'PRON') return -1;
+    found = c;
+  }
+  if (found < 0) return -1;
+  const number = (feats: string): string => /Number=(\w+)/.exec(feats)?.[1] ?? '';
+  const n = number(p.feats[found] as string);
+  return n !== '' && n === number(verbFeats) ? found : -1;
 }
 
 /** The nearest finite verb before `v` in its sentence that has a subject of its own. */
@@ -426,5 +454,5 @@ function locationIn(
 }
 
 export function isAccusativeObject(p: Parse, v: number): boolean {
-  return childWith(p, v, ['obj'], (k) => nominal(p, k)) >= 0;
+  return childWith(p, v, ['obj'], (k) => nominal(p, k)) >= 0 && objectAsSubject(p, v) < 0;
 }

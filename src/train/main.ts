@@ -72,7 +72,7 @@ function trainCore(): Record<string, unknown> {
   writeFileSync(PARSER_MODEL_PATH, parserBuffer);
   const t3 = performance.now();
   console.log(
-    `parser: chose ${parser.epoch} epochs (beam ${parser.beam}, margin ${parser.margin}) on dev; ${(parserBuffer.length / 1e6).toFixed(1)} MB → ${PARSER_MODEL_PATH}`,
+    `parser: chose ${parser.epoch} epochs (beam ${parser.beam}, margin ${parser.margin}, mean of ${parser.ensemble}) on dev; ${(parserBuffer.length / 1e6).toFixed(1)} MB → ${PARSER_MODEL_PATH}`,
   );
 
   return {
@@ -88,6 +88,8 @@ function trainCore(): Record<string, unknown> {
     parserEpochs: parser.epoch,
     parserBeam: parser.beam,
     parserMargin: Number.isFinite(parser.margin) ? parser.margin : null,
+    parserEnsemble: parser.ensemble,
+    parserPrune: parser.prune,
     parserJackknifeFolds: JACKKNIFE_FOLDS,
     parserDev: parser.dev,
   };

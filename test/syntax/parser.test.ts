@@ -6,6 +6,7 @@ import {
   BeamSearch,
   ParserState,
   parserGrammar,
+  legalTransitions,
   readParserModel,
   viewSentence,
   goldTransitions,
@@ -15,7 +16,7 @@ import {
   unpackParser,
 } from '../../src/syntax/parser.js';
 import { parseConllu } from '../../src/eval/conllu.js';
-import { trainParser } from '../../src/train/train-parser.js';
+import { trainParser, type ParserTrainOptions } from '../../src/train/train-parser.js';
 import { PARSER_MODEL_PATH, parserBeamWidth, parserMargin } from '../../src/syntax/model.js';
 import { TOY_CONLLU as TOY } from '../helpers.js';
 
@@ -79,6 +80,32 @@ for (const [beam, update] of [
     assert.equal(unpackParser(packParser(result.model, result.labels, result.beam)).margin, Infinity);
   });
 }
+
+const TOY_SECOND = `# sent_id = dev-s2
+# text = Die Frau hat den Mann gesehen.
+1	Die	der	DET	ART	Case=Nom	2	det	_	_
+2	Frau	Frau	NOUN	NN	Case=Nom	3	nsubj	_	_
+3	hat	haben	AUX	VAFIN	VerbForm=Fin	6	aux	_	_
+4	den	der	DET	ART	Case=Acc	5	det	_	_
+5	Mann	Mann	NOUN	NN	Case=Acc	6	obj	_	_
+6	gesehen	sehen	VERB	VVPP	VerbForm=Part	0	root	_	SpaceAfter=No
+7	.	.	PUNCT	$.	_	6	punct	_	_
+
+`;
+
+test('trainer: an ensemble of two shuffles averages their weights and still parses the toy treebank', () => {
+  // Two kinds of sentence, so that two shuffles train two different models.
+  const sentences = parseConllu((TOY + TOY_SECOND).repeat(10));
+  const options: ParserTrainOptions = { epochs: [3], seed: 3, trainTags: 'gold', beam: 4, update: 'max-violation' };
+  const single = trainParser(sentences, sentences.slice(0, 1), null, { ...options, prune: false });
+  const pair = trainParser(sentences, sentences.slice(0, 1), null, { ...options, prune: false, ensemble: 2 });
+  assert.equal(single.ensemble, 1);
+  assert.equal(pair.ensemble, 2);
+  assert.equal(pair.epoch, single.epoch);
+  // The mean of two models is not either of them.
+  assert.notDeepEqual(Array.from(pair.model.entryWeight), Array.from(single.model.entryWeight));
+  checkToyParse(unpackParser(packParser(pair.model, pair.labels, pair.beam)));
+});
 
 function checkToyParse(parser: ReturnType<typeof unpackParser>): void {
   const parse = parser.parse({
@@ -147,4 +174,23 @@ test('decoding with cached feature-group sums finds the same parses and scores a
     assert.equal(cached.score, full.score, `${input.forms.length} words`);
     assert.deepEqual(cached.tree(), full.tree(), `${input.forms.length} words`);
   }
+});
+
+test('decoder grammar: a noun is never an adjectival modifier, an adjective may be', () => {
+  const labels = ['amod', 'nsubj'];
+  const grammar = parserGrammar(labels);
+  const input = (xpos: string[]): Parameters<typeof viewSentence>[0] => ({
+    forms: xpos.map((_, i) => `w${i}`),
+    upos: xpos.map(() => 'X'),
+    xpos,
+    feats: xpos.map(() => '_'),
+  });
+  const legal = new Uint8Array(1 + 2 * labels.length);
+  // Stack: root, word 1, word 2; LEFT-ARC makes word 1 a dependent of word 2.
+  const state = ParserState.start(2).apply(0).apply(0);
+  legalTransitions(state, labels.length, grammar, viewSentence(input(['NN', 'NN'])), legal);
+  assert.equal(legal[1], 0, 'LEFT-ARC amod with a noun dependent');
+  assert.equal(legal[3], 1, 'LEFT-ARC nsubj with a noun dependent');
+  legalTransitions(state, labels.length, grammar, viewSentence(input(['ADJA', 'NN'])), legal);
+  assert.equal(legal[1], 1, 'LEFT-ARC amod with an adjective dependent');
 });
