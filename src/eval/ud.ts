@@ -5,6 +5,7 @@
  * without the feature must get none).
  */
 import type { ConlluSentence, ConlluWord } from './conllu.js';
+import { featValue } from '../morph/features.js';
 
 export interface TaggedWord {
   upos: string;
@@ -26,11 +27,6 @@ export interface MorphScores extends ColumnScores {
   words: number;
   mood: number;
   case: number;
-}
-
-function featValue(feats: string, name: string): string {
-  for (const part of feats.split('|')) if (part.startsWith(name + '=')) return part.slice(name.length + 1);
-  return '_';
 }
 
 export function normFeats(feats: string): string {

@@ -13,6 +13,7 @@ import {
   countryOfWord,
   roleSectorOf,
 } from '../entities/actors.js';
+import { featValue } from '../morph/features.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { tokensWithin } from '../text/positions.js';
 import { speakerContext, speakerOfPhrase, type SpeakerContext } from '../quotes/speaker.js';
@@ -243,9 +244,8 @@ export function objectAsSubject(p: Parse, v: number): number {
     found = c;
   }
   if (found < 0) return -1;
-  const number = (feats: string): string => /Number=(\w+)/.exec(feats)?.[1] ?? '';
-  const n = number(p.feats[found] as string);
-  return n !== '' && n === number(verbFeats) ? found : -1;
+  const n = featValue(p.feats[found] as string, 'Number');
+  return n !== '_' && n === featValue(verbFeats, 'Number') ? found : -1;
 }
 
 /** The nearest finite verb before `v` in its sentence that has a subject of its own. */

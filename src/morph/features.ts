@@ -1,3 +1,11 @@
+/** The value of UD feature `name` in a feature string ("Case=Nom|Number=Sing" → "Nom"), "_" if absent. */
+export function featValue(feats: string, name: string): string {
+  const at = feats.indexOf(name + '=');
+  if (at < 0 || (at > 0 && feats.charCodeAt(at - 1) !== 124)) return '_';
+  const end = feats.indexOf('|', at);
+  return feats.slice(at + name.length + 1, end < 0 ? feats.length : end);
+}
+
 /**
  * Feature hashing for the perceptron models: each feature is a template number plus a string, hashed
  * with FNV-1a to 32 bits without building the string. Collisions among ~10^6 features in 2^32 are rare

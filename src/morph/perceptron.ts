@@ -8,6 +8,8 @@
  */
 
 const EMPTY = 0xffffffff;
+/** A packed entry keeps its label in 8 bits. */
+export const MAX_PACKED_LABELS = 255;
 /** Entries a packed table row holds itself; the target load of its table. */
 const INLINE_ENTRIES = 2;
 const PACKED_LOAD = 0.5;
@@ -252,7 +254,8 @@ export class PackedPerceptron {
     readonly labels: readonly string[],
     private readonly table: Uint32Array,
     private readonly entries: Int32Array,
-    private readonly scale: number,
+    /** What one unit of `addUnits` is worth in the model's weights. */
+    readonly unit: number,
   ) {}
 
   static from(model: CompiledPerceptron): PackedPerceptron {
@@ -284,7 +287,8 @@ export class PackedPerceptron {
     entryLabel: Uint16Array,
     entryWeight: Float32Array,
   ): PackedPerceptron {
-    if (labels.length > 255) throw new Error('a packed perceptron holds at most 255 labels');
+    if (labels.length > MAX_PACKED_LABELS)
+      throw new Error(`a packed perceptron holds at most ${MAX_PACKED_LABELS} labels`);
     if (entryLabel.length >= 1 << 24) throw new Error('too many weights for a packed perceptron');
     let max = 0;
     for (const w of entryWeight) max = Math.max(max, Math.abs(w));
@@ -324,18 +328,13 @@ export class PackedPerceptron {
   }
 
   /** The rows found for the features of one call, between the two passes. */
-  private runs = new Uint32Array(256);
-
-  /** What one unit of `addUnits` is worth in the model's weights. */
-  get unit(): number {
-    return this.scale;
-  }
+  private rows = new Uint32Array(256);
 
   /** Add every feature's weights into `scores` (length = labels.length), which the caller zeroes. */
   score(features: ArrayLike<number>, count: number, scores: Float64Array): void {
     this.addUnits(features, count, scores, 0);
-    const scale = this.scale;
-    for (let l = 0; l < this.labels.length; l++) scores[l]! *= scale;
+    const unit = this.unit;
+    for (let l = 0; l < this.labels.length; l++) scores[l]! *= unit;
   }
 
   /**
@@ -348,8 +347,8 @@ export class PackedPerceptron {
     const table = this.table;
     const entries = this.entries;
     const mask = (table.length >>> 2) - 1;
-    if (this.runs.length < count) this.runs = new Uint32Array(count * 2);
-    const rows = this.runs;
+    if (this.rows.length < count) this.rows = new Uint32Array(count * 2);
+    const rows = this.rows;
     let found = 0;
     for (let f = 0; f < count; f++) {
       const h = (features[f] as number) >>> 0;

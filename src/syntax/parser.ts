@@ -8,8 +8,8 @@
  * of the sentence. Features are integers mixed from per-sentence attribute hashes (`SentenceView`), so no
  * string is touched while parsing.
  */
-import { CompiledPerceptron, PackedPerceptron } from '../morph/perceptron.js';
-import { hashOf } from '../morph/features.js';
+import { CompiledPerceptron, MAX_PACKED_LABELS, PackedPerceptron } from '../morph/perceptron.js';
+import { featValue, hashOf } from '../morph/features.js';
 
 export interface ParseInput {
   forms: readonly string[];
@@ -63,8 +63,9 @@ export interface StackItem {
   readonly labelsHi: number;
   readonly below: StackItem | null;
   /**
-   * The decoder's cache, its one mutable field: where this item's `s1ItemFeatures` sums start in the
-   * pool of the sentence it belongs to (-1: not summed yet). Items never outlive their sentence's search.
+   * The decoder's cache, its one mutable field: where this item's row as s1 (`GroupScores.item`) starts
+   * in the pool of the sentence it belongs to (-1: not summed yet). Items never outlive their sentence's
+   * search.
    */
   sums: number;
 }
@@ -243,13 +244,6 @@ export interface SentenceView {
 
 const NO_WORD = hashOf(1, '<none>') | 0;
 const ROOT_WORD = hashOf(1, '<root>') | 0;
-
-function featValue(feats: string, name: string): string {
-  const at = feats.indexOf(name + '=');
-  if (at < 0 || (at > 0 && feats.charCodeAt(at - 1) !== 124)) return '_';
-  const end = feats.indexOf('|', at);
-  return feats.slice(at + name.length + 1, end < 0 ? feats.length : end);
-}
 
 export function viewSentence(input: ParseInput): SentenceView {
   const n = input.forms.length;
@@ -514,7 +508,7 @@ export function s1ItemFeatures(v: SentenceView, i1: StackItem | null, out: Uint3
 
 /**
  * Features of s0's subtree: its word and the children it has taken. A bare item (just shifted) reads its
- * word only, so the decoder sums these once per position for bare items (`GroupScores.bareOffset`).
+ * word only, so the decoder sums these once per position for bare items (`GroupScores.bare`).
  */
 export function s0ItemFeatures(v: SentenceView, i0: StackItem, out: Uint32Array, k: number): number {
   const W = v.word;
@@ -543,33 +537,20 @@ export function s0ItemFeatures(v: SentenceView, i0: StackItem, out: Uint32Array,
   return k;
 }
 
-/** The (a, b) of each group in `st`, at `out[2g]` and `out[2g + 1]` (see `groupFeatures`). */
-export function groupPositions(st: ParserState, out: Int32Array): void {
+/** Fills `out` with the features of state `st`; returns how many. */
+export function parserFeatures(v: SentenceView, st: ParserState, out: Uint32Array): number {
   const i1 = st.top.below;
   const i2 = i1 ? i1.below : null;
   const s0 = st.top.word + 1;
   const s1 = i1 ? i1.word + 1 : 0;
-  out.fill(0);
-  out[2 * GROUP_S0] = s0;
-  out[2 * GROUP_S1] = s1;
-  out[2 * GROUP_S2] = i2 ? i2.word + 1 : 0;
-  out[2 * GROUP_NEXT] = st.next;
-  out[2 * GROUP_S0_S1] = s0;
-  out[2 * GROUP_S0_S1 + 1] = s1;
-  out[2 * GROUP_S0_NEXT] = s0;
-  out[2 * GROUP_S0_NEXT + 1] = st.next;
-}
-
-const positionsScratch = new Int32Array(2 * GROUPS);
-
-/** Fills `out` with the features of state `st`; returns how many. */
-export function parserFeatures(v: SentenceView, st: ParserState, out: Uint32Array): number {
-  const p = positionsScratch;
-  groupPositions(st, p);
-  let k = 0;
-  for (let g = 0; g < GROUPS; g++) k = groupFeatures(v, g, p[2 * g] as number, p[2 * g + 1] as number, out, k);
+  let k = groupFeatures(v, GROUP_S0, s0, 0, out, 0);
+  k = groupFeatures(v, GROUP_S1, s1, 0, out, k);
+  k = groupFeatures(v, GROUP_S2, i2 ? i2.word + 1 : 0, 0, out, k);
+  k = groupFeatures(v, GROUP_NEXT, st.next, 0, out, k);
+  k = groupFeatures(v, GROUP_S0_S1, s0, s1, out, k);
+  k = groupFeatures(v, GROUP_S0_NEXT, s0, st.next, out, k);
   k = s0ItemFeatures(v, st.top, out, k);
-  k = s1ItemFeatures(v, st.top.below, out, k);
+  k = s1ItemFeatures(v, i1, out, k);
   return stateFeatures(v, st, out, k);
 }
 
@@ -1165,7 +1146,7 @@ export function unpackParser(buffer: Buffer, beamWidth?: number, margin?: number
   const file = readParserFile(buffer);
   // Packed straight from the file: the compiled table would be built only to be thrown away.
   const model =
-    file.labels.length * 2 + 1 <= 255
+    1 + 2 * file.labels.length <= MAX_PACKED_LABELS
       ? PackedPerceptron.fromBuffer(file.weights)
       : CompiledPerceptron.fromBuffer(file.weights);
   return new DependencyParser(model, file.labels, beamWidth ?? file.beamWidth, margin ?? file.margin);

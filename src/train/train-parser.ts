@@ -214,7 +214,7 @@ function trainOne(setup: TrainingSetup, seed: number, epochs: readonly number[],
           margin: Infinity,
           ensemble: 1,
         };
-        if (prune) best = smallestWithinTolerance(best, trainer, dev, tagger, log);
+        if (prune) best = smallestWithinTolerance(best, trainerPrunings(trainer), dev, tagger, log);
       }
     }
   }
@@ -230,21 +230,18 @@ function smallestMean(
   tagger: MorphTagger | null,
   log: (line: string) => void,
 ): ParserTrainResult {
-  const score = (model: CompiledPerceptron): AttachmentScores =>
-    scoreParser(dev, new DependencyParser(model, first.labels, first.beam), tagger);
   const mean = CompiledPerceptron.mean(models);
-  let chosen: ParserTrainResult = { ...first, model: mean, dev: score(mean), prune: first.prune };
+  const meanDev = scoreParser(dev, new DependencyParser(mean, first.labels, first.beam), tagger);
   log(
-    `parser: mean of ${models.length}: ${mean.entryLabel.length} weights, dev UAS ${chosen.dev.uas.toFixed(2)} LAS ${chosen.dev.las.toFixed(2)}`,
+    `parser: mean of ${models.length}: ${mean.entryLabel.length} weights, dev UAS ${meanDev.uas.toFixed(2)} LAS ${meanDev.las.toFixed(2)}`,
   );
-  const unpruned = chosen.dev.las;
-  for (const prune of MEAN_PRUNING) {
-    const model = CompiledPerceptron.mean(models, prune);
-    const scores = score(model);
-    log(`parser:   mean pruned (|w| ≥ ${prune}): ${model.entryLabel.length} weights, dev LAS ${scores.las.toFixed(2)}`);
-    if (scores.las >= unpruned - PRUNE_TOLERANCE) chosen = { ...chosen, model, dev: scores, prune };
-  }
-  return chosen;
+  const prunings = MEAN_PRUNING.map((prune) => ({
+    prune,
+    minUpdates: first.minUpdates,
+    describe: `mean pruned (|w| ≥ ${prune})`,
+    compile: () => CompiledPerceptron.mean(models, prune),
+  }));
+  return smallestWithinTolerance({ ...first, model: mean, dev: meanDev }, prunings, dev, tagger, log);
 }
 
 function withMargin(
@@ -261,23 +258,45 @@ function withMargin(
   return full;
 }
 
+/** One pruning tried on dev: the weights it drops, and the model it leaves. */
+interface Pruning {
+  prune: number;
+  minUpdates: number;
+  describe: string;
+  compile(): CompiledPerceptron;
+}
+
+/**
+ * The last of `prunings` (each smaller than the one before) whose model keeps dev LAS within
+ * PRUNE_TOLERANCE of `unpruned`, else `unpruned`.
+ */
 function smallestWithinTolerance(
   unpruned: ParserTrainResult,
-  trainer: PerceptronTrainer,
+  prunings: readonly Pruning[],
   dev: readonly ConlluSentence[],
   tagger: MorphTagger | null,
   log: (line: string) => void,
 ): ParserTrainResult {
   let chosen = unpruned;
-  for (const p of PRUNING) {
-    const model = trainer.compile(p.prune, p.minUpdates);
+  for (const p of prunings) {
+    const model = p.compile();
     const scores = scoreParser(dev, new DependencyParser(model, unpruned.labels, unpruned.beam), tagger);
-    log(
-      `parser:   pruned (|w| ≥ ${p.prune}, ≥ ${p.minUpdates} updates): ${model.entryLabel.length} weights, dev LAS ${scores.las.toFixed(2)}`,
-    );
-    if (scores.las >= unpruned.dev.las - PRUNE_TOLERANCE) chosen = { ...unpruned, model, dev: scores, ...p };
+    log(`parser:   ${p.describe}: ${model.entryLabel.length} weights, dev LAS ${scores.las.toFixed(2)}`);
+    if (scores.las >= unpruned.dev.las - PRUNE_TOLERANCE) {
+      chosen = { ...unpruned, model, dev: scores, prune: p.prune, minUpdates: p.minUpdates };
+    }
   }
   return chosen;
+}
+
+/** PRUNING of one trainer's averaged weights. */
+function trainerPrunings(trainer: PerceptronTrainer): Pruning[] {
+  return PRUNING.map(({ prune, minUpdates }) => ({
+    prune,
+    minUpdates,
+    describe: `pruned (|w| ≥ ${prune}, ≥ ${minUpdates} updates)`,
+    compile: () => trainer.compile(prune, minUpdates),
+  }));
 }
 
 /** Greedy training on the static oracle: one update per transition, always following the gold path. */
