@@ -423,7 +423,7 @@ function complementQuotes(w: Work, s: number): void {
       // Beschluss werde …") counts when its verb is in Konjunktiv.
       const subordinate = SUBORDINATE_START.test(w.xpos[n] ?? '');
       const ambiguous = /^(PRELS|PDS|APPR|APPRART)$/.test(w.xpos[n] ?? '');
-      for (let t = n; t < e && t <= n + 8; t++) {
+      for (let t = n; t < e && t <= n + 14; t++) {
         if (w.raw[t] === ',') break;
         if (subordinate && !ambiguous) break;
         if (isFinite(w, t)) {
@@ -821,7 +821,8 @@ function continuationQuotes(w: Work): void {
     const f = first(w, s);
     const e = stop(w, s);
     // A question reports nothing; a headline (no closing punctuation) is no continuation of a report.
-    if (w.raw[e - 1] === '?' || w.inQuote[f] || /^[\p{L}\p{N}]/u.test(w.raw[e - 1] ?? '')) continue;
+    if (w.raw[e - 1] === '?' || /^[\p{L}\p{N}]/u.test(w.raw[e - 1] ?? '')) continue;
+    if (w.inQuote[f] && quotedRunEnd(w, f, e) - f > SHORT_QUOTED_TOKENS) continue;
     const finite = leadingFinite(w, f, e);
     if (finite < 0) continue;
     const demnach = w.lower[f] === 'demnach';
@@ -903,12 +904,36 @@ function hasWord(w: Work, lower: string, f: number, e: number): boolean {
 
 /** The main clause's finite verb near the sentence start (after at most one fronted phrase), or -1. */
 function leadingFinite(w: Work, f: number, e: number): number {
-  for (let t = f; t < e && t < f + 15; t++) {
+  for (let t = f; t < e && t < f + 20; t++) {
     if (w.raw[t] === ',' && t < f + 2) return -1;
-    if (w.inQuote[t]) return -1;
+    // A relative clause in the first field ("Beim Hochwasser 1999, dessen Ausmaße geringer waren, seien …").
+    if (w.raw[t] === ',' && /^(PRELS|PRELAT)$/.test(w.xpos[t + 1] ?? '')) {
+      let c = t + 2;
+      while (c < e && c < t + 20 && w.raw[c] !== ',') c++;
+      if (w.raw[c] !== ',') return -1;
+      t = c;
+      continue;
+    }
+    if (w.inQuote[t]) {
+      // A quoted name in the first field ("Auch die Walfangstation „Hvalstödin“ sei …") is no quotation.
+      const after = quotedRunEnd(w, t, e);
+      if (after - t > SHORT_QUOTED_TOKENS) return -1;
+      t = after - 1;
+      continue;
+    }
     if (isFinite(w, t)) return t;
   }
   return -1;
+}
+
+/** Tokens a quoted name or title has at most, with its quotation marks. */
+const SHORT_QUOTED_TOKENS = 5;
+
+/** The first token after the run of quoted tokens starting at `t`. */
+function quotedRunEnd(w: Work, t: number, e: number): number {
+  let k = t;
+  while (k < e && w.inQuote[k]) k++;
+  return k;
 }
 
 export function findQuotes(doc: Doc): Quote[] {

@@ -36,6 +36,9 @@ const LOOSE_PARTICLES = new Set([
   'weiter',
 ]);
 
+/** Adjectival particles also written apart from their verb at the clause end ("bekannt gab", "fest stand"). */
+const PARTICLES_WRITTEN_APART = new Set(['bekannt', 'fest', 'klar', 'frei', 'bereit']);
+
 /**
  * The particle token of verb `k`, or -1: from the parse, else (for a finite verb) the first particle
  * before the clause ends at a comma, colon, quotation mark or the sentence end.
@@ -47,6 +50,16 @@ export function particleTokenOf(doc: Doc, tree: Tree | null, k: number, sentence
   if (parsed !== null) return parsed;
   if (!(morph.xpos[k] as string).endsWith('FIN')) return -1;
   const { raw, lower } = tokenForms(doc);
+  // A clause-final verb with its particle written apart before it: "wie das Ministerium bekannt gab".
+  const fullVerb = morph.upos[k] === 'VERB';
+  if (
+    fullVerb &&
+    k > 0 &&
+    PARTICLES_WRITTEN_APART.has(lower[k - 1] as string) &&
+    /^[,.;:!?"“]$/.test(raw[k + 1] ?? '.')
+  ) {
+    return k - 1;
+  }
   for (let c = k + 1; c < sentenceEnd; c++) {
     const r = raw[c] as string;
     if (r === ',' || r === ';' || r === ':' || r === '"' || r === '„') break;

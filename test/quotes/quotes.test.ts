@@ -358,3 +358,38 @@ test('"nach" with an unnamed source gives that source as the speaker; a sentence
     'indirect|die Grünen|verlangen|dass sich der Ausschuss damit befasst',
   ]);
 });
+
+test('reported speech reaches past long first fields, quoted names and relative clauses', () => {
+  // The Konjunktiv verb comes ten words after "sagte,".
+  assert.deepEqual(
+    quotes(
+      'Der Bürgermeister sagte, in dem kleinen Dorf an der Grenze zwischen den beiden Provinzen seien drei Häuser zerstört worden.',
+    ),
+    [
+      'indirect|Der Bürgermeister|sagen|in dem kleinen Dorf an der Grenze zwischen den beiden Provinzen seien drei Häuser zerstört worden',
+    ],
+  );
+  // A main clause in Konjunktiv I whose first field holds a quoted name, or a relative clause.
+  const named = quotes(
+    'Die Firma äußerte sich zuversichtlich. Auch das Werk „Nordlicht“ in Bremen sei bald wieder bereit.',
+  );
+  assert.ok(
+    named.some(
+      (q) => q.startsWith('indirect|') && q.endsWith('|Auch das Werk „Nordlicht“ in Bremen sei bald wieder bereit'),
+    ),
+    named.join('\n'),
+  );
+  const relative = quotes(
+    'Der Minister verteidigte den Einsatz. Beim letzten Sturm, dessen Folgen geringer waren, seien nur 500 Helfer im Einsatz gewesen.',
+  );
+  assert.ok(
+    relative.some((q) => q.startsWith('indirect|') && q.includes('seien nur 500 Helfer im Einsatz gewesen')),
+    relative.join('\n'),
+  );
+});
+
+test('"wie X bekannt gab": a particle written apart before the clause-final verb', () => {
+  assert.deepEqual(quotes('Wie das Ministerium am Montag bekannt gab, wird die Grenze wieder geöffnet.'), [
+    'indirect|das Ministerium|bekanntgeben|wird die Grenze wieder geöffnet',
+  ]);
+});
