@@ -373,6 +373,8 @@ function reportedClauseEnd(w: Work, s: number, from: number): number {
   for (let t = from + 1; t < e - 1; t++) {
     // "Er halte das für vertretbar und bezeichnete …": an indicative verb after "und" is the narrator's.
     if (w.lower[t] === 'und' && !w.inQuote[t] && isFinite(w, t + 1) && !isSubjunctive(w, t + 1)) return t;
+    // A semicolon joins two sentences: what follows is reported, or not, on its own.
+    if (w.raw[t] === ';' && !w.inQuote[t]) return t;
     if (w.raw[t] !== ',' || w.inQuote[t]) continue;
     const next = t + 1;
     if (isFinite(w, next) && (cueOf(w, next) || !isSubjunctive(w, next))) return t;

@@ -393,3 +393,9 @@ test('"wie X bekannt gab": a particle written apart before the clause-final verb
     'indirect|das Ministerium|bekanntgeben|wird die Grenze wieder geöffnet',
   ]);
 });
+
+test('a semicolon ends a reported clause', () => {
+  assert.deepEqual(quotes('Laut Polizei ist der Mann 40 Jahre alt; er lebte allein.'), [
+    'indirect|Polizei|laut|ist der Mann 40 Jahre alt',
+  ]);
+});
