@@ -9,6 +9,7 @@ import type { Doc, Quote } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { treeOf, type Tree } from '../syntax/tree.js';
 import { tokenForms } from '../text/forms.js';
+import { compoundHead } from '../text/compounds.js';
 import { sentenceOfTokens, tokenAt as tokenAtOffset } from '../text/positions.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { reportedMood } from './mood.js';
@@ -557,6 +558,8 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
       return { end: sourceNoun + 1, head: genitive < 0 ? sourceNoun : genitive };
     }
   }
+  // "dachte laut über Nachfolger nach": the adverb, not the attribution (which takes its noun phrase directly).
+  if (w.lower[p] === 'laut' && /^(APPR|APPRART)$/.test(w.xpos[t] ?? '')) return null;
   const headStart = t;
   while (
     t < e &&
@@ -580,7 +583,10 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
   const nameLike = /^[\p{Lu}\p{N}]/u.test(raw) || /[\p{N}.-]/u.test(raw) || (w.xpos[t] === 'NE' && raw.length > 1);
   if (t >= e || !/^(NN|NE|FM|XY|CARD)$/.test(w.xpos[t] ?? '') || !nameLike) return null;
   const np = nounPhrase(w.ctx, t, headStart, e);
-  let end = np.end;
+  // "gemäß dem Gesetz" conforms to a norm; "gemäß einem Bericht", "gemäß einem Augenzeugen" report.
+  if (w.lower[p] === 'gemäß' && isNormNoun(w.lower[t] as string)) return null;
+  // "laut Innenminister Müller": a name the tagger did not take for one still belongs to the phrase.
+  let end = Math.max(np.end, mentionEndAt(w, np.end));
   // "der New York Times und der Los Angeles Times": coordinated sources.
   while (/^(und|sowie)$/.test(w.lower[end] ?? '') && end + 1 < e) {
     let n = end + 1;
@@ -613,6 +619,28 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
     }
   }
   return { end, head };
+}
+
+/** The token after a person or organisation mention that starts at token `t` (t itself when none does). */
+function mentionEndAt(w: Work, t: number): number {
+  const start = w.doc.tokens.start[t];
+  for (const entity of w.doc.entities) {
+    if (entity.type !== 'PER' && entity.type !== 'ORG') continue;
+    const m = entity.mentions.find((x) => x.start === start);
+    if (m) return tokenAt(w, m.end - 1) + 1;
+  }
+  return t;
+}
+
+/** Norms one acts "gemäß" (in accordance with), also as a compound's head ("Grundgesetz"). */
+const NORM_NOUNS = new Set(
+  'gesetz recht islam koran bibel scharia vertrag vereinbarung abkommen regel regeln verfassung vorschrift vorschriften richtlinie richtlinien artikel paragraph paragraf beschluss statut statuten satzung tradition plan auftrag verordnung urteil ordnung norm normen'.split(
+    ' ',
+  ),
+);
+
+function isNormNoun(lower: string): boolean {
+  return NORM_NOUNS.has(lower) || compoundHead(lower, (part) => NORM_NOUNS.has(part) || undefined, 6) !== null;
 }
 
 /** "Laut X …", "… nach Angaben von X …", "X zufolge …", "gemäß X". */

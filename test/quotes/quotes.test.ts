@@ -399,3 +399,14 @@ test('a semicolon ends a reported clause', () => {
     'indirect|Polizei|laut|ist der Mann 40 Jahre alt',
   ]);
 });
+
+test('"laut" and "gemäß" attribute only where they name a source', () => {
+  assert.deepEqual(quotes('Der Vorstand dachte bereits laut über mögliche Nachfolger nach.'), []);
+  assert.deepEqual(quotes('Das Strafrecht wurde gemäß dem Grundgesetz geändert.'), []);
+  assert.deepEqual(quotes('Die Trümmer lagen gemäß einem Augenzeugen weit verstreut.'), [
+    'indirect|einem Augenzeugen|gemäß|Die Trümmer lagen gemäß einem Augenzeugen weit verstreut',
+  ]);
+  assert.deepEqual(quotes('Laut Innenminister Müller ist die Lage ruhig.'), [
+    'indirect|Innenminister Müller|laut|ist die Lage ruhig',
+  ]);
+});
