@@ -86,7 +86,11 @@ function stop(w: Work, s: number): number {
 function cueOf(w: Work, t: number): Cue | null {
   if (t >= w.speechVerb.length || w.inQuote[t]) return null;
   const lemma = w.speechVerb[t];
-  return lemma ? { token: t, lemma } : null;
+  if (!lemma) return null;
+  // "meldete sich bei seinem Bruder": reflexive "sich melden" is getting in touch, not reporting.
+  if (lemma === 'melden' && (w.xpos[t + 1] === 'PRF' || w.xpos[t + 2] === 'PRF' || w.xpos[t - 1] === 'PRF'))
+    return null;
+  return { token: t, lemma };
 }
 
 function speakerOfCue(w: Work, cue: Cue, s: number): Speaker | null {

@@ -410,3 +410,10 @@ test('"laut" and "gemäß" attribute only where they name a source', () => {
     'indirect|Innenminister Müller|laut|ist die Lage ruhig',
   ]);
 });
+
+test('"sich melden" (getting in touch) is no speech verb', () => {
+  assert.deepEqual(quotes('Dann meldete er sich bei seiner Schwester, er hatte Heimweh.'), []);
+  assert.deepEqual(quotes('Die Polizei meldete, drei Menschen seien verletzt worden.'), [
+    'indirect|Die Polizei|melden|drei Menschen seien verletzt worden',
+  ]);
+});
