@@ -362,11 +362,26 @@ function continuesReport(w: Work, k: number, end: number): boolean {
   const x = w.xpos[k] ?? '';
   if (x === 'KOUI') return true; // um/ohne/statt … zu
   if ((w.lower[k] === 'und' || w.lower[k] === 'oder') && w.lower[k + 1] === 'dass') return true;
+  if (isInfinitiveClause(w, k, end)) return true; // "unfähig sei, die Lage zu kontrollieren"
+
   if (/^(PRELS|PRELAT|KOUS|PWAV)$/.test(x) || (x === 'APPR' && w.xpos[k + 1] === 'PRELS')) {
     // Its verb in Konjunktiv (or none found): still the report.
     for (let t = k + 1; t < end && t < k + 25; t++) {
       if (w.raw[t] === ',' || w.raw[t] === '.') return false;
       if (isFinite(w, t)) return isSubjunctive(w, t) || x === 'KOUI';
+    }
+  }
+  return false;
+}
+
+/** Whether a zu-infinitive clause without a finite verb starts at `k` and ends at the next comma or stop. */
+function isInfinitiveClause(w: Work, k: number, end: number): boolean {
+  for (let t = k; t < end && t < k + 15; t++) {
+    if (w.inQuote[t] || isFinite(w, t) || /^[,.;:!?]$/.test(w.raw[t] as string)) return false;
+    if (w.xpos[t] === 'VVIZU' || (w.xpos[t] === 'PTKZU' && (w.xpos[t + 1] ?? '').startsWith('V'))) {
+      let c = t + 1;
+      while (c < end && (w.xpos[c] ?? '').startsWith('V')) c++;
+      return c >= end || /^[,.;:!?]$/.test(w.raw[c] as string);
     }
   }
   return false;

@@ -417,3 +417,14 @@ test('"sich melden" (getting in touch) is no speech verb', () => {
     'indirect|Die Polizei|melden|drei Menschen seien verletzt worden',
   ]);
 });
+
+test('a zu-infinitive clause inside a dass-clause belongs to the report', () => {
+  assert.deepEqual(
+    quotes(
+      'Der Minister erklärte, dass die Polizei unfähig sei, die Lage zu kontrollieren, und dass der Armee nicht mehr vertraut werden könne.',
+    ),
+    [
+      'indirect|Der Minister|erklären|dass die Polizei unfähig sei, die Lage zu kontrollieren, und dass der Armee nicht mehr vertraut werden könne',
+    ],
+  );
+});
