@@ -428,3 +428,18 @@ test('a zu-infinitive clause inside a dass-clause belongs to the report', () => 
     ],
   );
 });
+
+test('less common speech verbs frame reported speech too', () => {
+  for (const [verb, lemma] of [
+    ['urteilte', 'urteilen'],
+    ['präzisierte', 'präzisieren'],
+    ['konterte', 'kontern'],
+    ['leugnete', 'leugnen'],
+    ['prophezeite', 'prophezeien'],
+    ['schlussfolgerte', 'schlussfolgern'],
+  ]) {
+    assert.deepEqual(quotes(`Der Richter ${verb}, dass die Wahl gültig sei.`), [
+      `indirect|Der Richter|${lemma}|dass die Wahl gültig sei`,
+    ]);
+  }
+});
