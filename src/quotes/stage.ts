@@ -698,7 +698,8 @@ function attributedQuotes(w: Work, s: number): void {
       phraseEnd = phrase.end;
       head = phrase.head;
     } else continue;
-    // The message: the clause around the attribution, without it.
+    // The message: the clause around the attribution (with it, when it stands inside the clause: "die nach
+    // Einschätzung des Amtes die Luft verbessert"), or the part after an attribution that opens the clause.
     let a = phraseStart;
     while (a > f && w.raw[a - 1] !== ',' && w.raw[a - 1] !== ':') a--;
     // A time expression right after the attribution belongs to it: "laut einer Erklärung … vom Freitag".
@@ -712,7 +713,7 @@ function attributedQuotes(w: Work, s: number): void {
     const after = b - phraseEnd;
     if (before + after < 3) continue;
     const [start, end] =
-      before < 2
+      before === 0
         ? tokenSpanOffsets(w, phraseEnd, b)
         : after < 2
           ? tokenSpanOffsets(w, a, phraseStart)

@@ -443,3 +443,13 @@ test('less common speech verbs frame reported speech too', () => {
     ]);
   }
 });
+
+test('an attribution inside its clause: the whole clause is the message, its first word too', () => {
+  const found = quotes(
+    'Viele Städte haben eine Umweltzone, die nach Einschätzung des Umweltbundesamtes die Luft verbessert.',
+  );
+  assert.ok(
+    found.some((q) => q.endsWith('|die nach Einschätzung des Umweltbundesamtes die Luft verbessert')),
+    found.join('\n'),
+  );
+});
