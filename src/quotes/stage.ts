@@ -445,7 +445,9 @@ function complementQuotes(w: Work, s: number): void {
       // Beschluss werde …") counts when its verb is in Konjunktiv.
       const subordinate = SUBORDINATE_START.test(w.xpos[n] ?? '');
       const ambiguous = /^(PRELS|PDS|APPR|APPRART)$/.test(w.xpos[n] ?? '');
-      for (let t = n; t < e && t <= n + 14; t++) {
+      // An announced zu-infinitive may close a long clause ("warnen davor, das Gebot … aufzuweichen").
+      const reach = ANNOUNCING.has(cue.lemma) ? 30 : 14;
+      for (let t = n; t < e && t <= n + reach; t++) {
         if (w.raw[t] === ',') break;
         if (subordinate && !ambiguous) break;
         if (isFinite(w, t)) {
