@@ -457,10 +457,10 @@ test('an attribution inside its clause: the whole clause is the message, its fir
 test('an announced or charged zu-infinitive may close a long clause', () => {
   assert.deepEqual(
     quotes(
-      'Kritiker warnen davor, das Gebot der Trennung von Polizei und Geheimdiensten bei der Arbeit der neuen Stelle aufzuweichen.',
+      'Kritiker warnen davor, das alte Gebot der Trennung von Polizei und Geheimdiensten bei der täglichen Arbeit der neuen Stelle aufzuweichen.',
     ),
     [
-      'indirect|Kritiker|warnen|das Gebot der Trennung von Polizei und Geheimdiensten bei der Arbeit der neuen Stelle aufzuweichen',
+      'indirect|Kritiker|warnen|das alte Gebot der Trennung von Polizei und Geheimdiensten bei der täglichen Arbeit der neuen Stelle aufzuweichen',
     ],
   );
 });
