@@ -470,6 +470,81 @@ function complementQuotes(w: Work, s: number): void {
   }
 }
 
+/**
+ * Nouns of stance and speech whose clause after a comma is what was said or held: "vertrat die Ansicht,
+ * dass …", "kam zu dem Ergebnis, dass …", "erteilte den Befehl, … zu helfen", "hatte den Standpunkt
+ * vertreten, das Gericht sei nicht zuständig". The speaker is the subject of the verb the noun depends on.
+ */
+const STANCE_NOUNS = new Set([
+  'ansicht',
+  'auffassung',
+  'meinung',
+  'standpunkt',
+  'überzeugung',
+  'ergebnis',
+  'schluss',
+  'vorschlag',
+  'befehl',
+  'anweisung',
+  'appell',
+  'aufforderung',
+  'aufruf',
+  'warnung',
+  'vorwurf',
+  'eingeständnis',
+  'behauptung',
+  'ankündigung',
+  'zusage',
+  'versprechen',
+  'drohung',
+  'vorgabe',
+]);
+
+function nounComplementQuotes(w: Work, s: number): void {
+  const tree = w.tree;
+  const f = first(w, s);
+  const e = stop(w, s);
+  for (let k = f; k < e - 2; k++) {
+    if (w.xpos[k] !== 'NN' || w.inQuote[k] || !STANCE_NOUNS.has(w.lower[k] as string)) continue;
+    // The comma right after the noun, or after the verbs that close its clause ("den Standpunkt vertreten,").
+    let comma = k + 1;
+    while (comma < e && comma <= k + 3 && (w.xpos[comma] ?? '').startsWith('V')) comma++;
+    if (w.raw[comma] !== ',') continue;
+    const n = comma + 1;
+    let end = -1;
+    if (w.lower[n] === 'dass') end = dassClauseEnd(w, n, e);
+    else if (isInfinitiveClause(w, n, e)) end = reportedClauseEnd(w, s, n);
+    else {
+      // A main clause in Konjunktiv I: "den Standpunkt vertreten, das Gericht sei nicht zuständig".
+      for (let t = n; t < e && t <= n + 14 && w.raw[t] !== ','; t++) {
+        if (!isFinite(w, t)) continue;
+        const subordinate =
+          SUBORDINATE_START.test(w.xpos[n] ?? '') && !/^(PRELS|PDS|APPR|APPRART)$/.test(w.xpos[n] ?? '');
+        if (t > n && moodAt(w, s, t) === 'konjunktiv1' && !subordinate) {
+          end = reportedClauseEnd(w, s, t);
+        }
+        break;
+      }
+    }
+    if (end < 0) continue;
+    // The verb the noun depends on ("vertrat", "kam zu"), whose subject is the speaker.
+    let verb = tree ? (tree.head[k] as number) : -1;
+    while (verb >= 0 && tree && !/^V/.test(w.xpos[verb] ?? '') && tree.head[verb] !== -1)
+      verb = tree.head[verb] as number;
+    const speaker = verb >= 0 && /^V/.test(w.xpos[verb] ?? '') ? speakerOfCue(w, { token: verb, lemma: '' }, s) : null;
+    const [a, b] = tokenSpanOffsets(w, n, end);
+    addQuote(
+      w,
+      'indirect',
+      a,
+      b,
+      speaker,
+      cueSpan(w, { token: k, lemma: w.doc.morph?.lemma[k] ?? (w.lower[k] as string) }),
+      s,
+    );
+  }
+}
+
 /** The zu-infinitive that closes the clause right after an announcing verb, with no finite verb between; or -1. */
 function announcedInfinitive(w: Work, k: number, e: number): number {
   for (let t = k + 1; t < e; t++) {
@@ -1023,6 +1098,7 @@ export function findQuotes(doc: Doc): Quote[] {
   for (let s = 0; s < doc.sentences.count; s++) {
     wonachQuotes(w, s);
     complementQuotes(w, s);
+    nounComplementQuotes(w, s);
     attributedQuotes(w, s);
     wieFrameQuotes(w, s);
     trailingFrameQuotes(w, s);

@@ -464,3 +464,17 @@ test('an announced or charged zu-infinitive may close a long clause', () => {
     ],
   );
 });
+
+test('a stance or speech noun before a comma frames what follows ("vertrat die Ansicht, dass …")', () => {
+  assert.deepEqual(quotes('Die Ministerin vertrat die Ansicht, dass die Reform scheitern werde.'), [
+    'indirect|Die Ministerin|Ansicht|dass die Reform scheitern werde',
+  ]);
+  assert.deepEqual(quotes('Der Präsident erteilte der Armee den Befehl, den Flüchtlingen zu helfen.'), [
+    'indirect|Der Präsident|Befehl|den Flüchtlingen zu helfen',
+  ]);
+  assert.deepEqual(quotes('Die Kommission hatte den Standpunkt vertreten, das Gericht sei nicht zuständig.'), [
+    'indirect|Die Kommission|Standpunkt|das Gericht sei nicht zuständig',
+  ]);
+  // Without a clause after the comma, nothing was said.
+  assert.deepEqual(quotes('Er teilte die Ansicht, wie viele andere auch.'), []);
+});
