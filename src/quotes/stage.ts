@@ -59,6 +59,7 @@ const ANNOUNCING = new Set([
   'bestreiten',
   'dementieren',
   'beschuldigen',
+  'verdächtigen',
   'vorwerfen',
   'ankündigen',
   'versprechen',
@@ -97,8 +98,41 @@ function speakerOfCue(w: Work, cue: Cue, s: number): Speaker | null {
   const f = first(w, s);
   const e = stop(w, s);
   if (cue.lemma === 'heißen') return writtenSource(w, cue.token, f, e);
+  // A passive cue's subject is who it is said of ("Er wird verdächtigt, …"); the speaker is its agent
+  // ("von der Polizei"), or unnamed.
+  if (isPassive(w, cue.token, f, e)) {
+    const agent = agentOf(w, cue.token, f);
+    return agent < 0 ? null : speakerOfPhrase(w.ctx, agent, f, e);
+  }
   const head = subjectOf(w.ctx, cue.token, f, e, (t) => w.inQuote[t] === 1);
   return head < 0 ? null : speakerOfPhrase(w.ctx, head, f, e);
+}
+
+/** Whether participle `k` is passive: a form of "werden" next to it, or an aux:pass child in the parse. */
+function isPassive(w: Work, k: number, f: number, e: number): boolean {
+  if (w.xpos[k] !== 'VVPP') return false;
+  const werden = (t: number): boolean => t >= f && t < e && w.doc.morph?.lemma[t] === 'werden';
+  if (werden(k + 1) || werden(k - 1)) return true;
+  const tree = w.tree;
+  if (!tree) return false;
+  for (let t = f; t < e; t++) if (tree.head[t] === k && tree.deprel[t] === 'aux:pass') return true;
+  return false;
+}
+
+/**
+ * The head of the "von"-agent of passive verb `k` ("werden … von einem Angestellten vorgeworfen"), or -1:
+ * the last "von" between the clause's "werden" (or its start) and the participle.
+ */
+function agentOf(w: Work, k: number, f: number): number {
+  let start = k;
+  while (start > f && !/^[,;:]$/.test(w.raw[start - 1] as string)) start--;
+  for (let t = k - 1; t >= start; t--) if (w.doc.morph?.lemma[t] === 'werden') start = t;
+  for (let t = k - 1; t > start; t--) {
+    if (w.lower[t] !== 'von' || w.inQuote[t]) continue;
+    for (let h = t + 1; h < k; h++) if (/^(NN|NE|PPER|PIS|PDS)$/.test(w.xpos[h] ?? '')) return h;
+    return -1;
+  }
+  return -1;
 }
 
 /** "In einer Erklärung des Ministeriums heißt es, …": the document the text quotes from, or null. */
@@ -416,7 +450,10 @@ function complementQuotes(w: Work, s: number): void {
     if (!cue) continue;
     // The comma that opens the complement, before the next finite verb.
     let comma = -1;
-    for (let t = k + 1; t < e && t <= k + 30; t++) {
+    // The auxiliaries that close the cue's own clause come first ("die beschuldigt werden, … zu sein").
+    let from = k + 1;
+    while (from < e && from <= k + 3 && /^V[AM]/.test(w.xpos[from] ?? '')) from++;
+    for (let t = from; t < e && t <= k + 30; t++) {
       if (w.inQuote[t]) break;
       if (w.raw[t] === ',') {
         comma = t;

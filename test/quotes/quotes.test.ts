@@ -478,3 +478,15 @@ test('a stance or speech noun before a comma frames what follows ("vertrat die A
   // Without a clause after the comma, nothing was said.
   assert.deepEqual(quotes('Er teilte die Ansicht, wie viele andere auch.'), []);
 });
+
+test('a passive speech verb: its subject is who it is said of, the speaker its "von"-agent or no one', () => {
+  assert.deepEqual(quotes('Er wird verdächtigt, einen Anschlag geplant zu haben.'), [
+    'indirect|-|verdächtigen|einen Anschlag geplant zu haben',
+  ]);
+  assert.deepEqual(quotes('Zwei Männer wurden festgenommen, die beschuldigt werden, Mitglieder einer Miliz zu sein.'), [
+    'indirect|-|beschuldigen|Mitglieder einer Miliz zu sein',
+  ]);
+  assert.deepEqual(quotes('Es wurde von der Regierung mitgeteilt, dass die Grenze offen sei.'), [
+    'indirect|der Regierung|mitteilen|dass die Grenze offen sei',
+  ]);
+});
