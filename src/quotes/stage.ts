@@ -74,6 +74,7 @@ const ANNOUNCING = new Set([
   'warnen',
   'anbieten',
   'erklären',
+  'andeuten',
 ]);
 
 function first(w: Work, s: number): number {
@@ -487,6 +488,11 @@ function complementQuotes(w: Work, s: number): void {
       for (let t = n; t < e && t <= n + reach; t++) {
         if (w.raw[t] === ',') break;
         if (subordinate && !ambiguous) break;
+        // "andeuten, die Proteste ausweiten zu wollen": a verb before "zu" + verb is an infinitive, whatever its tag.
+        if (ANNOUNCING.has(cue.lemma) && w.xpos[t + 1] === 'PTKZU' && (w.xpos[t + 2] ?? '').startsWith('V')) {
+          end = reportedClauseEnd(w, s, t + 2);
+          break;
+        }
         if (isFinite(w, t)) {
           // "…, sagte der Kreml" is the next frame, not the message; a speech or stance verb in Konjunktiv I
           // is part of it ("sagte, er gehe nicht davon aus", "erklärte, er glaube …").
@@ -509,8 +515,9 @@ function complementQuotes(w: Work, s: number): void {
 
 /**
  * Nouns of stance and speech whose clause after a comma is what was said or held: "vertrat die Ansicht,
- * dass …", "kam zu dem Ergebnis, dass …", "erteilte den Befehl, … zu helfen", "hatte den Standpunkt
- * vertreten, das Gericht sei nicht zuständig". The speaker is the subject of the verb the noun depends on.
+ * dass …", "kam zu dem Ergebnis, dass …", "hatte den Standpunkt vertreten, das Gericht sei nicht
+ * zuständig", "zog das Angebot mit der Begründung zurück, …". The speaker is the subject of the verb the
+ * noun depends on. Demands (Befehl, Aufruf, Forderung) are left to the events, as their verbs are.
  */
 const STANCE_NOUNS = new Set([
   'ansicht',
@@ -521,11 +528,6 @@ const STANCE_NOUNS = new Set([
   'ergebnis',
   'schluss',
   'vorschlag',
-  'befehl',
-  'anweisung',
-  'appell',
-  'aufforderung',
-  'aufruf',
   'warnung',
   'vorwurf',
   'eingeständnis',
@@ -535,6 +537,11 @@ const STANCE_NOUNS = new Set([
   'versprechen',
   'drohung',
   'vorgabe',
+  'entscheidung',
+  'beschluss',
+  'begründung',
+  'hinweis',
+  'rede',
 ]);
 
 function nounComplementQuotes(w: Work, s: number): void {
@@ -542,10 +549,12 @@ function nounComplementQuotes(w: Work, s: number): void {
   const f = first(w, s);
   const e = stop(w, s);
   for (let k = f; k < e - 2; k++) {
-    if (w.xpos[k] !== 'NN' || w.inQuote[k] || !STANCE_NOUNS.has(w.lower[k] as string)) continue;
-    // The comma right after the noun, or after the verbs that close its clause ("den Standpunkt vertreten,").
+    if (w.xpos[k] !== 'NN' || w.inQuote[k]) continue;
+    if (!STANCE_NOUNS.has((w.doc.morph?.lemma[k] ?? (w.lower[k] as string)).toLowerCase())) continue;
+    // The comma right after the noun, or after the verbs and particle that close its clause ("den
+    // Standpunkt vertreten,", "mit der Begründung zurück,").
     let comma = k + 1;
-    while (comma < e && comma <= k + 3 && (w.xpos[comma] ?? '').startsWith('V')) comma++;
+    while (comma < e && comma <= k + 3 && /^(V|PTKVZ)/.test(w.xpos[comma] ?? '')) comma++;
     if (w.raw[comma] !== ',') continue;
     const n = comma + 1;
     let end = -1;

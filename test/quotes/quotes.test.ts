@@ -469,9 +469,11 @@ test('a stance or speech noun before a comma frames what follows ("vertrat die A
   assert.deepEqual(quotes('Die Ministerin vertrat die Ansicht, dass die Reform scheitern werde.'), [
     'indirect|Die Ministerin|Ansicht|dass die Reform scheitern werde',
   ]);
-  assert.deepEqual(quotes('Der Präsident erteilte der Armee den Befehl, den Flüchtlingen zu helfen.'), [
-    'indirect|Der Präsident|Befehl|den Flüchtlingen zu helfen',
+  assert.deepEqual(quotes('Die Firma zog das Angebot mit der Begründung zurück, die Ausschreibung sei unfair.'), [
+    'indirect|Die Firma|Begründung|die Ausschreibung sei unfair',
   ]);
+  // A demand is a REQUEST event, not a quote.
+  assert.deepEqual(quotes('Der Präsident erteilte der Armee den Befehl, den Flüchtlingen zu helfen.'), []);
   assert.deepEqual(quotes('Die Kommission hatte den Standpunkt vertreten, das Gericht sei nicht zuständig.'), [
     'indirect|Die Kommission|Standpunkt|das Gericht sei nicht zuständig',
   ]);
@@ -488,5 +490,17 @@ test('a passive speech verb: its subject is who it is said of, the speaker its "
   ]);
   assert.deepEqual(quotes('Es wurde von der Regierung mitgeteilt, dass die Grenze offen sei.'), [
     'indirect|der Regierung|mitteilen|dass die Grenze offen sei',
+  ]);
+});
+
+test('findings and decisions: "Ermittlungen ergaben, dass …", "legte fest, dass …", "deutete an, … zu wollen"', () => {
+  assert.deepEqual(quotes('Die Ermittlungen ergaben, dass der Brand gelegt wurde.'), [
+    'indirect|Die Ermittlungen|ergeben|dass der Brand gelegt wurde',
+  ]);
+  assert.deepEqual(quotes('Das Ministerium legte fest, dass nur 30 Wale gejagt werden dürfen.'), [
+    'indirect|Das Ministerium|festlegen|dass nur 30 Wale gejagt werden dürfen',
+  ]);
+  assert.deepEqual(quotes('Die Gruppe deutete an, die Proteste ausweiten zu wollen.'), [
+    'indirect|Die Gruppe|andeuten|die Proteste ausweiten zu wollen',
   ]);
 });
