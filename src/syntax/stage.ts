@@ -6,18 +6,21 @@
 import type { Doc, SyntaxTable } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { loadParser } from './model.js';
-import type { Parse, Parser } from './parser.js';
+import type { Parse, ParseInput, Parser } from './parser.js';
 
 /** A sentence parsed word by word: the words' forms, the token each belongs to, and the parse. */
 export interface ParsedWords {
-  forms: string[];
+  forms: readonly string[];
   /** Token index (in the document) of each word. */
   tokenOf: number[];
   parse: Parse;
 }
 
-/** Parse sentence `s` of a tagged document over its UD words (null without tags). */
-export function parseSentenceWords(doc: Doc, s: number, parser: Parser): ParsedWords | null {
+/**
+ * Sentence `s` of a tagged document as parser input over its UD words ("zum" is "zu" + "dem"), with the
+ * token each word belongs to (null without tags).
+ */
+export function sentenceWords(doc: Doc, s: number): { input: ParseInput; tokenOf: number[] } | null {
   const morph = doc.morph;
   if (!morph) return null;
   const first = doc.sentences.firstToken[s] as number;
@@ -48,7 +51,15 @@ export function parseSentenceWords(doc: Doc, s: number, parser: Parser): ParsedW
       tokenOf.push(t);
     }
   }
-  return { forms, tokenOf, parse: parser.parse({ forms, upos, xpos, feats, lemmas }) };
+  return { input: { forms, upos, xpos, feats, lemmas }, tokenOf };
+}
+
+/** Parse sentence `s` of a tagged document over its UD words (null without tags). */
+export function parseSentenceWords(doc: Doc, s: number, parser: Parser): ParsedWords | null {
+  const words = sentenceWords(doc, s);
+  if (!words) return null;
+  const { input, tokenOf } = words;
+  return { forms: input.forms, tokenOf, parse: parser.parse(input) };
 }
 
 export const syntaxStage: Stage = {
