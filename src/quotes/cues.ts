@@ -70,7 +70,13 @@ function verbIn(
   baseToo: boolean,
 ): string | null {
   const morph = doc.morph;
-  if (!morph || morph.upos[k] !== 'VERB') return null;
+  if (!morph) return null;
+  // "Es wurde bekannt, dass …": "bekannt werden" reports with the auxiliary as its verb.
+  if (morph.upos[k] === 'AUX' && morph.lemma[k] === 'werden') {
+    const joined = separableLemma(doc, tree, k, end);
+    return joined === 'bekanntwerden' && lemmas.has(joined) ? joined : null;
+  }
+  if (morph.upos[k] !== 'VERB') return null;
   const lemma = morph.lemma[k] as string;
   const joined = separableLemma(doc, tree, k, end);
   if (joined !== lemma && (lemmas.has(joined) || !baseToo)) return lemmas.has(joined) ? joined : null;

@@ -95,10 +95,14 @@ function cueOf(w: Work, t: number): Cue | null {
   return { token: t, lemma };
 }
 
+/** "Es wurde bekannt, dass …": a cue without a speaker. */
+const IMPERSONAL_CUE = 'bekanntwerden';
+
 function speakerOfCue(w: Work, cue: Cue, s: number): Speaker | null {
   const f = first(w, s);
   const e = stop(w, s);
   if (cue.lemma === 'heißen') return writtenSource(w, cue.token, f, e);
+  if (cue.lemma === IMPERSONAL_CUE) return null;
   // A passive cue's subject is who it is said of ("Er wird verdächtigt, …"); the speaker is its agent
   // ("von der Polizei"), or unnamed.
   if (isPassive(w, cue.token, f, e)) {
@@ -884,7 +888,8 @@ function wieFrameQuotes(w: Work, s: number): void {
       const cue = cueOf(w, k);
       if (!cue) continue;
       const after = w.raw[k + 1];
-      const speakerHead = subjectOf(w.ctx, k, p + 1, k, (t) => w.inQuote[t] === 1);
+      // "Wie bekannt wurde, …" names no one.
+      const speakerHead = cue.lemma === IMPERSONAL_CUE ? -1 : subjectOf(w.ctx, k, p + 1, k, (t) => w.inQuote[t] === 1);
       const speaker = speakerHead >= 0 ? speakerOfPhrase(w.ctx, speakerHead, p + 1, k) : null;
       if (after === ',' && p === f) {
         const end = reportedClauseEnd(w, s, k + 2);

@@ -48,18 +48,16 @@ export function particleTokenOf(doc: Doc, tree: Tree | null, k: number, sentence
   if (!morph) return -1;
   const parsed = tree ? particleOf(tree, k, k + 1, sentenceEnd) : null;
   if (parsed !== null) return parsed;
-  if (!(morph.xpos[k] as string).endsWith('FIN')) return -1;
   const { raw, lower } = tokenForms(doc);
-  // A clause-final verb with its particle written apart before it: "wie das Ministerium bekannt gab".
-  const fullVerb = morph.upos[k] === 'VERB';
-  if (
-    fullVerb &&
-    k > 0 &&
-    PARTICLES_WRITTEN_APART.has(lower[k - 1] as string) &&
-    /^[,.;:!?"“]$/.test(raw[k + 1] ?? '.')
-  ) {
-    return k - 1;
+  // A clause-final verb with its particle written apart before it: "wie das Ministerium bekannt gab", "wurde
+  // bekannt gegeben, dass …" (auxiliaries may follow: "bekannt gegeben hat").
+  const verb = morph.upos[k] === 'VERB' || morph.lemma[k] === 'werden'; // "wie bekannt wurde"
+  if (verb && k > 0 && PARTICLES_WRITTEN_APART.has(lower[k - 1] as string)) {
+    let next = k + 1;
+    while (next < sentenceEnd && next <= k + 2 && morph.upos[next] === 'AUX') next++;
+    if (/^[,.;:!?"“]$/.test(raw[next] ?? '.')) return k - 1;
   }
+  if (!(morph.xpos[k] as string).endsWith('FIN')) return -1;
   for (let c = k + 1; c < sentenceEnd; c++) {
     const r = raw[c] as string;
     if (r === ',' || r === ';' || r === ':' || r === '"' || r === '„') break;

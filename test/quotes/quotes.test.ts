@@ -504,3 +504,16 @@ test('findings and decisions: "Ermittlungen ergaben, dass …", "legte fest, das
     'indirect|Die Gruppe|andeuten|die Proteste ausweiten zu wollen',
   ]);
 });
+
+test('"bekannt werden" and "bekannt geben" with the particle written apart, without a speaker named', () => {
+  assert.deepEqual(quotes('Es wurde bekannt, dass der Minister zurücktritt.'), [
+    'indirect|-|bekanntwerden|dass der Minister zurücktritt',
+  ]);
+  assert.deepEqual(quotes('Wie bekannt wurde, ist der Minister krank.'), [
+    'indirect|-|bekanntwerden|ist der Minister krank',
+  ]);
+  assert.deepEqual(quotes('Am Montag wurde bekannt gegeben, dass die Grenze offen ist.'), [
+    'indirect|-|bekanntgeben|dass die Grenze offen ist',
+  ]);
+  assert.deepEqual(quotes('Er ist als Autor bekannt geworden.'), []);
+});
