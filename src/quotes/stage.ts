@@ -980,9 +980,10 @@ const SPEAKER_REACH = 6;
 
 /**
  * Sentences that report without a frame of their own: a main clause in Konjunktiv I ("Allerdings sei das
- * System kaputt"), reportative "sollen" ("Er soll resistent sein") and, right after another report,
- * Konjunktiv II ("Zurzeit würden alle Daten ausgewertet") and "demnach". The speaker is that of the
- * report just before, if there is one; otherwise the text does not say who.
+ * System kaputt"), reportative "sollen" ("Er soll resistent sein"), a sentence opening with "Demnach",
+ * which points back to a source ("Die Bank veröffentlichte Zahlen. Demnach verlor sie 12 Milliarden") and,
+ * right after another report, Konjunktiv II ("Zurzeit würden alle Daten ausgewertet"). The speaker is that
+ * of the report just before, if there is one; otherwise the text does not say who.
  */
 function continuationQuotes(w: Work): void {
   const latest = new Map<number, Work['quotes'][number]>();
@@ -1022,6 +1023,7 @@ function continuationQuotes(w: Work): void {
     }
     const reports =
       mood === 'konjunktiv1' ||
+      demnach ||
       (sollen && perfect) ||
       ((previous !== null || framed !== null) && (mood === 'konjunktiv2' || sollen || demnach));
     if (!reports) continue;

@@ -517,3 +517,13 @@ test('"bekannt werden" and "bekannt geben" with the particle written apart, with
   ]);
   assert.deepEqual(quotes('Er ist als Autor bekannt geworden.'), []);
 });
+
+test('a sentence opening with "Demnach" reports what the source before it says', () => {
+  const found = quotes(
+    'Die Bank veröffentlichte heute neue Zahlen. Demnach verlor sie im Quartal 12 Milliarden Franken.',
+  );
+  assert.ok(
+    found.some((q) => q.startsWith('indirect|') && q.endsWith('|verlor sie im Quartal 12 Milliarden Franken')),
+    found.join('\n'),
+  );
+});
