@@ -125,10 +125,34 @@ function lastBefore(c: SpeakerContext, offset: number, accept: (e: Entity) => bo
 }
 
 /** The speaker a noun phrase names, linked to its entity where the text makes that clear. */
+/**
+ * A relative pronoun as the speaker ("die Anwältin, die sagte, …"): the pronoun, standing for the entity
+ * its antecedent names (the noun phrase before the comma), if that names one.
+ */
+function relativeSpeaker(c: SpeakerContext, pronoun: number, first: number): Speaker {
+  const { raw } = tokenForms(c.doc);
+  const tokens = c.doc.tokens;
+  let antecedent = pronoun - 1;
+  if (raw[antecedent] === ',') antecedent--;
+  while (antecedent > first && !/^(NN|NE)$/.test(xposOf(c, antecedent))) antecedent--;
+  let entity: Entity | null = null;
+  if (antecedent >= first && /^(NN|NE)$/.test(xposOf(c, antecedent))) {
+    const np = nounPhrase(c, antecedent, first, pronoun);
+    entity = overlapping(c, tokens.start[np.first] as number, tokens.end[np.end - 1] as number);
+  }
+  return {
+    entity: entity?.id ?? null,
+    text: raw[pronoun] as string,
+    start: tokens.start[pronoun] as number,
+    end: tokens.end[pronoun] as number,
+  };
+}
+
 export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, stop: number): Speaker | null {
   const { lower } = tokenForms(c.doc);
   const headLower = lower[head] as string;
   if (headLower === 'es' || headLower === 'man' || headLower === 'das' || headLower === 'dies') return null;
+  if (xposOf(c, head) === 'PRELS') return relativeSpeaker(c, head, first);
   const np = nounPhrase(c, head, first, stop);
   const tokens = c.doc.tokens;
   let start = tokens.start[np.first] as number;
@@ -257,7 +281,7 @@ export function subjectOf(
           tree.head[t] === v &&
           tree.deprel[t] === 'nsubj' &&
           !blocked(t) &&
-          NOMINAL.has(xposOf(c, t)) &&
+          (NOMINAL.has(xposOf(c, t)) || xposOf(c, t) === 'PRELS') &&
           !isAdverbAsNoun(c, t, first);
         if (subject && !inPrepositionalPhrase(c, t, first)) return t;
       }

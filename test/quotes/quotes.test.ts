@@ -527,3 +527,9 @@ test('a sentence opening with "Demnach" reports what the source before it says',
     found.join('\n'),
   );
 });
+
+test('a relative pronoun as the speaker stands for the entity before it', () => {
+  const text = 'Die Polizei befragte die Anwältin Maria Huber, die sagte, dass ihre Mandantin oft angerufen habe.';
+  assert.deepEqual(quotes(text), ['indirect|die|sagen|dass ihre Mandantin oft angerufen habe']);
+  assert.equal(speakerEntityName(text, 0), 'Maria Huber');
+});
