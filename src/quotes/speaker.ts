@@ -28,6 +28,8 @@ export interface SpeakerContext {
   mentions: MentionRef[];
   /** Per token: its sentence (`sentenceOfTokens`, built once by the caller). */
   sentenceOf: Uint32Array;
+  /** Per token: 1 inside a time expression ("Um 10:05 Uhr", "am Montag"), which is never a speaker. */
+  inTime: Uint8Array;
 }
 
 export function speakerContext(doc: Doc, tree: Tree | null, sentenceOf: Uint32Array): SpeakerContext {
@@ -35,7 +37,16 @@ export function speakerContext(doc: Doc, tree: Tree | null, sentenceOf: Uint32Ar
   for (const entity of doc.entities)
     for (const m of entity.mentions) mentions.push({ start: m.start, end: m.end, entity });
   mentions.sort((a, b) => a.start - b.start);
-  return { doc, tree, mentions, sentenceOf };
+  const inTime = new Uint8Array(doc.tokens.count);
+  for (const time of doc.times) {
+    for (
+      let t = tokenAt(doc.tokens, time.start);
+      t < doc.tokens.count && (doc.tokens.start[t] as number) < time.end;
+      t++
+    )
+      if ((doc.tokens.start[t] as number) >= time.start) inTime[t] = 1;
+  }
+  return { doc, tree, mentions, sentenceOf, inTime };
 }
 
 const NP_TAGS = new Set(['ART', 'ADJA', 'PPOSAT', 'PIAT', 'PDAT', 'CARD', 'NN', 'NE', 'ADJD', 'TRUNC']);
@@ -281,6 +292,7 @@ export function subjectOf(
           tree.head[t] === v &&
           tree.deprel[t] === 'nsubj' &&
           !blocked(t) &&
+          c.inTime[t] === 0 &&
           (NOMINAL.has(xposOf(c, t)) || xposOf(c, t) === 'PRELS') &&
           !isAdverbAsNoun(c, t, first);
         if (subject && !inPrepositionalPhrase(c, t, first)) return t;
@@ -306,6 +318,7 @@ export function subjectOf(
   // Inverted after the verb: "sagte der Kreml", "fügte er hinzu".
   for (let t = verb + 1; t < stop && t <= verb + 6; t++) {
     if (blocked(t) || raw[t] === ',' || raw[t] === ':' || raw[t] === '.') break;
+    if (c.inTime[t] === 1) continue; // "sagte heute der Minister"
     const x = xposOf(c, t);
     if (x === 'APPR' || x === 'APPRART') {
       // Skip a prepositional phrase: "sagte dazu am Samstagabend".
@@ -346,6 +359,8 @@ function subjectBefore(c: SpeakerContext, clauseStart: number, verb: number, fir
   const { raw } = tokenForms(c.doc);
   for (let t = clauseStart; t < verb; t++) {
     const x = xposOf(c, t);
+    // A time first ("Am Montag sagte …", "Um 10:05 Uhr meldete …"): the subject follows the verb.
+    if (c.inTime[t] === 1) return -1;
     // The tagger takes a capitalised first word for an adverb now and then ("Beamte in Belarus sagen").
     const miscapitalised =
       t === first && (x === 'ADV' || x === 'ADJD' || x === 'ADJA') && !SENTENCE_STARTERS.has(raw[t] as string);

@@ -533,3 +533,10 @@ test('a relative pronoun as the speaker stands for the entity before it', () => 
   assert.deepEqual(quotes(text), ['indirect|die|sagen|dass ihre Mandantin oft angerufen habe']);
   assert.equal(speakerEntityName(text, 0), 'Maria Huber');
 });
+
+test('a time expression is never the speaker', () => {
+  assert.deepEqual(
+    quotes('Um 11:09 Uhr MEZ berichtet die Online-Ausgabe des Spiegel, Feldmann rechne mit einer Verhandlung.'),
+    ['indirect|die Online-Ausgabe des Spiegel|berichten|Feldmann rechne mit einer Verhandlung'],
+  );
+});
