@@ -75,6 +75,7 @@ const ANNOUNCING = new Set([
   'anbieten',
   'erklären',
   'andeuten',
+  'verkünden',
 ]);
 
 function first(w: Work, s: number): number {
@@ -459,7 +460,13 @@ function complementQuotes(w: Work, s: number): void {
     let from = k + 1;
     while (from < e && from <= k + 3 && /^V[AM]/.test(w.xpos[from] ?? '')) from++;
     for (let t = from; t < e && t <= k + 30; t++) {
-      if (w.inQuote[t]) break;
+      if (w.inQuote[t]) {
+        // A quoted name between the verb and the comma ("meldet die Agentur „Xinhua“, …") is no quotation.
+        const after = quotedRunEnd(w, t, e);
+        if (after - t > SHORT_QUOTED_TOKENS) break;
+        t = after - 1;
+        continue;
+      }
       if (w.raw[t] === ',') {
         comma = t;
         break;
@@ -485,8 +492,10 @@ function complementQuotes(w: Work, s: number): void {
       // A main clause right after "sagte," is what was said: "Er sagte, er sei nicht mehr stolz". One that
       // starts like a relative or prepositional phrase ("sagte, die SPLA werde …", "sagte, mit dem
       // Beschluss werde …") counts when its verb is in Konjunktiv.
-      const subordinate = SUBORDINATE_START.test(w.xpos[n] ?? '');
-      const ambiguous = /^(PRELS|PDS|APPR|APPRART)$/.test(w.xpos[n] ?? '');
+      // A quoted name opening the clause ("sagte, „No-Go-Areas“ dürfe es nicht geben") is read past.
+      const lead = w.inQuote[n] && quotedRunEnd(w, n, e) - n <= SHORT_QUOTED_TOKENS ? quotedRunEnd(w, n, e) : n;
+      const subordinate = SUBORDINATE_START.test(w.xpos[lead] ?? '');
+      const ambiguous = /^(PRELS|PDS|APPR|APPRART)$/.test(w.xpos[lead] ?? '');
       // An announced zu-infinitive may close a long clause ("warnen davor, das Gebot … aufzuweichen").
       const reach = ANNOUNCING.has(cue.lemma) ? 30 : 14;
       for (let t = n; t < e && t <= n + reach; t++) {

@@ -540,3 +540,12 @@ test('a time expression is never the speaker', () => {
     ['indirect|die Online-Ausgabe des Spiegel|berichten|Feldmann rechne mit einer Verhandlung'],
   );
 });
+
+test('a quoted name between the speech verb and its comma; "verkünden" announces a zu-infinitive', () => {
+  assert.deepEqual(quotes('Am Abend meldet die Nachrichtenagentur „Xinhua“, die Maschine sei abgestürzt.'), [
+    'indirect|die Nachrichtenagentur „Xinhua“|melden|die Maschine sei abgestürzt',
+  ]);
+  assert.deepEqual(quotes('Er legte sein Amt nieder und verkündete, sich künftig um Projekte kümmern zu wollen.'), [
+    'indirect|Er|verkünden|sich künftig um Projekte kümmern zu wollen',
+  ]);
+});
