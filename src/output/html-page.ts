@@ -3,6 +3,7 @@
  * its annotations highlighted; hovering a highlight shows what it is. Every piece of text is escaped.
  */
 import type { DocumentOut } from '../document.js';
+import { speakerLabel } from './text-summary.js';
 
 interface Mark {
   start: number;
@@ -77,7 +78,7 @@ function collectMarks(doc: DocumentOut): Mark[] {
       start: q.start,
       end: q.end,
       cls: 'quote',
-      title: `${q.id} ${q.kind} quote · speaker: ${q.speaker?.text ?? 'unknown'}`,
+      title: `${q.id} ${q.kind} quote · speaker: ${speakerLabel(doc, q) ?? 'unknown'}`,
     });
   }
   for (const n of doc.quantities) {
@@ -160,7 +161,7 @@ function quoteTable(doc: DocumentOut): string {
     .map((q) => {
       const said = q.kind === 'direct' ? `„${q.text}“` : q.text;
       return (
-        `<tr><td>${escapeHtml(q.id)}</td><td>${escapeHtml(q.speaker?.text ?? '—')}</td>` +
+        `<tr><td>${escapeHtml(q.id)}</td><td>${escapeHtml(speakerLabel(doc, q) ?? '—')}</td>` +
         `<td>${escapeHtml(q.cue?.lemma ?? '')}</td><td>${escapeHtml(q.kind)}</td><td>${escapeHtml(said)}</td></tr>`
       );
     })

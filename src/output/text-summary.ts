@@ -3,6 +3,16 @@ import type { DocumentOut, EventArgument } from '../document.js';
 
 const WIDTH = 100;
 
+/**
+ * A quote's speaker as a reader wants it: the words of the text, and the entity they stand for when its
+ * name says more ("er [Alexander Lukaschenko]", "die [Maria Huber]"); null without a speaker.
+ */
+export function speakerLabel(doc: DocumentOut, q: DocumentOut['quotes'][number]): string | null {
+  if (!q.speaker) return null;
+  const name = doc.entities.find((e) => e.id === q.speaker?.entity)?.name;
+  return name && !q.speaker.text.includes(name) ? `${q.speaker.text} [${name}]` : q.speaker.text;
+}
+
 export function renderTextSummary(doc: DocumentOut, origin: string): string {
   const lines: string[] = [];
   const rule = `── ${origin} `.padEnd(WIDTH, '─');
@@ -31,7 +41,7 @@ export function renderTextSummary(doc: DocumentOut, origin: string): string {
   if (doc.quotes.length) {
     lines.push('', 'Quotes');
     for (const q of doc.quotes) {
-      const who = q.speaker?.text ?? '(no speaker)';
+      const who = speakerLabel(doc, q) ?? '(no speaker)';
       const said = q.kind === 'direct' ? `„${clip(q.text, WIDTH - 24)}“` : clip(q.text, WIDTH - 22);
       lines.push(`  ${q.id.padEnd(4)} ${who}${q.cue ? ` (${q.cue.lemma})` : ''}: ${said}`);
     }
