@@ -27,6 +27,9 @@ for (const [lemma, kind, preposition] of readLexiconRows('quotes/de/cues.tsv')) 
   set.add(lemma as string);
 }
 
+/** "Es wurde bekannt, dass …": the cue of "bekannt werden", which names no speaker. */
+export const IMPERSONAL_CUE = 'bekanntwerden';
+
 /**
  * For a verb whose nominal object reports what was said ("kündigte den Abzug an"), the preposition it
  * must govern for that reading ('' for none); undefined for other verbs.
@@ -74,7 +77,7 @@ function verbIn(
   // "Es wurde bekannt, dass …": "bekannt werden" reports with the auxiliary as its verb.
   if (morph.upos[k] === 'AUX' && morph.lemma[k] === 'werden') {
     const joined = separableLemma(doc, tree, k, end);
-    return joined === 'bekanntwerden' && lemmas.has(joined) ? joined : null;
+    return joined === IMPERSONAL_CUE && lemmas.has(joined) ? joined : null;
   }
   if (morph.upos[k] !== 'VERB') return null;
   const lemma = morph.lemma[k] as string;

@@ -10,7 +10,7 @@ import { tokenForms } from '../text/forms.js';
 import { actorDictionary, roleSectorOf } from '../entities/actors.js';
 import { SENTENCE_STARTERS } from '../text/tokenizer.js';
 import { loadNameHeads } from '../ner/heads.js';
-import { tokenAt } from '../text/positions.js';
+import { tokenAt, tokensWithin } from '../text/positions.js';
 
 export type Speaker = NonNullable<Quote['speaker']>;
 
@@ -39,12 +39,8 @@ export function speakerContext(doc: Doc, tree: Tree | null, sentenceOf: Uint32Ar
   mentions.sort((a, b) => a.start - b.start);
   const inTime = new Uint8Array(doc.tokens.count);
   for (const time of doc.times) {
-    for (
-      let t = tokenAt(doc.tokens, time.start);
-      t < doc.tokens.count && (doc.tokens.start[t] as number) < time.end;
-      t++
-    )
-      if ((doc.tokens.start[t] as number) >= time.start) inTime[t] = 1;
+    const span = tokensWithin(doc.tokens, time.start, time.end);
+    if (span) inTime.fill(1, span[0], span[1] + 1);
   }
   return { doc, tree, mentions, sentenceOf, inTime };
 }
@@ -121,6 +117,19 @@ function overlapping(c: SpeakerContext, start: number, end: number): Entity | nu
   return best;
 }
 
+/** The first mention starting at character `offset` whose entity `accept` takes, or null. */
+export function mentionStartingAt(
+  c: SpeakerContext,
+  offset: number,
+  accept: (e: Entity) => boolean,
+): { start: number; end: number; entity: Entity } | null {
+  for (const m of c.mentions) {
+    if (m.start > offset) break;
+    if (m.start === offset && accept(m.entity)) return m;
+  }
+  return null;
+}
+
 /** How far back (in characters) a bare role noun looks for its person: about three sentences. */
 const ROLE_REACH = 600;
 
@@ -135,7 +144,6 @@ function lastBefore(c: SpeakerContext, offset: number, accept: (e: Entity) => bo
   return null;
 }
 
-/** The speaker a noun phrase names, linked to its entity where the text makes that clear. */
 /**
  * A relative pronoun as the speaker ("die Anwältin, die sagte, …"): the pronoun, standing for the entity
  * its antecedent names (the noun phrase before the comma), if that names one.
@@ -159,6 +167,7 @@ function relativeSpeaker(c: SpeakerContext, pronoun: number, first: number): Spe
   };
 }
 
+/** The speaker a noun phrase names, linked to its entity where the text makes that clear. */
 export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, stop: number): Speaker | null {
   const { lower } = tokenForms(c.doc);
   const headLower = lower[head] as string;

@@ -13,8 +13,16 @@ import { compoundHead } from '../text/compounds.js';
 import { sentenceOfTokens, tokenAt as tokenAtOffset } from '../text/positions.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { reportedMood } from './mood.js';
-import { isAttributionPreposition, isSourceNoun, reportPreposition, reportVerbAt, speechVerbAt } from './cues.js';
 import {
+  IMPERSONAL_CUE,
+  isAttributionPreposition,
+  isSourceNoun,
+  reportPreposition,
+  reportVerbAt,
+  speechVerbAt,
+} from './cues.js';
+import {
+  mentionStartingAt,
   speakerContext,
   speakerOfPhrase,
   subjectOf,
@@ -48,6 +56,8 @@ interface Work {
 const CLAUSE_CONJUNCTIONS = new Set(['und', 'aber', 'sowie', 'doch', 'oder', 'sondern']);
 /** Clauses that start with these are subordinate or relative, not the reported main clause. */
 const SUBORDINATE_START = /^(KOUS|KOUI|PRELS|PRELAT|PWS|PWAV|PWAT|KON|APPR|APPRART|\$.*)$/;
+/** Of those, the starts a reported main clause in Konjunktiv may have too ("sagte, die SPLA werde …"). */
+const MAYBE_REPORTED_START = /^(PRELS|PDS|APPR|APPRART)$/;
 /**
  * Verbs whose zu-infinitive complement is what was said: an announced intention, a claim, a denial or a
  * charge ("gab an, … einsetzen zu wollen", "bestreitet, … gewusst zu haben", "werden beschuldigt, … zu
@@ -95,9 +105,6 @@ function cueOf(w: Work, t: number): Cue | null {
     return null;
   return { token: t, lemma };
 }
-
-/** "Es wurde bekannt, dass …": a cue without a speaker. */
-const IMPERSONAL_CUE = 'bekanntwerden';
 
 function speakerOfCue(w: Work, cue: Cue, s: number): Speaker | null {
   const f = first(w, s);
@@ -403,7 +410,6 @@ function continuesReport(w: Work, k: number, end: number): boolean {
   if (x === 'KOUI') return true; // um/ohne/statt … zu
   if ((w.lower[k] === 'und' || w.lower[k] === 'oder') && w.lower[k + 1] === 'dass') return true;
   if (isInfinitiveClause(w, k, end)) return true; // "unfähig sei, die Lage zu kontrollieren"
-
   if (/^(PRELS|PRELAT|KOUS|PWAV)$/.test(x) || (x === 'APPR' && w.xpos[k + 1] === 'PRELS')) {
     // Its verb in Konjunktiv (or none found): still the report.
     for (let t = k + 1; t < end && t < k + 25; t++) {
@@ -462,8 +468,8 @@ function complementQuotes(w: Work, s: number): void {
     for (let t = from; t < e && t <= k + 30; t++) {
       if (w.inQuote[t]) {
         // A quoted name between the verb and the comma ("meldet die Agentur „Xinhua“, …") is no quotation.
-        const after = quotedRunEnd(w, t, e);
-        if (after - t > SHORT_QUOTED_TOKENS) break;
+        const after = quotedNameEnd(w, t, e);
+        if (after < 0) break;
         t = after - 1;
         continue;
       }
@@ -493,9 +499,10 @@ function complementQuotes(w: Work, s: number): void {
       // starts like a relative or prepositional phrase ("sagte, die SPLA werde …", "sagte, mit dem
       // Beschluss werde …") counts when its verb is in Konjunktiv.
       // A quoted name opening the clause ("sagte, „No-Go-Areas“ dürfe es nicht geben") is read past.
-      const lead = w.inQuote[n] && quotedRunEnd(w, n, e) - n <= SHORT_QUOTED_TOKENS ? quotedRunEnd(w, n, e) : n;
+      const named = w.inQuote[n] ? quotedNameEnd(w, n, e) : -1;
+      const lead = named < 0 ? n : named;
       const subordinate = SUBORDINATE_START.test(w.xpos[lead] ?? '');
-      const ambiguous = /^(PRELS|PDS|APPR|APPRART)$/.test(w.xpos[lead] ?? '');
+      const ambiguous = MAYBE_REPORTED_START.test(w.xpos[lead] ?? '');
       // An announced zu-infinitive may close a long clause ("warnen davor, das Gebot … aufzuweichen").
       const reach = ANNOUNCING.has(cue.lemma) ? 30 : 14;
       for (let t = n; t < e && t <= n + reach; t++) {
@@ -575,10 +582,9 @@ function nounComplementQuotes(w: Work, s: number): void {
     else if (isInfinitiveClause(w, n, e)) end = reportedClauseEnd(w, s, n);
     else {
       // A main clause in Konjunktiv I: "den Standpunkt vertreten, das Gericht sei nicht zuständig".
+      const subordinate = SUBORDINATE_START.test(w.xpos[n] ?? '') && !MAYBE_REPORTED_START.test(w.xpos[n] ?? '');
       for (let t = n; t < e && t <= n + 14 && w.raw[t] !== ','; t++) {
         if (!isFinite(w, t)) continue;
-        const subordinate =
-          SUBORDINATE_START.test(w.xpos[n] ?? '') && !/^(PRELS|PDS|APPR|APPRART)$/.test(w.xpos[n] ?? '');
         if (t > n && moodAt(w, s, t) === 'konjunktiv1' && !subordinate) {
           end = reportedClauseEnd(w, s, t);
         }
@@ -778,13 +784,8 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
 
 /** The token after a person or organisation mention that starts at token `t` (t itself when none does). */
 function mentionEndAt(w: Work, t: number): number {
-  const start = w.doc.tokens.start[t];
-  for (const entity of w.doc.entities) {
-    if (entity.type !== 'PER' && entity.type !== 'ORG') continue;
-    const m = entity.mentions.find((x) => x.start === start);
-    if (m) return tokenAt(w, m.end - 1) + 1;
-  }
-  return t;
+  const m = mentionStartingAt(w.ctx, w.doc.tokens.start[t] as number, (e) => e.type === 'PER' || e.type === 'ORG');
+  return m ? tokenAt(w, m.end - 1) + 1 : t;
 }
 
 /** Norms one acts "gemäß" (in accordance with), also as a compound's head ("Grundgesetz"). */
@@ -1010,7 +1011,7 @@ function continuationQuotes(w: Work): void {
     const e = stop(w, s);
     // A question reports nothing; a headline (no closing punctuation) is no continuation of a report.
     if (w.raw[e - 1] === '?' || /^[\p{L}\p{N}]/u.test(w.raw[e - 1] ?? '')) continue;
-    if (w.inQuote[f] && quotedRunEnd(w, f, e) - f > SHORT_QUOTED_TOKENS) continue;
+    if (w.inQuote[f] && quotedNameEnd(w, f, e) < 0) continue;
     const finite = leadingFinite(w, f, e);
     if (finite < 0) continue;
     const demnach = w.lower[f] === 'demnach';
@@ -1105,8 +1106,8 @@ function leadingFinite(w: Work, f: number, e: number): number {
     }
     if (w.inQuote[t]) {
       // A quoted name in the first field ("Auch die Walfangstation „Hvalstödin“ sei …") is no quotation.
-      const after = quotedRunEnd(w, t, e);
-      if (after - t > SHORT_QUOTED_TOKENS) return -1;
+      const after = quotedNameEnd(w, t, e);
+      if (after < 0) return -1;
       t = after - 1;
       continue;
     }
@@ -1118,11 +1119,14 @@ function leadingFinite(w: Work, f: number, e: number): number {
 /** Tokens a quoted name or title has at most, with its quotation marks. */
 const SHORT_QUOTED_TOKENS = 5;
 
-/** The first token after the run of quoted tokens starting at `t`. */
-function quotedRunEnd(w: Work, t: number, e: number): number {
+/**
+ * Where a quoted name or title ("„Xinhua“", "„Hvalstödin“") that starts at token `t` ends: the first
+ * token after its run of quoted tokens; -1 when the run is longer than a name (a quotation).
+ */
+function quotedNameEnd(w: Work, t: number, e: number): number {
   let k = t;
   while (k < e && w.inQuote[k]) k++;
-  return k;
+  return k - t > SHORT_QUOTED_TOKENS ? -1 : k;
 }
 
 export function findQuotes(doc: Doc): Quote[] {
