@@ -31,6 +31,12 @@ export const STAGES: readonly Stage[] = [
   eventsStage,
 ];
 
+/** The stages up to the tags, before the parse: what evaluation and parser self-training run themselves. */
+export const TAGGING_STAGES: readonly Stage[] = STAGES.slice(
+  0,
+  STAGES.findIndex((stage) => stage.name === 'syntax'),
+);
+
 const NO_TOKENS: TokenTable = {
   count: 0,
   start: new Uint32Array(0),

@@ -8,7 +8,7 @@ import { evaluateSegmentation, type SegmentScores } from '../eval/segment.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { scoreEndToEnd, scoreMorph, type EndToEndScores, type MorphScores, type SystemWord } from '../eval/ud.js';
 import { goldDocuments } from '../eval/segment.js';
-import { STAGES, analyzeDocument, textDocument } from '../pipeline.js';
+import { TAGGING_STAGES, analyzeDocument, textDocument } from '../pipeline.js';
 import { loadParser } from '../syntax/model.js';
 import { parseSentenceWords } from '../syntax/stage.js';
 import { scoreParser, type AttachmentScores } from '../eval/attachment.js';
@@ -79,10 +79,6 @@ export const UD_EVAL_SETS: readonly TreebankSet[] = [
  * Our pipeline on raw text up to the tags, as system words with their token spans, for end-to-end
  * scoring; each sentence is then parsed word by word here (the syntax stage keeps heads per token).
  */
-const TAGGING_STAGES = STAGES.slice(
-  0,
-  STAGES.findIndex((stage) => stage.name === 'syntax'),
-);
 
 function systemWords(text: string): SystemWord[] {
   const doc = analyzeDocument(textDocument(text), {}, TAGGING_STAGES);

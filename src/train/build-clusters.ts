@@ -13,12 +13,13 @@
  * starting from classes by frequency rank. Deterministic: words are visited by frequency, ties to the
  * lower class. Written as `models/de-clusters.tsv.gz`: word, then its class at each granularity.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readConllu } from '../eval/conllu.js';
 import { tokenize } from '../text/tokenizer.js';
 import { CLUSTERS_PATH } from '../ner/clusters.js';
+import { articleTexts } from './wikinews.js';
 
 /** Words seen fewer times get no class: their contexts are too few to place them. */
 const MIN_COUNT = 2;
@@ -27,9 +28,7 @@ const MIN_COUNT = 2;
 export function clusterCorpus(dataDir: string): string[][] {
   const texts: string[][] = [];
   for (const file of ['news-train.jsonl', 'news-dev.jsonl']) {
-    for (const line of readFileSync(join(dataDir, 'wikinews-spkatt', file), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const text = (JSON.parse(line) as { text?: string }).text ?? '';
+    for (const text of articleTexts(join(dataDir, 'wikinews-spkatt', file))) {
       for (const paragraph of text.split(/\n+/u)) {
         const t = tokenize(paragraph);
         const tokens: string[] = new Array(t.count);

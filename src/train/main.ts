@@ -18,7 +18,8 @@ import { MORPH_MODEL_PATH, loadMorphTagger } from '../morph/tagger.js';
 import { PARSER_MODEL_PATH } from '../syntax/model.js';
 import { packParser, unpackParser, type ParseInput } from '../syntax/parser.js';
 import { DEFAULT_PARSER_OPTIONS, trainParser, type ParserTrainResult } from './train-parser.js';
-import { articleTexts, silverTrees } from './self-training.js';
+import { silverTrees } from './self-training.js';
+import { articleTexts } from './wikinews.js';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { buildLexicon } from './build-lexicon.js';
 import { buildGazetteer, buildPlaces } from './build-gazetteer.js';
@@ -31,6 +32,12 @@ import { NER_MODEL_PATH } from '../ner/tagger.js';
 import { DEFAULT_MORPH_OPTIONS, trainMorph } from './train-morph.js';
 import { jackknifedInputs } from './jackknife.js';
 
+/** The value after `--name` on the command line, if the option is given. */
+function optionValue(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
 /** Folds for the parser's jackknifed training tags. */
 const JACKKNIFE_FOLDS = 5;
 /**
@@ -38,19 +45,15 @@ const JACKKNIFE_FOLDS = 5;
  * sentences (self-training). Off by default: on dev it helped single models but not the mean of three
  * (model card).
  */
-const silverSentences = process.argv.includes('--silver')
-  ? Number(process.argv[process.argv.indexOf('--silver') + 1])
-  : 0;
+const silverSentences = process.argv.includes('--silver') ? Number(optionValue('--silver')) : 0;
 if (!Number.isInteger(silverSentences) || silverSentences < 0) {
   console.error('train: --silver takes a whole number of sentences');
   process.exit(2);
 }
 
-const data = resolveDataDir(
-  process.argv.includes('--data') ? process.argv[process.argv.indexOf('--data') + 1] : undefined,
-);
+const data = resolveDataDir(optionValue('--data'));
 const REPORT_PATH = join(PACKAGE_ROOT, 'models', 'training-report.json');
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const only = optionValue('--only');
 if (only !== undefined && only !== 'ner' && only !== 'parser') {
   console.error('train: --only takes "ner" or "parser"');
   process.exit(2);

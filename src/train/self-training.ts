@@ -9,11 +9,8 @@
  * words, a finite verb, ending in a full stop, question or exclamation mark (no headlines, lists or
  * fragments), in file order until `limit`.
  */
-import { readFileSync } from 'node:fs';
 import type { ConlluSentence } from '../eval/conllu.js';
-import { analyzeDocument, textDocument } from '../pipeline.js';
-import { segmentStage } from '../text/stage.js';
-import { morphStage } from '../morph/stage.js';
+import { TAGGING_STAGES, analyzeDocument, textDocument } from '../pipeline.js';
 import { sentenceWords } from '../syntax/stage.js';
 import type { ParseInput, Parser } from '../syntax/parser.js';
 
@@ -27,14 +24,6 @@ const MIN_WORDS = 5;
 const MAX_WORDS = 40;
 const FINITE_VERB = /^V[VAM]FIN$/;
 const SENTENCE_END = /^[.!?]$/;
-
-/** The article texts of a JSONL file whose records have a `text` field. */
-export function articleTexts(path: string): string[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => (JSON.parse(line) as { text: string }).text);
-}
 
 function looksLikeTreebankSentence(input: ParseInput): boolean {
   const n = input.forms.length;
@@ -52,7 +41,7 @@ export function silverTrees(texts: Iterable<string>, teacher: Parser, limit: num
   const sentences: ConlluSentence[] = [];
   const inputs: ParseInput[] = [];
   for (const text of texts) {
-    const doc = analyzeDocument(textDocument(text), {}, [segmentStage, morphStage]);
+    const doc = analyzeDocument(textDocument(text), {}, TAGGING_STAGES);
     for (let s = 0; s < doc.sentences.count && sentences.length < limit; s++) {
       const input = sentenceWords(doc, s)?.input;
       if (!input || !looksLikeTreebankSentence(input)) continue;
