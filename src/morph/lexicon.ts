@@ -30,7 +30,12 @@ export interface LexiconClass {
   featureCandidates: string[];
 }
 
+/** Forms not listed as written whose look-up is kept (see `lookup`); once full, the first ones stay. */
+const UNLISTED_CACHE_SIZE = 100_000;
+
 export class Lexicon {
+  private readonly unlisted = new Map<string, LexiconClass | null>();
+
   constructor(
     private readonly forms: ReadonlyMap<string, number>,
     readonly classes: readonly LexiconClass[],
@@ -46,10 +51,21 @@ export class Lexicon {
    * ("Regierungssprecherin" → "Sprecherin").
    */
   lookup(form: string): LexiconClass | null {
-    const id = this.forms.get(form) ?? this.forms.get(flipFirst(form));
+    const id = this.forms.get(form);
     if (id !== undefined) return this.classes[id] ?? null;
-    const head = this.compoundHead(form);
-    return head ? (this.classes[head.id] ?? null) : null;
+    // Forms not in the lexicon as written (names, compounds) cost two look-ups and a compound search;
+    // the tagger and the NER both ask for each of them, so their answers are kept.
+    const known = this.unlisted.get(form);
+    if (known !== undefined) return known;
+    const flipped = this.forms.get(flipFirst(form));
+    let cls: LexiconClass | null;
+    if (flipped !== undefined) cls = this.classes[flipped] ?? null;
+    else {
+      const head = this.compoundHead(form);
+      cls = head ? (this.classes[head.id] ?? null) : null;
+    }
+    if (this.unlisted.size < UNLISTED_CACHE_SIZE) this.unlisted.set(form, cls);
+    return cls;
   }
 
   /**

@@ -36,7 +36,14 @@ export function gazetteerKey(name: string): string {
 }
 
 export class Gazetteer {
-  constructor(private readonly flags: ReadonlyMap<string, number>) {}
+  /** The first 1 … n−1 tokens of every name of n tokens: a longer match is only sought after one of them. */
+  private readonly prefixes = new Set<string>();
+
+  constructor(private readonly flags: ReadonlyMap<string, number>) {
+    for (const name of flags.keys())
+      for (let space = name.indexOf(' '); space > 0; space = name.indexOf(' ', space + 1))
+        this.prefixes.add(name.slice(0, space));
+  }
 
   get size(): number {
     return this.flags.size;
@@ -70,7 +77,7 @@ export class Gazetteer {
       let key = lower[i] as string;
       let best = this.lookupWord(key);
       let bestEnd = i + 1;
-      for (let j = i + 1; j < Math.min(n, i + MAX_NAME_TOKENS); j++) {
+      for (let j = i + 1; j < Math.min(n, i + MAX_NAME_TOKENS) && this.prefixes.has(key); j++) {
         key += ' ' + (lower[j] as string);
         const f = this.flags.get(key);
         if (f !== undefined) {

@@ -58,6 +58,8 @@ const NON_FINAL = new Set(
 );
 
 const PAD = 2;
+/** Words whose transition scores are kept (2 KB each: 16 MB at most). */
+const TRANSITION_CACHE_SIZE = 8192;
 const FLAG_NAMES: Array<[number, string]> = Object.entries(GAZ).map(([name, bit]) => [bit, name]);
 
 export function viewNer(
@@ -134,10 +136,15 @@ function placeAdjectiveFlags(lower: string, gazetteer: Gazetteer): number {
   return 0;
 }
 
-function flagString(flags: number): string {
+/** The letters of a set of gazetteer flags ("AC" for first name + country), one string per set, made once. */
+const FLAG_STRINGS: readonly string[] = Array.from({ length: 1 << FLAG_NAMES.length }, (_, flags) => {
   let s = '';
   for (let b = 0; b < FLAG_NAMES.length; b++) if (flags & (1 << b)) s += String.fromCharCode(65 + b);
   return s;
+});
+
+function flagString(flags: number): string {
+  return FLAG_STRINGS[flags] as string;
 }
 
 /**
@@ -266,91 +273,158 @@ export class NerDecoder {
   /** The kinds of previous labels (see transitionKind) and the kind of each label (L = the start). */
   private readonly kinds: string[];
   private readonly kindOf: Uint8Array;
-  /** allowedFrom[p * L + l]: may label l follow label p (p = L is the sentence start)? */
-  private readonly allowedFrom: Uint8Array;
+  /** sourcesOf[l]: the labels l may follow (I-X only B-X and I-X), ascending, so ties keep the first. */
+  private readonly sourcesOf: Int32Array[];
   /** continues[p * L + l]: is l the I- label of p's type (p a B- or I- label)? */
   private readonly continues: Uint8Array;
   private readonly isName: Uint8Array;
+  /** Label bigram scores, row p = L for the sentence start; null while they may change (training). */
+  private bigramCache: Float64Array | null = null;
+  private best = new Float64Array(0);
+  private back = new Int32Array(0);
+  private readonly emission: Float64Array;
+  private readonly byKind: Float64Array;
+  private readonly kindLive: Uint8Array;
+  /** Transition scores per word, shape and tag (see transitionScores). */
+  private readonly transitionCache = new Map<string, Float64Array>();
 
-  constructor(readonly scorer: LabelScorer) {
+  /** `fixedWeights`: the scorer's weights never change, so the label bigram scores are read once. */
+  constructor(
+    readonly scorer: LabelScorer,
+    private readonly fixedWeights = false,
+  ) {
     const labels = scorer.labels;
     const L = labels.length;
     this.kinds = [...new Set([START, ...labels.map(transitionKind)])];
     this.kindOf = new Uint8Array(L + 1);
     for (let p = 0; p <= L; p++) this.kindOf[p] = this.kinds.indexOf(transitionKind(p === L ? START : labels[p]!));
-    this.allowedFrom = new Uint8Array((L + 1) * L);
-    for (let p = 0; p <= L; p++)
-      for (let l = 0; l < L; l++)
-        this.allowedFrom[p * L + l] = allowed(p === L ? START : labels[p]!, labels[l]!) ? 1 : 0;
+    this.sourcesOf = labels.map((label) => Int32Array.from(labels.keys()).filter((p) => allowed(labels[p]!, label)));
     this.isName = Uint8Array.from(labels, (l) => (l === 'O' ? 0 : 1));
     this.continues = new Uint8Array(L * L);
     for (let p = 0; p < L; p++)
       for (let l = 0; l < L; l++)
         this.continues[p * L + l] =
           this.isName[p] && labels[l]!.startsWith('I-') && allowed(labels[p]!, labels[l]!) ? 1 : 0;
+    this.emission = new Float64Array(L);
+    this.byKind = new Float64Array(this.kinds.length * L);
+    this.kindLive = new Uint8Array(this.kinds.length);
+  }
+
+  private bigramScores(): Float64Array {
+    if (this.bigramCache) return this.bigramCache;
+    const labels = this.scorer.labels;
+    const L = labels.length;
+    const bigram = new Float64Array((L + 1) * L);
+    for (let p = 0; p <= L; p++) {
+      this.features[0] = labelBigram(p === L ? START : labels[p]!);
+      this.scorer.score(this.features, 1, bigram.subarray(p * L, (p + 1) * L));
+    }
+    if (this.fixedWeights) this.bigramCache = bigram;
+    return bigram;
+  }
+
+  /**
+   * Transition scores of token i for every kind of previous label alive at `previous` (a row of `best`).
+   * They depend on the word, its shape and tag only (and its gazetteer flags, rarely set), so with fixed
+   * weights they are kept per word: the frequent words of a text are scored once.
+   */
+  private transitionScores(v: NerView, i: number, previous: number): Float64Array {
+    const L = this.scorer.labels.length;
+    const K = this.kinds.length;
+    const at = i + PAD;
+    const key =
+      this.fixedWeights && v.gazInside[at] === 0
+        ? `${v.lower[at] as string}\u0001${v.shape[at] as string}\u0001${v.xpos[at] as string}`
+        : null;
+    if (key !== null) {
+      const known = this.transitionCache.get(key);
+      if (known) return known;
+    }
+    const scores = key === null ? this.byKind : new Float64Array(K * L);
+    const live = this.kindLive;
+    if (key === null) {
+      live.fill(0);
+      for (let p = 0; p < L; p++)
+        if ((this.best[previous + p] as number) !== -Infinity) live[this.kindOf[p] as number] = 1;
+      scores.fill(0);
+    } else live.fill(1); // a kept row serves any later sentence
+    for (let k = 0; k < K; k++)
+      if (live[k])
+        this.scorer.score(
+          this.features,
+          transitionFeatures(v, i, this.kinds[k]!, this.features),
+          scores.subarray(k * L, (k + 1) * L),
+        );
+    // Once full, the cache keeps the words it has: met first, they are mostly the frequent ones.
+    if (key !== null && this.transitionCache.size < TRANSITION_CACHE_SIZE) this.transitionCache.set(key, scores);
+    return scores;
   }
 
   /** Label ids of the best sequence for the sentence in `v`. */
   decode(v: NerView): Int32Array {
     const labels = this.scorer.labels;
     const L = labels.length;
-    const K = this.kinds.length;
     const n = v.n;
-    const best = new Float64Array(n * L);
-    const back = new Int32Array(n * L);
-    const emission = new Float64Array(L);
-    // Label bigram scores, row p = L for the sentence start (read per sentence: in training the weights move).
-    const bigram = new Float64Array((L + 1) * L);
-    for (let p = 0; p <= L; p++) {
-      this.features[0] = labelBigram(p === L ? START : labels[p]!);
-      this.scorer.score(this.features, 1, bigram.subarray(p * L, (p + 1) * L));
+    if (this.best.length < n * L) {
+      this.best = new Float64Array(n * L * 2);
+      this.back = new Int32Array(n * L * 2);
     }
-    const byKind = new Float64Array(K * L);
-    const kindLive = new Uint8Array(K);
+    const { best, back, emission, kindOf, isName, continues, sourcesOf } = this;
+    const bigram = this.bigramScores();
     for (let i = 0; i < n; i++) {
       emission.fill(0);
       this.scorer.score(this.features, emissionFeatures(v, i, this.features), emission);
-      const sources = i === 0 ? 1 : L;
-      // The token's transition scores for each kind of previous label still alive. (Extending only the
-      // labels within a margin of the best was tried for speed: five-fold F1 66.5 → 64.0 at margin 5.)
-      kindLive.fill(0);
-      for (let s = 0; s < sources; s++) {
-        const p = i === 0 ? L : s;
-        if (i === 0 || (best[(i - 1) * L + p] as number) !== -Infinity) kindLive[this.kindOf[p] as number] = 1;
-      }
-      byKind.fill(0);
-      for (let k = 0; k < K; k++)
-        if (kindLive[k])
-          this.scorer.score(
-            this.features,
-            transitionFeatures(v, i, this.kinds[k]!, this.features),
-            byKind.subarray(k * L, (k + 1) * L),
-          );
-      for (let l = 0; l < L; l++) best[i * L + l] = -Infinity;
-      for (let s = 0; s < sources; s++) {
-        const p = i === 0 ? L : s;
-        const before = i === 0 ? 0 : (best[(i - 1) * L + p] as number);
-        if (before === -Infinity) continue;
-        const mustContinue = i > 0 && v.cannotEnd[i - 1] === 1 && this.isName[p] === 1;
-        const row = (this.kindOf[p] as number) * L;
+      const row = i * L;
+      if (i === 0) {
+        // Only the sentence start comes before the first token.
+        const byKind = this.byKind.fill(0, 0, L);
+        this.scorer.score(this.features, transitionFeatures(v, 0, START, this.features), byKind);
+        const kindRow = (kindOf[L] as number) * L;
         for (let l = 0; l < L; l++) {
-          if (!this.allowedFrom[p * L + l]) continue;
-          if (mustContinue && !this.continues[p * L + l]) continue;
-          const total = before + (bigram[p * L + l] as number) + (byKind[row + l] as number) + (emission[l] as number);
-          if (total > (best[i * L + l] as number)) {
-            best[i * L + l] = total;
-            back[i * L + l] = p;
+          const allowedFirst = labels[l]!.charCodeAt(0) !== 73; /* I */
+          best[l] = allowedFirst
+            ? 0 + (bigram[L * L + l] as number) + (byKind[kindRow + l] as number) + (emission[l] as number)
+            : -Infinity;
+          back[l] = L;
+        }
+        continue;
+      }
+      const previous = row - L;
+      // The token's transition scores for each kind of previous label. (Extending only the labels within
+      // a margin of the best was tried for speed: five-fold F1 66.5 → 64.0 at margin 5.)
+      const byKind = this.transitionScores(v, i, previous);
+      const afterCannotEnd = v.cannotEnd[i - 1] === 1;
+      for (let l = 0; l < L; l++) {
+        let top = -Infinity;
+        let arg = 0;
+        const sources = sourcesOf[l]!;
+        for (let q = 0; q < sources.length; q++) {
+          const p = sources[q] as number;
+          const before = best[previous + p] as number;
+          if (before === -Infinity) continue;
+          if (afterCannotEnd && isName[p] === 1 && !continues[p * L + l]) continue; // the name must go on
+          const total =
+            before +
+            (bigram[p * L + l] as number) +
+            (byKind[(kindOf[p] as number) * L + l] as number) +
+            (emission[l] as number);
+          if (total > top) {
+            top = total;
+            arg = p;
           }
         }
+        best[row + l] = top;
+        back[row + l] = arg;
       }
     }
     const out = new Int32Array(n);
     if (n === 0) return out;
+    const last = (n - 1) * L;
     const lastCannotEnd = v.cannotEnd[n - 1] === 1;
     let arg = -1;
     for (let l = 0; l < L; l++) {
-      if (lastCannotEnd && this.isName[l]) continue;
-      if (arg < 0 || (best[(n - 1) * L + l] as number) > (best[(n - 1) * L + arg] as number)) arg = l;
+      if (lastCannotEnd && isName[l]) continue;
+      if (arg < 0 || (best[last + l] as number) > (best[last + arg] as number)) arg = l;
     }
     for (let i = n - 1; i >= 0; i--) {
       out[i] = arg;
@@ -368,7 +442,7 @@ export class NerTagger {
     readonly lexicon: Lexicon | null,
     readonly gazetteer: Gazetteer,
   ) {
-    this.decoder = new NerDecoder(model);
+    this.decoder = new NerDecoder(model, true);
   }
 
   tag(input: NerInput): string[] {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNameHeads, loadNameHeads } from '../../src/ner/heads.js';
-import { NerDecoder, viewNer, type LabelScorer } from '../../src/ner/tagger.js';
+import { NerDecoder, loadNerTagger, viewNer, type LabelScorer } from '../../src/ner/tagger.js';
 import { Gazetteer, loadGazetteer, GAZ } from '../../src/ner/gazetteer.js';
 import { WordClusters } from '../../src/ner/clusters.js';
 import { exchangeClusters } from '../../src/train/build-clusters.js';
@@ -75,6 +75,60 @@ test('Viterbi decoding: I- only after its own B-, and no name ends on a lower-ca
   assert.notEqual(ends[1], 'I-ORG', 'a name does not end on "für"');
   assert.notEqual(ends[1], 'B-ORG');
   assert.deepEqual(tag(['Union', 'für', 'Frieden']), ['B-ORG', 'I-ORG', 'I-ORG'], 'inside a name it may stand');
+});
+
+test('gazetteer: the longest name starting at each token, also past a shorter one', () => {
+  const g = new Gazetteer(
+    new Map([
+      ['new', GAZ.other],
+      ['new york', GAZ.city],
+      ['new york times', GAZ.organisation],
+      ['rotes kreuz', GAZ.organisation],
+    ]),
+  );
+  const lower = ['die', 'new', 'york', 'times', 'und', 'das', 'rotes', 'kreuz', 'in', 'new', 'york'];
+  const begin = new Uint16Array(lower.length);
+  const inside = new Uint16Array(lower.length);
+  g.match(lower, begin, inside);
+  assert.deepEqual(Array.from(begin), [0, GAZ.organisation, 0, 0, 0, 0, GAZ.organisation, 0, 0, GAZ.city, 0]);
+  assert.deepEqual(Array.from(inside), [
+    0,
+    0,
+    GAZ.organisation,
+    GAZ.organisation,
+    0,
+    0,
+    0,
+    GAZ.organisation,
+    0,
+    0,
+    GAZ.city,
+  ]);
+});
+
+test('the shipped NER decoder: its kept transition scores give the labels of scoring every word afresh', () => {
+  const ner = loadNerTagger();
+  if (!ner) return;
+  const fresh = new NerDecoder(ner.model);
+  const kept = new NerDecoder(ner.model, true);
+  const doc = analyzeDocument(
+    textDocument(
+      'Die Bundeskanzlerin Angela Merkel traf in Berlin den französischen Präsidenten. Die Europäische Union ' +
+        'kündigte an, der Rat werde in Brüssel beraten. In Berlin sprach Merkel mit Vertretern der Vereinten Nationen.',
+    ),
+  );
+  for (let s = 0; s < doc.sentences.count; s++) {
+    const forms: string[] = [];
+    const xpos: string[] = [];
+    for (let t = doc.sentences.firstToken[s]!; t < doc.sentences.endToken[s]!; t++) {
+      forms.push(doc.text.slice(doc.tokens.start[t], doc.tokens.end[t]));
+      xpos.push(doc.morph!.xpos[t]!);
+    }
+    const v = viewNer({ forms, xpos }, ner.lexicon, ner.gazetteer);
+    const expected = Array.from(fresh.decode(v));
+    assert.deepEqual(Array.from(kept.decode(v)), expected, `sentence ${s}, first pass`);
+    assert.deepEqual(Array.from(kept.decode(v)), expected, `sentence ${s}, from the kept scores`);
+  }
 });
 
 test('word classes: words in the same contexts share a class', () => {
