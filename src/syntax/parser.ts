@@ -310,12 +310,17 @@ function m(h: number, x: number): number {
   return h ^ (h >>> 15);
 }
 
+/**
+ * The final mix. It returns the hash as a signed 32-bit integer, not `>>> 0`: every caller stores it in a
+ * Uint32Array (the same bits), and a signed value stays a small integer where an unsigned one above 2^31
+ * would be boxed as a heap number on each call.
+ */
 function fin(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
 
 const T = (t: number): number => Math.imul(t + 0x51ed27, 0x27d4eb2f);
