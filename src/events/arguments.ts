@@ -127,10 +127,8 @@ export function argumentAt(c: ArgumentContext, h: number): EventArgument | null 
   const end = p.doc.sentences.endToken[s] as number;
   // A relative pronoun stands for the noun the clause hangs on: "Personen, die … inhaftiert waren".
   if (p.xpos[h] === 'PRELS') {
-    let v = p.tree.head[h] as number;
-    while (v >= 0 && relBase(p, v) !== 'acl' && p.tree.head[v] !== -1) v = p.tree.head[v] as number;
-    if (v >= 0 && relBase(p, v) === 'acl') return argumentAt(c, p.tree.head[v] as number);
-    return null;
+    const antecedent = antecedentOf(p, h);
+    return antecedent >= 0 ? argumentAt(c, antecedent) : null;
   }
   const phrase = speakerOfPhrase(c.speakers, h, first, end);
   if (!phrase) return null;
@@ -148,6 +146,46 @@ export function argumentAt(c: ArgumentContext, h: number): EventArgument | null 
     actor = actorOf(countryOfPhrase(c, h) ?? (sector ? c.focus : null), sector)?.code ?? null;
   }
   return { entity: entity?.id ?? null, text: ownText(p, h, phrase), actor };
+}
+
+/**
+ * The noun a relative pronoun stands for, -1 if none can be told: the noun or name just before the clause
+ * (also past a verb cluster the clause was moved behind: "nahm den Mann fest, der …", "EU-Ländern beitreten
+ * würden, die …"), else the noun the parse hangs the clause on — either only where it agrees with the
+ * pronoun in number and gender (where both say).
+ */
+function antecedentOf(p: Parse, pronoun: number): number {
+  const s = p.sentenceOf[pronoun] as number;
+  const first = p.doc.sentences.firstToken[s] as number;
+  // "der" before a noun is an article the tagger took for a pronoun ("der Ankündigung, der Iran werde …").
+  let next = pronoun + 1;
+  while (next < p.doc.tokens.count && p.tree.upos[next] === 'PUNCT') next++;
+  if (/^(NN|NE|FM|CARD|ADJA|PIAT|PIDAT|PDAT|PPOSAT)$/.test(p.xpos[next] ?? '')) return -1;
+  let k = pronoun - 1;
+  if (k >= first && /^APPR/.test(p.xpos[k] as string)) k--; // "…, mit denen"
+  if (k < first || p.raw[k] !== ',') return -1;
+  k--;
+  while (k >= first && /^(V|PTKVZ|PTKZU|PTKNEG)/.test(p.xpos[k] as string)) k--;
+  if (k >= first && isNoun(p, k) && agrees(p, k, pronoun)) return k;
+  let v = p.tree.head[pronoun] as number;
+  while (v >= 0 && relBase(p, v) !== 'acl' && p.tree.head[v] !== -1) v = p.tree.head[v] as number;
+  if (v < 0 || relBase(p, v) !== 'acl') return -1;
+  const noun = p.tree.head[v] as number;
+  return noun >= 0 && noun < pronoun && isNoun(p, noun) && agrees(p, noun, pronoun) ? noun : -1;
+}
+
+function isNoun(p: Parse, t: number): boolean {
+  return p.tree.upos[t] === 'NOUN' || p.tree.upos[t] === 'PROPN';
+}
+
+/** No contradiction in number or gender between two words (a feature either leaves out agrees). */
+function agrees(p: Parse, a: number, b: number): boolean {
+  for (const feature of ['Number', 'Gender']) {
+    const x = featValue(p.feats[a] as string, feature);
+    const y = featValue(p.feats[b] as string, feature);
+    if (x !== '_' && y !== '_' && x !== y) return false;
+  }
+  return true;
 }
 
 /** The phrase without a "von"-phrase the parse hangs elsewhere (the agent of a passive, not a genitive). */
@@ -181,7 +219,13 @@ const SUBJECT_CONTROL = new Set(['versprechen', 'drohen', 'anbieten', 'zusichern
 function subjectOf(p: Parse, v: number, path: string[]): number {
   for (let k = v, hops = 0; k >= 0 && hops < 3; hops++) {
     // A passive subject of an active verb is the parse's mistake ("hat sich die Regierung … entschuldigt").
-    const subj = childWith(p, k, ['nsubj', 'nsubj:pass'], (c) => nominal(p, c) && p.xpos[c] !== 'PRELS');
+    // A relative pronoun counts where it has an antecedent ("die Frau, die … angeboten hatte").
+    const subj = childWith(
+      p,
+      k,
+      ['nsubj', 'nsubj:pass'],
+      (c) => nominal(p, c) && (p.xpos[c] !== 'PRELS' || antecedentOf(p, c) >= 0),
+    );
     if (subj >= 0) {
       path.push(edge(p, k, subj));
       return subj;

@@ -108,14 +108,26 @@ const SEIN_PERFECT = readWordSet('lexicons/de/sein-perfect.txt');
 
 /** A passive verb: "wurde festgenommen", "ist angeklagt" (state passive); not "hat … entschuldigt". */
 export function isPassive(p: Parse, v: number): boolean {
+  const own = voiceOf(p, v);
+  if (own !== null) return own;
+  // "entführt und vergewaltigt und verurteilt worden war": a bare participle takes the voice of the
+  // participles it is coordinated with.
+  if (p.xpos[v] === 'VVPP') {
+    const head = p.tree.deprel[v] === 'conj' ? (p.tree.head[v] as number) : v;
+    const partners = head === v ? [] : [head];
+    for (const c of kids(p, head)) if (c !== v && p.tree.deprel[c] === 'conj') partners.push(c);
+    for (const partner of partners) if (p.xpos[partner] === 'VVPP' && voiceOf(p, partner) === true) return true;
+  }
+  return kids(p, v).some((c) => p.tree.deprel[c] === 'nsubj:pass');
+}
+
+/** Passive (true) or active (false) as a verb's own auxiliaries say, null where it has none that tell. */
+function voiceOf(p: Parse, v: number): boolean | null {
   let werden = false;
   let haben = false;
   let sein = false;
-  let passiveRelation = false;
   for (const c of kids(p, v)) {
-    const rel = p.tree.deprel[c] as string;
-    if (rel === 'aux:pass') werden = true;
-    if (rel === 'nsubj:pass') passiveRelation = true;
+    if (p.tree.deprel[c] === 'aux:pass') werden = true;
     if (relBase(p, c) !== 'aux') continue;
     const lemma = p.tree.lemma[c];
     if (lemma === 'werden' && p.xpos[v] === 'VVPP') werden = true;
@@ -127,7 +139,7 @@ export function isPassive(p: Parse, v: number): boolean {
   if (haben) return false;
   // "ist angeklagt": "sein" + participle of a verb that forms its perfect with "haben" is a state passive.
   if (sein && p.xpos[v] === 'VVPP' && !SEIN_PERFECT.has(p.tree.lemma[v] as string)) return true;
-  return passiveRelation;
+  return null;
 }
 
 /** The mood features of a verb or its auxiliaries: Konjunktiv I/II show as Mood=Sub. */

@@ -52,6 +52,28 @@ test('a subject after the verb that the parse took for its object is the source 
   assert.equal(arrest?.target?.text, 'den Mann');
 });
 
+test('a relative pronoun subject stands for its noun, also after the verb cluster; an article is no pronoun', () => {
+  const source = (text: string, trigger: string): string | undefined =>
+    events(text).find((v) => v.trigger.text === trigger)?.source?.text;
+  assert.equal(source('Der Minister, der den Vorschlag ablehnte, trat zurück.', 'ablehnte'), 'Der Minister');
+  assert.equal(source('Der Richter, der den Angeklagten verurteilte, war streng.', 'verurteilte'), 'Der Richter');
+  // Moved behind the verb's particle, the clause still belongs to the noun before it.
+  assert.equal(
+    source('Die Polizei nahm den Mann fest, der den Vertrag unterschrieben hatte.', 'unterschrieben'),
+    'den Mann',
+  );
+  // "der Partei" after a comma is an article and its noun, not a relative clause about "Sonntag".
+  assert.equal(source('Sie beschloss am Sonntag, der Partei beizutreten.', 'beizutreten'), undefined);
+});
+
+test('participles coordinated under one passive auxiliary are all passive: their subject is no source', () => {
+  const coordinated = events('Die Frau war von mehreren Männern entführt und vergewaltigt worden.');
+  assert.deepEqual(
+    coordinated.map((v) => `${v.trigger.text}|${v.source?.text}`),
+    ['entführt|mehreren Männern', 'vergewaltigt|mehreren Männern'],
+  );
+});
+
 test('modality: negated, planned, hypothetical, alleged', () => {
   assert.deepEqual(coded('Die Regierung lehnte den Vorschlag nicht ab.'), ['REJECT|lehnte|GOV|negated']);
   assert.deepEqual(coded('Die Polizei verhängte keine Ausgangssperre.'), ['COERCE|Ausgangssperre|COP|negated']);
