@@ -256,6 +256,9 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
         return acc;
       }
     }
+    // "Ziel ist es, das Volk zu unterstützen": the goal does not support, and who does the clause leaves
+    // open ("Er war im Begriff, … zu verüben" has no "es" and is his).
+    if (rel === 'xcomp' && p.tree.lemma[h] === 'sein' && kids(p, h).some((c) => p.lower[c] === 'es')) return -1;
     if (rel === 'xcomp' && !SUBJECT_CONTROL.has(p.tree.lemma[h] as string)) {
       const obj = childWith(p, h, ['obj'], (c) => nominal(p, c));
       if (obj >= 0) {

@@ -79,10 +79,14 @@ export function nounPhrase(
   }
   let b = head + 1;
   if (xposOf(c, head) === 'PPER') return { first: head, end: head + 1 };
+  // Names run on to the right ("Mike Pompeo"), but not into another entity's mention ("ob die USA Minsk
+  // Sanktionen auferlegen": two names side by side, and then no name at all).
+  const own = named ? overlapping(c, c.doc.tokens.start[head] as number, c.doc.tokens.end[head] as number) : null;
   while (
     b < stop &&
     (xposOf(c, b) === 'NE' ||
-      (xposOf(c, b) === 'NN' && /^[A-ZÄÖÜ]/.test(raw[b] as string) && xposOf(c, b - 1) === 'NE'))
+      (xposOf(c, b) === 'NN' && /^[A-ZÄÖÜ]/.test(raw[b] as string) && xposOf(c, b - 1) === 'NE')) &&
+    !(own && mentionStartingAt(c, c.doc.tokens.start[b] as number, (e) => e !== own))
   )
     b++;
   // A quoted name right after the head: die Überwachungsgruppe "Honest People".

@@ -66,6 +66,15 @@ test('a relative pronoun subject stands for its noun, also after the verb cluste
   assert.equal(source('Sie beschloss am Sonntag, der Partei beizutreten.', 'beizutreten'), undefined);
 });
 
+test('"Ziel ist es, … zu": the goal is no source; two names side by side are two arguments', () => {
+  const [leisten] = events('Ziel war es, Widerstand gegen den Staat zu leisten.');
+  assert.equal(leisten?.source, null);
+  const sanction = events('Er sagte nicht, ob die USA Minsk Sanktionen auferlegen würden.').find(
+    (v) => v.type === 'SANCTION',
+  );
+  assert.equal(sanction?.source?.text, 'die USA');
+});
+
 test('participles coordinated under one passive auxiliary are all passive: their subject is no source', () => {
   const coordinated = events('Die Frau war von mehreren Männern entführt und vergewaltigt worden.');
   assert.deepEqual(
