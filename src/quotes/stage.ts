@@ -410,11 +410,20 @@ function continuesReport(w: Work, k: number, end: number): boolean {
   if (x === 'KOUI') return true; // um/ohne/statt … zu
   if ((w.lower[k] === 'und' || w.lower[k] === 'oder') && w.lower[k + 1] === 'dass') return true;
   if (isInfinitiveClause(w, k, end)) return true; // "unfähig sei, die Lage zu kontrollieren"
-  if (/^(PRELS|PRELAT|KOUS|PWAV)$/.test(x) || (x === 'APPR' && w.xpos[k + 1] === 'PRELS')) {
-    // Its verb in Konjunktiv (or none found): still the report.
+  // A subordinate clause that hangs on the reported one, in any mood ("dass es unwahrscheinlich sei, dass
+  // jemand …", "…, bis die Regierung die Forderungen erfüllt habe", "…, als sie … geraten war").
+  if (x === 'KOUS' || x === 'PWAV') return true;
+  // Temporal "als" the tagger took for the comparison: a clause ending in its finite verb.
+  if (w.lower[k] === 'als') {
+    let t = k + 1;
+    while (t < end && !/^[,.;:!?]$/.test(w.raw[t] as string)) t++;
+    return t > k + 2 && isFinite(w, t - 1);
+  }
+  if (/^(PRELS|PRELAT)$/.test(x) || (x === 'APPR' && w.xpos[k + 1] === 'PRELS')) {
+    // A relative clause only in Konjunktiv (or with no verb found): in the indicative it is the narrator's.
     for (let t = k + 1; t < end && t < k + 25; t++) {
       if (w.raw[t] === ',' || w.raw[t] === '.') return false;
-      if (isFinite(w, t)) return isSubjunctive(w, t) || x === 'KOUI';
+      if (isFinite(w, t)) return isSubjunctive(w, t);
     }
   }
   return false;
@@ -738,8 +747,16 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
     }
     return null;
   }
-  // A name may start in lower case when it has a digit, a dot or a hyphen: "n24", "taz", "faz.net",
-  // "ai-Bericht".
+  // A hyphen compound the tokenizer split ("laut ai-Bericht", "laut UN-Angaben"): its last part heads it.
+  const tokens = w.doc.tokens;
+  while (
+    t + 2 < e &&
+    w.raw[t + 1] === '-' &&
+    tokens.end[t] === tokens.start[t + 1] &&
+    tokens.end[t + 1] === tokens.start[t + 2]
+  )
+    t += 2;
+  // A name may start in lower case when it has a digit, a dot or a hyphen: "n24", "taz", "faz.net".
   const raw = w.raw[t] ?? '';
   const nameLike = /^[\p{Lu}\p{N}]/u.test(raw) || /[\p{N}.-]/u.test(raw) || (w.xpos[t] === 'NE' && raw.length > 1);
   if (t >= e || !/^(NN|NE|FM|XY|CARD)$/.test(w.xpos[t] ?? '') || !nameLike) return null;

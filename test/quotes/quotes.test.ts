@@ -315,6 +315,11 @@ test('a dass-clause keeps what it governs; an indicative verb after "und" is the
     ),
     ['indirect|Der BGH|begründen|dass sich die Mitglieder zusammengetan hätten, um Lieder zu vertreiben'],
   );
+  // A subordinate clause hanging on it is part of what was said, in any mood.
+  assert.deepEqual(
+    quotes('Titel\n\nEr sagte, dass die Maus tot gewesen sei, als sie mit den Blättern in Kontakt geraten war.'),
+    ['indirect|Er|sagen|dass die Maus tot gewesen sei, als sie mit den Blättern in Kontakt geraten war'],
+  );
   // A relative clause in the indicative is the narrator's: "…, die gestern begann" is not said.
   assert.deepEqual(quotes('Titel\n\nEr sagte, dass die Lage ernst sei, die gestern begann.'), [
     'indirect|Er|sagen|dass die Lage ernst sei',
