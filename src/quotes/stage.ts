@@ -1048,11 +1048,14 @@ function continuationQuotes(w: Work): void {
       // is closer than an older quote.
       if (!previous) framed = frameSpeaker(w, s - back);
     }
+    // A plain "soll" sentence ("Die Taufe soll im Juni erfolgen") is more often a plan than a report: it
+    // continues only a report in the sentence right before.
+    const justReported = latest.get(s - 1) !== undefined || frameSpeaker(w, s - 1) !== null;
     const reports =
       mood === 'konjunktiv1' ||
       demnach ||
       (sollen && perfect) ||
-      ((previous !== null || framed !== null) && (mood === 'konjunktiv2' || sollen || demnach));
+      ((previous !== null || framed !== null) && (mood === 'konjunktiv2' || (sollen && justReported)));
     if (!reports) continue;
     const [a, b] = tokenSpanOffsets(w, demnach ? f + 1 : f, e);
     if (coveredByDirect(w, a, b)) continue;

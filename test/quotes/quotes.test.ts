@@ -554,3 +554,15 @@ test('a quoted name between the speech verb and its comma; "verkünden" announce
     'indirect|Er|verkünden|sich künftig um Projekte kümmern zu wollen',
   ]);
 });
+
+test('a plain "soll" sentence continues only a report right before it: two sentences on, it is a plan', () => {
+  const texts = (text: string): string[] => quotes(text).map((q) => q.split('|')[3] as string);
+  assert.deepEqual(texts('Titel\n\nDer Minister sagte, er sei zufrieden. Die Reform soll im Juni beginnen.'), [
+    'er sei zufrieden',
+    'Die Reform soll im Juni beginnen',
+  ]);
+  assert.deepEqual(
+    texts('Titel\n\nDer Minister sagte, er sei zufrieden. Danach gab es Kaffee. Die Reform soll im Juni beginnen.'),
+    ['er sei zufrieden'],
+  );
+});
