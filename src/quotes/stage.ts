@@ -711,6 +711,12 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
     while (t < e && /^(ART|ADJA|PPOSAT|PDAT|PRELAT|PIAT|ADV|ADJD)$/.test(w.xpos[t] ?? '')) t++;
     if (w.xpos[t] === 'NE' && /s$/.test(w.raw[t] ?? '') && isSourceNoun(w.lower[t + 1] ?? '')) genitive = t++;
     if (!isSourceNoun(w.lower[t] ?? '')) return null;
+    // "nach Artikel 68 des Grundgesetzes" cites a norm; "nach der Veröffentlichung von X" is a time.
+    if (
+      (w.lower[t] === 'artikel' && w.xpos[t + 1] === 'CARD') ||
+      (w.lower[t] === 'veröffentlichung' && /^(von|des|der)$/.test(w.lower[t + 1] ?? ''))
+    )
+      return null;
     const sourceNoun = t;
     t++;
     // "nach Informationen vom späten Abend": a time, not a source.

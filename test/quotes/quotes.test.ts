@@ -566,3 +566,15 @@ test('a plain "soll" sentence continues only a report right before it: two sente
     ['er sei zufrieden'],
   );
 });
+
+test('no report: a norm cited with "nach", a time after "nach der Veröffentlichung", what is expected', () => {
+  assert.deepEqual(quotes('Titel\n\nDer Präsident hat den Bundestag nach Artikel 68 des Grundgesetzes aufgelöst.'), []);
+  assert.deepEqual(
+    quotes('Titel\n\nSechs Tage nach der Veröffentlichung der Enzyklika lobten die Bischöfe den Papst.'),
+    [],
+  );
+  assert.deepEqual(quotes('Titel\n\nDer Sturm hat sich wie erwartet zu einem Hurrikan entwickelt.'), []);
+  assert.deepEqual(quotes('Titel\n\nIm nächsten Jahr erwartet die Bank höhere Überweisungen.'), []);
+  // A source noun with a number after it is still a source: "nach Schätzungen 300 Menschen".
+  assert.equal(quotes('Titel\n\nBei dem Unglück starben nach Angaben der Polizei 300 Menschen.').length, 1);
+});
