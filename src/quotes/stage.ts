@@ -8,6 +8,7 @@
 import type { Doc, Quote } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { treeOf, type Tree } from '../syntax/tree.js';
+import { namedAppositionEnd } from '../syntax/separable.js';
 import { tokenForms } from '../text/forms.js';
 import { compoundHead } from '../text/compounds.js';
 import { sentenceOfTokens, tokenAt as tokenAtOffset } from '../text/positions.js';
@@ -483,6 +484,12 @@ function complementQuotes(w: Work, s: number): void {
         continue;
       }
       if (w.raw[t] === ',') {
+        // The speaker's apposition ("gab der Leiter, Andreas Huber, bekannt, dass …") is read past.
+        const close = appositionEnd(w, t, e);
+        if (close > 0) {
+          t = close;
+          continue;
+        }
         comma = t;
         break;
       }
@@ -540,6 +547,21 @@ function complementQuotes(w: Work, s: number): void {
     const [a, b] = tokenSpanOffsets(w, n, end);
     addQuote(w, 'indirect', a, b, speakerOfCue(w, cue, s), cueSpan(w, cue), s);
   }
+}
+
+/**
+ * The closing comma of a named apposition opened by the comma at `t` (", Andreas Huber,"), when the frame
+ * goes on after it without a verb of its own up to a further comma ("bekannt, dass …", "gegenüber der BBC,
+ * dass …"); -1 otherwise ("sagte Merkel, Deutschland, Frankreich und Polen hätten …" lists, not names).
+ */
+function appositionEnd(w: Work, t: number, e: number): number {
+  const c = namedAppositionEnd(w.doc, t, e);
+  if (c < 0) return -1;
+  for (let k = c + 1; k < e && k <= c + 8; k++) {
+    if (w.raw[k] === ',') return k > c + 1 ? c : -1;
+    if (isFinite(w, k) || w.inQuote[k] || /^[.;:!?]$/.test(w.raw[k] as string)) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -1142,8 +1164,8 @@ function leadingFinite(w: Work, f: number, e: number): number {
   return -1;
 }
 
-/** Tokens a quoted name or title has at most, with its quotation marks. */
-const SHORT_QUOTED_TOKENS = 5;
+/** Words a quoted name or title has at most. */
+const SHORT_QUOTED_WORDS = 3;
 
 /**
  * Where a quoted name or title ("„Xinhua“", "„Hvalstödin“") that starts at token `t` ends: the first
@@ -1151,8 +1173,10 @@ const SHORT_QUOTED_TOKENS = 5;
  */
 function quotedNameEnd(w: Work, t: number, e: number): number {
   let k = t;
-  while (k < e && w.inQuote[k]) k++;
-  return k - t > SHORT_QUOTED_TOKENS ? -1 : k;
+  let words = 0;
+  // Words, not tokens: the quotation marks and the hyphens of "„No-Go-Areas“" do not count.
+  for (; k < e && w.inQuote[k]; k++) if (/[\p{L}\p{N}]/u.test(w.raw[k] as string)) words++;
+  return words > SHORT_QUOTED_WORDS ? -1 : k;
 }
 
 export function findQuotes(doc: Doc): Quote[] {

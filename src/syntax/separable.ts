@@ -60,13 +60,42 @@ export function particleTokenOf(doc: Doc, tree: Tree | null, k: number, sentence
   if (!(morph.xpos[k] as string).endsWith('FIN')) return -1;
   for (let c = k + 1; c < sentenceEnd; c++) {
     const r = raw[c] as string;
-    if (r === ',' || r === ';' || r === ':' || r === '"' || r === '„') break;
+    if (r === ',') {
+      // The subject's apposition: "gab der Leiter, Andreas Huber, bekannt".
+      const close = namedAppositionEnd(doc, c, sentenceEnd);
+      if (close < 0) break;
+      c = close;
+      continue;
+    }
+    if (r === ';' || r === ':' || r === '"' || r === '„') break;
     // A second finite verb opens a clause of its own ("… und lehnt … ab").
     if ((morph.xpos[c] as string).endsWith('FIN') && morph.upos[c] === 'VERB') break;
     const endsClause = /^[,.;:!?"“]$/.test(raw[c + 1] ?? '.');
     if (morph.xpos[c] === 'PTKVZ' || (endsClause && LOOSE_PARTICLES.has(lower[c] as string))) return c;
   }
   return -1;
+}
+
+/** Tags of the words a named apposition is made of ("Andreas Huber", "der Chef der Firma X"). */
+const APPOSITION_TAGS = /^(NE|NN|ART|ADJA|APPR|APPRART|CARD|TRUNC)$/;
+
+/**
+ * The closing comma of a named apposition that the comma at `c` opens (", Andreas Huber,", ", ein
+ * Sprecher von Siemens,"): a noun phrase of at most eight words with a name in it, up to the next comma;
+ * -1 otherwise.
+ */
+export function namedAppositionEnd(doc: Doc, c: number, sentenceEnd: number): number {
+  const morph = doc.morph;
+  if (!morph) return -1;
+  const { raw } = tokenForms(doc);
+  let k = c + 1;
+  let named = false;
+  for (; k < sentenceEnd && k <= c + 8; k++) {
+    const x = morph.xpos[k] as string;
+    if (!(APPOSITION_TAGS.test(x) || raw[k] === '-')) break;
+    if (x === 'NE') named = true;
+  }
+  return named && raw[k] === ',' && morph.xpos[c + 1] !== 'APPR' ? k : -1;
 }
 
 /** The verb's lemma with its particle joined ("ablehnen"), or its plain lemma. */

@@ -578,3 +578,17 @@ test('no report: a norm cited with "nach", a time after "nach der Veröffentlich
   // A source noun with a number after it is still a source: "nach Schätzungen 300 Menschen".
   assert.equal(quotes('Titel\n\nBei dem Unglück starben nach Angaben der Polizei 300 Menschen.').length, 1);
 });
+
+test("the speaker's named apposition is read past on the way to the message, and hyphens do not lengthen a quoted name", () => {
+  assert.deepEqual(
+    quotes('Titel\n\nJetzt gab der Leiter der Dienststelle, Andreas Huber, bekannt, dass das Handy gefunden wurde.'),
+    ['indirect|Andreas Huber|bekanntgeben|dass das Handy gefunden wurde'],
+  );
+  assert.deepEqual(
+    quotes('Titel\n\nDas sagte der Koordinator, Deftalgne Tessema, gegenüber der BBC, dass 14 Boote im Einsatz seien.'),
+    ['indirect|Deftalgne Tessema|sagen|dass 14 Boote im Einsatz seien'],
+  );
+  assert.deepEqual(quotes('Titel\n\nEr sagte, „No-Go-Areas“ dürfe es nicht geben.'), [
+    'indirect|Er|sagen|„No-Go-Areas“ dürfe es nicht geben',
+  ]);
+});
