@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { applyLemmaScript } from './lemma-script.js';
+import { detached } from '../text/chars.js';
 
 export const LEXICON_PATH = join(PACKAGE_ROOT, 'models', 'de-lexicon.tsv.gz');
 
@@ -31,7 +32,7 @@ export interface LexiconClass {
 }
 
 /** Forms not listed as written whose look-up is kept (see `lookup`); once full, the first ones stay. */
-const UNLISTED_CACHE_SIZE = 100_000;
+const UNLISTED_CACHE_SIZE = 20_000;
 
 export class Lexicon {
   private readonly unlisted = new Map<string, LexiconClass | null>();
@@ -64,7 +65,7 @@ export class Lexicon {
       const head = this.compoundHead(form);
       cls = head ? (this.classes[head.id] ?? null) : null;
     }
-    if (this.unlisted.size < UNLISTED_CACHE_SIZE) this.unlisted.set(form, cls);
+    if (this.unlisted.size < UNLISTED_CACHE_SIZE) this.unlisted.set(detached(form), cls);
     return cls;
   }
 

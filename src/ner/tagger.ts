@@ -58,8 +58,8 @@ const NON_FINAL = new Set(
 );
 
 const PAD = 2;
-/** Words whose transition scores are kept (2 KB each: 16 MB at most). */
-const TRANSITION_CACHE_SIZE = 8192;
+/** Words whose transition scores are kept (2 KB each: 4 MB at most). */
+const TRANSITION_CACHE_SIZE = 2048;
 const FLAG_NAMES: Array<[number, string]> = Object.entries(GAZ).map(([name, bit]) => [bit, name]);
 
 export function viewNer(

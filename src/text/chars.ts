@@ -58,3 +58,12 @@ export function isDigitCode(c: number): boolean {
 export const QUOTE_CHARS = '„“”"‚‘’\'»«›‹';
 export const OPENING_BRACKETS = '([{';
 export const CLOSING_BRACKETS = ')]}';
+
+/**
+ * A copy of `s` that does not share memory with the string it was sliced from. V8 keeps a slice of 13 or
+ * more characters as a view of its parent, so a cache keyed by words sliced from documents would keep every
+ * such document's whole text alive; keys of long-lived caches are made with this.
+ */
+export function detached(s: string): string {
+  return (' ' + s).slice(1);
+}
