@@ -74,6 +74,12 @@ export function nounPhrase(
     // A hyphen compound split by the tokenizer, and its article: "der GdP-Vorsitzende".
     while (a - 2 >= first && raw[a - 1] === '-' && c.doc.tokens.end[a - 2] === c.doc.tokens.start[a - 1]) {
       a -= 2;
+      // Its first part may be quoted: die „Bild“-Zeitung.
+      if (/^["“”»«]$/.test(raw[a] as string)) {
+        let open = a - 1;
+        while (open > first && open > a - 6 && !/^["„»«]$/.test(raw[open] as string)) open--;
+        if (/^["„»«]$/.test(raw[open] as string)) a = open;
+      }
       grew = xposOf(c, a - 1) === 'ART' || xposOf(c, a - 1) === 'ADJA';
     }
   }

@@ -87,6 +87,7 @@ const ANNOUNCING = new Set([
   'erklären',
   'andeuten',
   'verkünden',
+  'bekanntgeben',
 ]);
 
 function first(w: Work, s: number): number {
@@ -550,13 +551,17 @@ function complementQuotes(w: Work, s: number): void {
 }
 
 /**
- * The closing comma of a named apposition opened by the comma at `t` (", Andreas Huber,"), when the frame
- * goes on after it without a verb of its own up to a further comma ("bekannt, dass …", "gegenüber der BBC,
- * dass …"); -1 otherwise ("sagte Merkel, Deutschland, Frankreich und Polen hätten …" lists, not names).
+ * Where the search for the message's comma goes on after a named apposition opened by the comma at `t`
+ * (", Andreas Huber,"): its closing comma when the frame goes on after it without a verb of its own up to a
+ * further comma ("bekannt, dass …", "gegenüber der BBC, dass …"), the word before that comma when a dass- or
+ * ob-clause follows it; -1 otherwise ("sagte Merkel, Deutschland, Frankreich und Polen hätten …" lists, not names).
  */
 function appositionEnd(w: Work, t: number, e: number): number {
   const c = namedAppositionEnd(w.doc, t, e);
   if (c < 0) return -1;
+  // "meldete der Sender, Radio Vatikan, dass …": the complement opens with the closing comma itself, so
+  // the search goes on from the word before it.
+  if (w.lower[c + 1] === 'dass' || w.lower[c + 1] === 'ob') return c - 1;
   for (let k = c + 1; k < e && k <= c + 8; k++) {
     if (w.raw[k] === ',') return k > c + 1 ? c : -1;
     if (isFinite(w, k) || w.inQuote[k] || /^[.;:!?]$/.test(w.raw[k] as string)) return -1;
@@ -935,8 +940,10 @@ function anaphoricFrameQuotes(w: Work, s: number): void {
 function wieFrameQuotes(w: Work, s: number): void {
   const f = first(w, s);
   const e = stop(w, s);
+  // "Denn wie die Zeitung berichtete, …": a conjunction or adverb before "wie" still lets it open the sentence.
+  const opening = (p: number): boolean => p === f || (p === f + 1 && /^(KON|ADV|PAV)$/.test(w.xpos[f] ?? ''));
   for (let p = f; p < e; p++) {
-    if (w.lower[p] !== 'wie' || !(p === f || w.raw[p - 1] === ',') || w.inQuote[p]) continue;
+    if (w.lower[p] !== 'wie' || !(opening(p) || w.raw[p - 1] === ',') || w.inQuote[p]) continue;
     for (let k = p + 2; k < e && k <= p + 25; k++) {
       if (w.raw[k] === ',' && !(k + 1 < e && /^(NE|NN|ART)$/.test(w.xpos[k + 1] ?? '')) && k < p + 3) break;
       if (isFinite(w, k) && !cueOf(w, k)) break; // "wie" opens some other clause
@@ -946,7 +953,7 @@ function wieFrameQuotes(w: Work, s: number): void {
       // "Wie bekannt wurde, …" names no one.
       const speakerHead = cue.lemma === IMPERSONAL_CUE ? -1 : subjectOf(w.ctx, k, p + 1, k, (t) => w.inQuote[t] === 1);
       const speaker = speakerHead >= 0 ? speakerOfPhrase(w.ctx, speakerHead, p + 1, k) : null;
-      if (after === ',' && p === f) {
+      if (after === ',' && opening(p)) {
         const end = reportedClauseEnd(w, s, k + 2);
         const [a, b] = tokenSpanOffsets(w, k + 2, end);
         addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);

@@ -592,3 +592,16 @@ test("the speaker's named apposition is read past on the way to the message, and
     'indirect|Er|sagen|„No-Go-Areas“ dürfe es nicht geben',
   ]);
 });
+
+test('"Denn wie X berichtete, …", a quoted first part of a speaker\'s compound, an apposition right before "dass"', () => {
+  assert.deepEqual(quotes('Titel\n\nDenn wie die „Bild“-Zeitung berichtete, leidet der Schauspieler an Alzheimer.'), [
+    'indirect|die „Bild“-Zeitung|berichten|leidet der Schauspieler an Alzheimer',
+  ]);
+  assert.deepEqual(
+    quotes('Titel\n\nAm Montag meldete der Radiosender, Radio Vatikan, dass die Enzyklika gut verkauft wird.'),
+    ['indirect|der Radiosender|melden|dass die Enzyklika gut verkauft wird'],
+  );
+  assert.deepEqual(quotes('Titel\n\nDie Firma gab bekannt, für die Konsole ein Update anbieten zu wollen.'), [
+    'indirect|Die Firma|bekanntgeben|für die Konsole ein Update anbieten zu wollen',
+  ]);
+});
