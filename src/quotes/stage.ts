@@ -889,13 +889,27 @@ function attributedQuotes(w: Work, s: number): void {
     // Einschätzung des Amtes die Luft verbessert"), or the part after an attribution that opens the clause.
     let a = phraseStart;
     while (a > f && w.raw[a - 1] !== ',' && w.raw[a - 1] !== ':') a--;
+    // "Nachdem …, ist es laut Focus zu … gekommen": a clause whose finite verb follows the comma has what
+    // stands before the comma in its first field, which belongs to what was reported.
+    if (a > f && w.raw[a - 1] === ',' && isFinite(w, a)) a = f;
     // A time expression right after the attribution belongs to it: "laut einer Erklärung … vom Freitag".
     const after0 = w.doc.tokens.start[phraseEnd];
     const time = w.doc.times.find((x) => x.start === after0);
     if (time) while (phraseEnd < e && (w.doc.tokens.end[phraseEnd] as number) <= time.end) phraseEnd++;
     let b = phraseEnd;
     if (a === phraseStart) b = reportedClauseEnd(w, s, phraseEnd);
-    else while (b < e && !(w.raw[b] === ',' && b > phraseEnd + 2 && w.xpos[b + 1] !== 'KON') && w.raw[b] !== ';') b++;
+    else
+      while (
+        b < e &&
+        !(
+          w.raw[b] === ',' &&
+          b > phraseEnd + 2 &&
+          w.xpos[b + 1] !== 'KON' &&
+          !continuesReport(w, b + 1, e) // what the clause governs goes on: "…, da sie …"
+        ) &&
+        w.raw[b] !== ';'
+      )
+        b++;
     const before = phraseStart - a;
     const after = b - phraseEnd;
     if (before + after < 3) continue;

@@ -605,3 +605,22 @@ test('"Denn wie X berichtete, …", a quoted first part of a speaker\'s compound
     'indirect|Die Firma|bekanntgeben|für die Konsole ein Update anbieten zu wollen',
   ]);
 });
+
+test('an attribution inside a main clause: its first field before the comma and the clauses it governs belong to the report', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nNachdem Kampfflugzeuge Schüsse abgegeben haben, ist es laut dem Magazin Focus zu weiteren Zwischenfällen gekommen.',
+    ),
+    [
+      'indirect|dem Magazin Focus|laut|Nachdem Kampfflugzeuge Schüsse abgegeben haben, ist es laut dem Magazin Focus zu weiteren Zwischenfällen gekommen',
+    ],
+  );
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDen Bildern kommt nach Ansicht der Experten große Bedeutung zu, da sie das Alltagsleben im Lager zeigen.',
+    ),
+    [
+      'indirect|der Experten|nach|Den Bildern kommt nach Ansicht der Experten große Bedeutung zu, da sie das Alltagsleben im Lager zeigen',
+    ],
+  );
+});
