@@ -1233,11 +1233,15 @@ export function findQuotes(doc: Doc): Quote[] {
   };
   directQuotes(w, spans);
   for (let s = 0; s < doc.sentences.count; s++) {
-    wonachQuotes(w, s);
+    // A stretch goes to the first quote that takes it, so the frames that take a whole clause come first:
+    // "Wie AFP berichtet, habe sich ein Bewohner geäußert, Panzer seien …" and "Laut X habe er gesagt, …"
+    // are one report each, not the inner saying alone. Likewise a wonach-clause inside what someone said
+    // is part of it ("sagte, es sei der Eindruck entstanden, wonach …").
+    wieFrameQuotes(w, s);
+    attributedQuotes(w, s);
     complementQuotes(w, s);
     nounComplementQuotes(w, s);
-    attributedQuotes(w, s);
-    wieFrameQuotes(w, s);
+    wonachQuotes(w, s);
     trailingFrameQuotes(w, s);
     anaphoricFrameQuotes(w, s);
   }

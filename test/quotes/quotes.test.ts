@@ -624,3 +624,16 @@ test('an attribution inside a main clause: its first field before the comma and 
     ],
   );
 });
+
+test('a frame around a whole clause keeps the saying inside it, and a wonach-clause stays inside what was said', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nWie die Agentur AFP berichtet, habe sich ein Bewohner dahingehend geäußert, Panzer seien zu sehen gewesen.',
+    ),
+    ['indirect|die Agentur AFP|berichten|habe sich ein Bewohner dahingehend geäußert, Panzer seien zu sehen gewesen'],
+  );
+  assert.deepEqual(
+    quotes('Titel\n\nWohlrab sagte, es sei ein falscher Eindruck entstanden, wonach die Hilfe nicht ankomme.'),
+    ['indirect|Wohlrab|sagen|es sei ein falscher Eindruck entstanden, wonach die Hilfe nicht ankomme'],
+  );
+});
