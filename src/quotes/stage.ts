@@ -1233,14 +1233,15 @@ export function findQuotes(doc: Doc): Quote[] {
   };
   directQuotes(w, spans);
   for (let s = 0; s < doc.sentences.count; s++) {
-    // A stretch goes to the first quote that takes it, so the frames that take a whole clause come first:
-    // "Wie AFP berichtet, habe sich ein Bewohner geäußert, Panzer seien …" and "Laut X habe er gesagt, …"
-    // are one report each, not the inner saying alone. Likewise a wonach-clause inside what someone said
-    // is part of it ("sagte, es sei der Eindruck entstanden, wonach …").
+    // A stretch goes to the first quote that takes it, so a wie-frame, which takes a whole clause, comes
+    // first: "Wie AFP berichtet, habe sich ein Bewohner geäußert, Panzer seien …" is one report, not the
+    // inner saying alone. "laut"/"nach" come after the speech verbs: "sagte, dass sie nach ihren Angaben
+    // … gewonnen habe" is the group's saying. A wonach-clause inside what someone said is part of it
+    // ("sagte, es sei der Eindruck entstanden, wonach …").
     wieFrameQuotes(w, s);
-    attributedQuotes(w, s);
     complementQuotes(w, s);
     nounComplementQuotes(w, s);
+    attributedQuotes(w, s);
     wonachQuotes(w, s);
     trailingFrameQuotes(w, s);
     anaphoricFrameQuotes(w, s);

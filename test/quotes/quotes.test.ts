@@ -636,4 +636,9 @@ test('a frame around a whole clause keeps the saying inside it, and a wonach-cla
     quotes('Titel\n\nWohlrab sagte, es sei ein falscher Eindruck entstanden, wonach die Hilfe nicht ankomme.'),
     ['indirect|Wohlrab|sagen|es sei ein falscher Eindruck entstanden, wonach die Hilfe nicht ankomme'],
   );
+  // "nach ihren Angaben" inside what the group said does not take the saying from the group.
+  assert.deepEqual(
+    quotes('Titel\n\nDie Gruppe sagte, dass die Kandidatin nach ihren Angaben in 80 Wahllokalen gewonnen habe.'),
+    ['indirect|Die Gruppe|sagen|dass die Kandidatin nach ihren Angaben in 80 Wahllokalen gewonnen habe'],
+  );
 });
