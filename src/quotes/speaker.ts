@@ -155,6 +155,21 @@ function lastBefore(c: SpeakerContext, offset: number, accept: (e: Entity) => bo
 }
 
 /**
+ * The person a possessive at token `t` points back to ("seiner Meinung nach": the last man or person of
+ * unknown gender named before; "ihrer": the last woman), or null.
+ */
+export function possessorOf(c: SpeakerContext, t: number): string | null {
+  const lower = tokenForms(c.doc).lower[t] as string;
+  const offset = c.doc.tokens.start[t] as number;
+  const entity = lower.startsWith('sein')
+    ? lastBefore(c, offset, (e) => e.type === 'PER' && personGender(c, e) !== 'Fem')
+    : lower.startsWith('ihr')
+      ? lastBefore(c, offset, (e) => e.type === 'PER' && personGender(c, e) === 'Fem')
+      : null;
+  return entity?.id ?? null;
+}
+
+/**
  * A relative pronoun as the speaker ("die Anwältin, die sagte, …"): the pronoun, standing for the entity
  * its antecedent names (the noun phrase before the comma), if that names one.
  */

@@ -26,6 +26,7 @@ import {
   mentionStartingAt,
   speakerContext,
   speakerOfPhrase,
+  possessorOf,
   subjectOf,
   nounPhrase,
   type Speaker,
@@ -874,11 +875,13 @@ function attributedQuotes(w: Work, s: number): void {
         }
       }
     } else if (lower === 'nach' && p > f && isSourceNoun(w.lower[p - 1] as string) && w.xpos[p + 1] !== 'ART') {
-      // Postposed: "Seiner Meinung nach", "Dem Vernehmen nach".
+      // Postposed: "Seiner Meinung nach", "Dem Vernehmen nach". The phrase is what the text gives as the
+      // source, as with "nach Polizeiangaben".
       let a = p - 1;
       while (a > f && /^(ART|ADJA|PPOSAT|PDAT)$/.test(w.xpos[a - 1] ?? '')) a--;
       phraseStart = a;
       phraseEnd = p + 1;
+      head = p - 1;
     } else if (isAttributionPreposition(lower) || lower === 'nach') {
       const phrase = attributionPhrase(w, p, e);
       if (!phrase) continue;
@@ -921,6 +924,9 @@ function attributedQuotes(w: Work, s: number): void {
           : tokenSpanOffsets(w, a, b);
     if (coveredByDirect(w, start, end)) continue;
     const speaker = head >= 0 ? speakerOfPhrase(w.ctx, head, phraseStart, phraseEnd) : null;
+    // "seiner Meinung nach": the phrase stands for the person the possessive points back to.
+    if (speaker && !speaker.entity && w.xpos[phraseStart] === 'PPOSAT')
+      speaker.entity = possessorOf(w.ctx, phraseStart);
     addQuote(w, 'indirect', start, end, speaker, cueSpan(w, { token: p, lemma: lower }), s);
     p = phraseEnd - 1;
   }

@@ -136,7 +136,7 @@ test('"nach"-attributions with articles, compounds and postposed "nach"', () => 
     'indirect|Polizeiangaben|nach|Dabei sind nach Polizeiangaben elf Personen gestorben',
   ]);
   assert.deepEqual(quotes('Seiner Meinung nach hätte die Aufsicht von der Landung abraten müssen.'), [
-    'indirect|-|nach|hätte die Aufsicht von der Landung abraten müssen',
+    'indirect|Seiner Meinung|nach|hätte die Aufsicht von der Landung abraten müssen',
   ]);
 });
 
@@ -641,4 +641,13 @@ test('a frame around a whole clause keeps the saying inside it, and a wonach-cla
     quotes('Titel\n\nDie Gruppe sagte, dass die Kandidatin nach ihren Angaben in 80 Wahllokalen gewonnen habe.'),
     ['indirect|Die Gruppe|sagen|dass die Kandidatin nach ihren Angaben in 80 Wahllokalen gewonnen habe'],
   );
+});
+
+test('"seiner Meinung nach": the phrase is the speaker, standing for the person the possessive points back to', () => {
+  const text =
+    'Titel\n\nDer Direktor der Behörde, Mohammed el-Baradei, war in Wien. Nordkorea besitze seiner Meinung nach vier Atomwaffen.';
+  assert.deepEqual(quotes(text), [
+    'indirect|seiner Meinung|nach|Nordkorea besitze seiner Meinung nach vier Atomwaffen',
+  ]);
+  assert.equal(speakerEntityName(text, 0), 'Mohammed el-Baradei');
 });
