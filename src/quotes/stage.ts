@@ -765,8 +765,12 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
   // "dachte laut über Nachfolger nach": the adverb, not the attribution (which takes its noun phrase directly).
   if (w.lower[p] === 'laut' && /^(APPR|APPRART)$/.test(w.xpos[t] ?? '')) return null;
   const headStart = t;
+  const tokens = w.doc.tokens;
+  // A word glued to a hyphen after it is the first part of a name, whatever its tag ("el-Baradei").
+  const namePart = (k: number): boolean => w.raw[k + 1] === '-' && tokens.end[k] === tokens.start[k + 1];
   while (
     t < e &&
+    !namePart(t) &&
     (w.xpos[t] === 'ART' ||
       w.xpos[t] === 'ADJA' ||
       w.xpos[t] === 'PPOSAT' ||
@@ -782,7 +786,6 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
     return null;
   }
   // A hyphen compound the tokenizer split ("laut ai-Bericht", "laut UN-Angaben"): its last part heads it.
-  const tokens = w.doc.tokens;
   while (
     t + 2 < e &&
     w.raw[t + 1] === '-' &&

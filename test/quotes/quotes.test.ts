@@ -643,6 +643,12 @@ test('a frame around a whole clause keeps the saying inside it, and a wonach-cla
   );
 });
 
+test('a name whose first part the tagger took for an article: "laut el-Baradei"', () => {
+  assert.deepEqual(quotes('Titel\n\nAnschließend sei laut el-Baradei die Bearbeitung der Brennstäbe geplant.'), [
+    'indirect|el-Baradei|laut|Anschließend sei laut el-Baradei die Bearbeitung der Brennstäbe geplant',
+  ]);
+});
+
 test('"seiner Meinung nach": the phrase is the speaker, standing for the person the possessive points back to', () => {
   const text =
     'Titel\n\nDer Direktor der Behörde, Mohammed el-Baradei, war in Wien. Nordkorea besitze seiner Meinung nach vier Atomwaffen.';
