@@ -768,16 +768,23 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
   const tokens = w.doc.tokens;
   // A word glued to a hyphen after it is the first part of a name, whatever its tag ("el-Baradei").
   const namePart = (k: number): boolean => w.raw[k + 1] === '-' && tokens.end[k] === tokens.start[k + 1];
-  while (
-    t < e &&
-    !namePart(t) &&
-    (w.xpos[t] === 'ART' ||
-      w.xpos[t] === 'ADJA' ||
-      w.xpos[t] === 'PPOSAT' ||
-      w.xpos[t] === 'APPR' ||
-      w.lower[t] === 'von')
-  )
-    t++;
+  for (;;) {
+    while (
+      t < e &&
+      !namePart(t) &&
+      (w.xpos[t] === 'ART' ||
+        w.xpos[t] === 'ADJA' ||
+        w.xpos[t] === 'PPOSAT' ||
+        w.xpos[t] === 'APPR' ||
+        w.lower[t] === 'von')
+    )
+      t++;
+    // A participle's own phrase inside the noun phrase: "laut einer am Dienstag veröffentlichten Mitteilung".
+    if (/^APPR/.test(w.xpos[t] ?? '') && /^(NN|NE|CARD)$/.test(w.xpos[t + 1] ?? '') && w.xpos[t + 2] === 'ADJA') t += 2;
+    else break;
+  }
+  // A title the tagger did not take for a noun, before a name: "laut Oberst Franz Polzer".
+  if (/^\p{Lu}/u.test(w.raw[t] ?? '') && !/^(NN|NE)$/.test(w.xpos[t] ?? '') && w.xpos[t + 1] === 'NE') t++;
   // A quoted name: laut „Welt“, nach einem Bericht der „Frankfurter Allgemeine Zeitung“.
   if (/^["„»“]$/.test(w.raw[t] ?? '')) {
     for (let k = t + 1; k < e && k <= t + 8; k++) {
@@ -824,7 +831,7 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
   let head = t;
   while (head + 1 < np.end && w.xpos[head + 1] === 'NE') head++;
   // "laut einer Erklärung des Innenministeriums": the ministry speaks, not its statement.
-  if (/^(erklärung|mitteilung|bericht|angaben|informationen|aussage|sprecher|sprecherin)$/.test(w.lower[head] ?? '')) {
+  if (/(erklärung|mitteilung|bericht|angaben|informationen|aussage|sprecher|sprecherin)$/.test(w.lower[head] ?? '')) {
     for (let g = head + 1; g < np.end; g++) {
       if (w.xpos[g] === 'NN' || w.xpos[g] === 'NE') {
         if (/^(sprecher|sprecherin)$/.test(w.lower[head] ?? '')) break;
