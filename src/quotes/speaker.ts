@@ -107,7 +107,7 @@ export function nounPhrase(
   // Genitive attribute or "von"-phrase: "des Innenministeriums", "Frederik Pleitgen von CNN".
   for (let guard = 0; guard < 2; guard++) {
     const lower = (raw[b] ?? '').toLowerCase();
-    if ((b < stop && xposOf(c, b) === 'ART' && /^(des|der)$/.test(lower)) || lower === 'von' || lower === 'vom') {
+    if ((b < stop && xposOf(c, b) === 'ART' && /^(des|der)$/.test(lower)) || lower === 'von') {
       let k = b + 1;
       while (k < stop && NP_TAGS.has(xposOf(c, k)) && !(xposOf(c, k) === 'ART' && k > b + 1)) k++;
       if (k > b + 1 && NOMINAL.has(xposOf(c, k - 1))) b = k;

@@ -809,6 +809,12 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
   if (w.lower[p] === 'gemäß' && isNormNoun(w.lower[t] as string)) return null;
   // "laut Innenminister Müller": a name the tagger did not take for one still belongs to the phrase.
   let end = Math.max(np.end, mentionEndAt(w, np.end));
+  // "laut Oberst Franz Polzer vom Landeskriminalamt": the source's "vom" attribute belongs to it.
+  if (w.lower[end] === 'vom') {
+    let k = end + 1;
+    while (k < e && /^(ADJA|NN|NE)$/.test(w.xpos[k] ?? '')) k++;
+    if (k > end + 1 && /^(NN|NE)$/.test(w.xpos[k - 1] ?? '')) end = k;
+  }
   // "der New York Times und der Los Angeles Times": coordinated sources.
   while (/^(und|sowie)$/.test(w.lower[end] ?? '') && end + 1 < e) {
     let n = end + 1;
