@@ -736,7 +736,8 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
   if (w.lower[p] === 'nach') {
     // "nach Angaben der Polizei", "nach einem Bericht der BBC", "nach eigenen Angaben", "nach Grupps Meinung".
     let genitive = -1;
-    while (t < e && /^(ART|ADJA|PPOSAT|PDAT|PRELAT|PIAT|ADV|ADJD)$/.test(w.xpos[t] ?? '')) t++;
+    // "nach deren Angaben": the tagger may take the attributive "deren"/"dessen" for a pronoun (PDS).
+    while (t < e && /^(ART|ADJA|PPOSAT|PDAT|PDS|PRELAT|PIAT|ADV|ADJD)$/.test(w.xpos[t] ?? '')) t++;
     if (w.xpos[t] === 'NE' && /s$/.test(w.raw[t] ?? '') && isSourceNoun(w.lower[t + 1] ?? '')) genitive = t++;
     if (!isSourceNoun(w.lower[t] ?? '')) return null;
     // "nach Artikel 68 des Grundgesetzes" cites a norm; "nach der Veröffentlichung von X" is a time.

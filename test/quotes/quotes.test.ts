@@ -670,3 +670,9 @@ test('laut with a title the tagger missed, a participle phrase inside the source
     ['indirect|des WFP|laut|wurden 2.000 Menschen versorgt'],
   );
 });
+
+test('"nach deren Angaben": an attributive "deren" the tagger took for a pronoun', () => {
+  assert.deepEqual(quotes('Titel\n\nNach deren Angaben sollten täglich Speisen mit Vitamin E auf den Teller kommen.'), [
+    'indirect|Angaben|nach|sollten täglich Speisen mit Vitamin E auf den Teller kommen',
+  ]);
+});
