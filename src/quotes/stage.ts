@@ -522,9 +522,17 @@ function complementQuotes(w: Work, s: number): void {
       const subordinate = SUBORDINATE_START.test(w.xpos[lead] ?? '');
       const ambiguous = MAYBE_REPORTED_START.test(w.xpos[lead] ?? '');
       // An announced zu-infinitive may close a long clause ("warnen davor, das Gebot … aufzuweichen").
-      const reach = ANNOUNCING.has(cue.lemma) ? 30 : 14;
+      let reach = ANNOUNCING.has(cue.lemma) ? 30 : 14;
       for (let t = n; t < e && t <= n + reach; t++) {
-        if (w.raw[t] === ',') break;
+        if (w.raw[t] === ',') {
+          // A relative clause on the reported clause's subject ("meldet, Giuliana Sgrena, die … befunden
+          // hatte, habe …") is read past.
+          const close = t > n ? relativeClauseEnd(w, t, e) : -1;
+          if (close < 0) break;
+          reach += close - t;
+          t = close;
+          continue;
+        }
         if (subordinate && !ambiguous) break;
         // "andeuten, die Proteste ausweiten zu wollen": a verb before "zu" + verb is an infinitive, whatever its tag.
         if (ANNOUNCING.has(cue.lemma) && w.xpos[t + 1] === 'PTKZU' && (w.xpos[t + 2] ?? '').startsWith('V')) {
@@ -566,6 +574,18 @@ function appositionEnd(w: Work, t: number, e: number): number {
   for (let k = c + 1; k < e && k <= c + 8; k++) {
     if (w.raw[k] === ',') return k > c + 1 ? c : -1;
     if (isFinite(w, k) || w.inQuote[k] || /^[.;:!?]$/.test(w.raw[k] as string)) return -1;
+  }
+  return -1;
+}
+
+/** The comma that closes a relative clause opened after the comma at `t` (verb-final, ≤ 20 words), or -1. */
+function relativeClauseEnd(w: Work, t: number, e: number): number {
+  const k =
+    w.xpos[t + 1] === 'PRELS' ? t + 2 : /^APPR/.test(w.xpos[t + 1] ?? '') && w.xpos[t + 2] === 'PRELS' ? t + 3 : -1;
+  if (k < 0) return -1;
+  for (let c = k; c < e && c <= t + 20; c++) {
+    if (w.inQuote[c]) return -1;
+    if (w.raw[c] === ',') return isFinite(w, c - 1) ? c : -1;
   }
   return -1;
 }
@@ -986,13 +1006,16 @@ function wieFrameQuotes(w: Work, s: number): void {
       if (isFinite(w, k) && !cueOf(w, k)) break; // "wie" opens some other clause
       const cue = cueOf(w, k);
       if (!cue) continue;
-      const after = w.raw[k + 1];
+      // "Wie die FIFA mitgeteilt hat, …": the auxiliaries close the frame.
+      let close = k + 1;
+      while (close < e && close <= k + 3 && /^V[AM]/.test(w.xpos[close] ?? '')) close++;
+      const after = w.raw[close];
       // "Wie bekannt wurde, …" names no one.
       const speakerHead = cue.lemma === IMPERSONAL_CUE ? -1 : subjectOf(w.ctx, k, p + 1, k, (t) => w.inQuote[t] === 1);
       const speaker = speakerHead >= 0 ? speakerOfPhrase(w.ctx, speakerHead, p + 1, k) : null;
       if (after === ',' && opening(p)) {
-        const end = reportedClauseEnd(w, s, k + 2);
-        const [a, b] = tokenSpanOffsets(w, k + 2, end);
+        const end = reportedClauseEnd(w, s, close + 1);
+        const [a, b] = tokenSpanOffsets(w, close + 1, end);
         addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
       } else if (p > f) {
         const [a, b] = tokenSpanOffsets(w, f, p - 1);

@@ -676,3 +676,16 @@ test('"nach deren Angaben": an attributive "deren" the tagger took for a pronoun
     'indirect|Angaben|nach|sollten täglich Speisen mit Vitamin E auf den Teller kommen',
   ]);
 });
+
+test('a wie-frame closed by its auxiliary; a relative clause on the reported subject', () => {
+  assert.deepEqual(
+    quotes('Titel\n\nWie der Weltverband FIFA in der Nacht mitgeteilt hat, wird die Meisterschaft verlegt.'),
+    ['indirect|der Weltverband FIFA|mitteilen|wird die Meisterschaft verlegt'],
+  );
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDie Zeitung meldet, die Journalistin, die in Gefangenschaft gewesen war, habe die Angaben bezweifelt.',
+    ),
+    ['indirect|Die Zeitung|melden|die Journalistin, die in Gefangenschaft gewesen war, habe die Angaben bezweifelt'],
+  );
+});
