@@ -712,7 +712,17 @@ function trailingFrameQuotes(w: Work, s: number): void {
     // The message runs back to the sentence start or the previous frame's end.
     let a = f;
     for (let t = k - 2; t > f; t--) if (w.raw[t] === ':' && !w.inQuote[t]) a = t + 1;
-    const [start, end] = tokenSpanOffsets(w, a, k - 1);
+    // A frame set in the middle ("Der Präsident sei, so Gamkrelidse, schuld daran, …"): the message goes
+    // on after it, and is the whole sentence.
+    let b = k - 1;
+    let close = k + 1;
+    while (close < e && close <= k + 8 && w.raw[close] !== ',' && (close === k || !isFinite(w, close))) close++;
+    if (w.raw[close] === ',' && close + 2 < e) {
+      let reported = isSo;
+      for (let t = close + 1; t < e && !reported; t++) if (isFinite(w, t)) reported = isSubjunctive(w, t);
+      if (reported) b = e;
+    }
+    const [start, end] = tokenSpanOffsets(w, a, b);
     if (coveredByDirect(w, start, end)) continue;
     let speaker: Speaker | null;
     if (isSo) speaker = speakerOfPhrase(w.ctx, headAfter(w, k + 1, e), f, e);

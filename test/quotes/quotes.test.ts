@@ -689,3 +689,16 @@ test('a wie-frame closed by its auxiliary; a relative clause on the reported sub
     ['indirect|Die Zeitung|melden|die Journalistin, die in Gefangenschaft gewesen war, habe die Angaben bezweifelt'],
   );
 });
+
+test('a frame set in the middle of the report ("…, so X, …", "…, sagte X, sei …") leaves the whole sentence as the message', () => {
+  assert.deepEqual(quotes('Titel\n\nDer Präsident sei, so Gamkrelidse, schuld an der Niederlage.'), [
+    'indirect|Gamkrelidse|so|Der Präsident sei, so Gamkrelidse, schuld an der Niederlage',
+  ]);
+  assert.deepEqual(quotes('Titel\n\nDie Lage, sagte der Minister, sei ernst.'), [
+    'indirect|der Minister|sagen|Die Lage, sagte der Minister, sei ernst',
+  ]);
+  // An indicative clause after the frame is the narrator's again.
+  assert.deepEqual(quotes('Titel\n\nDie Lage sei ernst, sagte der Minister, und verließ den Saal.'), [
+    'indirect|der Minister|sagen|Die Lage sei ernst',
+  ]);
+});
