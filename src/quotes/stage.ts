@@ -441,8 +441,14 @@ function isInfinitiveClause(w: Work, k: number, end: number): boolean {
   return false;
 }
 
-/** Where a reported main clause ends: the sentence end, or a comma before "und sagte"/"sagte er". */
-function reportedClauseEnd(w: Work, s: number, from: number): number {
+/**
+ * Where a reported main clause ends: the sentence end, or a comma before "und sagte"/"sagte er". After a
+ * speech verb an indicative verb after a comma is the narrator's again ("erklärte, er sei unschuldig,
+ * erkannte das Gericht aber nicht an"); in a clause attributed as a whole (`attributed`: "laut X …",
+ * "X zufolge …") it carries on the clause's own subject ("liefen Menschen ins Freie, erschienen jedoch
+ * gefasst").
+ */
+function reportedClauseEnd(w: Work, s: number, from: number, attributed = false): number {
   const e = stop(w, s);
   for (let t = from + 1; t < e - 1; t++) {
     // "Er halte das für vertretbar und bezeichnete …": an indicative verb after "und" is the narrator's.
@@ -451,7 +457,7 @@ function reportedClauseEnd(w: Work, s: number, from: number): number {
     if (w.raw[t] === ';' && !w.inQuote[t]) return t;
     if (w.raw[t] !== ',' || w.inQuote[t]) continue;
     const next = t + 1;
-    if (isFinite(w, next) && (cueOf(w, next) || !isSubjunctive(w, next))) return t;
+    if (isFinite(w, next) && (cueOf(w, next) || (!attributed && !isSubjunctive(w, next)))) return t;
     if (CLAUSE_CONJUNCTIONS.has(w.lower[next] as string) && (cueOf(w, next + 1) || isFinite(w, next + 1))) return t;
   }
   return e;
@@ -943,7 +949,7 @@ function attributedQuotes(w: Work, s: number): void {
     const time = w.doc.times.find((x) => x.start === after0);
     if (time) while (phraseEnd < e && (w.doc.tokens.end[phraseEnd] as number) <= time.end) phraseEnd++;
     let b = phraseEnd;
-    if (a === phraseStart) b = reportedClauseEnd(w, s, phraseEnd);
+    if (a === phraseStart) b = reportedClauseEnd(w, s, phraseEnd, true);
     else
       while (
         b < e &&
@@ -1020,7 +1026,7 @@ function wieFrameQuotes(w: Work, s: number): void {
       const speakerHead = cue.lemma === IMPERSONAL_CUE ? -1 : subjectOf(w.ctx, k, p + 1, k, (t) => w.inQuote[t] === 1);
       const speaker = speakerHead >= 0 ? speakerOfPhrase(w.ctx, speakerHead, p + 1, k) : null;
       if (after === ',' && opening(p)) {
-        const end = reportedClauseEnd(w, s, close + 1);
+        const end = reportedClauseEnd(w, s, close + 1, true);
         const [a, b] = tokenSpanOffsets(w, close + 1, end);
         addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
       } else if (p > f) {

@@ -702,3 +702,14 @@ test('a frame set in the middle of the report ("…, so X, …", "…, sagte X, 
     'indirect|der Minister|sagen|Die Lage sei ernst',
   ]);
 });
+
+test('a clause attributed as a whole goes on past a comma with the same subject; after a speech verb the narrator takes over', () => {
+  assert.deepEqual(
+    quotes('Titel\n\nAugenzeugenberichten zufolge liefen Menschen ins Freie, erschienen jedoch gefasst.'),
+    ['indirect|Augenzeugenberichten|zufolge|liefen Menschen ins Freie, erschienen jedoch gefasst'],
+  );
+  assert.deepEqual(
+    quotes('Titel\n\nEr hatte vor Gericht erklärt, er sei unschuldig, erkannte das Gericht aber nicht an.'),
+    ['indirect|Er|erklären|er sei unschuldig'],
+  );
+});
