@@ -428,11 +428,25 @@ function continuesReport(w: Work, k: number, end: number): boolean {
   return false;
 }
 
+/**
+ * A zu-infinitive written as one word ("anzutreten"), also where the tagger gave it VVINF: the form is the
+ * lemma with "zu" after its particle ("zurückzutreten" ← "zurücktreten").
+ */
+function isZuVerb(w: Work, t: number): boolean {
+  if (w.xpos[t] === 'VVIZU') return true;
+  if (w.xpos[t] !== 'VVINF') return false;
+  const form = w.lower[t] as string;
+  const lemma = (w.doc.morph?.lemma[t] ?? '').toLowerCase();
+  for (let i = form.indexOf('zu', 1); i > 0; i = form.indexOf('zu', i + 1))
+    if (form.slice(0, i) + form.slice(i + 2) === lemma) return true;
+  return false;
+}
+
 /** Whether a zu-infinitive clause without a finite verb starts at `k` and ends at the next comma or stop. */
 function isInfinitiveClause(w: Work, k: number, end: number): boolean {
   for (let t = k; t < end && t < k + 15; t++) {
     if (w.inQuote[t] || isFinite(w, t) || /^[,.;:!?]$/.test(w.raw[t] as string)) return false;
-    if (w.xpos[t] === 'VVIZU' || (w.xpos[t] === 'PTKZU' && (w.xpos[t + 1] ?? '').startsWith('V'))) {
+    if (isZuVerb(w, t) || (w.xpos[t] === 'PTKZU' && (w.xpos[t + 1] ?? '').startsWith('V'))) {
       let c = t + 1;
       while (c < end && (w.xpos[c] ?? '').startsWith('V')) c++;
       return c >= end || /^[,.;:!?]$/.test(w.raw[c] as string);
@@ -549,7 +563,7 @@ function complementQuotes(w: Work, s: number): void {
           break;
         }
         // An announcement's zu-infinitive is what was announced ("kündigte an, erneut anzutreten").
-        if (ANNOUNCING.has(cue.lemma) && (w.xpos[t] === 'VVIZU' || w.xpos[t] === 'PTKZU')) {
+        if (ANNOUNCING.has(cue.lemma) && (isZuVerb(w, t) || w.xpos[t] === 'PTKZU')) {
           end = reportedClauseEnd(w, s, t);
           break;
         }
@@ -673,7 +687,7 @@ function nounComplementQuotes(w: Work, s: number): void {
 function announcedInfinitive(w: Work, k: number, e: number): number {
   for (let t = k + 1; t < e; t++) {
     if (w.inQuote[t] || isFinite(w, t) || w.raw[t] === ',') return -1;
-    if (w.xpos[t] === 'VVIZU' || (w.xpos[t - 1] === 'PTKZU' && (w.xpos[t] ?? '').startsWith('V'))) {
+    if (isZuVerb(w, t) || (w.xpos[t - 1] === 'PTKZU' && (w.xpos[t] ?? '').startsWith('V'))) {
       return /^[.;!]$/.test(w.raw[t + 1] ?? '') ? t : -1;
     }
   }

@@ -713,3 +713,9 @@ test('a clause attributed as a whole goes on past a comma with the same subject;
     ['indirect|Er|erklären|er sei unschuldig'],
   );
 });
+
+test('an announced zu-infinitive the tagger took for a plain infinitive ("zurückzutreten" as VVINF)', () => {
+  assert.deepEqual(quotes('Titel\n\nDeiss kündigte an, von seinem Amt zurückzutreten.'), [
+    'indirect|Deiss|ankündigen|von seinem Amt zurückzutreten',
+  ]);
+});
