@@ -1152,7 +1152,9 @@ function continuationQuotes(w: Work): void {
     if (w.inQuote[f] && quotedNameEnd(w, f, e) < 0) continue;
     const finite = leadingFinite(w, f, e);
     if (finite < 0) continue;
-    const demnach = w.lower[f] === 'demnach';
+    // "Danach" points back to a source too when the sentence before names one ("Die Bank veröffentlichte
+    // neue Zahlen. Danach verlor sie …"); elsewhere it means "afterwards".
+    const demnach = w.lower[f] === 'demnach' || (w.lower[f] === 'danach' && s > 0 && namesSource(w, s - 1));
     const lemma = w.doc.morph?.lemma[finite] ?? '';
     const mood = moodAt(w, s, finite);
     // Reportative "sollen": "… sollen drei Lagerhallen abgebrannt sein"; without the perfect infinitive
@@ -1199,6 +1201,17 @@ function continuationQuotes(w: Work): void {
     }
   }
 }
+
+/** Whether sentence `s` has a noun that names a source of information (Studie, Bericht, Zahlen, Umfrage). */
+function namesSource(w: Work, s: number): boolean {
+  for (let t = first(w, s); t < stop(w, s); t++)
+    if (w.xpos[t] === 'NN' && (isSourceNoun(w.lower[t] as string) || SOURCE_DOCUMENTS.has(w.lower[t] as string)))
+      return true;
+  return false;
+}
+
+/** Documents and figures that can be cited as the source of what follows them. */
+const SOURCE_DOCUMENTS = new Set(['zahlen', 'quartalszahlen', 'bilanz', 'statistik', 'jahresbericht', 'gutachten']);
 
 /** The speaker of the latest quote that ends within SPEAKER_REACH sentences before sentence `s`. */
 function lastSpeaker(w: Work, s: number): Speaker | null {

@@ -719,3 +719,14 @@ test('an announced zu-infinitive the tagger took for a plain infinitive ("zurüc
     'indirect|Deiss|ankündigen|von seinem Amt zurückzutreten',
   ]);
 });
+
+test('"Danach" reports after a sentence that names a source, and means "afterwards" elsewhere', () => {
+  const texts = (text: string): string[] => quotes(text).map((q) => q.split('|')[3] as string);
+  assert.deepEqual(
+    texts(
+      'Titel\n\nDie Bank veröffentlichte heute neue Quartalszahlen. Danach verzeichnet sie Verluste in Milliardenhöhe.',
+    ),
+    ['verzeichnet sie Verluste in Milliardenhöhe'],
+  );
+  assert.deepEqual(texts('Titel\n\nDie Minister trafen sich in Brüssel. Danach gingen sie essen.'), []);
+});
