@@ -17,7 +17,7 @@ import { featValue } from '../morph/features.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { tokensWithin } from '../text/positions.js';
 import { speakerContext, speakerOfPhrase, type SpeakerContext } from '../quotes/speaker.js';
-import { childWith, isPassive, isReflexive, kids, prepositionOf, relBase, type Parse } from './parse.js';
+import { childWith, isNoun, isPassive, isReflexive, kids, prepositionOf, relBase, type Parse } from './parse.js';
 import type { LexiconEntry } from './lexicon.js';
 
 export interface Found<T> {
@@ -172,10 +172,6 @@ function antecedentOf(p: Parse, pronoun: number): number {
   if (v < 0 || relBase(p, v) !== 'acl') return -1;
   const noun = p.tree.head[v] as number;
   return noun >= 0 && noun < pronoun && isNoun(p, noun) && agrees(p, noun, pronoun) ? noun : -1;
-}
-
-function isNoun(p: Parse, t: number): boolean {
-  return p.tree.upos[t] === 'NOUN' || p.tree.upos[t] === 'PROPN';
 }
 
 /** No contradiction in number or gender between two words (a feature either leaves out agrees). */

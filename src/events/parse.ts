@@ -99,6 +99,11 @@ export function childWith(p: Parse, t: number, rels: readonly string[], accept?:
   return -1;
 }
 
+/** A common noun or a name. */
+export function isNoun(p: Parse, t: number): boolean {
+  return p.tree.upos[t] === 'NOUN' || p.tree.upos[t] === 'PROPN';
+}
+
 export function isReflexive(p: Parse, t: number): boolean {
   return p.xpos[t] === 'PRF' || p.lower[t] === 'sich';
 }

@@ -24,6 +24,7 @@ import { eventLexicon, lightEntry, nounEntry, type EventLexicon, type LexiconEnt
 import { modalityOf } from './modality.js';
 import {
   childWith,
+  isNoun,
   isReflexive,
   kids,
   parseOf,
@@ -178,7 +179,7 @@ function findCandidates(lex: EventLexicon, p: Parse, verbLemma: string[], first:
   }
   // Noun + verb pairs first: they decide the type of both words ("Sanktionen aufheben" is CONCEDE).
   for (let c = first; c < end; c++) {
-    const noun = p.tree.upos[c] === 'NOUN' || p.tree.upos[c] === 'PROPN';
+    const noun = isNoun(p, c);
     // Predicative adjectives pair too: "machte die Opposition verantwortlich".
     if (!noun && p.xpos[c] !== 'ADJD') continue;
     const v = governingVerb(p, c);

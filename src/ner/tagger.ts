@@ -275,6 +275,8 @@ export class NerDecoder {
   private readonly kindOf: Uint8Array;
   /** sourcesOf[l]: the labels l may follow (I-X only B-X and I-X), ascending, so ties keep the first. */
   private readonly sourcesOf: Int32Array[];
+  /** fromStart[l]: may label l open a sentence? */
+  private readonly fromStart: Uint8Array;
   /** continues[p * L + l]: is l the I- label of p's type (p a B- or I- label)? */
   private readonly continues: Uint8Array;
   private readonly isName: Uint8Array;
@@ -299,6 +301,7 @@ export class NerDecoder {
     this.kindOf = new Uint8Array(L + 1);
     for (let p = 0; p <= L; p++) this.kindOf[p] = this.kinds.indexOf(transitionKind(p === L ? START : labels[p]!));
     this.sourcesOf = labels.map((label) => Int32Array.from(labels.keys()).filter((p) => allowed(labels[p]!, label)));
+    this.fromStart = Uint8Array.from(labels, (label) => (allowed(START, label) ? 1 : 0));
     this.isName = Uint8Array.from(labels, (l) => (l === 'O' ? 0 : 1));
     this.continues = new Uint8Array(L * L);
     for (let p = 0; p < L; p++)
@@ -376,14 +379,12 @@ export class NerDecoder {
       this.scorer.score(this.features, emissionFeatures(v, i, this.features), emission);
       const row = i * L;
       if (i === 0) {
-        // Only the sentence start comes before the first token.
+        // Only the sentence start comes before the first token: its transition scores fill the first row.
         const byKind = this.byKind.fill(0, 0, L);
         this.scorer.score(this.features, transitionFeatures(v, 0, START, this.features), byKind);
-        const kindRow = (kindOf[L] as number) * L;
         for (let l = 0; l < L; l++) {
-          const allowedFirst = labels[l]!.charCodeAt(0) !== 73; /* I */
-          best[l] = allowedFirst
-            ? 0 + (bigram[L * L + l] as number) + (byKind[kindRow + l] as number) + (emission[l] as number)
+          best[l] = this.fromStart[l]
+            ? 0 + (bigram[L * L + l] as number) + (byKind[l] as number) + (emission[l] as number)
             : -Infinity;
           back[l] = L;
         }

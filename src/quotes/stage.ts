@@ -732,7 +732,7 @@ function trailingFrameQuotes(w: Work, s: number): void {
     // on after it, and is the whole sentence.
     let b = k - 1;
     let close = k + 1;
-    while (close < e && close <= k + 8 && w.raw[close] !== ',' && (close === k || !isFinite(w, close))) close++;
+    while (close < e && close <= k + 8 && w.raw[close] !== ',' && !isFinite(w, close)) close++;
     if (w.raw[close] === ',' && close + 2 < e) {
       let reported = isSo;
       for (let t = close + 1; t < e && !reported; t++) if (isFinite(w, t)) reported = isSubjunctive(w, t);
@@ -840,13 +840,7 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
     return null;
   }
   // A hyphen compound the tokenizer split ("laut ai-Bericht", "laut UN-Angaben"): its last part heads it.
-  while (
-    t + 2 < e &&
-    w.raw[t + 1] === '-' &&
-    tokens.end[t] === tokens.start[t + 1] &&
-    tokens.end[t + 1] === tokens.start[t + 2]
-  )
-    t += 2;
+  while (t + 2 < e && namePart(t) && tokens.end[t + 1] === tokens.start[t + 2]) t += 2;
   // A name may start in lower case when it has a digit, a dot or a hyphen: "n24", "taz", "faz.net".
   const raw = w.raw[t] ?? '';
   const nameLike = /^[\p{Lu}\p{N}]/u.test(raw) || /[\p{N}.-]/u.test(raw) || (w.xpos[t] === 'NE' && raw.length > 1);
@@ -1165,15 +1159,17 @@ function continuationQuotes(w: Work): void {
     if (mood !== 'konjunktiv1' && mood !== 'konjunktiv2' && !sollen && !demnach) continue;
     let previous: Work['quotes'][number] | null = null;
     let framed: Speaker | null = null;
-    for (let back = 1; back <= REPORT_REACH && s - back >= 0 && !previous && !framed; back++) {
+    let back = 1;
+    for (; back <= REPORT_REACH && s - back >= 0; back++) {
       previous = latest.get(s - back) ?? null;
       // A speaker who has just spoken without a quote of their own ("Freiberg begründete dies damit …")
       // is closer than an older quote.
       if (!previous) framed = frameSpeaker(w, s - back);
+      if (previous || framed) break;
     }
     // A plain "soll" sentence ("Die Taufe soll im Juni erfolgen") is more often a plan than a report: it
     // continues only a report in the sentence right before.
-    const justReported = latest.get(s - 1) !== undefined || frameSpeaker(w, s - 1) !== null;
+    const justReported = (previous !== null || framed !== null) && back === 1;
     const reports =
       mood === 'konjunktiv1' ||
       demnach ||
