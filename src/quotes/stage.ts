@@ -1151,10 +1151,11 @@ function continuationQuotes(w: Work): void {
     const demnach = w.lower[f] === 'demnach' || (w.lower[f] === 'danach' && s > 0 && namesSource(w, s - 1));
     const lemma = w.doc.morph?.lemma[finite] ?? '';
     const mood = moodAt(w, s, finite);
-    // Reportative "sollen": "… sollen drei Lagerhallen abgebrannt sein"; without the perfect infinitive
-    // ("Die Taufe soll im Juni erfolgen") it may be a plan, so it only continues a report.
+    // Reportative "sollen": "… sollen drei Lagerhallen abgebrannt sein", "… verhaftet worden sein", "Er soll
+    // resistent sein", "Er soll umfassendes Wissen haben"; ending in another infinitive ("Die Taufe soll im
+    // Juni erfolgen") it may be a plan, so it only continues a report.
     const sollen = lemma === 'sollen' && /^soll(en)?$/.test(w.lower[finite] as string);
-    const perfect = /^(sein|haben)$/.test(w.lower[e - 2] ?? '') && (w.xpos[e - 3] ?? '').startsWith('VV');
+    const endsSeinHaben = /^(sein|haben)$/.test(w.lower[e - 2] ?? '');
     // Only a sentence that could report is worth looking back for its speaker.
     if (mood !== 'konjunktiv1' && mood !== 'konjunktiv2' && !sollen && !demnach) continue;
     let previous: Work['quotes'][number] | null = null;
@@ -1173,7 +1174,7 @@ function continuationQuotes(w: Work): void {
     const reports =
       mood === 'konjunktiv1' ||
       demnach ||
-      (sollen && perfect) ||
+      (sollen && endsSeinHaben) ||
       ((previous !== null || framed !== null) && (mood === 'konjunktiv2' || (sollen && justReported)));
     if (!reports) continue;
     const [a, b] = tokenSpanOffsets(w, demnach ? f + 1 : f, e);

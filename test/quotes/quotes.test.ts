@@ -123,6 +123,13 @@ test('free indirect speech: a run of Konjunktiv sentences is one report; Konjunk
   assert.deepEqual(quotes('Er soll ein Video der Tat hochgeladen haben.'), [
     'indirect|-|-|Er soll ein Video der Tat hochgeladen haben',
   ]);
+  // So does "sollen" with a passive perfect, a predicate or an object of "sein"/"haben".
+  assert.deepEqual(quotes('Dabei sollen vor allem junge Männer verhaftet worden sein.'), [
+    'indirect|-|-|Dabei sollen vor allem junge Männer verhaftet worden sein',
+  ]);
+  assert.deepEqual(quotes('Der Erreger soll resistent gegen Medikamente sein.'), [
+    'indirect|-|-|Der Erreger soll resistent gegen Medikamente sein',
+  ]);
   // A plan with "sollen" is not a report.
   assert.deepEqual(quotes('Die Taufe soll am 15. Juni in New York erfolgen.'), []);
 });
