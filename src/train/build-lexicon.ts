@@ -76,6 +76,15 @@ const TENSES: Array<['PRÄ' | 'PRT' | 'KJ1' | 'KJ2', string, string]> = [
   ['KJ2', 'Sub', 'Past'],
 ];
 
+/**
+ * The dictionaries give only the contracted form of "-eln" verbs where the stem's e drops ("handle",
+ * "wickle"); the full one is as common in news Konjunktiv I ("es handele sich um …"): "handeln" + "handle"
+ * → "handele". Null where the form is not such a contraction.
+ */
+function uncontracted(lemma: string, form: string): string | null {
+  return lemma.endsWith('eln') && form === lemma.slice(0, -3) + 'le' ? lemma.slice(0, -2) + 'le' : null;
+}
+
 function addVerbs(acc: Acc, verbs: Record<string, VerbInfo>): void {
   for (const [lemma, info] of Object.entries(verbs)) {
     for (const [key, mood, tense] of TENSES) {
@@ -91,17 +100,23 @@ function addVerbs(acc: Acc, verbs: Record<string, VerbInfo>): void {
             // Separable verb: "arbeitet … ab" (lemma of the stem: the base verb) and "abarbeitet" (whole).
             const [stem, particle] = f;
             if (stem && particle && lemma.startsWith(particle)) {
-              add(acc, stem, `V|${lemma.slice(particle.length)}${fixed}`, { Person: person });
-              add(acc, particle + stem, `V|${lemma}${fixed}`, { Person: person });
+              const base = lemma.slice(particle.length);
+              for (const form of [stem, uncontracted(base, stem)]) {
+                add(acc, form, `V|${base}${fixed}`, { Person: person });
+                if (form) add(acc, particle + form, `V|${lemma}${fixed}`, { Person: person });
+              }
             }
-          } else add(acc, f, `V|${lemma}${fixed}`, { Person: person });
+          } else
+            for (const form of [f, uncontracted(lemma, f)]) add(acc, form, `V|${lemma}${fixed}`, { Person: person });
         }
       }
     }
     add(acc, info.INF, `V|${lemma}|VerbForm=Inf`, {});
     add(acc, info.EIZ, `V|${lemma}|VerbForm=Inf`, {});
     for (const p of info.PA2 ?? []) add(acc, p, `V|${lemma}|VerbForm=Part`, {});
-    if (info.IMP?.S) add(acc, info.IMP.S, `V|${lemma}|Mood=Imp|VerbForm=Fin`, { Number: 'Sing' });
+    if (info.IMP?.S)
+      for (const form of [info.IMP.S, uncontracted(lemma, info.IMP.S)])
+        add(acc, form, `V|${lemma}|Mood=Imp|VerbForm=Fin`, { Number: 'Sing' });
     if (info.IMP?.P) add(acc, info.IMP.P, `V|${lemma}|Mood=Imp|VerbForm=Fin`, { Number: 'Plur' });
   }
 }

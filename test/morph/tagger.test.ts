@@ -20,3 +20,15 @@ test('the shipped tagger tags a sentence the same whatever it tagged before (its
   assert.equal(fresh[7]?.upos, 'VERB');
   assert.equal(first[3]?.xpos, fresh[7]?.xpos);
 });
+
+test('the full Konjunktiv I of "-eln" verbs is a known verb form, as the contracted one the dictionaries list', () => {
+  const tagger = MorphTagger.fromBuffer(readFileSync(MORPH_MODEL_PATH), loadLexicon());
+  for (const sentence of [
+    'Er sagte , es handele sich um einen Fehler .',
+    'Er sagte , es handle sich um einen Fehler .',
+  ]) {
+    const verb = tagger.tagSentence(sentence.split(' '))[4];
+    assert.equal(verb?.xpos, 'VVFIN', sentence);
+    assert.equal(verb?.lemma, 'handeln', sentence);
+  }
+});

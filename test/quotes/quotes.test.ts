@@ -132,6 +132,10 @@ test('free indirect speech: a run of Konjunktiv sentences is one report; Konjunk
   ]);
   // A plan with "sollen" is not a report.
   assert.deepEqual(quotes('Die Taufe soll am 15. Juni in New York erfolgen.'), []);
+  // The full Konjunktiv I of an "-eln" verb, which the dictionaries lack ("handle" only).
+  assert.deepEqual(quotes('Der Sprecher sagte, es handele sich um einen Fehler.'), [
+    'indirect|Der Sprecher|sagen|es handele sich um einen Fehler',
+  ]);
 });
 
 test('"nach"-attributions with articles, compounds and postposed "nach"', () => {
