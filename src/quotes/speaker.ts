@@ -229,9 +229,9 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
     const plural = headLower === 'wir' || headLower === 'ich' ? true : verbIsPlural(c, head);
     // "sie" is no man and "er" no woman where a title says so ("Innenminister Wolfgang Schäuble").
     const unlike = headLower === 'er' ? 'Fem' : 'Masc';
+    const fits = (e: Entity): boolean => e.type === 'PER' && personGender(c, e) !== unlike;
     if (!plural)
-      entity =
-        subjectBeforePronoun(c, head) ?? lastBefore(c, start, (e) => e.type === 'PER' && personGender(c, e) !== unlike);
+      entity = subjectInSentence(c, head, fits) ?? subjectBeforePronoun(c, head) ?? lastBefore(c, start, fits);
   } else if (!entity && xposOf(c, head) === 'NN' && /^(der|die|das)$/.test(lower[np.first] as string)) {
     const sector = roleSectorOf(raw[head] as string, actorDictionary());
     if (sector) entity = lastBefore(c, start, (e) => e.type === 'PER' && e.actor?.sector === sector);
@@ -244,6 +244,23 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
     }
   }
   return { entity: entity ? entity.id : null, text: c.doc.text.slice(start, end), start, end };
+}
+
+/**
+ * The antecedent of "er"/"sie" in a later clause of the sentence whose subject names a person before it
+ * ("Lukaschenko lehnte … ab, während er mit … sprach"): that subject's person, the nearest one before the
+ * pronoun, else null.
+ */
+function subjectInSentence(c: SpeakerContext, pronoun: number, fits: (e: Entity) => boolean): Entity | null {
+  const tree = c.tree;
+  if (!tree) return null;
+  const first = c.doc.sentences.firstToken[c.sentenceOf[pronoun] as number] as number;
+  for (let t = pronoun - 1; t >= first; t--) {
+    if (tree.deprel[t] !== 'nsubj') continue;
+    const entity = overlapping(c, c.doc.tokens.start[t] as number, c.doc.tokens.end[t] as number);
+    if (entity && fits(entity)) return entity;
+  }
+  return null;
 }
 
 /**

@@ -281,3 +281,12 @@ test(
     assert.equal(march?.target, null);
   },
 );
+
+test('"er" in a later clause is the person the sentence named as its subject before it', () => {
+  // The sentence before ends on another subject ("der Kreml"), which is masculine too.
+  const found = events(
+    'Titel\n\nDer polnische Präsident Andrzej Duda besuchte Minsk, sagte der Kreml. Lukaschenko lehnte eine Vermittlung ab, während er mit dem Verteidigungsministerium sprach.',
+  ).find((v) => v.trigger.text === 'sprach');
+  assert.equal(found?.source?.text, 'er');
+  assert.equal(found?.source?.actor, 'BLRGOV');
+});
