@@ -199,11 +199,23 @@ test('a speech or stance verb in Konjunktiv I after "sagte," belongs to the mess
   );
 });
 
-test('zu-infinitives of claims and charges are what was said; demands are not', () => {
+test('zu-infinitives of claims, charges and demands are what was said; a demand only purposed is not', () => {
   assert.deepEqual(quotes('Titel\n\nDie Bahn gab an, den Mitarbeiter nicht mehr einsetzen zu wollen.'), [
     'indirect|Die Bahn|angeben|den Mitarbeiter nicht mehr einsetzen zu wollen',
   ]);
-  assert.deepEqual(quotes('Titel\n\nDie Polizei forderte die Demonstranten auf, nach Hause zu gehen.'), []);
+  assert.deepEqual(quotes('Titel\n\nDie Polizei forderte die Demonstranten auf, nach Hause zu gehen.'), [
+    'indirect|Die Polizei|auffordern|nach Hause zu gehen',
+  ]);
+  assert.deepEqual(quotes('Titel\n\nColomer empfahl dem Gericht, der Klage stattzugeben.'), [
+    'indirect|Colomer|empfehlen|der Klage stattzugeben',
+  ]);
+  // "um … zu fordern" says why they gathered, not what anyone said; the clause after it is not a demand.
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDemonstranten versammelten sich auf dem Platz, um eine Veränderung zu fordern, als sie an einer Mahnwache für einen dort verstorbenen Aktivisten in der Hauptstadt teilnahmen.',
+    ),
+    [],
+  );
 });
 
 test('"Dies gab X bekannt." frames the sentence before it', () => {
