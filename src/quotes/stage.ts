@@ -834,6 +834,10 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
       (w.xpos[t] === 'ART' ||
         w.xpos[t] === 'ADJA' ||
         w.xpos[t] === 'PPOSAT' ||
+        w.xpos[t] === 'PDAT' || // "laut diesem Entwurf"
+        w.xpos[t] === 'PIAT' || // "laut einigen Berichten"
+        w.lower[t] === 'dessen' ||
+        w.lower[t] === 'deren' ||
         w.xpos[t] === 'APPR' ||
         w.lower[t] === 'von')
     )
@@ -919,6 +923,9 @@ function isNormNoun(lower: string): boolean {
   return NORM_NOUNS.has(lower) || compoundHead(lower, (part) => NORM_NOUNS.has(part) || undefined, 6) !== null;
 }
 
+/** Marks after which a clause with an attribution of its own starts: "…; nach Polizeiangaben waren es …". */
+const CLAUSE_OPENERS = new Set([',', ':', ';', '(']);
+
 /** "Laut X …", "… nach Angaben von X …", "X zufolge …", "gemäß X". */
 function attributedQuotes(w: Work, s: number): void {
   const f = first(w, s);
@@ -960,7 +967,18 @@ function attributedQuotes(w: Work, s: number): void {
     // The message: the clause around the attribution (with it, when it stands inside the clause: "die nach
     // Einschätzung des Amtes die Luft verbessert"), or the part after an attribution that opens the clause.
     let a = phraseStart;
-    while (a > f && w.raw[a - 1] !== ',' && w.raw[a - 1] !== ':') a--;
+    while (a > f) {
+      const previous = w.raw[a - 1] as string;
+      if (previous === ')') {
+        // A closed parenthesis before the phrase is read past: "Kurt Beck (SPD) hat eigenen Angaben zufolge".
+        const open = w.raw.lastIndexOf('(', a - 2);
+        if (open < f) break;
+        a = open;
+        continue;
+      }
+      if (CLAUSE_OPENERS.has(previous)) break;
+      a--;
+    }
     // "Nachdem …, ist es laut Focus zu … gekommen": a clause whose finite verb follows the comma has what
     // stands before the comma in its first field, which belongs to what was reported.
     if (a > f && w.raw[a - 1] === ',' && isFinite(w, a)) a = f;
@@ -982,6 +1000,11 @@ function attributedQuotes(w: Work, s: number): void {
         w.raw[b] !== ';'
       )
         b++;
+    // "(nach anderen Angaben liegt die Stadt 46 Kilometer entfernt)": the parenthesis closes it.
+    if (w.raw[a - 1] === '(') {
+      const close = w.raw.indexOf(')', phraseEnd);
+      if (close >= 0 && close < b) b = close;
+    }
     const before = phraseStart - a;
     const after = b - phraseEnd;
     if (before + after < 3) continue;

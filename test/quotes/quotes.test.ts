@@ -753,3 +753,26 @@ test('"Danach" reports after a sentence that names a source, and means "afterwar
   );
   assert.deepEqual(texts('Titel\n\nDie Minister trafen sich in Brüssel. Danach gingen sie essen.'), []);
 });
+
+test('an attribution opening a clause after a semicolon or parenthesis reports that clause only', () => {
+  assert.deepEqual(
+    quotes('Titel\n\nDie Veranstalter schätzten 2.000 Teilnehmer; nach Polizeiangaben waren es zirka 1.000.'),
+    ['indirect|Polizeiangaben|nach|waren es zirka 1.000'],
+  );
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDie Rakete traf die Stadt, 37 Kilometer entfernt (nach anderen Angaben liegt sie 46 Kilometer entfernt) und richtete Schaden an.',
+    ),
+    ['indirect|anderen Angaben|nach|liegt sie 46 Kilometer entfernt'],
+  );
+  // A closed parenthesis before the attribution is read past; a demonstrative may open the source.
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDer Ministerpräsident Kurt Beck (SPD) hat eigenen Angaben zufolge Briefe erhalten. Laut diesem Entwurf wären nur die Downloads betroffen.',
+    ),
+    [
+      'indirect|eigenen Angaben|zufolge|Der Ministerpräsident Kurt Beck (SPD) hat eigenen Angaben zufolge Briefe erhalten',
+      'indirect|diesem Entwurf|laut|wären nur die Downloads betroffen',
+    ],
+  );
+});
