@@ -427,6 +427,7 @@ function continuesReport(w: Work, k: number, end: number): boolean {
   // … geraten war", "dass es zwei Studien gebe, die gemeinsam präsentiert werden sollten"): SpkAtt counts
   // them to the report, and so do we (a relative clause only in Konjunktiv: train F1 −0.002).
   if (x === 'KOUS' || x === 'PWAV' || x === 'PRELS' || x === 'PRELAT') return true;
+  if (/^welche[mnrs]?$/.test(w.lower[k] as string)) return true; // relative "welches", often tagged PIS/PWS
   if (x === 'APPR' && w.xpos[k + 1] === 'PRELS') return true;
   // Temporal "als" the tagger took for the comparison: a clause ending in its finite verb.
   if (w.lower[k] === 'als') {
@@ -815,6 +816,8 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
       while (t < e && (w.doc.tokens.end[t] as number) <= time.end) t++;
       return { end: t, head: genitive };
     }
+    // A name in the genitive after the noun is the source: "nach Meinung Russlands", "nach Aussagen Gordons".
+    if (w.xpos[t] === 'NE' && /s$/.test(w.raw[t] ?? '')) return { end: t + 1, head: t };
     if (!/^(des|der|von|vom|eines|einer)$/.test(w.lower[t] ?? '')) {
       // "nach Polizeiangaben", "nach ersten Untersuchungen": with no source named after it, the source
       // noun is what the text gives as the speaker (its entity stays null unless the compound names one).
@@ -923,6 +926,9 @@ function isNormNoun(lower: string): boolean {
   return NORM_NOUNS.has(lower) || compoundHead(lower, (part) => NORM_NOUNS.has(part) || undefined, 6) !== null;
 }
 
+/** The first words of clauses that end in their finite verb: relative pronouns, subordinating conjunctions. */
+const VERB_LAST_START = /^(PRELS|PRELAT|KOUS|PWAV)$/;
+
 /** Marks after which a clause with an attribution of its own starts: "…; nach Polizeiangaben waren es …". */
 const CLAUSE_OPENERS = new Set([',', ':', ';', '(']);
 
@@ -988,18 +994,26 @@ function attributedQuotes(w: Work, s: number): void {
     if (time) while (phraseEnd < e && (w.doc.tokens.end[phraseEnd] as number) <= time.end) phraseEnd++;
     let b = phraseEnd;
     if (a === phraseStart) b = reportedClauseEnd(w, s, phraseEnd, true);
-    else
+    else {
+      // A clause with its verb last ("das nach israelischen Angaben der Planung, Finanzierung … diene") runs
+      // to its finite verb, past the commas of a list.
+      const verbLast = VERB_LAST_START.test(w.xpos[a] ?? '');
+      let verb = !verbLast;
       while (
         b < e &&
         !(
           w.raw[b] === ',' &&
           b > phraseEnd + 2 &&
+          verb &&
           w.xpos[b + 1] !== 'KON' &&
           !continuesReport(w, b + 1, e) // what the clause governs goes on: "…, da sie …"
         ) &&
         w.raw[b] !== ';'
-      )
+      ) {
+        if (isFinite(w, b)) verb = true;
         b++;
+      }
+    }
     // "(nach anderen Angaben liegt die Stadt 46 Kilometer entfernt)": the parenthesis closes it.
     if (w.raw[a - 1] === '(') {
       const close = w.raw.indexOf(')', phraseEnd);

@@ -776,3 +776,23 @@ test('an attribution opening a clause after a semicolon or parenthesis reports t
     ],
   );
 });
+
+test('an attribution inside a verb-last clause reaches its verb; a genitive name after the source noun is the source', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nBomben zerstörten ein Büro, das nach israelischen Angaben unter anderem der Planung, Finanzierung und Unterstützung von Anschlägen diene.',
+    ),
+    [
+      'indirect|israelischen Angaben|nach|das nach israelischen Angaben unter anderem der Planung, Finanzierung und Unterstützung von Anschlägen diene',
+    ],
+  );
+  const text =
+    'Titel\n\nGleiches gelte nach Meinung Russlands auch für das Flugzeug, welches umgehend übergeben werden müsse.';
+  const [q] = analyzeDocument(textDocument(text), {}).quotes;
+  assert.equal(
+    q?.text,
+    'Gleiches gelte nach Meinung Russlands auch für das Flugzeug, welches umgehend übergeben werden müsse',
+  );
+  assert.match(q?.speaker?.text ?? '', /Russlands$/);
+  assert.equal(speakerEntityName(text, 0), 'Russland');
+});
