@@ -796,3 +796,19 @@ test('an attribution inside a verb-last clause reaches its verb; a genitive name
   assert.match(q?.speaker?.text ?? '', /Russlands$/);
   assert.equal(speakerEntityName(text, 0), 'Russland');
 });
+
+test("a relative or adverbial clause in Konjunktiv I reports on its own; its speaker is the main clause's named subject", () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nAmnesty International führt schwere Mängel im Rechtssystem an, für die ein unzulänglicher Gesetzesrahmen verantwortlich sei.',
+    ),
+    ['indirect|Amnesty International|-|für die ein unzulänglicher Gesetzesrahmen verantwortlich sei'],
+  );
+  // What the clause governs goes with it; an indicative clause, and "ich habe", report nothing.
+  assert.deepEqual(
+    quotes('Titel\n\nInnenminister Horst Seehofer lobte das Gesetz, weil es zeige, dass der Staat handeln könne.'),
+    ['indirect|Innenminister Horst Seehofer|-|weil es zeige, dass der Staat handeln könne'],
+  );
+  assert.deepEqual(quotes('Titel\n\nDer Minister lobte das Gesetz, weil es zeigt, wie der Staat handelt.'), []);
+  assert.deepEqual(quotes('Titel\n\nEs war das beste Essen, das ich je gegessen habe.'), []);
+});
