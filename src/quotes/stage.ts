@@ -1258,6 +1258,13 @@ function subjunctiveClauseQuotes(w: Work): void {
   for (let s = 0; s < w.doc.sentences.count; s++) {
     const f = first(w, s);
     const e = stop(w, s);
+    // A question asks; it reports nothing.
+    if (w.raw[e - 1] === '?') continue;
+    const clauseEnd = (from: number): number => {
+      let t = from;
+      while (t < e && !/^[,;.:!?]$/.test(w.raw[t] as string)) t++;
+      return t;
+    };
     for (let c = f; c < e - 2; c++) {
       if (w.raw[c] !== ',' || w.inQuote[c]) continue;
       const k = c + 1;
@@ -1267,19 +1274,22 @@ function subjunctiveClauseQuotes(w: Work): void {
         x === 'PRELAT' ||
         /^welche[mnrs]?$/.test(w.lower[k] as string) ||
         (x === 'APPR' && w.xpos[k + 1] === 'PRELS');
-      if (!relative && !(x === 'KOUS' && w.lower[k] !== 'dass' && w.lower[k] !== 'ob')) continue;
-      const clauseEnd = (from: number): number => {
-        let t = from;
-        while (t < e && !/^[,;.:!?]$/.test(w.raw[t] as string)) t++;
-        return t;
-      };
+      const adverbial = x === 'KOUS' && w.lower[k] !== 'dass' && w.lower[k] !== 'ob';
+      // A main clause after the comma: "…, auch eine spätere Ausweitung sei denkbar", "Gegen das Buch wurde
+      // eingewandt, es verletze religiöse Überzeugungen" (train: 34 of 44 are SpkAtt quotes).
+      const main = !relative && !adverbial && !/^(KOUS|KOUI|KON|PWS|PWAV|PWAT|PRELS|\$.*)$/.test(x);
+      if (!relative && !adverbial && !main) continue;
       let end = clauseEnd(k + 1);
       let verb = -1;
-      for (let t = end - 1; t > k && verb < 0; t--) if (isFinite(w, t)) verb = t;
+      // The verb second: a clause opening with its verb is the rest of one whose subject a relative clause
+      // interrupted ("Die Tat des Jungen, der … gewesen war, sei gegen den Rektor gerichtet").
+      if (main) for (let t = k + 1; t < end && t < k + 6 && verb < 0; t++) verb = isFinite(w, t) ? t : -1;
+      else for (let t = end - 1; t > k && verb < 0; t--) if (isFinite(w, t)) verb = t;
       // "ich habe" is indicative whatever the form says.
       if (verb < 0 || moodAt(w, s, verb) !== 'konjunktiv1' || hasWord(w, 'ich', k, end)) continue;
+      if (main) end = reportedClauseEnd(w, s, verb);
       // What the clause governs goes on: "weil es zeige, dass …", "der tue und sage, was …".
-      while (w.raw[end] === ',' && continuesReport(w, end + 1, e)) end = clauseEnd(end + 2);
+      else while (w.raw[end] === ',' && continuesReport(w, end + 1, e)) end = clauseEnd(end + 2);
       const [a, b] = tokenSpanOffsets(w, k, end);
       if (w.quotes.some((q) => q.start < b && a < q.end)) continue;
       addQuote(w, 'indirect', a, b, mainSubjectSpeaker(w, s, k) ?? lastSpeaker(w, s), null, s);

@@ -811,4 +811,16 @@ test("a relative or adverbial clause in Konjunktiv I reports on its own; its spe
   );
   assert.deepEqual(quotes('Titel\n\nDer Minister lobte das Gesetz, weil es zeigt, wie der Staat handelt.'), []);
   assert.deepEqual(quotes('Titel\n\nEs war das beste Essen, das ich je gegessen habe.'), []);
+  // So does a main clause in Konjunktiv I after a comma, with its verb second.
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nIm Jahr 2010 sollen 1.000 Fahrzeuge mit Batterien fahren, auch eine spätere Ausweitung sei denkbar.',
+    ),
+    ['indirect|-|-|auch eine spätere Ausweitung sei denkbar'],
+  );
+  // A clause opening with its verb goes on from before an embedded relative clause: no clause of its own.
+  assert.deepEqual(
+    quotes('Titel\n\nDie Tat des Jungen, der vorher nicht aufgefallen war, sei gegen den Rektor gerichtet.'),
+    ['indirect|-|-|Die Tat des Jungen, der vorher nicht aufgefallen war, sei gegen den Rektor gerichtet'],
+  );
 });
