@@ -1389,10 +1389,49 @@ const SHORT_QUOTED_WORDS = 3;
 function quotedNameEnd(w: Work, t: number, e: number): number {
   let k = t;
   let words = 0;
+  // A longer run is a name when written like one: "„Public Library of Science“", "„Rat für Demokratische
+  // Reform“" (every word capitalised but the little words between).
+  let titled = true;
   // Words, not tokens: the quotation marks and the hyphens of "„No-Go-Areas“" do not count.
-  for (; k < e && w.inQuote[k]; k++) if (/[\p{L}\p{N}]/u.test(w.raw[k] as string)) words++;
-  return words > SHORT_QUOTED_WORDS ? -1 : k;
+  for (; k < e && w.inQuote[k]; k++) {
+    const raw = w.raw[k] as string;
+    if (!/[\p{L}\p{N}]/u.test(raw)) continue;
+    words++;
+    if (!/^[\p{Lu}\p{N}]/u.test(raw) && !NAME_LINKS.has(raw)) titled = false;
+  }
+  return words > SHORT_QUOTED_WORDS && !(titled && words <= LONG_NAME_WORDS) ? -1 : k;
 }
+
+/** The most words a title-cased quoted name has. */
+const LONG_NAME_WORDS = 8;
+/** Small words inside names and titles: "Library of Science", "Rat für Demokratische Reform". */
+const NAME_LINKS = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'de',
+  'la',
+  'le',
+  'du',
+  'des',
+  'der',
+  'die',
+  'das',
+  'und',
+  'für',
+  'von',
+  'vom',
+  'zur',
+  'zum',
+  'im',
+  'in',
+  'am',
+  'an',
+  'auf',
+  'unter',
+  'e.V.',
+]);
 
 export function findQuotes(doc: Doc): Quote[] {
   if (!doc.morph) return [];

@@ -824,3 +824,12 @@ test("a relative or adverbial clause in Konjunktiv I reports on its own; its spe
     ['indirect|-|-|Die Tat des Jungen, der vorher nicht aufgefallen war, sei gegen den Rektor gerichtet'],
   );
 });
+
+test('a longer quoted name written in title case is read past like a short one', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nJody Hey berichtete im Fachmagazin „Public Library of Science“, es sei nur Genmaterial von 70 Menschen gefunden worden.',
+    ).filter((q) => q.startsWith('indirect')),
+    ['indirect|Jody Hey|berichten|es sei nur Genmaterial von 70 Menschen gefunden worden'],
+  );
+});
