@@ -482,6 +482,8 @@ function reportedClauseEnd(w: Work, s: number, from: number, attributed = false)
     if (w.raw[t] !== ',' || w.inQuote[t]) continue;
     const next = t + 1;
     if (isFinite(w, next) && (cueOf(w, next) || (!attributed && !isSubjunctive(w, next)))) return t;
+    // "…, so Hisbollah-Chef Nasrallah": the frame of what came before.
+    if (isSoFrame(w, next)) return t;
     if (CLAUSE_CONJUNCTIONS.has(w.lower[next] as string) && (cueOf(w, next + 1) || isFinite(w, next + 1))) return t;
   }
   return e;
@@ -732,7 +734,7 @@ function trailingFrameQuotes(w: Work, s: number): void {
   const e = stop(w, s);
   for (let k = f + 2; k < e; k++) {
     if (w.raw[k - 1] !== ',' || w.inQuote[k - 1]) continue;
-    const isSo = w.lower[k] === 'so' && (w.xpos[k + 1] === 'ART' || w.xpos[k + 1] === 'NE' || w.xpos[k + 1] === 'NN');
+    const isSo = isSoFrame(w, k);
     // "…, hatte Obama bei seinem Treffen gesagt": an auxiliary with the speech verb's participle at the end.
     const cue = isSo ? { token: k, lemma: 'so' } : ((w.xpos[k] === 'VAFIN' ? frameCue(w, k, e) : null) ?? cueOf(w, k));
     if (!cue || (!isSo && !isFinite(w, k))) continue;
@@ -762,8 +764,16 @@ function trailingFrameQuotes(w: Work, s: number): void {
       if (head <= k) continue;
       speaker = speakerOfPhrase(w.ctx, head, f, e);
     }
+    // The frame names who said what a passive inside it leaves unsaid ("Ägypten wird aufgefordert, … zu
+    // öffnen, so Nasrallah"): its quote replaces the speakerless one it contains.
+    if (speaker) w.quotes = w.quotes.filter((q) => q.kind === 'direct' || q.speaker || q.start < start || q.end > end);
     addQuote(w, 'indirect', start, end, speaker, cueSpan(w, cue), s);
   }
+}
+
+/** Whether token `k` opens a "so"-frame: "so der Sprecher", "so Merkel", "so Hisbollah-Chef Nasrallah". */
+function isSoFrame(w: Work, k: number): boolean {
+  return w.lower[k] === 'so' && (w.xpos[k + 1] === 'ART' || w.xpos[k + 1] === 'NE' || w.xpos[k + 1] === 'NN');
 }
 
 /** The speech-verb participle that closes an auxiliary's clause ("hatte … gesagt") as its cue, or null. */

@@ -833,3 +833,14 @@ test('a longer quoted name written in title case is read past like a short one',
     ['indirect|Jody Hey|berichten|es sei nur Genmaterial von 70 Menschen gefunden worden'],
   );
 });
+
+test('a "so"-frame ends the message before it and names who said what a passive demand leaves unsaid', () => {
+  const found = quotes(
+    'Titel\n\nÄgypten wird inzwischen aufgefordert, die Grenze zum Gazastreifen zu öffnen, so Hisbollah-Chef Hassan Nasrallah im Fernsehen.',
+  );
+  assert.equal(found.length, 1);
+  assert.match(
+    found[0] ?? '',
+    /^indirect\|[^|]*Hisbollah[^|]*\|so\|Ägypten wird inzwischen aufgefordert, die Grenze zum Gazastreifen zu öffnen$/,
+  );
+});
