@@ -717,16 +717,55 @@ function wonachQuotes(w: Work, s: number): void {
   const f = first(w, s);
   const e = stop(w, s);
   for (let k = f + 2; k < e - 2; k++) {
-    if (w.lower[k] !== 'wonach' || w.raw[k - 1] !== ',' || w.inQuote[k]) continue;
-    const end = dassClauseEnd(w, k, e);
-    const [a, b] = tokenSpanOffsets(w, k + 1, end);
+    if (w.raw[k - 1] !== ',' || w.inQuote[k]) continue;
+    // "laut denen", "nach denen", "nach welchem": an attribution to the noun the relative clause hangs on.
+    const relative =
+      /^(laut|nach|gemäß)$/.test(w.lower[k] as string) && RELATIVE_AFTER_ATTRIBUTION.test(w.lower[k + 1] as string);
+    if (w.lower[k] !== 'wonach' && !relative) continue;
     // The source: the last noun before the comma ("Pressemeldungen der New York Times, wonach …").
     let noun = k - 2;
     while (noun > f && !/^(NN|NE)$/.test(w.xpos[noun] ?? '') && k - noun < 6) noun--;
-    const speaker = /^(NN|NE)$/.test(w.xpos[noun] ?? '') ? speakerOfPhrase(w.ctx, noun, f, k - 1) : null;
-    addQuote(w, 'indirect', a, b, speaker, cueSpan(w, { token: k, lemma: 'wonach' }), s);
+    const named = /^(NN|NE)$/.test(w.xpos[noun] ?? '');
+    // "die Sitzung, nach der er zurücktrat" is a time: "nach" needs a source ("Umfragen im Land, nach denen …").
+    if (relative && w.lower[k] === 'nach') {
+      let source = noun;
+      while (source > f && k - source < 6 && !isRelativeSource(w, source)) source--;
+      if (!isRelativeSource(w, source)) continue;
+      noun = source;
+    }
+    const from = relative ? k + 2 : k + 1;
+    const end = dassClauseEnd(w, from - 1, e);
+    if (end <= from + 1) continue;
+    const [a, b] = tokenSpanOffsets(w, from, end);
+    const speaker = named ? speakerOfPhrase(w.ctx, noun, f, k - 1) : null;
+    addQuote(w, 'indirect', a, b, speaker, cueSpan(w, { token: k, lemma: w.lower[k] as string }), s);
   }
 }
+
+function isRelativeSource(w: Work, t: number): boolean {
+  const lower = w.lower[t] as string;
+  return w.xpos[t] === 'NN' && (isSourceNoun(lower) || RELATIVE_SOURCES.has(lower));
+}
+
+/** Relative pronouns after "laut"/"nach"/"gemäß" (dative). */
+const RELATIVE_AFTER_ATTRIBUTION = /^(denen|dem|der|welchem|welcher|welchen)$/;
+/** Nouns that "nach denen" attributes to besides the sources of the cue list: rumours, plans, motions. */
+const RELATIVE_SOURCES = new Set([
+  'gerüchte',
+  'gerüchten',
+  'gerücht',
+  'plänen',
+  'pläne',
+  'plan',
+  'antrag',
+  'theorie',
+  'these',
+  'version',
+  'vorwürfe',
+  'vorwürfen',
+  'hinweise',
+  'hinweisen',
+]);
 
 /** "…, sagte der Kreml." and "…, so der Sprecher.": the frame after the message. */
 function trailingFrameQuotes(w: Work, s: number): void {

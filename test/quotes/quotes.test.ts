@@ -844,3 +844,17 @@ test('a "so"-frame ends the message before it and names who said what a passive 
     /^indirect\|[^|]*Hisbollah[^|]*\|so\|Ägypten wird inzwischen aufgefordert, die Grenze zum Gazastreifen zu öffnen$/,
   );
 });
+
+test('"laut denen", "nach denen" attribute a relative clause to the noun it hangs on; a "nach" of time does not', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDies ist eine Folge der Umfragen im Land, nach denen 72 Prozent der Briten die Verfassung ablehnen.',
+    ),
+    ['indirect|der Umfragen|nach|72 Prozent der Briten die Verfassung ablehnen'],
+  );
+  assert.deepEqual(
+    quotes('Titel\n\nEs war ein Schritt für die Pläne der Regierung, laut denen jeder Bürger ein Radio haben sollte.'),
+    ['indirect|der Regierung|laut|jeder Bürger ein Radio haben sollte'],
+  );
+  assert.deepEqual(quotes('Titel\n\nDie Sitzung, nach der er zurücktrat, war kurz.'), []);
+});
