@@ -153,7 +153,7 @@ function agentOf(w: Work, k: number, f: number): number {
   while (start > f && !/^[,;:]$/.test(w.raw[start - 1] as string)) start--;
   for (let t = k - 1; t >= start; t--) if (w.doc.morph?.lemma[t] === 'werden') start = t;
   for (let t = k - 1; t > start; t--) {
-    if (w.lower[t] !== 'von' || w.inQuote[t]) continue;
+    if ((w.lower[t] !== 'von' && w.lower[t] !== 'vom') || w.inQuote[t]) continue;
     for (let h = t + 1; h < k; h++) if (/^(NN|NE|PPER|PIS|PDS)$/.test(w.xpos[h] ?? '')) return h;
     return -1;
   }
@@ -1129,12 +1129,24 @@ function wieFrameQuotes(w: Work, s: number): void {
       while (close < e && close <= k + 3 && /^V[AM]/.test(w.xpos[close] ?? '')) close++;
       const after = w.raw[close];
       // "Wie bekannt wurde, …" names no one.
-      const speakerHead = cue.lemma === IMPERSONAL_CUE ? -1 : subjectOf(w.ctx, k, p + 1, k, (t) => w.inQuote[t] === 1);
+      // "wie vom Bundesgerichtshof entschieden": a bare participle's speaker is its agent.
+      const agent = w.xpos[k] === 'VVPP' && close === k + 1 ? agentOf(w, k, p + 1) : -1;
+      const speakerHead =
+        cue.lemma === IMPERSONAL_CUE
+          ? -1
+          : agent >= 0
+            ? agent
+            : subjectOf(w.ctx, k, p + 1, k, (t) => w.inQuote[t] === 1);
       const speaker = speakerHead >= 0 ? speakerOfPhrase(w.ctx, speakerHead, p + 1, k) : null;
       if (after === ',' && opening(p)) {
         const end = reportedClauseEnd(w, s, close + 1, true);
         const [a, b] = tokenSpanOffsets(w, close + 1, end);
         addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
+      } else if (p > f && after === ',' && close + 2 < e) {
+        // A frame set in the middle ("Die Kürzung verstoße, wie vom Gericht entschieden, gegen …"): the
+        // message is the sentence around it.
+        const [a, b] = tokenSpanOffsets(w, f, reportedClauseEnd(w, s, close + 1, true));
+        if (!coveredByDirect(w, a, b)) addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
       } else if (p > f) {
         const [a, b] = tokenSpanOffsets(w, f, p - 1);
         if (!coveredByDirect(w, a, b)) addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);

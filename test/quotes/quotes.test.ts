@@ -858,3 +858,21 @@ test('"laut denen", "nach denen" attribute a relative clause to the noun it hang
   );
   assert.deepEqual(quotes('Titel\n\nDie Sitzung, nach der er zurücktrat, war kurz.'), []);
 });
+
+test('a wie-frame set in the middle of a sentence reports the sentence around it; a bare participle names its agent', () => {
+  assert.deepEqual(quotes('Titel\n\nDie Regierung werde, wie der Sprecher sagte, die Steuern senken.'), [
+    'indirect|der Sprecher|sagen|Die Regierung werde, wie der Sprecher sagte, die Steuern senken',
+  ]);
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDie Kürzung verstoße, wie schon vom Bundesgerichtshof entschieden, gegen den Grundsatz der Gleichbehandlung.',
+    ),
+    [
+      'indirect|Bundesgerichtshof|entscheiden|Die Kürzung verstoße, wie schon vom Bundesgerichtshof entschieden, gegen den Grundsatz der Gleichbehandlung',
+    ],
+  );
+  // At the end of the sentence, the frame leaves what stands before it.
+  assert.deepEqual(quotes('Titel\n\nDas Feuer brach am Morgen aus, wie die Polizei mitteilte.'), [
+    'indirect|die Polizei|mitteilen|Das Feuer brach am Morgen aus',
+  ]);
+});
