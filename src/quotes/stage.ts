@@ -767,6 +767,61 @@ const RELATIVE_SOURCES = new Set([
   'hinweisen',
 ]);
 
+/**
+ * A stance taken before a dass- or ob-clause, which SpkAtt counts as a report of what the holder thinks:
+ * "hält es für unwahrscheinlich, dass …", "zeigte sich optimistisch, dass …", "ist überzeugt, dass …",
+ * "spricht davon, dass …". The holder (the verb's subject) is the speaker.
+ */
+function stanceQuotes(w: Work, s: number): void {
+  const f = first(w, s);
+  const e = stop(w, s);
+  for (let c = f + 2; c < e - 2; c++) {
+    if (w.raw[c] !== ',' || w.inQuote[c] || (w.lower[c + 1] !== 'dass' && w.lower[c + 1] !== 'ob')) continue;
+    let start = c - 1;
+    while (start > f && !/^[,;:]$/.test(w.raw[start - 1] as string)) start--;
+    let verb = -1;
+    for (let t = start; t < c && verb < 0; t++) if (isFinite(w, t)) verb = t;
+    if (verb < 0 || !takesStance(w, verb, start, c)) continue;
+    const end = dassClauseEnd(w, c + 1, e);
+    const [a, b] = tokenSpanOffsets(w, c + 1, end);
+    const cue: Cue = { token: verb, lemma: w.doc.morph?.lemma[verb] ?? (w.lower[verb] as string) };
+    // "Die WHO hält es für …": the parser may take "es" for the subject; the noun before the verb is.
+    let speaker = speakerOfCue(w, cue, s);
+    for (let t = start; t < verb && !speaker; t++)
+      if (/^(NN|NE)$/.test(w.xpos[t] ?? '') && w.tree?.head[t] === verb) speaker = speakerOfPhrase(w.ctx, t, f, e);
+    addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
+  }
+}
+
+/** Adjectives of a stance shown or held ("zeigte sich optimistisch", "ist überzeugt"). */
+const STANCE_ADJECTIVES = new Set([
+  'optimistisch',
+  'zuversichtlich',
+  'überzeugt',
+  'besorgt',
+  'skeptisch',
+  'sicher',
+  'enttäuscht',
+  'erfreut',
+  'erleichtert',
+  'beunruhigt',
+]);
+
+/** Whether the clause [from, to) with finite verb `verb` takes a stance on what follows it. */
+function takesStance(w: Work, verb: number, from: number, to: number): boolean {
+  const lemma = w.doc.morph?.lemma[verb] ?? '';
+  const has = (word: string): boolean => hasWord(w, word, from, to);
+  const stanceWord = (): boolean => {
+    for (let t = from; t < to; t++) if (STANCE_ADJECTIVES.has(w.lower[t] as string)) return true;
+    return false;
+  };
+  if (lemma === 'halten') return has('es') && has('für');
+  if (lemma === 'zeigen') return has('sich') && stanceWord();
+  if (lemma === 'sein') return stanceWord() && !has('nicht');
+  if (lemma === 'sprechen') return has('davon');
+  return false;
+}
+
 /** "…, sagte der Kreml." and "…, so der Sprecher.": the frame after the message. */
 function trailingFrameQuotes(w: Work, s: number): void {
   const f = first(w, s);
@@ -1537,6 +1592,7 @@ export function findQuotes(doc: Doc): Quote[] {
     nounComplementQuotes(w, s);
     attributedQuotes(w, s);
     wonachQuotes(w, s);
+    stanceQuotes(w, s);
     trailingFrameQuotes(w, s);
     anaphoricFrameQuotes(w, s);
   }

@@ -876,3 +876,20 @@ test('a wie-frame set in the middle of a sentence reports the sentence around it
     'indirect|die Polizei|mitteilen|Das Feuer brach am Morgen aus',
   ]);
 });
+
+test('a stance before a dass-clause reports what its holder thinks', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDer Wahlkampfleiter Bodo Ramelow zeigte sich optimistisch, dass ein gemeinsamer Auftritt erreicht werden kann.',
+    ),
+    ['indirect|Der Wahlkampfleiter Bodo Ramelow|zeigen|dass ein gemeinsamer Auftritt erreicht werden kann'],
+  );
+  assert.deepEqual(quotes('Titel\n\nDie Staatsanwaltschaft war sich sicher, dass die Beweise ausreichen würden.'), [
+    'indirect|Die Staatsanwaltschaft|sein|dass die Beweise ausreichen würden',
+  ]);
+  assert.deepEqual(quotes('Titel\n\nDie WHO hält es für unwahrscheinlich, dass man sich beim Essen ansteckt.'), [
+    'indirect|Die WHO|halten|dass man sich beim Essen ansteckt',
+  ]);
+  // Not every clause before "dass" takes a stance.
+  assert.deepEqual(quotes('Titel\n\nDas Wetter war so schlecht, dass der Flug ausfiel.'), []);
+});
