@@ -837,6 +837,9 @@ function trailingFrameQuotes(w: Work, s: number): void {
     // The message runs back to the sentence start or the previous frame's end.
     let a = f;
     for (let t = k - 2; t > f; t--) if (w.raw[t] === ':' && !w.inQuote[t]) a = t + 1;
+    // "Falls das Unternehmen Insolvenz anmelden muss, droht …", "Warum die Wahl auf X fiel, begründete …": a
+    // fronted adverbial or interrogative clause belongs to the verb's own clause; it is not what was said.
+    if (!isSo && a === f && isFrontedAdverbial(w, f, k - 1)) continue;
     // A frame set in the middle ("Der Präsident sei, so Gamkrelidse, schuld daran, …"): the message goes
     // on after it, and is the whole sentence.
     let b = k - 1;
@@ -868,6 +871,32 @@ function trailingFrameQuotes(w: Work, s: number): void {
 /** Whether token `k` opens a "so"-frame: "so der Sprecher", "so Merkel", "so Hisbollah-Chef Nasrallah". */
 function isSoFrame(w: Work, k: number): boolean {
   return w.lower[k] === 'so' && (w.xpos[k + 1] === 'ART' || w.xpos[k + 1] === 'NE' || w.xpos[k + 1] === 'NN');
+}
+
+const ADVERBIAL_CONJUNCTIONS = new Set([
+  'falls',
+  'wenn',
+  'weil',
+  'obwohl',
+  'nachdem',
+  'sobald',
+  'sofern',
+  'solange',
+  'bevor',
+  'seitdem',
+  'obgleich',
+]);
+
+/** Whether [f, comma) is one subordinate clause opened by a conjunction other than dass/ob, or by "warum". */
+function isFrontedAdverbial(w: Work, f: number, comma: number): boolean {
+  const x = w.xpos[f] ?? '';
+  const lower = w.lower[f] as string;
+  // The word, not only its tag: sentence-initial "Falls" is often tagged as an adverb.
+  if (!((x === 'KOUS' && lower !== 'dass' && lower !== 'ob') || x === 'PWAV' || ADVERBIAL_CONJUNCTIONS.has(lower)))
+    return false;
+  // Only one clause: a comma inside would open a further one ("Wenn X, dann sei Y, sagte Z").
+  for (let t = f + 1; t < comma; t++) if (w.raw[t] === ',' && !w.inQuote[t]) return false;
+  return true;
 }
 
 /** The speech-verb participle that closes an auxiliary's clause ("hatte … gesagt") as its cue, or null. */
@@ -1179,6 +1208,8 @@ function wieFrameQuotes(w: Work, s: number): void {
       if (isFinite(w, k) && !cueOf(w, k)) break; // "wie" opens some other clause
       const cue = cueOf(w, k);
       if (!cue) continue;
+      // "„Trap“, wie er genannt wird": naming someone is not saying something.
+      if (cue.lemma === 'nennen') break;
       // "Wie die FIFA mitgeteilt hat, …": the auxiliaries close the frame.
       let close = k + 1;
       while (close < e && close <= k + 3 && /^V[AM]/.test(w.xpos[close] ?? '')) close++;

@@ -893,3 +893,20 @@ test('a stance before a dass-clause reports what its holder thinks', () => {
   // Not every clause before "dass" takes a stance.
   assert.deepEqual(quotes('Titel\n\nDas Wetter war so schlecht, dass der Flug ausfiel.'), []);
 });
+
+test('a fronted adverbial clause is not what the verb after it says, and a wie-frame of naming reports nothing', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nFalls das hochverschuldete Unternehmen Insolvenz anmelden muss, droht dem Verein der Zwangsabstieg.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    quotes('Titel\n\nSeit seiner Wutrede erreichte Trapattoni, wie er weitläufig genannt wird, Kultstatus.'),
+    [],
+  );
+  // A frame after a main clause still reports it.
+  assert.deepEqual(quotes('Titel\n\nDas Feuer brach am Morgen aus, teilte die Polizei mit.'), [
+    'indirect|die Polizei|mitteilen|Das Feuer brach am Morgen aus',
+  ]);
+});
