@@ -910,3 +910,7 @@ test('a fronted adverbial clause is not what the verb after it says, and a wie-f
     'indirect|die Polizei|mitteilen|Das Feuer brach am Morgen aus',
   ]);
 });
+
+test('ruling something out is a stance, not a report of content', () => {
+  assert.deepEqual(quotes('Titel\n\nDie Linkspartei schloss jegliche Koalition mit anderen Fraktionen aus.'), []);
+});
