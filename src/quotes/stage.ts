@@ -650,6 +650,14 @@ const STANCE_NOUNS = new Set([
   'begründung',
   'hinweis',
   'rede',
+  'forderung',
+  'aufforderung',
+  'mahnung',
+  'appell',
+  'theorie',
+  'these',
+  'prognose',
+  'aussage',
 ]);
 
 function nounComplementQuotes(w: Work, s: number): void {
@@ -662,6 +670,24 @@ function nounComplementQuotes(w: Work, s: number): void {
     // The comma right after the noun, or after the verbs and particle that close its clause ("den
     // Standpunkt vertreten,", "mit der Begründung zurück,").
     let comma = k + 1;
+    let owner = -1;
+    // Whose stance it is may stand between: "die Forderung des CSU-Vorsitzenden Edmund Stoiber, …", "der
+    // Ankündigung ihres Trainers, Greg Poss, …".
+    if (
+      /^(ART|PPOSAT)$/.test(w.xpos[comma] ?? '') &&
+      /^(des|der|eines|einer|seines|seiner|ihres|ihrer)$/.test(w.lower[comma] as string)
+    ) {
+      let t = comma + 1;
+      while (t < e && t <= comma + 6 && (/^(ADJA|NN|NE)$/.test(w.xpos[t] ?? '') || w.raw[t] === '-')) t++;
+      if (t > comma + 1 && /^(NN|NE)$/.test(w.xpos[t - 1] ?? '')) {
+        owner = t - 1;
+        comma = t;
+      }
+      if (w.raw[comma] === ',') {
+        const close = namedAppositionEnd(w.doc, comma, e);
+        if (close > 0 && w.raw[close] === ',') comma = close;
+      }
+    }
     while (comma < e && comma <= k + 3 && /^(V|PTKVZ)/.test(w.xpos[comma] ?? '')) comma++;
     if (w.raw[comma] !== ',') continue;
     const n = comma + 1;
@@ -684,7 +710,12 @@ function nounComplementQuotes(w: Work, s: number): void {
     let verb = tree ? (tree.head[k] as number) : -1;
     while (verb >= 0 && tree && !/^V/.test(w.xpos[verb] ?? '') && tree.head[verb] !== -1)
       verb = tree.head[verb] as number;
-    const speaker = verb >= 0 && /^V/.test(w.xpos[verb] ?? '') ? speakerOfCue(w, { token: verb, lemma: '' }, s) : null;
+    const speaker =
+      owner >= 0
+        ? speakerOfPhrase(w.ctx, owner, f, e)
+        : verb >= 0 && /^V/.test(w.xpos[verb] ?? '')
+          ? speakerOfCue(w, { token: verb, lemma: '' }, s)
+          : null;
     const [a, b] = tokenSpanOffsets(w, n, end);
     addQuote(
       w,

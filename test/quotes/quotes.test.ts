@@ -914,3 +914,18 @@ test('a fronted adverbial clause is not what the verb after it says, and a wie-f
 test('ruling something out is a stance, not a report of content', () => {
   assert.deepEqual(quotes('Titel\n\nDie Linkspartei schloss jegliche Koalition mit anderen Fraktionen aus.'), []);
 });
+
+test('a demand or announcement noun frames its complement, also past whose it is', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDie Partei reagierte auf die Forderung des CSU-Vorsitzenden Edmund Stoiber, in der Gesundheitspolitik auf die SPD zuzugehen.',
+    ),
+    ['indirect|des CSU-Vorsitzenden Edmund Stoiber|Forderung|in der Gesundheitspolitik auf die SPD zuzugehen'],
+  );
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDie Wissenschaftler stellten schon vor 20 Jahren die Theorie auf, dass der Handel auf Gegenseitigkeit beruht.',
+    ),
+    ['indirect|Die Wissenschaftler|Theorie|dass der Handel auf Gegenseitigkeit beruht'],
+  );
+});
