@@ -1364,6 +1364,8 @@ function continuationQuotes(w: Work): void {
   for (const q of w.quotes) {
     if (!isFragment(w, q)) for (let s = q.sentence; s <= q.lastSentence; s++) covered[s] = 1;
   }
+  /** How the sentences of each run of free indirect speech report. */
+  const runForm = new Map<Work['quotes'][number], string>();
   for (let s = 0; s < w.doc.sentences.count; s++) {
     if (covered[s]) continue;
     const f = first(w, s);
@@ -1406,9 +1408,19 @@ function continuationQuotes(w: Work): void {
     if (!reports) continue;
     const [a, b] = tokenSpanOffsets(w, demnach ? f + 1 : f, e);
     if (coveredByDirect(w, a, b)) continue;
-    // A run of such sentences is one report: the quote before grows.
+    // A run of such sentences is one report: the quote before grows, while the sentences report alike
+    // (Konjunktiv after Konjunktiv, "soll" after "soll"; a hearsay "soll" next to a Konjunktiv sentence is
+    // a report of its own, as SpkAtt marks it: train +19 matched).
+    const form = mood === 'konjunktiv1' || mood === 'konjunktiv2' ? 'konjunktiv' : 'sollen';
     const run = latest.get(s - 1);
-    if (run && run.cue === null && run.kind === 'indirect' && run.lastSentence === s - 1 && !demnach) {
+    if (
+      run &&
+      run.cue === null &&
+      run.kind === 'indirect' &&
+      run.lastSentence === s - 1 &&
+      !demnach &&
+      (runForm.get(run) ?? form) === form
+    ) {
       run.end = messageEnd(w.doc.text, 'indirect', a, b);
       run.text = w.doc.text.slice(run.start, run.end);
       run.lastSentence = s;
@@ -1420,6 +1432,7 @@ function continuationQuotes(w: Work): void {
     addQuote(w, 'indirect', a, b, previous?.speaker ?? framed ?? lastSpeaker(w, s), null, s);
     const added = w.quotes[before];
     if (added) {
+      runForm.set(added, form);
       latest.set(s, added);
       covered[s] = 1;
     }

@@ -929,3 +929,15 @@ test('a demand or announcement noun frames its complement, also past whose it is
     ['indirect|Die Wissenschaftler|Theorie|dass der Handel auf Gegenseitigkeit beruht'],
   );
 });
+
+test('a run of free indirect speech is one report while its sentences report alike', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDabei sollen vor allem junge Männer verhaftet worden sein. Auch freigelassene Demonstranten seien erneut inhaftiert worden. Sie seien geschlagen worden.',
+    ),
+    [
+      'indirect|-|-|Dabei sollen vor allem junge Männer verhaftet worden sein',
+      'indirect|-|-|Auch freigelassene Demonstranten seien erneut inhaftiert worden. Sie seien geschlagen worden',
+    ],
+  );
+});
