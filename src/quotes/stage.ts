@@ -962,6 +962,12 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
     // "nach deren Angaben": the tagger may take the attributive "deren"/"dessen" for a pronoun (PDS).
     while (t < e && /^(ART|ADJA|PPOSAT|PDAT|PDS|PRELAT|PIAT|ADV|ADJD)$/.test(w.xpos[t] ?? '')) t++;
     if (w.xpos[t] === 'NE' && /s$/.test(w.raw[t] ?? '') && isSourceNoun(w.lower[t + 1] ?? '')) genitive = t++;
+    // A compound split at its hyphen: "nach UNHCR-Angaben" (the first part names the source).
+    const glued = (k: number): boolean => w.doc.tokens.end[k] === w.doc.tokens.start[k + 1];
+    if (w.raw[t + 1] === '-' && glued(t) && glued(t + 1) && isSourceNoun(w.lower[t + 2] ?? '')) {
+      genitive = t;
+      t += 2;
+    }
     if (!isSourceNoun(w.lower[t] ?? '')) return null;
     // "nach Artikel 68 des Grundgesetzes" cites a norm; "nach der Veröffentlichung von X" is a time.
     if (
@@ -1011,6 +1017,8 @@ function attributionPhrase(w: Work, p: number, e: number): { end: number; head: 
       t++;
     // A participle's own phrase inside the noun phrase: "laut einer am Dienstag veröffentlichten Mitteilung".
     if (/^APPR/.test(w.xpos[t] ?? '') && /^(NN|NE|CARD)$/.test(w.xpos[t + 1] ?? '') && w.xpos[t + 2] === 'ADJA') t += 2;
+    // A hyphenated adjective: "des schleswig-holsteinischen Sozialministeriums".
+    else if (namePart(t) && /^\p{Ll}/u.test(w.raw[t] ?? '') && w.xpos[t + 2] === 'ADJA') t += 2;
     else break;
   }
   // A title the tagger did not take for a noun, before a name: "laut Oberst Franz Polzer".
@@ -1093,6 +1101,17 @@ function isNormNoun(lower: string): boolean {
 /** The first words of clauses that end in their finite verb: relative pronouns, subordinating conjunctions. */
 const VERB_LAST_START = /^(PRELS|PRELAT|KOUS|PWAV)$/;
 
+/** Whether token `k` opens a relative clause: "der", "welches", "in dem", "deren". */
+function isRelativeStart(w: Work, k: number): boolean {
+  const x = w.xpos[k] ?? '';
+  return (
+    x === 'PRELS' ||
+    x === 'PRELAT' ||
+    /^welche[mnrs]?$/.test(w.lower[k] as string) ||
+    (x === 'APPR' && w.xpos[k + 1] === 'PRELS')
+  );
+}
+
 /** Marks after which a clause with an attribution of its own starts: "…; nach Polizeiangaben waren es …". */
 const CLAUSE_OPENERS = new Set([',', ':', ';', '(']);
 
@@ -1146,7 +1165,19 @@ function attributedQuotes(w: Work, s: number): void {
         a = open;
         continue;
       }
-      if (CLAUSE_OPENERS.has(previous)) break;
+      if (CLAUSE_OPENERS.has(previous)) {
+        // A relative clause closed before the phrase is read past: "Das Kraftwerk, welches von Vattenfall
+        // betrieben wird, bleibt nach Berichten des Ministeriums außer Betrieb".
+        if (previous === ',' && a - 1 > f) {
+          let open = a - 2;
+          while (open > f && w.raw[open] !== ',') open--;
+          if (w.raw[open] === ',' && isRelativeStart(w, open + 1) && open + 2 < a - 1) {
+            a = open;
+            continue;
+          }
+        }
+        break;
+      }
       a--;
     }
     // "Nachdem …, ist es laut Focus zu … gekommen": a clause whose finite verb follows the comma has what
@@ -1244,6 +1275,9 @@ function wieFrameQuotes(w: Work, s: number): void {
       // "Wie die FIFA mitgeteilt hat, …": the auxiliaries close the frame.
       let close = k + 1;
       while (close < e && close <= k + 3 && /^V[AM]/.test(w.xpos[close] ?? '')) close++;
+      // Without the comma after the frame, a verb after the cue is the message's ("Wie die Sender berichten
+      // sind zwei Polizisten …").
+      if (w.raw[close] !== ',' && /^V[AMV]FIN$/.test(w.xpos[k + 1] ?? '')) close = k + 1;
       const after = w.raw[close];
       // "Wie bekannt wurde, …" names no one.
       // "wie vom Bundesgerichtshof entschieden": a bare participle's speaker is its agent.
@@ -1255,9 +1289,11 @@ function wieFrameQuotes(w: Work, s: number): void {
             ? agent
             : subjectOf(w.ctx, k, p + 1, k, (t) => w.inQuote[t] === 1);
       const speaker = speakerHead >= 0 ? speakerOfPhrase(w.ctx, speakerHead, p + 1, k) : null;
-      if (after === ',' && opening(p)) {
-        const end = reportedClauseEnd(w, s, close + 1, true);
-        const [a, b] = tokenSpanOffsets(w, close + 1, end);
+      // The comma after the frame is often left out: "Wie die Sender berichten sind zwei Polizisten …".
+      if ((after === ',' || isFinite(w, close)) && opening(p)) {
+        const from = after === ',' ? close + 1 : close;
+        const end = reportedClauseEnd(w, s, from, true);
+        const [a, b] = tokenSpanOffsets(w, from, end);
         addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
       } else if (p > f && after === ',' && close + 2 < e) {
         // A frame set in the middle ("Die Kürzung verstoße, wie vom Gericht entschieden, gegen …"): the

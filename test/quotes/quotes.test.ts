@@ -941,3 +941,21 @@ test('a run of free indirect speech is one report while its sentences report ali
     ],
   );
 });
+
+test('attributions past a relative clause, hyphenated words and a left-out comma', () => {
+  assert.deepEqual(quotes('Titel\n\nNach UNHCR-Angaben sind 35.000 Menschen in der Stadt eingeschlossen.'), [
+    'indirect|UNHCR|nach|sind 35.000 Menschen in der Stadt eingeschlossen',
+  ]);
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDas Kraftwerk, welches von Vattenfall betrieben wird, bleibt nach Berichten des schleswig-holsteinischen Ministeriums außer Betrieb.',
+    ),
+    [
+      'indirect|des schleswig-holsteinischen Ministeriums|nach|Das Kraftwerk, welches von Vattenfall betrieben wird, bleibt nach Berichten des schleswig-holsteinischen Ministeriums außer Betrieb',
+    ],
+  );
+  assert.deepEqual(
+    quotes('Titel\n\nWie die lokalen Fernsehsender berichten sind mindestens zwei Polizisten ums Leben gekommen.'),
+    ['indirect|die lokalen Fernsehsender|berichten|sind mindestens zwei Polizisten ums Leben gekommen'],
+  );
+});
