@@ -475,8 +475,10 @@ function isInfinitiveClause(w: Work, k: number, end: number): boolean {
 function reportedClauseEnd(w: Work, s: number, from: number, attributed = false): number {
   const e = stop(w, s);
   for (let t = from + 1; t < e - 1; t++) {
-    // "Er halte das für vertretbar und bezeichnete …": an indicative verb after "und" is the narrator's.
+    // "Er halte das für vertretbar und bezeichnete …": an indicative verb after "und" is the narrator's, and
+    // so is a new speaker's frame ("… untergeordnet und die Fraktion der Grünen forderte …").
     if (w.lower[t] === 'und' && !w.inQuote[t] && isFinite(w, t + 1) && !isSubjunctive(w, t + 1)) return t;
+    if (w.lower[t] === 'und' && !w.inQuote[t] && frameAhead(w, t + 1, e)) return t;
     // A semicolon joins two sentences: what follows is reported, or not, on its own.
     if (w.raw[t] === ';' && !w.inQuote[t]) return t;
     if (w.raw[t] !== ',' || w.inQuote[t]) continue;
@@ -485,8 +487,19 @@ function reportedClauseEnd(w: Work, s: number, from: number, attributed = false)
     // "…, so Hisbollah-Chef Nasrallah": the frame of what came before.
     if (isSoFrame(w, next)) return t;
     if (CLAUSE_CONJUNCTIONS.has(w.lower[next] as string) && (cueOf(w, next + 1) || isFinite(w, next + 1))) return t;
+    // "…, doch UN-Pressesprecher Nicholas Birnback erklärte, …": another frame.
+    if (CLAUSE_CONJUNCTIONS.has(w.lower[next] as string) && frameAhead(w, next + 1, e)) return t;
   }
   return e;
+}
+
+/** Whether a finite, indicative speech verb follows within a few words from `k`, before any punctuation. */
+function frameAhead(w: Work, k: number, e: number): boolean {
+  for (let t = k; t < e && t <= k + 8; t++) {
+    if (/^[,.;:!?]$/.test(w.raw[t] as string) || w.inQuote[t]) return false;
+    if (isFinite(w, t)) return cueOf(w, t) !== null && !isSubjunctive(w, t);
+  }
+  return false;
 }
 
 function tokenSpanOffsets(w: Work, a: number, b: number): [number, number] {
@@ -625,7 +638,7 @@ function relativeClauseEnd(w: Work, t: number, e: number): number {
  * Nouns of stance and speech whose clause after a comma is what was said or held: "vertrat die Ansicht,
  * dass …", "kam zu dem Ergebnis, dass …", "hatte den Standpunkt vertreten, das Gericht sei nicht
  * zuständig", "zog das Angebot mit der Begründung zurück, …". The speaker is the subject of the verb the
- * noun depends on. Demands (Befehl, Aufruf, Forderung) are left to the events, as their verbs are.
+ * noun depends on. Demands (Forderung, Appell) frame their zu-infinitive as their verbs do.
  */
 const STANCE_NOUNS = new Set([
   'ansicht',
@@ -1104,6 +1117,13 @@ const VERB_LAST_START = /^(PRELS|PRELAT|KOUS|PWAV)$/;
 /** Whether token `k` opens a relative clause: "der", "welches", "in dem", "deren". */
 function isRelativeStart(w: Work, k: number): boolean {
   const x = w.xpos[k] ?? '';
+  // "die aber nicht überprüft werden können": the tagger may call the pronoun an article.
+  if (
+    x === 'ART' &&
+    /^(der|die|das|dem|den)$/.test(w.lower[k] as string) &&
+    !/^(ADJA|NN|NE|CARD|ADV)$/.test(w.xpos[k + 1] ?? '')
+  )
+    return true;
   return (
     x === 'PRELS' ||
     x === 'PRELAT' ||
@@ -1187,6 +1207,13 @@ function attributedQuotes(w: Work, s: number): void {
     const after0 = w.doc.tokens.start[phraseEnd];
     const time = w.doc.times.find((x) => x.start === after0);
     if (time) while (phraseEnd < e && (w.doc.tokens.end[phraseEnd] as number) <= time.end) phraseEnd++;
+    // So does a relative clause on the source: "Nach offiziellen Angaben, die nicht überprüft werden können,
+    // waren die meisten Opfer …".
+    if (w.raw[phraseEnd] === ',' && isRelativeStart(w, phraseEnd + 1)) {
+      let close = phraseEnd + 2;
+      while (close < e && close <= phraseEnd + 20 && w.raw[close] !== ',' && !w.inQuote[close]) close++;
+      if (w.raw[close] === ',' && isFinite(w, close - 1)) phraseEnd = close + 1;
+    }
     let b = phraseEnd;
     if (a === phraseStart) b = reportedClauseEnd(w, s, phraseEnd, true);
     else {

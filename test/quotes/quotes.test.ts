@@ -959,3 +959,21 @@ test('attributions past a relative clause, hyphenated words and a left-out comma
     ['indirect|die lokalen Fernsehsender|berichten|sind mindestens zwei Polizisten ums Leben gekommen'],
   );
 });
+
+test('a report ends where a conjunction brings in another speaker, and a relative clause on the source is not the message', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDer Präsident sagte vor der Presse, Annabi sei tot, doch UN-Pressesprecher Nicholas Birnback erklärte, den Tod bislang nicht bestätigen zu können.',
+    ),
+    [
+      'indirect|Der Präsident|sagen|Annabi sei tot',
+      'indirect|UN-Pressesprecher Nicholas Birnback|erklären|den Tod bislang nicht bestätigen zu können',
+    ],
+  );
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nNach offiziellen chinesischen Angaben, die aber nicht überprüft werden können, waren die meisten Opfer Han-Chinesen.',
+    ),
+    ['indirect|offiziellen chinesischen Angaben|nach|waren die meisten Opfer Han-Chinesen'],
+  );
+});
