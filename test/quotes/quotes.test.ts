@@ -977,3 +977,16 @@ test('a report ends where a conjunction brings in another speaker, and a relativ
     ['indirect|offiziellen chinesischen Angaben|nach|waren die meisten Opfer Han-Chinesen'],
   );
 });
+
+test('hoping, objecting and hinting frame a dass-clause', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nEin Sprecher ließ gegenüber der Zeitschrift durchblicken, dass ein neues Zentrum entstehen solle.',
+    ),
+    ['indirect|Ein Sprecher|durchblicken|dass ein neues Zentrum entstehen solle'],
+  );
+  assert.deepEqual(
+    quotes('Titel\n\nDer Senat hatte sich erhofft, dass die Grundstücke in den Haushalt fließen würden.'),
+    ['indirect|Der Senat|erhoffen|dass die Grundstücke in den Haushalt fließen würden'],
+  );
+});
