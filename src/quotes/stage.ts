@@ -1611,6 +1611,15 @@ function hasWord(w: Work, lower: string, f: number, e: number): boolean {
 
 /** The main clause's finite verb near the sentence start (after at most one fronted phrase), or -1. */
 function leadingFinite(w: Work, f: number, e: number): number {
+  // A fronted subordinate clause ("Da das Kraftwerk heruntergefahren wurde, sei es …", "Nachdem er sie
+  // verfolgt hat, habe er …") is the first field: the main clause's verb follows its comma.
+  if (w.xpos[f] === 'KOUS' || ADVERBIAL_CONJUNCTIONS.has(w.lower[f] as string) || w.lower[f] === 'da') {
+    for (let t = f + 2; t < e - 1 && t < f + 25; t++) {
+      if (w.inQuote[t]) return -1;
+      if (w.raw[t] === ',') return isFinite(w, t + 1) ? t + 1 : -1;
+    }
+    return -1;
+  }
   for (let t = f; t < e && t < f + 20; t++) {
     if (w.raw[t] === ',' && t < f + 2) return -1;
     // A relative clause in the first field ("Beim Hochwasser 1999, dessen Ausmaße geringer waren, seien …").

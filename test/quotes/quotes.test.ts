@@ -990,3 +990,15 @@ test('hoping, objecting and hinting frame a dass-clause', () => {
     ['indirect|Der Senat|erhoffen|dass die Grundstücke in den Haushalt fließen würden'],
   );
 });
+
+test('a Konjunktiv sentence opening with a subordinate clause continues the report', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDer Sprecher sagte, es habe einen Kurzschluss gegeben. Da das Kraftwerk sofort heruntergefahren wurde, sei es zu Problemen gekommen.',
+    ),
+    [
+      'indirect|Der Sprecher|sagen|es habe einen Kurzschluss gegeben',
+      'indirect|Der Sprecher|-|Da das Kraftwerk sofort heruntergefahren wurde, sei es zu Problemen gekommen',
+    ],
+  );
+});
