@@ -12,6 +12,9 @@ export type ReportedMood = 'konjunktiv1' | 'konjunktiv2' | null;
 /** Indicative past forms that end like a Konjunktiv I. */
 const PAST_LOOKALIKES = new Set(['wurde', 'würde', 'hatte', 'wollte', 'sollte', 'konnte', 'musste', 'durfte']);
 
+/** The Konjunktiv I of "sein", unmistakable in any sentence. */
+const SEIN_KONJUNKTIV1 = new Set(['sei', 'seien', 'seiest', 'seist', 'seiet']);
+
 /** Whether the form is the infinitive's stem + e/en ("halte", "habe", "könnten" no, "teile" of mitteilen). */
 function stemPlusE(lower: string, lemma: string): boolean {
   const stem = lemma.toLowerCase().replace(/e?n$/, '');
@@ -38,6 +41,8 @@ export function reportedMood(
   if (!xpos.endsWith('FIN')) return null;
   const lower = form.toLowerCase();
   if (PAST_LOOKALIKES.has(lower)) return lower === 'würde' ? 'konjunktiv2' : null;
+  // "sei", "seien": no indicative looks like them, whatever the tagger's features say.
+  if (SEIN_KONJUNKTIV1.has(lower)) return 'konjunktiv1';
   if (feats.includes('Mood=Sub')) {
     return !stemPlusE(lower, lemma) && looksKonjunktiv2(lower, lemma) ? 'konjunktiv2' : 'konjunktiv1';
   }

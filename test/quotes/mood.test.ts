@@ -16,6 +16,9 @@ test('Konjunktiv I and II of finite verbs, also where the tagger says indicative
   assert.equal(reportedMood('halte', 'halten', FIN, 'VVFIN', false), 'konjunktiv1');
   assert.equal(reportedMood('habe', 'haben', FIN, 'VAFIN', false), 'konjunktiv1');
   assert.equal(reportedMood('habe', 'haben', FIN, 'VAFIN', true), null); // "ich habe"
+  // "sei"/"seien" whatever the features say (the tagger rarely predicts Mood=Sub).
+  assert.equal(reportedMood('seien', 'sein', FIN, 'VVFIN', false), 'konjunktiv1');
+  assert.equal(reportedMood('sei', 'sein', FIN, 'VAFIN', false), 'konjunktiv1');
   // Past indicative forms that look alike, and plain indicatives.
   assert.equal(reportedMood('wurde', 'werden', FIN, 'VAFIN', false), null);
   assert.equal(reportedMood('würde', 'werden', FIN, 'VAFIN', false), 'konjunktiv2');
