@@ -1,0 +1,170 @@
+/** Direct quotes: the spans between quotation marks that are speech, not names or titles, with their frames. */
+import type { Quote } from '../document.js';
+import type { QuotedSpan } from './marks.js';
+import { reportVerbAt } from './cues.js';
+import { speakerOfPhrase, subjectOf, type Speaker } from './speaker.js';
+import {
+  type Cue,
+  type Work,
+  first,
+  stop,
+  cueOf,
+  speakerOfCue,
+  cueSpan,
+  isFinite,
+  addQuote,
+  sentenceAt,
+  tokenAt,
+} from './work.js';
+import { headAfter } from './frames.js';
+
+/** A quoted name or title ("Honest People", „Al-Qaida“-Mitglieder) is not speech. */
+export function isNameLike(text: string, span: QuotedSpan): boolean {
+  const content = text.slice(span.start, span.end);
+  if (text[span.outerEnd] === '-') return true;
+  const words = content.split(/\s+/).filter((x) => x.length > 0);
+  if (words.length === 1 && /^[\w-]+(\.[\w-]+)+$/u.test(content)) return true; // news.bbc.co.uk
+  if (words.length > 8 || /[.!?…]$/.test(content)) return false;
+  return words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || NAME_PARTICLES.test(word));
+}
+
+/** Lower-case words inside names and titles, German and foreign ("Partij voor de Vrijheid"). */
+export const NAME_PARTICLES = /^(of|the|and|for|de|la|le|les|du|des|del|el|y|et|en|un|une|pour|voor|van|von|der)$/;
+
+/**
+ * A quotation right after a common noun names it: „Deutschland schafft sich ab“ after "das Buch", the
+ * motto „Wir übernehmen Verantwortung“ after "unter dem Motto". Nouns of speech (Worte, Satz, Aussage)
+ * introduce what was said.
+ */
+export function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
+  const content = w.doc.text.slice(span.start, span.end);
+  // A title starts in upper case; "nannte die Zahlen „aus der Luft gegriffen“" quotes a judgement.
+  if (!/^[\p{Lu}\p{N}]/u.test(content) || /[.!?…]$/.test(content) || content.split(/\s+/).length > 8) return false;
+  let i = span.outerStart;
+  while (i > 0 && /\s/.test(w.doc.text[i - 1] as string)) i--;
+  if (i === 0) return false;
+  const before = tokenAt(w, i - 1);
+  if (w.xpos[before] === 'NN') return !SPEECH_NOUNS.test(w.lower[before] as string);
+  // After an article, a quotation in title case names something: der „Sacharow-Preis für geistige
+  // Freiheit“, beim „2. Deutschen Klimakongress“ (but einen „drohenden Abfluss“ is a quoted phrase).
+  if (w.xpos[before] !== 'ART' && w.xpos[before] !== 'APPRART') return false;
+  // "bezeichnete er als einen „Akt des politischen Verbrechertums“": a speech verb makes it speech.
+  const s = w.sentenceOf[before] as number;
+  for (let t = first(w, s); t < stop(w, s); t++) {
+    if (!w.inQuote[t] && (cueOf(w, t) || reportVerbAt(w.doc, w.tree, t, stop(w, s)))) return false;
+  }
+  const words = content.split(/\s+/);
+  const capitalised = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word)).length;
+  return words.length >= 2 && capitalised * 2 >= words.length;
+}
+
+export const SPEECH_NOUNS =
+  /(worte|wort|satz|sätze|aussage|aussagen|äußerung|äußerungen|zitat|frage|antwort|ausruf|rufe?n?|kommentar)$/;
+
+export function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
+  const text = w.doc.text;
+  const pendingInherit: number[] = [];
+  for (const span of spans) {
+    if (isNameLike(text, span) || isTitleAfterNoun(w, span)) continue;
+    const s0 = sentenceAt(w, span.outerStart);
+    const s1 = sentenceAt(w, Math.max(span.outerStart, span.outerEnd - 1));
+    // The frame: the nearest speech verb outside quotation marks in the quote's sentences.
+    let best: Cue | null = null;
+    let bestDistance = Infinity;
+    let bestSentence = s0;
+    for (let s = s0; s <= s1; s++) {
+      for (let t = first(w, s); t < stop(w, s); t++) {
+        const cue = cueOf(w, t);
+        if (!cue) continue;
+        const a = w.doc.tokens.start[t] as number;
+        const distance = a >= span.outerEnd ? a - span.outerEnd : span.outerStart - (w.doc.tokens.end[t] as number);
+        if (distance >= 0 && distance < bestDistance) {
+          best = cue;
+          bestDistance = distance;
+          bestSentence = s;
+        }
+      }
+    }
+    let speaker: Speaker | null = null;
+    let cue: Quote['cue'] = null;
+    // „…“, so der Gewerkschaftsvorstand Uwe Foullong.
+    const soMatch = /^\s*,?\s*so\s/.exec(text.slice(span.outerEnd, span.outerEnd + 8));
+    if (soMatch) {
+      const so = tokenAt(w, span.outerEnd + soMatch[0].length - 2);
+      const sSo = w.sentenceOf[so] as number;
+      if (w.lower[so] === 'so') {
+        const head = headAfter(w, so + 1, stop(w, sSo));
+        if (head > so && /^(NN|NE|PPER)$/.test(w.xpos[head] ?? '')) {
+          speaker = speakerOfPhrase(w.ctx, head, first(w, sSo), stop(w, sSo));
+          cue = cueSpan(w, { token: so, lemma: 'so' });
+          best = null;
+        }
+      }
+    }
+    const colon = colonBefore(w, span.outerStart);
+    if (!speaker && !best && colon >= 0) {
+      // "Er fuhr fort: „…“": the frame before the colon, also when the splitter ended a sentence there.
+      const sc = w.sentenceOf[colon] as number;
+      for (let t = colon - 1; t >= first(w, sc); t--) {
+        const c = cueOf(w, t);
+        if (c) {
+          best = c;
+          bestSentence = sc;
+          break;
+        }
+      }
+    }
+    if (best) {
+      speaker = speakerOfCue(w, best, bestSentence);
+      cue = cueSpan(w, best);
+    } else if (colon >= 0) {
+      // A clause that ends in a colon before a quotation frames it, whatever its verb: "Dabei griff sie
+      // den Präsidenten an: „…“" — its subject speaks. Without a verb, the name before the colon:
+      // "Merkel: „Wir schaffen das.“".
+      const sc = w.sentenceOf[colon] as number;
+      let verb = -1;
+      for (let t = colon - 1; t >= first(w, sc) && verb < 0; t--) if (isFinite(w, t) && !w.inQuote[t]) verb = t;
+      const head =
+        verb >= 0
+          ? subjectOf(w.ctx, verb, first(w, sc), colon, (t) => w.inQuote[t] === 1)
+          : /^(NE|NN)$/.test(w.xpos[colon - 1] ?? '') && colon - 1 >= first(w, sc)
+            ? colon - 1
+            : -1;
+      if (head >= 0 && !/^(es|man)$/.test(w.lower[head] as string)) {
+        speaker = speakerOfPhrase(w.ctx, head, first(w, sc), colon);
+      }
+    }
+    const index = w.quotes.length;
+    addQuote(w, 'direct', span.start, span.end, speaker, cue, s0);
+    if (w.quotes.length > index && !best && !speaker && standsAlone(w, span, s0, s1)) pendingInherit.push(index);
+  }
+  // A quotation that is a sentence of its own continues the speaker before it (or, failing that, after).
+  for (const index of pendingInherit) {
+    const q = w.quotes[index] as Work['quotes'][number];
+    const previous = w.quotes
+      .slice(0, index)
+      .reverse()
+      .find((p) => p.speaker && q.sentence - p.lastSentence <= 2);
+    const next = w.quotes.slice(index + 1).find((p) => p.speaker && p.sentence - q.lastSentence <= 1);
+    const source = previous ?? next;
+    if (source) q.speaker = source.speaker;
+  }
+}
+
+/** The colon token right before a quotation mark ("sagte: „…“"), or -1. */
+export function colonBefore(w: Work, markStart: number): number {
+  let i = markStart;
+  while (i > 0 && /\s/.test(w.doc.text[i - 1] as string)) i--;
+  return i > 0 && w.doc.text[i - 1] === ':' ? tokenAt(w, i - 1) : -1;
+}
+
+/** Whether the quotation fills its sentences: nothing but punctuation outside it. */
+export function standsAlone(w: Work, span: QuotedSpan, s0: number, s1: number): boolean {
+  const a = w.doc.tokens.start[first(w, s0)] as number;
+  const b = w.doc.tokens.end[stop(w, s1) - 1] as number;
+  const outside = w.doc.text.slice(a, span.outerStart) + w.doc.text.slice(span.outerEnd, b);
+  return !/[\p{L}\p{N}]/u.test(outside);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Indirect quotes

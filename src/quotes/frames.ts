@@ -1,0 +1,546 @@
+/**
+ * Quotes framed by a speech verb or noun: complements ("sagte, dass …", "kündigte an, … zu …"), stance
+ * nouns and stances, trailing frames ("…, sagte der Kreml", "…, so X"), wie-frames, "Dies gab X bekannt",
+ * and main clauses whose verb itself reports ("sprach von 800 Autos").
+ */
+import type { Tree } from '../syntax/tree.js';
+import { namedAppositionEnd } from '../syntax/separable.js';
+import { IMPERSONAL_CUE, reportPreposition, reportVerbAt } from './cues.js';
+import { speakerOfPhrase, subjectOf, type Speaker } from './speaker.js';
+import {
+  type Cue,
+  type Work,
+  SUBORDINATE_START,
+  MAYBE_REPORTED_START,
+  first,
+  stop,
+  cueOf,
+  speakerOfCue,
+  agentOf,
+  writtenSource,
+  cueSpan,
+  isFinite,
+  isSubjunctive,
+  moodAt,
+  addQuote,
+  tokenSpanOffsets,
+  coveredByDirect,
+  isFragment,
+  hasWord,
+} from './work.js';
+import {
+  dassClauseEnd,
+  isZuVerb,
+  isInfinitiveClause,
+  reportedClauseEnd,
+  appositionEnd,
+  relativeClauseEnd,
+  isSoFrame,
+  isFrontedAdverbial,
+  quotedNameEnd,
+} from './clauses.js';
+
+/**
+ * Verbs whose zu-infinitive complement is what was said: an announced intention, a claim, a denial, a
+ * charge or a demand ("gab an, … einsetzen zu wollen", "bestreitet, … gewusst zu haben", "werden
+ * beschuldigt, … zu sein", "forderte die Bürger auf, … zu bleiben"). A demand is a REQUEST event as well;
+ * the reference article's gold leaves demands out of its quotes, SpkAtt annotates them (train +25 matched).
+ */
+export const ANNOUNCING = new Set([
+  'angeben',
+  'behaupten',
+  'bestreiten',
+  'dementieren',
+  'beschuldigen',
+  'verdächtigen',
+  'vorwerfen',
+  'ankündigen',
+  'versprechen',
+  'geloben',
+  'drohen',
+  'androhen',
+  'zusagen',
+  'zusichern',
+  'vorschlagen',
+  'beschließen',
+  'entscheiden',
+  'warnen',
+  'anbieten',
+  'erklären',
+  'andeuten',
+  'verkünden',
+  'bekanntgeben',
+  'auffordern',
+  'appellieren',
+  'empfehlen',
+  'bitten',
+  'raten',
+  'mahnen',
+  'ermahnen',
+  'fordern',
+]);
+
+/** "X sagte, dass …", "X sagte, er sei …", "X fragte, ob …". */
+export function complementQuotes(w: Work, s: number): void {
+  const f = first(w, s);
+  const e = stop(w, s);
+  for (let k = f; k < e; k++) {
+    const cue = cueOf(w, k);
+    if (!cue) continue;
+    // A demand or announcement only purposed ("um eine Veränderung zu fordern") has no content said.
+    const announcing = ANNOUNCING.has(cue.lemma) && w.xpos[k - 1] !== 'PTKZU' && !isZuVerb(w, k);
+    // The comma that opens the complement, before the next finite verb.
+    let comma = -1;
+    // The auxiliaries that close the cue's own clause come first ("die beschuldigt werden, … zu sein").
+    let from = k + 1;
+    while (from < e && from <= k + 3 && /^V[AM]/.test(w.xpos[from] ?? '')) from++;
+    for (let t = from; t < e && t <= k + 30; t++) {
+      if (w.inQuote[t]) {
+        // A quoted name between the verb and the comma ("meldet die Agentur „Xinhua“, …") is no quotation.
+        const after = quotedNameEnd(w, t, e);
+        if (after < 0) break;
+        t = after - 1;
+        continue;
+      }
+      if (w.raw[t] === ',') {
+        // The speaker's apposition ("gab der Leiter, Andreas Huber, bekannt, dass …") is read past.
+        const close = appositionEnd(w, t, e);
+        if (close > 0) {
+          t = close;
+          continue;
+        }
+        comma = t;
+        break;
+      }
+      if (isFinite(w, t) || w.raw[t] === ':') break;
+    }
+    if (comma < 0 && announcing) {
+      // Without the optional comma: "hatte angekündigt bei der Wahl erneut anzutreten".
+      const zu = announcedInfinitive(w, k, e);
+      if (zu > k + 1) {
+        const [a, b] = tokenSpanOffsets(w, k + 1, zu + 1);
+        addQuote(w, 'indirect', a, b, speakerOfCue(w, cue, s), cueSpan(w, cue), s);
+      }
+      continue;
+    }
+    if (comma < 0 || comma + 1 >= e) continue;
+    // "antwortete nicht auf Fragen, ob …": nothing was said.
+    if (w.xpos.slice(k, comma).includes('PTKNEG')) continue;
+    const n = comma + 1;
+    let end = -1;
+    if (w.lower[n] === 'dass' || w.lower[n] === 'ob') end = dassClauseEnd(w, n, e);
+    else {
+      // A main clause right after "sagte," is what was said: "Er sagte, er sei nicht mehr stolz". One that
+      // starts like a relative or prepositional phrase ("sagte, die SPLA werde …", "sagte, mit dem
+      // Beschluss werde …") counts when its verb is in Konjunktiv.
+      // A quoted name opening the clause ("sagte, „No-Go-Areas“ dürfe es nicht geben") is read past.
+      const named = w.inQuote[n] ? quotedNameEnd(w, n, e) : -1;
+      const lead = named < 0 ? n : named;
+      // Temporal "als" opens a subordinate clause too, though the tagger often calls it KOKOM.
+      const subordinate = SUBORDINATE_START.test(w.xpos[lead] ?? '') || w.lower[n] === 'als';
+      const ambiguous = MAYBE_REPORTED_START.test(w.xpos[lead] ?? '');
+      // An announced zu-infinitive may close a long clause ("warnen davor, das Gebot … aufzuweichen").
+      let reach = announcing ? 30 : 14;
+      for (let t = n; t < e && t <= n + reach; t++) {
+        if (w.raw[t] === ',') {
+          // A relative clause on the reported clause's subject ("meldet, Giuliana Sgrena, die … befunden
+          // hatte, habe …") is read past.
+          const close = t > n ? relativeClauseEnd(w, t, e) : -1;
+          if (close < 0) break;
+          reach += close - t;
+          t = close;
+          continue;
+        }
+        if (subordinate && !ambiguous) break;
+        // "andeuten, die Proteste ausweiten zu wollen": a verb before "zu" + verb is an infinitive, whatever its tag.
+        if (announcing && w.xpos[t + 1] === 'PTKZU' && (w.xpos[t + 2] ?? '').startsWith('V')) {
+          end = reportedClauseEnd(w, s, t + 2);
+          break;
+        }
+        if (isFinite(w, t)) {
+          // "…, sagte der Kreml" is the next frame, not the message; a speech or stance verb in Konjunktiv I
+          // is part of it ("sagte, er gehe nicht davon aus", "erklärte, er glaube …").
+          const frame = cueOf(w, t) !== null && moodAt(w, s, t) !== 'konjunktiv1';
+          if (t > n && !frame && (!subordinate || isSubjunctive(w, t))) end = reportedClauseEnd(w, s, t);
+          break;
+        }
+        // An announcement's zu-infinitive is what was announced ("kündigte an, erneut anzutreten").
+        if (announcing && (isZuVerb(w, t) || w.xpos[t] === 'PTKZU')) {
+          end = reportedClauseEnd(w, s, t);
+          break;
+        }
+      }
+    }
+    if (end < 0) continue;
+    const [a, b] = tokenSpanOffsets(w, n, end);
+    addQuote(w, 'indirect', a, b, speakerOfCue(w, cue, s), cueSpan(w, cue), s);
+  }
+}
+
+/**
+ * Nouns of stance and speech whose clause after a comma is what was said or held: "vertrat die Ansicht,
+ * dass …", "kam zu dem Ergebnis, dass …", "hatte den Standpunkt vertreten, das Gericht sei nicht
+ * zuständig", "zog das Angebot mit der Begründung zurück, …". The speaker is the subject of the verb the
+ * noun depends on. Demands (Forderung, Appell) frame their zu-infinitive as their verbs do.
+ */
+export const STANCE_NOUNS = new Set([
+  'ansicht',
+  'auffassung',
+  'meinung',
+  'standpunkt',
+  'überzeugung',
+  'ergebnis',
+  'schluss',
+  'vorschlag',
+  'warnung',
+  'vorwurf',
+  'eingeständnis',
+  'behauptung',
+  'ankündigung',
+  'zusage',
+  'versprechen',
+  'drohung',
+  'vorgabe',
+  'entscheidung',
+  'beschluss',
+  'begründung',
+  'hinweis',
+  'rede',
+  'forderung',
+  'aufforderung',
+  'mahnung',
+  'appell',
+  'theorie',
+  'these',
+  'prognose',
+  'aussage',
+]);
+
+export function nounComplementQuotes(w: Work, s: number): void {
+  const tree = w.tree;
+  const f = first(w, s);
+  const e = stop(w, s);
+  for (let k = f; k < e - 2; k++) {
+    if (w.xpos[k] !== 'NN' || w.inQuote[k]) continue;
+    if (!STANCE_NOUNS.has((w.doc.morph?.lemma[k] ?? (w.lower[k] as string)).toLowerCase())) continue;
+    // The comma right after the noun, or after the verbs and particle that close its clause ("den
+    // Standpunkt vertreten,", "mit der Begründung zurück,").
+    let comma = k + 1;
+    let owner = -1;
+    // Whose stance it is may stand between: "die Forderung des CSU-Vorsitzenden Edmund Stoiber, …", "der
+    // Ankündigung ihres Trainers, Greg Poss, …".
+    if (
+      /^(ART|PPOSAT)$/.test(w.xpos[comma] ?? '') &&
+      /^(des|der|eines|einer|seines|seiner|ihres|ihrer)$/.test(w.lower[comma] as string)
+    ) {
+      let t = comma + 1;
+      while (t < e && t <= comma + 6 && (/^(ADJA|NN|NE)$/.test(w.xpos[t] ?? '') || w.raw[t] === '-')) t++;
+      if (t > comma + 1 && /^(NN|NE)$/.test(w.xpos[t - 1] ?? '')) {
+        owner = t - 1;
+        comma = t;
+      }
+      if (w.raw[comma] === ',') {
+        const close = namedAppositionEnd(w.doc, comma, e);
+        if (close > 0 && w.raw[close] === ',') comma = close;
+      }
+    }
+    while (comma < e && comma <= k + 3 && /^(V|PTKVZ)/.test(w.xpos[comma] ?? '')) comma++;
+    if (w.raw[comma] !== ',') continue;
+    const n = comma + 1;
+    let end = -1;
+    if (w.lower[n] === 'dass') end = dassClauseEnd(w, n, e);
+    else if (isInfinitiveClause(w, n, e)) end = reportedClauseEnd(w, s, n);
+    else {
+      // A main clause in Konjunktiv I: "den Standpunkt vertreten, das Gericht sei nicht zuständig".
+      const subordinate = SUBORDINATE_START.test(w.xpos[n] ?? '') && !MAYBE_REPORTED_START.test(w.xpos[n] ?? '');
+      for (let t = n; t < e && t <= n + 14 && w.raw[t] !== ','; t++) {
+        if (!isFinite(w, t)) continue;
+        if (t > n && moodAt(w, s, t) === 'konjunktiv1' && !subordinate) {
+          end = reportedClauseEnd(w, s, t);
+        }
+        break;
+      }
+    }
+    if (end < 0) continue;
+    // The verb the noun depends on ("vertrat", "kam zu"), whose subject is the speaker.
+    let verb = tree ? (tree.head[k] as number) : -1;
+    while (verb >= 0 && tree && !/^V/.test(w.xpos[verb] ?? '') && tree.head[verb] !== -1)
+      verb = tree.head[verb] as number;
+    const speaker =
+      owner >= 0
+        ? speakerOfPhrase(w.ctx, owner, f, e)
+        : verb >= 0 && /^V/.test(w.xpos[verb] ?? '')
+          ? speakerOfCue(w, { token: verb, lemma: '' }, s)
+          : null;
+    const [a, b] = tokenSpanOffsets(w, n, end);
+    addQuote(
+      w,
+      'indirect',
+      a,
+      b,
+      speaker,
+      cueSpan(w, { token: k, lemma: w.doc.morph?.lemma[k] ?? (w.lower[k] as string) }),
+      s,
+    );
+  }
+}
+
+/** The zu-infinitive that closes the clause right after an announcing verb, with no finite verb between; or -1. */
+export function announcedInfinitive(w: Work, k: number, e: number): number {
+  for (let t = k + 1; t < e; t++) {
+    if (w.inQuote[t] || isFinite(w, t) || w.raw[t] === ',') return -1;
+    if (isZuVerb(w, t) || (w.xpos[t - 1] === 'PTKZU' && (w.xpos[t] ?? '').startsWith('V'))) {
+      return /^[.;!]$/.test(w.raw[t + 1] ?? '') ? t : -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * A stance taken before a dass- or ob-clause, which SpkAtt counts as a report of what the holder thinks:
+ * "hält es für unwahrscheinlich, dass …", "zeigte sich optimistisch, dass …", "ist überzeugt, dass …",
+ * "spricht davon, dass …". The holder (the verb's subject) is the speaker.
+ */
+export function stanceQuotes(w: Work, s: number): void {
+  const f = first(w, s);
+  const e = stop(w, s);
+  for (let c = f + 2; c < e - 2; c++) {
+    if (w.raw[c] !== ',' || w.inQuote[c] || (w.lower[c + 1] !== 'dass' && w.lower[c + 1] !== 'ob')) continue;
+    let start = c - 1;
+    while (start > f && !/^[,;:]$/.test(w.raw[start - 1] as string)) start--;
+    let verb = -1;
+    for (let t = start; t < c && verb < 0; t++) if (isFinite(w, t)) verb = t;
+    if (verb < 0 || !takesStance(w, verb, start, c)) continue;
+    const end = dassClauseEnd(w, c + 1, e);
+    const [a, b] = tokenSpanOffsets(w, c + 1, end);
+    const cue: Cue = { token: verb, lemma: w.doc.morph?.lemma[verb] ?? (w.lower[verb] as string) };
+    // "Die WHO hält es für …": the parser may take "es" for the subject; the noun before the verb is.
+    let speaker = speakerOfCue(w, cue, s);
+    for (let t = start; t < verb && !speaker; t++)
+      if (/^(NN|NE)$/.test(w.xpos[t] ?? '') && w.tree?.head[t] === verb) speaker = speakerOfPhrase(w.ctx, t, f, e);
+    addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
+  }
+}
+
+/** Adjectives of a stance shown or held ("zeigte sich optimistisch", "ist überzeugt"). */
+export const STANCE_ADJECTIVES = new Set([
+  'optimistisch',
+  'zuversichtlich',
+  'überzeugt',
+  'besorgt',
+  'skeptisch',
+  'sicher',
+  'enttäuscht',
+  'erfreut',
+  'erleichtert',
+  'beunruhigt',
+]);
+
+/** Whether the clause [from, to) with finite verb `verb` takes a stance on what follows it. */
+export function takesStance(w: Work, verb: number, from: number, to: number): boolean {
+  const lemma = w.doc.morph?.lemma[verb] ?? '';
+  const has = (word: string): boolean => hasWord(w, word, from, to);
+  const stanceWord = (): boolean => {
+    for (let t = from; t < to; t++) if (STANCE_ADJECTIVES.has(w.lower[t] as string)) return true;
+    return false;
+  };
+  if (lemma === 'halten') return has('es') && has('für');
+  if (lemma === 'zeigen') return has('sich') && stanceWord();
+  if (lemma === 'sein') return stanceWord() && !has('nicht');
+  if (lemma === 'sprechen') return has('davon');
+  return false;
+}
+
+/** "…, sagte der Kreml." and "…, so der Sprecher.": the frame after the message. */
+export function trailingFrameQuotes(w: Work, s: number): void {
+  const f = first(w, s);
+  const e = stop(w, s);
+  for (let k = f + 2; k < e; k++) {
+    if (w.raw[k - 1] !== ',' || w.inQuote[k - 1]) continue;
+    const isSo = isSoFrame(w, k);
+    // "…, hatte Obama bei seinem Treffen gesagt": an auxiliary with the speech verb's participle at the end.
+    const cue = isSo ? { token: k, lemma: 'so' } : ((w.xpos[k] === 'VAFIN' ? frameCue(w, k, e) : null) ?? cueOf(w, k));
+    if (!cue || (!isSo && !isFinite(w, k))) continue;
+    // The frame is the rest of the clause: no dass/Konjunktiv complement after it.
+    if (!isSo && (w.raw[k + 1] === ',' || w.lower[k + 2] === 'dass')) continue;
+    // The message runs back to the sentence start or the previous frame's end.
+    let a = f;
+    for (let t = k - 2; t > f; t--) if (w.raw[t] === ':' && !w.inQuote[t]) a = t + 1;
+    // "Falls das Unternehmen Insolvenz anmelden muss, droht …", "Warum die Wahl auf X fiel, begründete …": a
+    // fronted adverbial or interrogative clause belongs to the verb's own clause; it is not what was said.
+    if (!isSo && a === f && isFrontedAdverbial(w, f, k - 1)) continue;
+    // A frame set in the middle ("Der Präsident sei, so Gamkrelidse, schuld daran, …"): the message goes
+    // on after it, and is the whole sentence.
+    let b = k - 1;
+    let close = k + 1;
+    while (close < e && close <= k + 8 && w.raw[close] !== ',' && !isFinite(w, close)) close++;
+    if (w.raw[close] === ',' && close + 2 < e) {
+      let reported = isSo;
+      for (let t = close + 1; t < e && !reported; t++) if (isFinite(w, t)) reported = isSubjunctive(w, t);
+      if (reported) b = e;
+    }
+    const [start, end] = tokenSpanOffsets(w, a, b);
+    if (coveredByDirect(w, start, end)) continue;
+    let speaker: Speaker | null;
+    if (isSo) speaker = speakerOfPhrase(w.ctx, headAfter(w, k + 1, e), f, e);
+    else if (cue.lemma === 'heißen') speaker = writtenSource(w, k, k, e);
+    else {
+      // Only an inverted frame ("sagte der Kreml") leaves the clause before it as the message.
+      const head = subjectOf(w.ctx, k, f, e, (t) => w.inQuote[t] === 1);
+      if (head <= k) continue;
+      speaker = speakerOfPhrase(w.ctx, head, f, e);
+    }
+    // The frame names who said what a passive inside it leaves unsaid ("Ägypten wird aufgefordert, … zu
+    // öffnen, so Nasrallah"): its quote replaces the speakerless one it contains.
+    if (speaker) w.quotes = w.quotes.filter((q) => q.kind === 'direct' || q.speaker || q.start < start || q.end > end);
+    addQuote(w, 'indirect', start, end, speaker, cueSpan(w, cue), s);
+  }
+}
+
+/** The speech-verb participle that closes an auxiliary's clause ("hatte … gesagt") as its cue, or null. */
+export function frameCue(w: Work, aux: number, e: number): Cue | null {
+  let last = e - 1;
+  while (last > aux && /^[.!?]$/.test(w.raw[last] as string)) last--;
+  for (let t = aux + 1; t < last; t++) if (w.raw[t] === ',' || isFinite(w, t)) return null;
+  return last > aux && w.xpos[last] === 'VVPP' ? cueOf(w, last) : null;
+}
+
+export function headAfter(w: Work, from: number, e: number): number {
+  let t = from;
+  while (t + 1 < e && (w.xpos[t] === 'ART' || w.xpos[t] === 'ADJA' || w.xpos[t] === 'PPOSAT')) t++;
+  while (t + 1 < e && w.xpos[t + 1] === 'NE' && (w.xpos[t] === 'NE' || w.xpos[t] === 'NN')) t++;
+  return t;
+}
+
+/**
+ * "… wird neuer Trainer. Dies gab die Vereinsführung bekannt.": a sentence that opens with "Das"/"Dies"
+ * and a speech verb frames the sentence before it, which is the message (unless it is a question, is
+ * already a quote, or is a frame itself).
+ */
+export function anaphoricFrameQuotes(w: Work, s: number): void {
+  if (s === 0) return;
+  const f = first(w, s);
+  const e = stop(w, s);
+  if (!/^(das|dies)$/.test(w.lower[f] ?? '') || w.xpos[f] !== 'PDS' || w.inQuote[f]) return;
+  const k = f + 1;
+  const cue = (w.xpos[k] === 'VAFIN' ? frameCue(w, k, e) : null) ?? cueOf(w, k);
+  if (!cue || !isFinite(w, k) || w.xpos.slice(f, e).includes('PTKNEG')) return; // "Das bestätigte er nicht"
+  const pf = first(w, s - 1);
+  const pe = stop(w, s - 1);
+  if (w.raw[pe - 1] === '?' || w.inQuote[pf]) return;
+  for (let t = pf; t < pe; t++) if (cueOf(w, t)) return; // the sentence before reports on its own
+  const [a, b] = tokenSpanOffsets(w, pf, pe);
+  if (coveredByDirect(w, a, b) || w.quotes.some((q) => q.start < b && q.end > a)) return;
+  // The subject stands after the verb; the parse may take the fronted "Dies" for it.
+  const speaker = speakerOfCue(w, cue, s) ?? speakerOfPhrase(w.ctx, headAfter(w, k + 1, e), f, e);
+  addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s - 1);
+}
+
+/** "Wie die Polizei mitteilte, wurden …": the clause after the wie-frame is the message. */
+export function wieFrameQuotes(w: Work, s: number): void {
+  const f = first(w, s);
+  const e = stop(w, s);
+  // "Denn wie die Zeitung berichtete, …": a conjunction or adverb before "wie" still lets it open the sentence.
+  const opening = (p: number): boolean => p === f || (p === f + 1 && /^(KON|ADV|PAV)$/.test(w.xpos[f] ?? ''));
+  for (let p = f; p < e; p++) {
+    if (w.lower[p] !== 'wie' || !(opening(p) || w.raw[p - 1] === ',') || w.inQuote[p]) continue;
+    for (let k = p + 2; k < e && k <= p + 25; k++) {
+      if (w.raw[k] === ',' && !(k + 1 < e && /^(NE|NN|ART)$/.test(w.xpos[k + 1] ?? '')) && k < p + 3) break;
+      if (isFinite(w, k) && !cueOf(w, k)) break; // "wie" opens some other clause
+      const cue = cueOf(w, k);
+      if (!cue) continue;
+      // "„Trap“, wie er genannt wird": naming someone is not saying something.
+      if (cue.lemma === 'nennen') break;
+      // "Wie die FIFA mitgeteilt hat, …": the auxiliaries close the frame.
+      let close = k + 1;
+      while (close < e && close <= k + 3 && /^V[AM]/.test(w.xpos[close] ?? '')) close++;
+      // Without the comma after the frame, a verb after the cue is the message's ("Wie die Sender berichten
+      // sind zwei Polizisten …").
+      if (w.raw[close] !== ',' && /^V[AMV]FIN$/.test(w.xpos[k + 1] ?? '')) close = k + 1;
+      const after = w.raw[close];
+      // "Wie bekannt wurde, …" names no one.
+      // "wie vom Bundesgerichtshof entschieden": a bare participle's speaker is its agent.
+      const agent = w.xpos[k] === 'VVPP' && close === k + 1 ? agentOf(w, k, p + 1) : -1;
+      const speakerHead =
+        cue.lemma === IMPERSONAL_CUE
+          ? -1
+          : agent >= 0
+            ? agent
+            : subjectOf(w.ctx, k, p + 1, k, (t) => w.inQuote[t] === 1);
+      const speaker = speakerHead >= 0 ? speakerOfPhrase(w.ctx, speakerHead, p + 1, k) : null;
+      // The comma after the frame is often left out: "Wie die Sender berichten sind zwei Polizisten …".
+      if ((after === ',' || isFinite(w, close)) && opening(p)) {
+        const from = after === ',' ? close + 1 : close;
+        const end = reportedClauseEnd(w, s, from, true);
+        const [a, b] = tokenSpanOffsets(w, from, end);
+        addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
+      } else if (p > f && after === ',' && close + 2 < e) {
+        // A frame set in the middle ("Die Kürzung verstoße, wie vom Gericht entschieden, gegen …"): the
+        // message is the sentence around it.
+        const [a, b] = tokenSpanOffsets(w, f, reportedClauseEnd(w, s, close + 1, true));
+        if (!coveredByDirect(w, a, b)) addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
+      } else if (p > f) {
+        const [a, b] = tokenSpanOffsets(w, f, p - 1);
+        if (!coveredByDirect(w, a, b)) addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
+      }
+      break;
+    }
+  }
+}
+
+/**
+ * A main clause whose verb is itself the report, with a nominal content: "Die Polizei sprach von 800
+ * Autos", "Der Minister hat den Abzug der Truppen angekündigt", "Sie bezeichnete die Lösung als Irrweg".
+ * The clause is the message (what the speaker is reported to have said), its subject the speaker.
+ */
+export function speechActQuotes(w: Work, s: number): void {
+  const tree = w.tree;
+  if (!tree) return;
+  const f = first(w, s);
+  const e = stop(w, s);
+  // Headlines (no closing punctuation) announce rather than report; questions report nothing.
+  if (!/^[.!]$/.test(w.raw[e - 1] ?? '') || w.inQuote[f]) return;
+  const [a, b] = tokenSpanOffsets(w, f, e);
+  if (w.quotes.some((q) => q.start < b && q.end > a && !isFragment(w, q))) return;
+  for (let k = f; k < e; k++) {
+    if (!isMainVerb(tree, k) || w.inQuote[k] || inParentheses(w, f, k)) continue;
+    const lemma = reportVerbAt(w.doc, tree, k, e);
+    if (!lemma) continue;
+    // "nannte die Zahlen „aus der Luft gegriffen“": the quotation already is what this verb reports.
+    if (w.quotes.some((q) => q.cue?.start === w.doc.tokens.start[k])) return;
+    const cue: Cue = { token: k, lemma };
+    const preposition = reportPreposition(lemma) as string;
+    if (preposition !== '' && !governs(w, tree, k, preposition, f, e)) return;
+    // "wurde nicht bestätigt", "kritisierte nicht": no one is reported to have said it.
+    for (let t = f; t < e; t++) if (tree.head[t] === k && tree.deprel[t] === 'aux:pass') return;
+    if (w.xpos.slice(f, e).includes('PTKNEG')) return;
+    const speaker = speakerOfCue(w, cue, s);
+    if (!speaker) return;
+    addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
+    return;
+  }
+}
+
+/** Whether token `k` stands inside parentheses opened after `f`: "(Wikinews berichtete)". */
+export function inParentheses(w: Work, f: number, k: number): boolean {
+  let depth = 0;
+  for (let t = f; t < k; t++) depth += w.raw[t] === '(' ? 1 : w.raw[t] === ')' ? -1 : 0;
+  return depth > 0;
+}
+
+/** The root, or a verb coordinated with it ("wies … zurück und bezeichnete sie als …"). */
+export function isMainVerb(tree: Tree, k: number): boolean {
+  const head = tree.head[k] as number;
+  if (head === -1) return true;
+  return /^(conj|parataxis)$/.test(tree.deprel[k] as string) && tree.head[head] === -1 && tree.upos[k] === 'VERB';
+}
+
+/** Whether verb `k` has an oblique argument introduced by `preposition` ("sprach von …"). */
+export function governs(w: Work, tree: Tree, k: number, preposition: string, f: number, e: number): boolean {
+  for (let t = f; t < e; t++) {
+    if (w.lower[t] !== preposition && !(preposition === 'von' && w.lower[t] === 'vom')) continue;
+    const head = tree.head[t] as number;
+    if (head >= 0 && (tree.head[head] === k || head === k)) return true;
+  }
+  return false;
+}
