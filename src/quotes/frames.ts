@@ -30,6 +30,8 @@ import {
 } from './work.js';
 import {
   dassClauseEnd,
+  continuesReport,
+  isRelativeStart,
   isZuVerb,
   isInfinitiveClause,
   reportedClauseEnd,
@@ -214,6 +216,7 @@ export const STANCE_NOUNS = new Set([
   'these',
   'prognose',
   'aussage',
+  'wort', // "mit den Worten, …"
 ]);
 
 export function nounComplementQuotes(w: Work, s: number): void {
@@ -257,6 +260,21 @@ export function nounComplementQuotes(w: Work, s: number): void {
         if (!isFinite(w, t)) continue;
         if (t > n && moodAt(w, s, t) === 'konjunktiv1' && !subordinate) {
           end = reportedClauseEnd(w, s, t);
+          // The noun's own clause may go on after the content: "trat dem Vorwurf, das Gericht sei nicht
+          // legitim, mit den Worten entgegen, …" (a comma before no verb and no clause it governs).
+          for (let c = t + 1; c < end; c++)
+            if (
+              w.raw[c] === ',' &&
+              !w.inQuote[c] &&
+              !isFinite(w, c + 1) &&
+              !continuesReport(w, c + 1, e) &&
+              !isRelativeStart(w, c + 1) &&
+              !subjunctiveBeforeComma(w, c + 1, e) &&
+              !/^(KON|\$.*)$/.test(w.xpos[c + 1] ?? '')
+            ) {
+              end = c;
+              break;
+            }
         }
         break;
       }
@@ -283,6 +301,13 @@ export function nounComplementQuotes(w: Work, s: number): void {
       s,
     );
   }
+}
+
+/** Whether the clause from `k` to the next comma has a finite verb in Konjunktiv (it goes on with the report). */
+function subjunctiveBeforeComma(w: Work, k: number, e: number): boolean {
+  for (let t = k; t < e && w.raw[t] !== ','; t++)
+    if (isFinite(w, t)) return isSubjunctive(w, t) || moodAt(w, w.sentenceOf[t] as number, t) !== null;
+  return false;
 }
 
 /** The zu-infinitive that closes the clause right after an announcing verb, with no finite verb between; or -1. */

@@ -1002,3 +1002,15 @@ test('a Konjunktiv sentence opening with a subordinate clause continues the repo
     ],
   );
 });
+
+test('"mit den Worten, …" frames a Konjunktiv clause; a stance noun\'s content ends where its own clause goes on', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nEr trat dem Vorwurf der Verteidigung, das Gericht sei nicht legitim, mit den Worten entgegen, das Gericht sei ein irakisches.',
+    ),
+    [
+      'indirect|der Verteidigung|Vorwurf|das Gericht sei nicht legitim',
+      'indirect|Er|Wort|das Gericht sei ein irakisches',
+    ],
+  );
+});
