@@ -330,13 +330,24 @@ export function stanceQuotes(w: Work, s: number): void {
   const f = first(w, s);
   const e = stop(w, s);
   for (let c = f + 2; c < e - 2; c++) {
-    if (w.raw[c] !== ',' || w.inQuote[c] || (w.lower[c + 1] !== 'dass' && w.lower[c + 1] !== 'ob')) continue;
+    if (w.raw[c] !== ',' || w.inQuote[c]) continue;
+    const dass = w.lower[c + 1] === 'dass' || w.lower[c + 1] === 'ob';
+    // "hielten es für sinnvoll, die Passagiere zu evakuieren": a zu-infinitive for what one holds.
+    if (!dass && !isInfinitiveClause(w, c + 1, e)) continue;
     let start = c - 1;
     while (start > f && !/^[,;:]$/.test(w.raw[start - 1] as string)) start--;
+    // The verb nearest the comma: "Damals stand ein Kleid im Angebot. eBay hält es für möglich, …" may be
+    // one sentence when the splitter saw no capital.
     let verb = -1;
-    for (let t = start; t < c && verb < 0; t++) if (isFinite(w, t)) verb = t;
-    if (verb < 0 || !takesStance(w, verb, start, c)) continue;
-    const end = dassClauseEnd(w, c + 1, e);
+    for (let t = c - 1; t >= start && verb < 0; t--) if (isFinite(w, t)) verb = t;
+    // The stance words follow a verb-second verb and precede a verb-last one ("da sie es für sinnvoll hielten").
+    if (
+      verb < 0 ||
+      !takesStance(w, verb, verb === c - 1 ? start : verb, c) ||
+      (!dass && w.doc.morph?.lemma[verb] !== 'halten')
+    )
+      continue;
+    const end = dass ? dassClauseEnd(w, c + 1, e) : reportedClauseEnd(w, s, c + 1);
     const [a, b] = tokenSpanOffsets(w, c + 1, end);
     const cue: Cue = { token: verb, lemma: w.doc.morph?.lemma[verb] ?? (w.lower[verb] as string) };
     // "Die WHO hält es für …": the parser may take "es" for the subject; the noun before the verb is.
@@ -373,6 +384,9 @@ export function takesStance(w: Work, verb: number, from: number, to: number): bo
   if (lemma === 'zeigen') return has('sich') && stanceWord();
   if (lemma === 'sein') return stanceWord() && !has('nicht');
   if (lemma === 'sprechen') return has('davon');
+  // "beruft sich darauf, dass", "legten Wert darauf, dass".
+  if (lemma === 'berufen') return has('sich') && has('darauf');
+  if (lemma === 'legen') return has('wert') && has('darauf');
   return false;
 }
 

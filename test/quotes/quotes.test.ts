@@ -1014,3 +1014,18 @@ test('"mit den Worten, …" frames a Konjunktiv clause; a stance noun\'s content
     ],
   );
 });
+
+test('stances with a zu-infinitive or "darauf, dass"; the verb nearest the comma holds the stance', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDa die Flugbegleiter es für sinnvoll hielten, die Passagiere zu evakuieren, öffneten sie die Türen.',
+    ),
+    ['indirect|die Flugbegleiter|halten|die Passagiere zu evakuieren'],
+  );
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nIm ersten Satz beruft sich die Bank darauf, dass die Freigabe der Daten dem Kampf gegen den Terror diene.',
+    ),
+    ['indirect|die Bank|berufen|dass die Freigabe der Daten dem Kampf gegen den Terror diene'],
+  );
+});
