@@ -79,6 +79,7 @@ export const ANNOUNCING = new Set([
   'raten',
   'mahnen',
   'ermahnen',
+  'drängen',
   'fordern',
 ]);
 
@@ -217,6 +218,9 @@ export const STANCE_NOUNS = new Set([
   'prognose',
   'aussage',
   'wort', // "mit den Worten, …"
+  'befehl',
+  'bereitschaft',
+  'zweifel',
 ]);
 
 export function nounComplementQuotes(w: Work, s: number): void {
@@ -247,7 +251,8 @@ export function nounComplementQuotes(w: Work, s: number): void {
         if (close > 0 && w.raw[close] === ',') comma = close;
       }
     }
-    while (comma < e && comma <= k + 3 && /^(V|PTKVZ)/.test(w.xpos[comma] ?? '')) comma++;
+    // "Es gibt Zweifel daran, ob …": a pronominal adverb pointing to the clause, too.
+    while (comma < e && comma <= k + 3 && /^(V|PTKVZ|PAV)/.test(w.xpos[comma] ?? '')) comma++;
     if (w.raw[comma] !== ',') continue;
     const n = comma + 1;
     let end = -1;

@@ -47,7 +47,10 @@ export function particleTokenOf(doc: Doc, tree: Tree | null, k: number, sentence
   const morph = doc.morph;
   if (!morph) return -1;
   const parsed = tree ? particleOf(tree, k, k + 1, sentenceEnd) : null;
-  if (parsed !== null) return parsed;
+  // A particle after another finite verb of its own clause closes that verb's clause, whatever the parse
+  // says ("sagte, er gehe nicht davon aus": "aus" is "ausgehen"'s, not "aussagen"'s); a relative clause
+  // closed by its comma does not ("griffen …, die … liegt, das Haus … an").
+  if (parsed !== null && !finiteInClauseBefore(doc, k, parsed)) return parsed;
   const { raw, lower } = tokenForms(doc);
   // A clause-final verb with its particle written apart before it: "wie das Ministerium bekannt gab", "wurde
   // bekannt gegeben, dass …" (auxiliaries may follow: "bekannt gegeben hat").
@@ -74,6 +77,17 @@ export function particleTokenOf(doc: Doc, tree: Tree | null, k: number, sentence
     if (morph.xpos[c] === 'PTKVZ' || (endsClause && LOOSE_PARTICLES.has(lower[c] as string))) return c;
   }
   return -1;
+}
+
+/** Whether a finite verb stands between `verb` and `particle` with no comma between it and the particle. */
+function finiteInClauseBefore(doc: Doc, verb: number, particle: number): boolean {
+  const { raw } = tokenForms(doc);
+  const xpos = doc.morph?.xpos ?? [];
+  for (let t = particle - 1; t > verb; t--) {
+    if (raw[t] === ',') return false;
+    if ((xpos[t] as string).endsWith('FIN')) return true;
+  }
+  return false;
 }
 
 /** Tags of the words a named apposition is made of ("Andreas Huber", "der Chef der Firma X"). */

@@ -500,8 +500,10 @@ test('a stance or speech noun before a comma frames what follows ("vertrat die A
   assert.deepEqual(quotes('Die Firma zog das Angebot mit der Begründung zurück, die Ausschreibung sei unfair.'), [
     'indirect|Die Firma|Begründung|die Ausschreibung sei unfair',
   ]);
-  // A demand is a REQUEST event, not a quote.
-  assert.deepEqual(quotes('Der Präsident erteilte der Armee den Befehl, den Flüchtlingen zu helfen.'), []);
+  // A demand is a REQUEST event and, as SpkAtt marks it, a quote of what was demanded.
+  assert.deepEqual(quotes('Der Präsident erteilte der Armee den Befehl, den Flüchtlingen zu helfen.'), [
+    'indirect|Der Präsident|Befehl|den Flüchtlingen zu helfen',
+  ]);
   assert.deepEqual(quotes('Die Kommission hatte den Standpunkt vertreten, das Gericht sei nicht zuständig.'), [
     'indirect|Die Kommission|Standpunkt|das Gericht sei nicht zuständig',
   ]);
@@ -1027,5 +1029,19 @@ test('stances with a zu-infinitive or "darauf, dass"; the verb nearest the comma
       'Titel\n\nIm ersten Satz beruft sich die Bank darauf, dass die Freigabe der Daten dem Kampf gegen den Terror diene.',
     ),
     ['indirect|die Bank|berufen|dass die Freigabe der Daten dem Kampf gegen den Terror diene'],
+  );
+});
+
+test('urging, stating and testifying frame their complements; an order noun its zu-infinitive', () => {
+  assert.deepEqual(quotes('Titel\n\nSie drängten den Premierminister auch, seine Bemühungen zu verstärken.'), [
+    'indirect|Sie|drängen|seine Bemühungen zu verstärken',
+  ]);
+  assert.deepEqual(
+    quotes('Titel\n\nJugendliche haben gegenüber der Kreiszeitung ausgesagt, dass Paris das Vorbild sei.'),
+    ['indirect|Jugendliche|aussagen|dass Paris das Vorbild sei'],
+  );
+  assert.deepEqual(
+    quotes('Titel\n\nSie erteilten den 140 Menschen an Bord den Befehl, das Flugzeug über Notrutschen zu verlassen.'),
+    ['indirect|Sie|Befehl|das Flugzeug über Notrutschen zu verlassen'],
   );
 });
