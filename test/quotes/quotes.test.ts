@@ -1045,3 +1045,10 @@ test('urging, stating and testifying frame their complements; an order noun its 
     ['indirect|Sie|Befehl|das Flugzeug über Notrutschen zu verlassen'],
   );
 });
+
+test('giving a figure is not a report of content; what is stated after "gab an, dass" is', () => {
+  assert.deepEqual(quotes('Titel\n\nDie Polizei gab die Zahl der Toten mit 20 an.'), []);
+  assert.deepEqual(quotes('Titel\n\nDie Polizei gab an, dass 20 Menschen gestorben seien.'), [
+    'indirect|Die Polizei|angeben|dass 20 Menschen gestorben seien',
+  ]);
+});
