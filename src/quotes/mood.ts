@@ -47,7 +47,8 @@ export function reportedMood(
     return !stemPlusE(lower, lemma) && looksKonjunktiv2(lower, lemma) ? 'konjunktiv2' : 'konjunktiv1';
   }
   // "er halte", "es habe", "sie könne": third person in -e (the indicative would be "hält", "hat", "kann").
-  if (!firstPerson && /[^aeiou]e$/.test(lower) && stemPlusE(lower, lemma)) {
+  // Only against a real infinitive: a lemma the lemmatiser got wrong ("kostet" for "kostete") proves nothing.
+  if (!firstPerson && /[^aeiou]e$/.test(lower) && /n$/.test(lemma) && stemPlusE(lower, lemma)) {
     return 'konjunktiv1';
   }
   return null;

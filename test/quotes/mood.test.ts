@@ -19,6 +19,8 @@ test('Konjunktiv I and II of finite verbs, also where the tagger says indicative
   // "sei"/"seien" whatever the features say (the tagger rarely predicts Mood=Sub).
   assert.equal(reportedMood('seien', 'sein', FIN, 'VVFIN', false), 'konjunktiv1');
   assert.equal(reportedMood('sei', 'sein', FIN, 'VAFIN', false), 'konjunktiv1');
+  // A wrong lemma ("kostet" for the past "kostete") is no infinitive to compare the "-e" form with.
+  assert.equal(reportedMood('kostete', 'kostet', FIN, 'VVFIN', false), null);
   // Past indicative forms that look alike, and plain indicatives.
   assert.equal(reportedMood('wurde', 'werden', FIN, 'VAFIN', false), null);
   assert.equal(reportedMood('würde', 'werden', FIN, 'VAFIN', false), 'konjunktiv2');
