@@ -402,11 +402,15 @@ export function trailingFrameQuotes(w: Work, s: number): void {
   for (let k = f + 2; k < e; k++) {
     if (w.raw[k - 1] !== ',' || w.inQuote[k - 1]) continue;
     const isSo = isSoFrame(w, k);
+    // "…, so schätzen die Forscher, …": "so" before the speech verb of an inverted frame.
+    const v = !isSo && w.lower[k] === 'so' && cueOf(w, k + 1) && isFinite(w, k + 1) ? k + 1 : k;
     // "…, hatte Obama bei seinem Treffen gesagt": an auxiliary with the speech verb's participle at the end.
-    const cue = isSo ? { token: k, lemma: 'so' } : ((w.xpos[k] === 'VAFIN' ? frameCue(w, k, e) : null) ?? cueOf(w, k));
-    if (!cue || (!isSo && !isFinite(w, k))) continue;
+    const cue = isSo ? { token: k, lemma: 'so' } : ((w.xpos[v] === 'VAFIN' ? frameCue(w, v, e) : null) ?? cueOf(w, v));
+    if (!cue || (!isSo && !isFinite(w, v))) continue;
+    // "„Wikiasari“, so heißt ein Projekt" names; "…, so heißt es in der Erklärung" reports.
+    if (v > k && cue.lemma === 'heißen' && w.lower[v + 1] !== 'es') continue;
     // The frame is the rest of the clause: no dass/Konjunktiv complement after it.
-    if (!isSo && (w.raw[k + 1] === ',' || w.lower[k + 2] === 'dass')) continue;
+    if (!isSo && (w.raw[v + 1] === ',' || w.lower[v + 2] === 'dass')) continue;
     // The message runs back to the sentence start or the previous frame's end.
     let a = f;
     for (let t = k - 2; t > f; t--) if (w.raw[t] === ':' && !w.inQuote[t]) a = t + 1;
@@ -416,10 +420,10 @@ export function trailingFrameQuotes(w: Work, s: number): void {
     // A frame set in the middle ("Der Präsident sei, so Gamkrelidse, schuld daran, …"): the message goes
     // on after it, and is the whole sentence.
     let b = k - 1;
-    let close = k + 1;
-    while (close < e && close <= k + 8 && w.raw[close] !== ',' && !isFinite(w, close)) close++;
+    let close = v + 1;
+    while (close < e && close <= v + 8 && w.raw[close] !== ',' && !isFinite(w, close)) close++;
     if (w.raw[close] === ',' && close + 2 < e) {
-      let reported = isSo;
+      let reported = isSo || v > k;
       for (let t = close + 1; t < e && !reported; t++) if (isFinite(w, t)) reported = isSubjunctive(w, t);
       if (reported) b = e;
     }
@@ -427,11 +431,11 @@ export function trailingFrameQuotes(w: Work, s: number): void {
     if (coveredByDirect(w, start, end)) continue;
     let speaker: Speaker | null;
     if (isSo) speaker = speakerOfPhrase(w.ctx, headAfter(w, k + 1, e), f, e);
-    else if (cue.lemma === 'heißen') speaker = writtenSource(w, k, k, e);
+    else if (cue.lemma === 'heißen') speaker = writtenSource(w, v, v, e);
     else {
       // Only an inverted frame ("sagte der Kreml") leaves the clause before it as the message.
-      const head = subjectOf(w.ctx, k, f, e, (t) => w.inQuote[t] === 1);
-      if (head <= k) continue;
+      const head = subjectOf(w.ctx, v, f, e, (t) => w.inQuote[t] === 1);
+      if (head <= v) continue;
       speaker = speakerOfPhrase(w.ctx, head, f, e);
     }
     // The frame names who said what a passive inside it leaves unsaid ("Ägypten wird aufgefordert, … zu

@@ -1052,3 +1052,13 @@ test('giving a figure is not a report of content; what is stated after "gab an, 
     'indirect|Die Polizei|angeben|dass 20 Menschen gestorben seien',
   ]);
 });
+
+test('"so" before the verb of an inverted frame; "so heißt" a name is no report', () => {
+  assert.deepEqual(
+    quotes('Titel\n\nIn zehn bis fünfzehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein.'),
+    [
+      'indirect|die Forscher|schätzen|In zehn bis fünfzehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein',
+    ],
+  );
+  assert.deepEqual(quotes('Titel\n\n„Wikiasari“, so heißt ein geplantes Projekt des Wikipedia-Gründers.'), []);
+});
