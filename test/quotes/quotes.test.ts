@@ -1054,6 +1054,9 @@ test('giving a figure is not a report of content; what is stated after "gab an, 
 });
 
 test('"so" before the verb of an inverted frame; "so heißt" a name is no report', () => {
+  assert.deepEqual(quotes('Titel\n\nDie Lage habe sich entspannt, so sagte der Sprecher am Abend.'), [
+    'indirect|der Sprecher|sagen|Die Lage habe sich entspannt',
+  ]);
   assert.deepEqual(
     quotes('Titel\n\nIn zehn bis fünfzehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein.'),
     [
