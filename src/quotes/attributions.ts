@@ -219,6 +219,16 @@ export function isNormNoun(lower: string): boolean {
   return NORM_NOUNS.has(lower) || compoundHead(lower, (part) => NORM_NOUNS.has(part) || undefined, 6) !== null;
 }
 
+/** Whether the comma at `c` separates items of a list that "und"/"oder"/"sowie" closes before any verb. */
+function isListComma(w: Work, c: number, e: number): boolean {
+  if (!/^(NN|NE|CARD)$/.test(w.xpos[c - 1] ?? '')) return false;
+  for (let t = c + 1; t < e && t <= c + 12; t++) {
+    if (isFinite(w, t) || /^[.;:!?]$/.test(w.raw[t] as string)) return false;
+    if (/^(und|oder|sowie)$/.test(w.lower[t] as string)) return t > c + 1;
+  }
+  return false;
+}
+
 /** Marks after which a clause with an attribution of its own starts: "…; nach Polizeiangaben waren es …". */
 export const CLAUSE_OPENERS = new Set([',', ':', ';', '(']);
 
@@ -315,7 +325,8 @@ export function attributedQuotes(w: Work, s: number): void {
           b > phraseEnd + 2 &&
           verb &&
           w.xpos[b + 1] !== 'KON' &&
-          !continuesReport(w, b + 1, e) // what the clause governs goes on: "…, da sie …"
+          !continuesReport(w, b + 1, e) && // what the clause governs goes on: "…, da sie …"
+          !isListComma(w, b, e) // "… von Belgien, Deutschland, Frankreich und der Türkei vor"
         ) &&
         w.raw[b] !== ';'
       ) {

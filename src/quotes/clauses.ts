@@ -33,6 +33,9 @@ export function continuesReport(w: Work, k: number, end: number): boolean {
   // … geraten war", "dass es zwei Studien gebe, die gemeinsam präsentiert werden sollten"): SpkAtt counts
   // them to the report, and so do we (a relative clause only in Konjunktiv: train F1 −0.002).
   if (x === 'KOUS' || x === 'PWAV' || x === 'PRELS' || x === 'PRELAT') return true;
+  if (ADVERBIAL_CONJUNCTIONS.has(w.lower[k] as string)) return true; // "falls", whatever its tag
+  // "… nichts mit X zu tun hätte, sondern lediglich damit, dass …": the contrast is part of it.
+  if (w.lower[k] === 'sondern') return true;
   if (/^welche[mnrs]?$/.test(w.lower[k] as string)) return true; // relative "welches", often tagged PIS/PWS
   if (x === 'APPR' && w.xpos[k + 1] === 'PRELS') return true;
   // Temporal "als" the tagger took for the comparison: a clause ending in its finite verb.

@@ -121,7 +121,8 @@ export function cueSpan(w: Work, cue: Cue): NonNullable<Quote['cue']> {
 }
 
 export function isFinite(w: Work, t: number): boolean {
-  return (w.xpos[t] ?? '').endsWith('FIN');
+  // "falls" is a conjunction, though the tagger sometimes reads it as a form of "fallen".
+  return (w.xpos[t] ?? '').endsWith('FIN') && w.lower[t] !== 'falls';
 }
 
 export function isSubjunctive(w: Work, t: number): boolean {

@@ -1065,3 +1065,30 @@ test('"so" before the verb of an inverted frame; "so heißt" a name is no report
   );
   assert.deepEqual(quotes('Titel\n\n„Wikiasari“, so heißt ein geplantes Projekt des Wikipedia-Gründers.'), []);
 });
+
+test('a report runs on past a list, a "falls"-clause the tagger took for a verb, and a "sondern"', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nBisher liegen laut Airbus Bestellungen für 184 Flugzeuge von Belgien, Deutschland, Frankreich und der Türkei vor.',
+    ),
+    [
+      'indirect|Airbus|laut|Bisher liegen laut Airbus Bestellungen für 184 Flugzeuge von Belgien, Deutschland, Frankreich und der Türkei vor',
+    ],
+  );
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nSchwulenfeindliche Gruppen hatten angekündigt, die Parade gewaltsam anzugreifen, falls sie wie vorgesehen stattfinden würde.',
+    ),
+    [
+      'indirect|Schwulenfeindliche Gruppen|ankündigen|die Parade gewaltsam anzugreifen, falls sie wie vorgesehen stattfinden würde',
+    ],
+  );
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nChomsky meinte, dass die Haltung der USA nichts mit Antikommunismus zu tun hätte, sondern lediglich damit, dass sich Kuba widersetze.',
+    ),
+    [
+      'indirect|Chomsky|meinen|dass die Haltung der USA nichts mit Antikommunismus zu tun hätte, sondern lediglich damit, dass sich Kuba widersetze',
+    ],
+  );
+});
