@@ -435,8 +435,10 @@ export function trailingFrameQuotes(w: Work, s: number): void {
     else {
       // Only an inverted frame ("sagte der Kreml") leaves the clause before it as the message.
       const head = subjectOf(w.ctx, v, f, e, (t) => w.inQuote[t] === 1);
-      if (head <= v) continue;
-      speaker = speakerOfPhrase(w.ctx, head, f, e);
+      // A quoted name right after the verb is its subject: "…, zitiert „BBC News“ aus ihrer Stellungnahme".
+      const named = head <= v && w.inQuote[v + 1] ? quotedNameEnd(w, v + 1, e) : -1;
+      if (head <= v && named < 0) continue;
+      speaker = named > 0 ? speakerOfPhrase(w.ctx, v + 2, v + 1, named) : speakerOfPhrase(w.ctx, head, f, e);
     }
     // The frame names who said what a passive inside it leaves unsaid ("Ägypten wird aufgefordert, … zu
     // öffnen, so Nasrallah"): its quote replaces the speakerless one it contains.

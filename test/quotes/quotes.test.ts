@@ -1092,3 +1092,12 @@ test('a report runs on past a list, a "falls"-clause the tagger took for a verb,
     ],
   );
 });
+
+test('a quoted name after the verb of a trailing frame is its speaker', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDie serbische Republik habe kapituliert, wir nicht, zitiert „BBC News“ aus ihrer jüngsten Stellungnahme.',
+    ),
+    ['indirect|BBC News|zitieren|Die serbische Republik habe kapituliert, wir nicht'],
+  );
+});
