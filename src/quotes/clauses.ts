@@ -88,8 +88,9 @@ export function reportedClauseEnd(w: Work, s: number, from: number, attributed =
     // so is a new speaker's frame ("… untergeordnet und die Fraktion der Grünen forderte …").
     if (w.lower[t] === 'und' && !w.inQuote[t] && isFinite(w, t + 1) && !isSubjunctive(w, t + 1)) return t;
     if (w.lower[t] === 'und' && !w.inQuote[t] && frameAhead(w, t + 1, e)) return t;
-    // A semicolon joins two sentences: what follows is reported, or not, on its own.
-    if (w.raw[t] === ';' && !w.inQuote[t]) return t;
+    // A semicolon joins two sentences: what follows is reported, or not, on its own; so does a colon
+    // ("…, werde nicht in die Nahrung gelangen: „Wo Genpflanzen angebaut werden, …“").
+    if ((w.raw[t] === ';' || w.raw[t] === ':') && !w.inQuote[t]) return t;
     if (w.raw[t] !== ',' || w.inQuote[t]) continue;
     const next = t + 1;
     if (isFinite(w, next) && (cueOf(w, next) || (!attributed && !isSubjunctive(w, next)))) return t;

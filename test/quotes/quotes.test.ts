@@ -1101,3 +1101,13 @@ test('a quoted name after the verb of a trailing frame is its speaker', () => {
     ['indirect|BBC News|zitieren|Die serbische Republik habe kapituliert, wir nicht'],
   );
 });
+
+test('a reported clause ends at a colon that opens something else', () => {
+  const found = quotes(
+    'Titel\n\nDer Experte wandte sich gegen die Behauptung, die Kartoffel werde nicht in die Nahrung gelangen: „Wo Genpflanzen angebaut werden, tauchen sie auch in Lebensmitteln auf.“',
+  );
+  assert.ok(
+    found.includes('indirect|Der Experte|Behauptung|die Kartoffel werde nicht in die Nahrung gelangen'),
+    found.join('\n'),
+  );
+});
