@@ -13,7 +13,14 @@ import {
   tokenSpanOffsets,
   coveredByDirect,
 } from './work.js';
-import { dassClauseEnd, continuesReport, reportedClauseEnd, VERB_LAST_START, isRelativeStart } from './clauses.js';
+import {
+  dassClauseEnd,
+  continuesReport,
+  reportedClauseEnd,
+  VERB_LAST_START,
+  isRelativeStart,
+  quotedNameEnd,
+} from './clauses.js';
 
 /**
  * "Pressemeldungen der New York Times, wonach UN-Inspektoren Zutritt verlangt hätten": the wonach-clause
@@ -162,6 +169,13 @@ export function attributionPhrase(w: Work, p: number, e: number): { end: number;
   if (w.lower[p] === 'gemäß' && isNormNoun(w.lower[t] as string)) return null;
   // "laut Innenminister Müller": a name the tagger did not take for one still belongs to the phrase.
   let end = Math.max(np.end, mentionEndAt(w, np.end));
+  // A quotation after the name is what the source said, not part of its name: "laut Klinikdirektor
+  // Matthias Beckmann „jetzt Paaren helfen“".
+  for (let k = t + 1; k < end; k++)
+    if (w.inQuote[k] && !w.inQuote[k - 1] && (quotedNameEnd(w, k, e) < 0 || /^\p{Ll}/u.test(w.raw[k + 1] ?? ''))) {
+      end = k;
+      break;
+    }
   // "laut Oberst Franz Polzer vom Landeskriminalamt": the source's "vom" attribute belongs to it.
   if (w.lower[end] === 'vom') {
     let k = end + 1;

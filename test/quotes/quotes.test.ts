@@ -1111,3 +1111,10 @@ test('a reported clause ends at a colon that opens something else', () => {
     found.join('\n'),
   );
 });
+
+test("a quotation after an attribution's name is not part of the name", () => {
+  assert.deepEqual(quotes('Titel\n\nDie Methode soll laut Klinikdirektor Matthias Beckmann „jetzt Paaren helfen“.'), [
+    'indirect|Klinikdirektor Matthias Beckmann|laut|Die Methode soll laut Klinikdirektor Matthias Beckmann „jetzt Paaren helfen“',
+    'direct|-|-|jetzt Paaren helfen',
+  ]);
+});
