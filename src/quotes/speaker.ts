@@ -402,8 +402,25 @@ function nounFirst(c: SpeakerContext, clauseStart: number, head: number, first: 
 /** "Unterdessen verlangen die Grünen": a sentence adverb the tagger took for a noun; the subject follows. */
 function isAdverbAsNoun(c: SpeakerContext, t: number, first: number): boolean {
   const x = xposOf(c, t);
-  return t === first && (x === 'NN' || x === 'NE') && SENTENCE_STARTERS.has(tokenForms(c.doc).raw[t] as string);
+  const { raw, lower } = tokenForms(c.doc);
+  // "Einer der Feuerwehrmänner sagte": a pronoun heading a partitive is a subject, not an adverb.
+  if (PARTITIVE_HEADS.has(lower[t] as string) && /^(der|des|von)$/.test(lower[t + 1] ?? '')) return false;
+  return t === first && (x === 'NN' || x === 'NE') && SENTENCE_STARTERS.has(raw[t] as string);
 }
+
+const PARTITIVE_HEADS = new Set([
+  'einer',
+  'eine',
+  'eines',
+  'keiner',
+  'keine',
+  'jeder',
+  'jede',
+  'einige',
+  'viele',
+  'manche',
+  'mehrere',
+]);
 
 /** The head of the first noun phrase between the clause start and the verb, or -1. */
 function subjectBefore(c: SpeakerContext, clauseStart: number, verb: number, first: number): number {

@@ -1118,3 +1118,12 @@ test("a quotation after an attribution's name is not part of the name", () => {
     'direct|-|-|jetzt Paaren helfen',
   ]);
 });
+
+test('a pronoun heading a partitive is the speaker ("Einer der Feuerwehrmänner sagte")', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDie Feuerwehr war im Einsatz. Einer der 13 beteiligten Feuerwehrmänner sagte: „Ich habe schon viele Brände gesehen.“',
+    ),
+    ['direct|Einer der 13 beteiligten Feuerwehrmänner|sagen|Ich habe schon viele Brände gesehen.'],
+  );
+});
