@@ -20,6 +20,7 @@ import {
   VERB_LAST_START,
   isRelativeStart,
   quotedNameEnd,
+  closingComma,
 } from './clauses.js';
 
 /**
@@ -321,9 +322,8 @@ export function attributedQuotes(w: Work, s: number): void {
     // So does a relative clause on the source: "Nach offiziellen Angaben, die nicht überprüft werden können,
     // waren die meisten Opfer …".
     if (w.raw[phraseEnd] === ',' && isRelativeStart(w, phraseEnd + 1)) {
-      let close = phraseEnd + 2;
-      while (close < e && close <= phraseEnd + 20 && w.raw[close] !== ',' && !w.inQuote[close]) close++;
-      if (w.raw[close] === ',' && isFinite(w, close - 1)) phraseEnd = close + 1;
+      const close = closingComma(w, phraseEnd + 2, phraseEnd + 20, e);
+      if (close > 0) phraseEnd = close + 1;
     }
     let b = phraseEnd;
     if (a === phraseStart) b = reportedClauseEnd(w, s, phraseEnd, true);

@@ -32,19 +32,23 @@ export function continuesReport(w: Work, k: number, end: number): boolean {
   // unwahrscheinlich sei, dass jemand …", "…, bis die Regierung die Forderungen erfüllt habe", "…, als sie
   // … geraten war", "dass es zwei Studien gebe, die gemeinsam präsentiert werden sollten"): SpkAtt counts
   // them to the report, and so do we (a relative clause only in Konjunktiv: train F1 −0.002).
-  if (x === 'KOUS' || x === 'PWAV' || x === 'PRELS' || x === 'PRELAT') return true;
+  if (x === 'KOUS' || x === 'PWAV' || isRelativePronoun(w, k)) return true;
   if (ADVERBIAL_CONJUNCTIONS.has(w.lower[k] as string)) return true; // "falls", whatever its tag
   // "… nichts mit X zu tun hätte, sondern lediglich damit, dass …": the contrast is part of it.
   if (w.lower[k] === 'sondern') return true;
-  if (/^welche[mnrs]?$/.test(w.lower[k] as string)) return true; // relative "welches", often tagged PIS/PWS
-  if (x === 'APPR' && w.xpos[k + 1] === 'PRELS') return true;
   // Temporal "als" the tagger took for the comparison: a clause ending in its finite verb.
   if (w.lower[k] === 'als') {
-    let t = k + 1;
-    while (t < end && !/^[,.;:!?]$/.test(w.raw[t] as string)) t++;
+    const t = punctuationFrom(w, k + 1, end);
     return t > k + 2 && isFinite(w, t - 1);
   }
   return false;
+}
+
+/** The first punctuation mark at or after `from` that ends a clause (, . ; : ! ?), or `end`. */
+export function punctuationFrom(w: Work, from: number, end: number): number {
+  let t = from;
+  while (t < end && !/^[,.;:!?]$/.test(w.raw[t] as string)) t++;
+  return t;
 }
 
 /**
@@ -135,8 +139,15 @@ export function appositionEnd(w: Work, t: number, e: number): number {
 export function relativeClauseEnd(w: Work, t: number, e: number): number {
   const k =
     w.xpos[t + 1] === 'PRELS' ? t + 2 : /^APPR/.test(w.xpos[t + 1] ?? '') && w.xpos[t + 2] === 'PRELS' ? t + 3 : -1;
-  if (k < 0) return -1;
-  for (let c = k; c < e && c <= t + 20; c++) {
+  return k < 0 ? -1 : closingComma(w, k, t + 20, e);
+}
+
+/**
+ * The first comma from `from` (up to token `last`) when a finite verb stands right before it, as at the
+ * end of a verb-final clause; -1 if a quotation comes first or the comma follows no finite verb.
+ */
+export function closingComma(w: Work, from: number, last: number, e: number): number {
+  for (let c = from; c < e && c <= last; c++) {
     if (w.inQuote[c]) return -1;
     if (w.raw[c] === ',') return isFinite(w, c - 1) ? c : -1;
   }
@@ -177,22 +188,27 @@ export function isFrontedAdverbial(w: Work, f: number, comma: number): boolean {
 /** The first words of clauses that end in their finite verb: relative pronouns, subordinating conjunctions. */
 export const VERB_LAST_START = /^(PRELS|PRELAT|KOUS|PWAV)$/;
 
-/** Whether token `k` opens a relative clause: "der", "welches", "in dem", "deren". */
-export function isRelativeStart(w: Work, k: number): boolean {
+/** Whether token `k` is a relative pronoun as tagged: "der", "deren", "in dem", and "welches" whatever its tag. */
+export function isRelativePronoun(w: Work, k: number): boolean {
   const x = w.xpos[k] ?? '';
+  return (
+    x === 'PRELS' ||
+    x === 'PRELAT' ||
+    /^welche[mnrs]?$/.test(w.lower[k] as string) || // often tagged PIS/PWS
+    (x === 'APPR' && w.xpos[k + 1] === 'PRELS')
+  );
+}
+
+/** Whether token `k` opens a relative clause: a relative pronoun, or one the tagger called an article. */
+export function isRelativeStart(w: Work, k: number): boolean {
   // "die aber nicht überprüft werden können": the tagger may call the pronoun an article.
   if (
-    x === 'ART' &&
+    w.xpos[k] === 'ART' &&
     /^(der|die|das|dem|den)$/.test(w.lower[k] as string) &&
     !/^(ADJA|NN|NE|CARD|ADV)$/.test(w.xpos[k + 1] ?? '')
   )
     return true;
-  return (
-    x === 'PRELS' ||
-    x === 'PRELAT' ||
-    /^welche[mnrs]?$/.test(w.lower[k] as string) ||
-    (x === 'APPR' && w.xpos[k + 1] === 'PRELS')
-  );
+  return isRelativePronoun(w, k);
 }
 
 /** The main clause's finite verb near the sentence start (after at most one fronted phrase), or -1. */

@@ -263,24 +263,7 @@ export function nounComplementQuotes(w: Work, s: number): void {
       const subordinate = SUBORDINATE_START.test(w.xpos[n] ?? '') && !MAYBE_REPORTED_START.test(w.xpos[n] ?? '');
       for (let t = n; t < e && t <= n + 14 && w.raw[t] !== ','; t++) {
         if (!isFinite(w, t)) continue;
-        if (t > n && moodAt(w, s, t) === 'konjunktiv1' && !subordinate) {
-          end = reportedClauseEnd(w, s, t);
-          // The noun's own clause may go on after the content: "trat dem Vorwurf, das Gericht sei nicht
-          // legitim, mit den Worten entgegen, …" (a comma before no verb and no clause it governs).
-          for (let c = t + 1; c < end; c++)
-            if (
-              w.raw[c] === ',' &&
-              !w.inQuote[c] &&
-              !isFinite(w, c + 1) &&
-              !continuesReport(w, c + 1, e) &&
-              !isRelativeStart(w, c + 1) &&
-              !subjunctiveBeforeComma(w, c + 1, e) &&
-              !/^(KON|\$.*)$/.test(w.xpos[c + 1] ?? '')
-            ) {
-              end = c;
-              break;
-            }
-        }
+        if (t > n && moodAt(w, s, t) === 'konjunktiv1' && !subordinate) end = stanceContentEnd(w, s, t);
         break;
       }
     }
@@ -306,6 +289,28 @@ export function nounComplementQuotes(w: Work, s: number): void {
       s,
     );
   }
+}
+
+/**
+ * Where a stance noun's content in Konjunktiv I, whose verb is `verb`, ends. The noun's own clause may go on
+ * after it: "trat dem Vorwurf, das Gericht sei nicht legitim, mit den Worten entgegen, …" — at a comma
+ * before no verb and no clause the content governs.
+ */
+function stanceContentEnd(w: Work, s: number, verb: number): number {
+  const e = stop(w, s);
+  const end = reportedClauseEnd(w, s, verb);
+  for (let c = verb + 1; c < end; c++) {
+    if (w.raw[c] !== ',' || w.inQuote[c]) continue;
+    const next = c + 1;
+    const goesOn =
+      isFinite(w, next) ||
+      continuesReport(w, next, e) ||
+      isRelativeStart(w, next) ||
+      subjunctiveBeforeComma(w, next, e) ||
+      /^(KON|\$.*)$/.test(w.xpos[next] ?? '');
+    if (!goesOn) return c;
+  }
+  return end;
 }
 
 /** Whether the clause from `k` to the next comma has a finite verb in Konjunktiv (it goes on with the report). */

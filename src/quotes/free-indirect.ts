@@ -19,7 +19,14 @@ import {
   isFragment,
   hasWord,
 } from './work.js';
-import { continuesReport, reportedClauseEnd, leadingFinite, quotedNameEnd } from './clauses.js';
+import {
+  continuesReport,
+  reportedClauseEnd,
+  leadingFinite,
+  quotedNameEnd,
+  isRelativePronoun,
+  punctuationFrom,
+} from './clauses.js';
 
 /** How far back (in sentences) a report goes on: its speaker carries over, Konjunktiv II continues it. */
 export const REPORT_REACH = 3;
@@ -131,26 +138,17 @@ export function subjunctiveClauseQuotes(w: Work): void {
     const e = stop(w, s);
     // A question asks; it reports nothing.
     if (w.raw[e - 1] === '?') continue;
-    const clauseEnd = (from: number): number => {
-      let t = from;
-      while (t < e && !/^[,;.:!?]$/.test(w.raw[t] as string)) t++;
-      return t;
-    };
     for (let c = f; c < e - 2; c++) {
       if (w.raw[c] !== ',' || w.inQuote[c]) continue;
       const k = c + 1;
       const x = w.xpos[k] ?? '';
-      const relative =
-        x === 'PRELS' ||
-        x === 'PRELAT' ||
-        /^welche[mnrs]?$/.test(w.lower[k] as string) ||
-        (x === 'APPR' && w.xpos[k + 1] === 'PRELS');
+      const relative = isRelativePronoun(w, k);
       const adverbial = x === 'KOUS' && w.lower[k] !== 'dass' && w.lower[k] !== 'ob';
       // A main clause after the comma: "…, auch eine spätere Ausweitung sei denkbar", "Gegen das Buch wurde
       // eingewandt, es verletze religiöse Überzeugungen" (train: 34 of 44 are SpkAtt quotes).
       const main = !relative && !adverbial && !/^(KOUS|KOUI|KON|PWS|PWAV|PWAT|PRELS|\$.*)$/.test(x);
       if (!relative && !adverbial && !main) continue;
-      let end = clauseEnd(k + 1);
+      let end = punctuationFrom(w, k + 1, e);
       let verb = -1;
       // The verb second: a clause opening with its verb is the rest of one whose subject a relative clause
       // interrupted ("Die Tat des Jungen, der … gewesen war, sei gegen den Rektor gerichtet").
@@ -160,7 +158,7 @@ export function subjunctiveClauseQuotes(w: Work): void {
       if (verb < 0 || moodAt(w, s, verb) !== 'konjunktiv1' || hasWord(w, 'ich', k, end)) continue;
       if (main) end = reportedClauseEnd(w, s, verb);
       // What the clause governs goes on: "weil es zeige, dass …", "der tue und sage, was …".
-      else while (w.raw[end] === ',' && continuesReport(w, end + 1, e)) end = clauseEnd(end + 2);
+      else while (w.raw[end] === ',' && continuesReport(w, end + 1, e)) end = punctuationFrom(w, end + 2, e);
       const [a, b] = tokenSpanOffsets(w, k, end);
       if (w.quotes.some((q) => q.start < b && a < q.end)) continue;
       addQuote(w, 'indirect', a, b, mainSubjectSpeaker(w, s, k) ?? lastSpeaker(w, s), null, s);

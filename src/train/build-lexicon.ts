@@ -85,6 +85,12 @@ function uncontracted(lemma: string, form: string): string | null {
   return lemma.endsWith('eln') && form === lemma.slice(0, -3) + 'le' ? lemma.slice(0, -2) + 'le' : null;
 }
 
+/** A form as the dictionary gives it and, for a contracted "-eln" form, its full spelling too. */
+function spellings(lemma: string, form: string): string[] {
+  const full = uncontracted(lemma, form);
+  return full ? [form, full] : [form];
+}
+
 function addVerbs(acc: Acc, verbs: Record<string, VerbInfo>): void {
   for (const [lemma, info] of Object.entries(verbs)) {
     for (const [key, mood, tense] of TENSES) {
@@ -101,13 +107,12 @@ function addVerbs(acc: Acc, verbs: Record<string, VerbInfo>): void {
             const [stem, particle] = f;
             if (stem && particle && lemma.startsWith(particle)) {
               const base = lemma.slice(particle.length);
-              for (const form of [stem, uncontracted(base, stem)]) {
+              for (const form of spellings(base, stem)) {
                 add(acc, form, `V|${base}${fixed}`, { Person: person });
-                if (form) add(acc, particle + form, `V|${lemma}${fixed}`, { Person: person });
+                add(acc, particle + form, `V|${lemma}${fixed}`, { Person: person });
               }
             }
-          } else
-            for (const form of [f, uncontracted(lemma, f)]) add(acc, form, `V|${lemma}${fixed}`, { Person: person });
+          } else for (const form of spellings(lemma, f)) add(acc, form, `V|${lemma}${fixed}`, { Person: person });
         }
       }
     }
@@ -115,7 +120,7 @@ function addVerbs(acc: Acc, verbs: Record<string, VerbInfo>): void {
     add(acc, info.EIZ, `V|${lemma}|VerbForm=Inf`, {});
     for (const p of info.PA2 ?? []) add(acc, p, `V|${lemma}|VerbForm=Part`, {});
     if (info.IMP?.S)
-      for (const form of [info.IMP.S, uncontracted(lemma, info.IMP.S)])
+      for (const form of spellings(lemma, info.IMP.S))
         add(acc, form, `V|${lemma}|Mood=Imp|VerbForm=Fin`, { Number: 'Sing' });
     if (info.IMP?.P) add(acc, info.IMP.P, `V|${lemma}|Mood=Imp|VerbForm=Fin`, { Number: 'Plur' });
   }
