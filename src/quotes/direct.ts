@@ -58,6 +58,33 @@ export function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
   return words.length >= 2 && capitalised * 2 >= words.length;
 }
 
+/**
+ * A quoted common noun that a speech verb applies ("nannte den Bericht eine „Zeitungsente“", "warfen der
+ * Regierung „Wortbruch“ vor", "bezeichnete Stratfor als „Schatten-CIA“") is the speaker's word, not a name:
+ * SpkAtt marks it as a direct quote.
+ */
+export function isQuotedJudgement(w: Work, span: QuotedSpan): boolean {
+  const from = tokenAt(w, span.start);
+  let to = from;
+  while (to < w.doc.tokens.count && (w.doc.tokens.end[to] as number) < span.end) to++;
+  if (to - from > 3) return false;
+  let noun = false;
+  for (let t = from; t <= to; t++) {
+    const x = w.xpos[t] ?? '';
+    if (x === 'NN') noun = true;
+    else if (x !== 'ADJA' && x !== 'ART' && !/^\$/.test(x)) return false;
+  }
+  // The word before the quotation makes it a predicate: "als „…“", "einen „…“" (a newspaper, „Spiegel“,
+  // stands after a definite article or none).
+  const before = from - 1 - (w.inQuote[from - 1] ? 1 : 0);
+  if (!noun || !/^(als|ein|eine|einen|einem|einer|eines|kein|keine|keinen)$/.test(w.lower[before] ?? '')) return false;
+  const s = w.sentenceOf[from] as number;
+  for (let t = first(w, s); t < stop(w, s); t++) {
+    if (!w.inQuote[t] && (cueOf(w, t) || reportVerbAt(w.doc, w.tree, t, stop(w, s)))) return true;
+  }
+  return false;
+}
+
 export const SPEECH_NOUNS =
   /(worte|wort|satz|sätze|aussage|aussagen|äußerung|äußerungen|zitat|frage|antwort|ausruf|rufe?n?|kommentar)$/;
 
@@ -65,7 +92,7 @@ export function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
   const text = w.doc.text;
   const pendingInherit: number[] = [];
   for (const span of spans) {
-    if (isNameLike(text, span) || isTitleAfterNoun(w, span)) continue;
+    if ((isNameLike(text, span) && !isQuotedJudgement(w, span)) || isTitleAfterNoun(w, span)) continue;
     const s0 = sentenceAt(w, span.outerStart);
     const s1 = sentenceAt(w, Math.max(span.outerStart, span.outerEnd - 1));
     // The frame: the nearest speech verb outside quotation marks in the quote's sentences.

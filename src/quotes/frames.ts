@@ -469,26 +469,59 @@ export function headAfter(w: Work, from: number, e: number): number {
 
 /**
  * "… wird neuer Trainer. Dies gab die Vereinsführung bekannt.": a sentence that opens with "Das"/"Dies"
- * and a speech verb frames the sentence before it, which is the message (unless it is a question, is
- * already a quote, or is a frame itself).
+ * and a speech verb frames what comes before it, which is the message: the sentence before and those
+ * before it in the same paragraph ("Die Tour stellte einen Rekord auf. Sie spülte … ein. Das berichtete
+ * „Billboard“"), unless one is a question, is already a quote, or is a frame itself.
  */
 export function anaphoricFrameQuotes(w: Work, s: number): void {
   if (s === 0) return;
   const f = first(w, s);
   const e = stop(w, s);
-  if (!/^(das|dies)$/.test(w.lower[f] ?? '') || w.xpos[f] !== 'PDS' || w.inQuote[f]) return;
   const k = f + 1;
+  if (!opensWithDemonstrative(w, f) || w.inQuote[f]) return;
   const cue = (w.xpos[k] === 'VAFIN' ? frameCue(w, k, e) : null) ?? cueOf(w, k);
   if (!cue || !isFinite(w, k) || w.xpos.slice(f, e).includes('PTKNEG')) return; // "Das bestätigte er nicht"
-  const pf = first(w, s - 1);
-  const pe = stop(w, s - 1);
-  if (w.raw[pe - 1] === '?' || w.inQuote[pf]) return;
-  for (let t = pf; t < pe; t++) if (cueOf(w, t)) return; // the sentence before reports on its own
-  const [a, b] = tokenSpanOffsets(w, pf, pe);
-  if (coveredByDirect(w, a, b) || w.quotes.some((q) => q.start < b && q.end > a)) return;
+  // "Das sagte der Koordinator, dass …": the demonstrative points ahead, to the sentence's own message.
+  const [sa, sb] = tokenSpanOffsets(w, f, e);
+  if (w.quotes.some((q) => q.start < sb && q.end > sa)) return;
+  let from = s;
+  while (from > 0 && s - from < ANAPHORIC_REACH && reportable(w, from - 1) && (from === s || sameParagraph(w, from)))
+    from--;
+  if (from === s) return;
+  const [a, b] = tokenSpanOffsets(w, first(w, from), stop(w, s - 1));
   // The subject stands after the verb; the parse may take the fronted "Dies" for it.
   const speaker = speakerOfCue(w, cue, s) ?? speakerOfPhrase(w.ctx, headAfter(w, k + 1, e), f, e);
-  addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s - 1);
+  addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), from);
+}
+
+/** Whether the clause at `f` opens with "Das"/"Dies" and its verb: "Das berichtete die Zeitung". */
+function opensWithDemonstrative(w: Work, f: number): boolean {
+  if (!/^(das|dies)$/.test(w.lower[f] ?? '')) return false;
+  // The tagger often takes a demonstrative right before the verb for an article; no article stands there.
+  return w.xpos[f] === 'PDS' || (w.xpos[f] === 'ART' && isFinite(w, f + 1));
+}
+
+/** How many sentences back a "Das berichtete X" reaches within its paragraph. */
+const ANAPHORIC_REACH = 4;
+
+/** Whether sentence `p` can be what a later "Das sagte X" refers to: a statement no quote or frame takes. */
+function reportable(w: Work, p: number): boolean {
+  const pf = first(w, p);
+  const pe = stop(w, p);
+  // A question asks; a headline (no closing punctuation) announces.
+  if (!/^[.!]$/.test(w.raw[pe - 1] ?? '') || w.inQuote[pf]) return false;
+  for (let t = pf; t < pe; t++) if (cueOf(w, t)) return false;
+  const [a, b] = tokenSpanOffsets(w, pf, pe);
+  return !coveredByDirect(w, a, b) && !w.quotes.some((q) => q.start < b && q.end > a);
+}
+
+/** Whether sentence `p` and the one before it stand in the same paragraph (no line break between). */
+function sameParagraph(w: Work, p: number): boolean {
+  const gap = w.doc.text.slice(
+    w.doc.tokens.end[stop(w, p - 1) - 1] as number,
+    w.doc.tokens.start[first(w, p)] as number,
+  );
+  return !gap.includes('\n');
 }
 
 /** "Wie die Polizei mitteilte, wurden …": the clause after the wie-frame is the message. */
@@ -557,6 +590,8 @@ export function speechActQuotes(w: Work, s: number): void {
   if (!/^[.!]$/.test(w.raw[e - 1] ?? '') || w.inQuote[f]) return;
   const [a, b] = tokenSpanOffsets(w, f, e);
   if (w.quotes.some((q) => q.start < b && q.end > a && !isFragment(w, q))) return;
+  // "Das berichtete die Zeitung": what was reported is what came before (anaphoricFrameQuotes).
+  if (opensWithDemonstrative(w, f)) return;
   for (let k = f; k < e; k++) {
     if (!isMainVerb(tree, k) || w.inQuote[k] || inParentheses(w, f, k)) continue;
     const lemma = reportVerbAt(w.doc, tree, k, e);

@@ -27,6 +27,19 @@ function looksKonjunktiv2(lower: string, lemma: string): boolean {
   return /[äöü]/.test(lower) && !/[äöü]/.test(lemma);
 }
 
+/** Modals whose Konjunktiv II keeps the infinitive's umlaut that their past drops: müsste (musste). */
+const UMLAUT_MODALS = new Set(['müssen', 'dürfen', 'können']);
+
+/**
+ * A Konjunktiv II the tagger took for an indicative: "brächten", "kämen", "wüssten" carry an umlaut their
+ * infinitive lacks and end in -e/-en (the umlauted present "fährt", "hält" ends in -t); "müssten",
+ * "dürften", "könnten" have the umlaut their past tense ("mussten") drops.
+ */
+function umlautKonjunktiv2(lower: string, lemma: string): boolean {
+  if (UMLAUT_MODALS.has(lemma)) return /^(mü|dü|kö)\p{L}*te(n|st|t)?$/u.test(lower);
+  return /[äöü]/.test(lower) && !/[äöü]/.test(lemma) && /e(n|st|t)?$/.test(lower) && !/[^e]st$/.test(lower);
+}
+
 /**
  * The reported-speech mood of a finite verb, from its form, lemma, feature string and STTS tag;
  * `firstPerson` says whether "ich" stands in its sentence (then "-e" may be the indicative).
@@ -46,6 +59,7 @@ export function reportedMood(
   if (feats.includes('Mood=Sub')) {
     return !stemPlusE(lower, lemma) && looksKonjunktiv2(lower, lemma) ? 'konjunktiv2' : 'konjunktiv1';
   }
+  if (umlautKonjunktiv2(lower, lemma)) return 'konjunktiv2';
   // "er halte", "es habe", "sie könne": third person in -e (the indicative would be "hält", "hat", "kann").
   // Only against a real infinitive: a lemma the lemmatiser got wrong ("kostet" for "kostete") proves nothing.
   if (!firstPerson && /[^aeiou]e$/.test(lower) && /n$/.test(lemma) && stemPlusE(lower, lemma)) {

@@ -60,6 +60,11 @@ test('scare quotes and quoted names do not steal a speaker', () => {
     'indirect|Die Minister|sprechen|Die Minister sprachen von einem "guten und konstruktiven" Treffen',
     'direct|-|-|guten und konstruktiven',
   ]);
+  // A quoted noun that a speech verb applies is the speaker's word, and the quote.
+  assert.deepEqual(quotes('Der Innenexperte nannte den Bericht eine „Zeitungsente“.'), [
+    'direct|Der Innenexperte|nennen|Zeitungsente',
+  ]);
+  assert.deepEqual(quotes('Er bezeichnete die Pläne als „Wortbruch“.'), ['direct|Er|bezeichnen|Wortbruch']);
 });
 
 test('indirect quotes: dass-clause, Konjunktiv I without dass, ob-clause, negated cue', () => {
@@ -116,6 +121,15 @@ test('free indirect speech: a run of Konjunktiv sentences is one report; Konjunk
     'indirect|Der Sprecher|-|Zurzeit würden alle Daten ausgewertet',
   ]);
   assert.deepEqual(quotes('Das Wetter war schlecht. Mit Regenschirm wäre es besser gewesen.'), []);
+  // Konjunktiv II the tagger reads as a past indicative: an umlaut the infinitive lacks ("brächten"), a
+  // modal's umlaut the past drops ("müssten").
+  assert.deepEqual(
+    quotes('Der Arzt sagte, die Studie sei richtig. Die Kassen brächten viel Geld auf. Die Patienten müssten warten.'),
+    [
+      'indirect|Der Arzt|sagen|die Studie sei richtig',
+      'indirect|Der Arzt|-|Die Kassen brächten viel Geld auf. Die Patienten müssten warten',
+    ],
+  );
   // Konjunktiv I alone reports, speaker unnamed; reportative "sollen" with a perfect infinitive too.
   assert.deepEqual(quotes('Der Bus kam von der Straße ab. Der Fahrer sei zu schnell gefahren.'), [
     'indirect|-|-|Der Fahrer sei zu schnell gefahren',
@@ -225,6 +239,16 @@ test('"Dies gab X bekannt." frames the sentence before it', () => {
   assert.deepEqual(quotes(text), [
     'indirect|die Vereinsführung|bekanntgeben|Der Italiener Giovanni Trapattoni wird neuer Trainer beim VfB Stuttgart',
   ]);
+  // The paragraph before it, back to its start or to a sentence with a frame of its own.
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDie Tour brachte einen Rekord. Sie spülte viel Geld in die Kassen der Band. ' +
+        'Das berichtete die Musikzeitschrift „Billboard“ in ihrer Ausgabe.',
+    ),
+    [
+      'indirect|die Musikzeitschrift „Billboard“|berichten|Die Tour brachte einen Rekord. Sie spülte viel Geld in die Kassen der Band',
+    ],
+  );
   // A question before it is no statement, and a sentence with its own frame keeps it.
   assert.deepEqual(quotes('Titel\n\nWird Trapattoni Trainer? Das erklärte der Verein.'), []);
   assert.deepEqual(quotes('Titel\n\nTrapattoni wird Trainer. Das bestätigte der Verein nicht.'), []);
