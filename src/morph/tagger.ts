@@ -461,6 +461,24 @@ export class MorphTagger {
     return lemma;
   }
 
+  /**
+   * The lexicon lists no zu-infinitives of separable verbs: "voranzutreiben" is "vorantreiben" with "zu"
+   * after its particle. The infinitive without an inner "zu" that the lexicon knows as a verb, or null.
+   */
+  zuInfinitiveLemma(word: string): string | null {
+    const lower = word.toLowerCase();
+    if (!lower.endsWith('n')) return null;
+    for (let i = lower.indexOf('zu', 2); i > 0 && i < lower.length - 3; i = lower.indexOf('zu', i + 1)) {
+      const particle = lower.slice(0, i);
+      const base = lower.slice(i + 2);
+      const joined = particle + base;
+      if ((this.lexicon?.lemmas(joined, 'V') ?? []).includes(joined)) return joined;
+      // A particle verb the lexicon lacks ("vorantreiben"): a separable particle and a verb it knows.
+      if (SEPARABLE_PARTICLE.test(particle) && (this.lexicon?.lemmas(base, 'V') ?? []).includes(base)) return joined;
+    }
+    return null;
+  }
+
   lemmaOf(word: string, upos: string, xpos: string): string {
     const memory = this.manifest.lemmaMemory;
     const known = memory[`${word}\t${upos}`] ?? memory[`${word.toLowerCase()}\t${upos}`];
@@ -469,6 +487,10 @@ export class MorphTagger {
     if (pos && this.lexicon) {
       const candidates = this.lexicon.lemmas(word, pos);
       if (candidates.length > 0) return candidates[0] as string;
+      if (pos === 'V') {
+        const infinitive = this.zuInfinitiveLemma(word);
+        if (infinitive) return infinitive;
+      }
     }
     if (upos === 'PUNCT' || upos === 'NUM' || upos === 'SYM' || upos === 'X' || upos === 'PROPN') return word;
     const count = lemmaFeatures(word, upos, xpos, this.features);
@@ -479,6 +501,10 @@ export class MorphTagger {
     return lemma || word;
   }
 }
+
+/** Separable verb particles, alone or stacked ("voran", "hinaus", "wieder"), that "zu" follows in a zu-infinitive. */
+const SEPARABLE_PARTICLE =
+  /^(ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|weiter|wieder|voran|vorbei|voraus|vorweg|heran|heraus|herein|herunter|herauf|herbei|hervor|hinaus|hinein|hinzu|hinunter|hinauf|hinweg|entgegen|nieder|um|durch|über|unter|dar|bereit|bekannt|frei|klar|statt|teil|hoch|offen|sicher|stand|kennen|fehl|gegenüber|gleich|empor)$/;
 
 /** One table holding several models' weights, each model's labels shifted by its offset. */
 function mergePerceptrons(models: ReadonlyMap<string, CompiledPerceptron>): {

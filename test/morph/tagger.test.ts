@@ -32,3 +32,14 @@ test('the full Konjunktiv I of "-eln" verbs is a known verb form, as the contrac
     assert.equal(verb?.lemma, 'handeln', sentence);
   }
 });
+
+test('a zu-infinitive of a particle verb has the verb as its lemma, also where the lexicon lacks the particle verb', () => {
+  const tagger = MorphTagger.fromBuffer(readFileSync(MORPH_MODEL_PATH), loadLexicon());
+  assert.equal(tagger.zuInfinitiveLemma('voranzutreiben'), 'vorantreiben'); // "vorantreiben" is not listed
+  assert.equal(tagger.zuInfinitiveLemma('abzuschließen'), 'abschließen');
+  assert.equal(tagger.zuInfinitiveLemma('zuzuhören'), 'zuhören');
+  // An inner "zu" that is no infinitive's: no particle before it, or no verb after it.
+  assert.equal(tagger.zuInfinitiveLemma('bezuschussen'), null);
+  assert.equal(tagger.zuInfinitiveLemma('Zuckerrohrplantagen'), null);
+  assert.equal(tagger.zuInfinitiveLemma('besuchen'), null);
+});

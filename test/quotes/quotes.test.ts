@@ -93,6 +93,10 @@ test('attributions: laut X, nach Angaben von X, X zufolge, wie X berichtete, tra
   assert.deepEqual(quotes('Wie die Polizei mitteilte, wurden drei Männer verletzt.'), [
     'indirect|die Polizei|mitteilen|wurden drei Männer verletzt',
   ]);
+  // A heading without punctuation before it, which the splitter joined to the sentence.
+  assert.deepEqual(quotes('Wahlbeteiligung Wie die Wahlleiterin mitteilte, lag die Beteiligung bei 41,9 Prozent.'), [
+    'indirect|die Wahlleiterin|mitteilen|lag die Beteiligung bei 41,9 Prozent',
+  ]);
   assert.deepEqual(quotes('Lukaschenko bat um den Anruf, sagte der Kreml.'), [
     'indirect|der Kreml|sagen|Lukaschenko bat um den Anruf',
   ]);
@@ -219,6 +223,10 @@ test('zu-infinitives of claims, charges and demands are what was said; a demand 
   ]);
   assert.deepEqual(quotes('Titel\n\nDie Polizei forderte die Demonstranten auf, nach Hause zu gehen.'), [
     'indirect|Die Polizei|auffordern|nach Hause zu gehen',
+  ]);
+  // A particle verb's zu-infinitive the lexicon does not list ("voranzutreiben"), after a correlate "dazu".
+  assert.deepEqual(quotes('Titel\n\nDas Parlament hat die Staaten dazu aufgefordert, einen Plan voranzutreiben.'), [
+    'indirect|Das Parlament|auffordern|einen Plan voranzutreiben',
   ]);
   assert.deepEqual(quotes('Titel\n\nColomer empfahl dem Gericht, der Klage stattzugeben.'), [
     'indirect|Colomer|empfehlen|der Klage stattzugeben',
