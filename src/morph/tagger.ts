@@ -272,6 +272,7 @@ export class MorphTagger {
     this.mergedFeats = mergePerceptrons(featModels);
     this.labelUpos = tags.labels.map((l) => this.uposOf(l));
     this.labelXpos = tags.labels.map((l) => this.xposOf(l));
+    this.participleLabel = this.labelXpos.findIndex((x, l) => x === 'VVPP' && this.labelUpos[l] === 'VERB');
     this.sharedFeatScores = new Float64Array(this.mergedFeats.model.labels.length);
   }
 
@@ -302,6 +303,8 @@ export class MorphTagger {
   /** The UPOS and STTS halves of each joint label. */
   private readonly labelUpos: string[];
   private readonly labelXpos: string[];
+  /** The label of a full verb's participle (VERB/VVPP), or -1. */
+  private readonly participleLabel: number;
 
   private uposOf(label: string): string {
     return label.slice(0, label.indexOf('|'));
@@ -370,6 +373,7 @@ export class MorphTagger {
       upos[i] = this.labelUpos[best] as string;
       xpos[i] = this.labelXpos[best] as string;
     }
+    this.perfectParticiples(words, v.signature, labels, upos, xpos);
     const out: TaggedToken[] = new Array(n);
     for (let i = 0; i < n; i++) {
       out[i] = {
@@ -462,6 +466,36 @@ export class MorphTagger {
   }
 
   /**
+   * A participle the tagger read as an adverbial adjective in a clause whose auxiliary is "haben" ("Die
+   * Zeitung hatte gestern berichtet, …", "…, weil sie berichtet hatte"): "haben" takes no adjective
+   * predicate, so a form the lexicon also knows as a participle is the perfect's participle.
+   */
+  private perfectParticiples(
+    words: readonly string[],
+    signature: readonly string[],
+    labels: string[],
+    upos: string[],
+    xpos: string[],
+  ): void {
+    const n = words.length;
+    for (let i = 0; i < n; i++) {
+      if (xpos[i] !== 'ADJD' || !(signature[i] as string).includes('V.Part')) continue;
+      const next = i + 1 < n ? (xpos[i + 1] as string) : '$.';
+      let perfect = false;
+      if (next.startsWith('$') || next.startsWith('V')) {
+        // The auxiliary before it in its clause ("hatte … berichtet") or right after it ("berichtet hatte").
+        if (HABEN.has((words[i + 1] ?? '').toLowerCase())) perfect = true;
+        for (let j = i - 1; j >= 0 && !perfect && !(xpos[j] as string).startsWith('$') && xpos[j] !== 'KON'; j--)
+          if (xpos[j] === 'VAFIN' && HABEN.has((words[j] as string).toLowerCase())) perfect = true;
+      }
+      if (!perfect || this.participleLabel < 0) continue;
+      labels[i] = this.tags.labels[this.participleLabel] as string;
+      upos[i] = 'VERB';
+      xpos[i] = 'VVPP';
+    }
+  }
+
+  /**
    * The lexicon lists no zu-infinitives of separable verbs: "voranzutreiben" is "vorantreiben" with "zu"
    * after its particle. The infinitive without an inner "zu" that the lexicon knows as a verb, or null.
    */
@@ -501,6 +535,22 @@ export class MorphTagger {
     return lemma || word;
   }
 }
+
+/** Finite forms of "haben", the perfect's auxiliary. */
+const HABEN = new Set([
+  'hat',
+  'hatte',
+  'hatten',
+  'haben',
+  'habe',
+  'hätte',
+  'hätten',
+  'hast',
+  'hattest',
+  'habt',
+  'hattet',
+  'habest',
+]);
 
 /** Separable verb particles, alone or stacked ("voran", "hinaus", "wieder"), that "zu" follows in a zu-infinitive. */
 const SEPARABLE_PARTICLE =

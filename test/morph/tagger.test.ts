@@ -43,3 +43,10 @@ test('a zu-infinitive of a particle verb has the verb as its lemma, also where t
   assert.equal(tagger.zuInfinitiveLemma('Zuckerrohrplantagen'), null);
   assert.equal(tagger.zuInfinitiveLemma('besuchen'), null);
 });
+
+test('a participle in a clause whose auxiliary is "haben" is the perfect\'s participle, not an adjective', () => {
+  const tagger = MorphTagger.fromBuffer(readFileSync(MORPH_MODEL_PATH), loadLexicon());
+  const tags = tagger.tagSentence('Die Zeitung hatte gestern berichtet , viele Mitarbeiter sollen gehen .'.split(' '));
+  assert.equal(tags[4]?.xpos, 'VVPP');
+  assert.equal(tags[4]?.lemma, 'berichten');
+});
