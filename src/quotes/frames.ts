@@ -81,6 +81,9 @@ export const ANNOUNCING = new Set([
   'ermahnen',
   'drängen',
   'fordern',
+  'anweisen',
+  'erwägen',
+  'hoffen',
 ]);
 
 /** "X sagte, dass …", "X sagte, er sei …", "X fragte, ob …". */
@@ -221,6 +224,12 @@ export const STANCE_NOUNS = new Set([
   'befehl',
   'bereitschaft',
   'zweifel',
+  'bedingung',
+  'befürchtung',
+  'hoffnung',
+  'vermutung',
+  'verdacht',
+  'bericht',
 ]);
 
 export function nounComplementQuotes(w: Work, s: number): void {
@@ -263,7 +272,9 @@ export function nounComplementQuotes(w: Work, s: number): void {
       const subordinate = SUBORDINATE_START.test(w.xpos[n] ?? '') && !MAYBE_REPORTED_START.test(w.xpos[n] ?? '');
       for (let t = n; t < e && t <= n + 14 && w.raw[t] !== ','; t++) {
         if (!isFinite(w, t)) continue;
-        if (t > n && moodAt(w, s, t) === 'konjunktiv1' && !subordinate) end = stanceContentEnd(w, s, t);
+        const mood = moodAt(w, s, t);
+        if (t > n && (mood === 'konjunktiv1' || mood === 'konjunktiv2') && !subordinate)
+          end = stanceContentEnd(w, s, t);
         break;
       }
     }

@@ -80,6 +80,22 @@ test('indirect quotes: dass-clause, Konjunktiv I without dass, ob-clause, negate
   assert.deepEqual(quotes('Er antwortete nicht auf Fragen, ob die USA Sanktionen auferlegen.'), []);
 });
 
+test('findings, hopes, instructions and stances frame their clause like speech verbs', () => {
+  assert.deepEqual(quotes('Die Forscher fanden heraus, dass es sich um Stein handelte.'), [
+    'indirect|Die Forscher|herausfinden|dass es sich um Stein handelte',
+  ]);
+  assert.deepEqual(quotes('Das Kartellamt hofft, die Firmen zu Aussagen zu bewegen.'), [
+    'indirect|Das Kartellamt|hoffen|die Firmen zu Aussagen zu bewegen',
+  ]);
+  assert.deepEqual(quotes('Der Präsident machte zur Bedingung, dass die Proteste enden.'), [
+    'indirect|Der Präsident|Bedingung|dass die Proteste enden',
+  ]);
+  // A stance noun's clause in Konjunktiv II, the stand-in where Konjunktiv I looks indicative.
+  assert.deepEqual(quotes('Die Minister vertraten die Auffassung, die Banken hätten versagt.'), [
+    'indirect|Die Minister|Auffassung|die Banken hätten versagt',
+  ]);
+});
+
 test('attributions: laut X, nach Angaben von X, X zufolge, wie X berichtete, trailing frame', () => {
   assert.deepEqual(quotes('Laut belarussischen Behörden hat Lukaschenko 80,1 Prozent der Stimmen erhalten.'), [
     'indirect|belarussischen Behörden|laut|hat Lukaschenko 80,1 Prozent der Stimmen erhalten',
