@@ -300,7 +300,9 @@ export function attributedQuotes(w: Work, s: number): void {
       if (CLAUSE_OPENERS.has(previous)) {
         // A relative clause closed before the phrase is read past: "Das Kraftwerk, welches von Vattenfall
         // betrieben wird, bleibt nach Berichten des Ministeriums außer Betrieb".
-        if (previous === ',' && a - 1 > f) {
+        // Not when the phrase's own clause is a relative or subordinate one: "…, die eher liberal eingestellt
+        // sind, was sich nach Ansicht der Kritiker … niederschlägt" reports only that clause.
+        if (previous === ',' && a - 1 > f && !isRelativeStart(w, a) && !/^(KOUS|PWAV)$/.test(w.xpos[a] ?? '')) {
           let open = a - 2;
           while (open > f && w.raw[open] !== ',') open--;
           if (w.raw[open] === ',' && isRelativeStart(w, open + 1) && open + 2 < a - 1) {

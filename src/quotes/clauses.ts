@@ -68,7 +68,9 @@ export function isZuVerb(w: Work, t: number): boolean {
 /** Whether a zu-infinitive clause without a finite verb starts at `k` and ends at the next comma or stop. */
 export function isInfinitiveClause(w: Work, k: number, end: number): boolean {
   for (let t = k; t < end && t < k + 15; t++) {
-    if (w.inQuote[t] || isFinite(w, t) || /^[,.;:!?]$/.test(w.raw[t] as string)) return false;
+    // A verb right before "zu" + verb is an infinitive whatever its tag ("Mitglied werden zu können").
+    const beforeZu = w.xpos[t + 1] === 'PTKZU' && /n$/.test(w.lower[t] as string);
+    if (w.inQuote[t] || (isFinite(w, t) && !beforeZu) || /^[,.;:!?]$/.test(w.raw[t] as string)) return false;
     if (isZuVerb(w, t) || (w.xpos[t] === 'PTKZU' && (w.xpos[t + 1] ?? '').startsWith('V'))) {
       let c = t + 1;
       while (c < end && (w.xpos[c] ?? '').startsWith('V')) c++;

@@ -84,6 +84,7 @@ export const ANNOUNCING = new Set([
   'anweisen',
   'erwägen',
   'hoffen',
+  'aufrufen',
 ]);
 
 /** "X sagte, dass …", "X sagte, er sei …", "X fragte, ob …". */
@@ -365,7 +366,7 @@ export function stanceQuotes(w: Work, s: number): void {
     if (
       verb < 0 ||
       !takesStance(w, verb, verb === c - 1 ? start : verb, c) ||
-      (!dass && w.doc.morph?.lemma[verb] !== 'halten')
+      (!dass && !ZU_STANCES.has(w.doc.morph?.lemma[verb] ?? ''))
     )
       continue;
     const end = dass ? dassClauseEnd(w, c + 1, e) : reportedClauseEnd(w, s, c + 1);
@@ -378,6 +379,9 @@ export function stanceQuotes(w: Work, s: number): void {
     addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
   }
 }
+
+/** Stance verbs whose zu-infinitive is what is held: "hält es für sinnvoll, …", "ist zuversichtlich, … zu können". */
+const ZU_STANCES = new Set(['halten', 'sein', 'zeigen']);
 
 /** Adjectives of a stance shown or held ("zeigte sich optimistisch", "ist überzeugt"). */
 export const STANCE_ADJECTIVES = new Set([

@@ -90,10 +90,26 @@ test('findings, hopes, instructions and stances frame their clause like speech v
   assert.deepEqual(quotes('Der Präsident machte zur Bedingung, dass die Proteste enden.'), [
     'indirect|Der Präsident|Bedingung|dass die Proteste enden',
   ]);
+  assert.deepEqual(quotes('Die Verbände hatten dazu aufgerufen, für fünf Minuten den Strom abzuschalten.'), [
+    'indirect|Die Verbände|aufrufen|für fünf Minuten den Strom abzuschalten',
+  ]);
+  // A stance held with "sein" frames its zu-infinitive, also "werden zu können" with "werden" read as finite.
+  assert.deepEqual(quotes('Die Regierung ist zuversichtlich, im Jahre 2012 Mitglied der EU werden zu können.'), [
+    'indirect|Die Regierung|sein|im Jahre 2012 Mitglied der EU werden zu können',
+  ]);
   // A stance noun's clause in Konjunktiv II, the stand-in where Konjunktiv I looks indicative.
   assert.deepEqual(quotes('Die Minister vertraten die Auffassung, die Banken hätten versagt.'), [
     'indirect|Die Minister|Auffassung|die Banken hätten versagt',
   ]);
+});
+
+test('an attribution inside a relative clause reports that clause only', () => {
+  assert.deepEqual(
+    quotes(
+      'Die Sender werden von Bevölkerungsteilen eingeschaltet, die eher liberal eingestellt sind, was sich nach Ansicht der Kritiker in der Arbeit niederschlägt.',
+    ),
+    ['indirect|der Kritiker|nach|was sich nach Ansicht der Kritiker in der Arbeit niederschlägt'],
+  );
 });
 
 test('attributions: laut X, nach Angaben von X, X zufolge, wie X berichtete, trailing frame', () => {
