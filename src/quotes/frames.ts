@@ -85,6 +85,9 @@ export const ANNOUNCING = new Set([
   'erwägen',
   'hoffen',
   'aufrufen',
+  'einigen',
+  'verständigen',
+  'entschließen',
 ]);
 
 /** "X sagte, dass …", "X sagte, er sei …", "X fragte, ob …". */

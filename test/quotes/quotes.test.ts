@@ -93,6 +93,13 @@ test('findings, hopes, instructions and stances frame their clause like speech v
   assert.deepEqual(quotes('Die Verbände hatten dazu aufgerufen, für fünf Minuten den Strom abzuschalten.'), [
     'indirect|Die Verbände|aufrufen|für fünf Minuten den Strom abzuschalten',
   ]);
+  // Agreements and resolutions frame their zu-infinitive; a document a finding "geht hervor" from is its source.
+  assert.deepEqual(quotes('Die Gewerkschaften haben sich darauf geeinigt, neue Verhandlungen aufzunehmen.'), [
+    'indirect|Die Gewerkschaften|einigen|neue Verhandlungen aufzunehmen',
+  ]);
+  assert.deepEqual(quotes('Wie aus einer Mitteilung der Polizei hervorgeht, wurden fünf Menschen getötet.'), [
+    'indirect|einer Mitteilung der Polizei|hervorgehen|wurden fünf Menschen getötet',
+  ]);
   // A stance held with "sein" frames its zu-infinitive, also "werden zu können" with "werden" read as finite.
   assert.deepEqual(quotes('Die Regierung ist zuversichtlich, im Jahre 2012 Mitglied der EU werden zu können.'), [
     'indirect|Die Regierung|sein|im Jahre 2012 Mitglied der EU werden zu können',
