@@ -234,6 +234,10 @@ export const STANCE_NOUNS = new Set([
   'vermutung',
   'verdacht',
   'bericht',
+  'hypothese',
+  'schlussfolgerung',
+  'konsens',
+  'einigkeit',
 ]);
 
 export function nounComplementQuotes(w: Work, s: number): void {
@@ -368,7 +372,7 @@ export function stanceQuotes(w: Work, s: number): void {
     // The stance words follow a verb-second verb and precede a verb-last one ("da sie es für sinnvoll hielten").
     if (
       verb < 0 ||
-      !takesStance(w, verb, verb === c - 1 ? start : verb, c) ||
+      !takesStance(w, verb, verb === c - 1 ? start : verb, c, start) ||
       (!dass && !ZU_STANCES.has(w.doc.morph?.lemma[verb] ?? ''))
     )
       continue;
@@ -384,7 +388,7 @@ export function stanceQuotes(w: Work, s: number): void {
 }
 
 /** Stance verbs whose zu-infinitive is what is held: "hält es für sinnvoll, …", "ist zuversichtlich, … zu können". */
-const ZU_STANCES = new Set(['halten', 'sein', 'zeigen']);
+const ZU_STANCES = new Set(['halten', 'sein', 'zeigen', 'sehen', 'ansehen', 'betrachten', 'bestehen']);
 
 /** Adjectives of a stance shown or held ("zeigte sich optimistisch", "ist überzeugt"). */
 export const STANCE_ADJECTIVES = new Set([
@@ -400,8 +404,11 @@ export const STANCE_ADJECTIVES = new Set([
   'beunruhigt',
 ]);
 
-/** Whether the clause [from, to) with finite verb `verb` takes a stance on what follows it. */
-export function takesStance(w: Work, verb: number, from: number, to: number): boolean {
+/**
+ * Whether the clause [from, to) with finite verb `verb` takes a stance on what follows it; `clauseStart`
+ * is where the clause begins, for a predicate fronted before the verb ("Als Aufgabe sieht es X an, …").
+ */
+export function takesStance(w: Work, verb: number, from: number, to: number, clauseStart = from): boolean {
   const lemma = w.doc.morph?.lemma[verb] ?? '';
   const has = (word: string): boolean => hasWord(w, word, from, to);
   const stanceWord = (): boolean => {
@@ -415,6 +422,11 @@ export function takesStance(w: Work, verb: number, from: number, to: number): bo
   // "beruft sich darauf, dass", "legten Wert darauf, dass".
   if (lemma === 'berufen') return has('sich') && has('darauf');
   if (lemma === 'legen') return has('wert') && has('darauf');
+  // "sah es als erwiesen an, dass", "betrachten es als wichtiger, dass", "Als Aufgabe sieht es X an, … zu".
+  if ((lemma === 'sehen' && has('an')) || lemma === 'ansehen' || lemma === 'betrachten')
+    return has('es') && hasWord(w, 'als', clauseStart, to);
+  // "bestehen darauf, … zu machen".
+  if (lemma === 'bestehen') return has('darauf');
   return false;
 }
 

@@ -104,6 +104,19 @@ test('findings, hopes, instructions and stances frame their clause like speech v
   assert.deepEqual(quotes('Die Regierung ist zuversichtlich, im Jahre 2012 Mitglied der EU werden zu können.'), [
     'indirect|Die Regierung|sein|im Jahre 2012 Mitglied der EU werden zu können',
   ]);
+  // Holding something to be so: "sah es als erwiesen an, dass", with the predicate fronted too.
+  assert.deepEqual(quotes('Das Gericht sah es als erwiesen an, dass die Täter Anschläge verüben wollten.'), [
+    'indirect|Das Gericht|sehen|dass die Täter Anschläge verüben wollten',
+  ]);
+  assert.equal(
+    quotes('Als wichtigste Aufgabe sieht es der Präsident an, Frieden mit den Rebellen zu schließen.')[0]?.split(
+      '|',
+    )[3],
+    'Frieden mit den Rebellen zu schließen',
+  );
+  assert.deepEqual(quotes('Die Forscher formulierten die Hypothese, dass Mehl eine Rolle spielte.'), [
+    'indirect|Die Forscher|Hypothese|dass Mehl eine Rolle spielte',
+  ]);
   // A stance noun's clause in Konjunktiv II, the stand-in where Konjunktiv I looks indicative.
   assert.deepEqual(quotes('Die Minister vertraten die Auffassung, die Banken hätten versagt.'), [
     'indirect|Die Minister|Auffassung|die Banken hätten versagt',
