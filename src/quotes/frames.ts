@@ -90,6 +90,19 @@ export const ANNOUNCING = new Set([
   'entschließen',
 ]);
 
+/**
+ * Whether "nicht" stands right before verb `k` (an adverb may stand between): "wollte nicht bestätigen",
+ * "hat den Verdacht nicht bestätigt". Further off it negates something else ("nicht als offiziellem Teil
+ * … erklärte er").
+ */
+function negatedBefore(w: Work, f: number, k: number): boolean {
+  if (k - 1 >= f && w.xpos[k - 1] === 'PTKNEG') return true;
+  return k - 2 >= f && w.xpos[k - 2] === 'PTKNEG' && /^(ADV|ADJD)$/.test(w.xpos[k - 1] ?? '');
+}
+
+/** Verbs of deciding, whose ob-clause is an open question rather than something said. */
+const UNDECIDED = new Set(['entscheiden', 'festlegen', 'urteilen', 'beschließen']);
+
 /** "X sagte, dass …", "X sagte, er sei …", "X fragte, ob …". */
 export function complementQuotes(w: Work, s: number): void {
   const f = first(w, s);
@@ -134,10 +147,12 @@ export function complementQuotes(w: Work, s: number): void {
       continue;
     }
     if (comma < 0 || comma + 1 >= e) continue;
-    // "antwortete nicht auf Fragen, ob …": nothing was said.
-    if (w.xpos.slice(k, comma).includes('PTKNEG')) continue;
+    // "antwortete nicht auf Fragen, ob …", "wollte nicht bestätigen, dass …": nothing was said.
+    if (w.xpos.slice(k, comma).includes('PTKNEG') || negatedBefore(w, f, k)) continue;
     const n = comma + 1;
     let end = -1;
+    // "entscheidet, ob …": what is yet to be decided has not been said.
+    if (w.lower[n] === 'ob' && UNDECIDED.has(cue.lemma)) continue;
     if (w.lower[n] === 'dass' || w.lower[n] === 'ob') end = dassClauseEnd(w, n, e);
     else {
       // A main clause right after "sagte," is what was said: "Er sagte, er sei nicht mehr stolz". One that

@@ -78,6 +78,13 @@ test('indirect quotes: dass-clause, Konjunktiv I without dass, ob-clause, negate
     'indirect|Die Ministerin|mitteilen|die Grenze bleibe geschlossen',
   ]);
   assert.deepEqual(quotes('Er antwortete nicht auf Fragen, ob die USA Sanktionen auferlegen.'), []);
+  // A saying negated right before its verb, and an open decision, say nothing.
+  assert.deepEqual(quotes('Ein Sprecher wollte nicht bestätigen, dass alle Insassen Soldaten waren.'), []);
+  assert.deepEqual(quotes('Das Gericht entscheidet, ob Untersuchungshaft angeordnet wird.'), []);
+  // "nicht" further off negates something else.
+  assert.deepEqual(quotes('Nicht als Teil der Erklärung sagte er, dass es Betrug gegeben habe.'), [
+    'indirect|er|sagen|dass es Betrug gegeben habe',
+  ]);
 });
 
 test('findings, hopes, instructions and stances frame their clause like speech verbs', () => {
