@@ -539,6 +539,36 @@ export function anaphoricFrameQuotes(w: Work, s: number): void {
   addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), from);
 }
 
+/**
+ * "Der Senatssprecher kritisierte den Kurs: Es sei bedauerlich, dass …": a clause in Konjunktiv I after a
+ * colon is what the subject of the clause before the colon said, whatever that clause's verb.
+ */
+export function colonReportQuotes(w: Work, s: number): void {
+  const f = first(w, s);
+  const e = stop(w, s);
+  for (let c = f + 2; c < e - 3; c++) {
+    if (w.raw[c] !== ':' || w.inQuote[c] || w.inQuote[c + 1]) continue;
+    // The reported clause's verb stands second (after one field of up to four words).
+    let verb = -1;
+    for (let t = c + 2; t < e && t <= c + 5 && verb < 0; t++) {
+      if (/^[,;:]$/.test(w.raw[t] as string)) break;
+      if (isFinite(w, t)) verb = t;
+    }
+    if (verb < 0 || moodAt(w, s, verb) !== 'konjunktiv1') continue;
+    let frame = -1;
+    for (let t = c - 1; t >= f && frame < 0; t--) if (isFinite(w, t) && !w.inQuote[t]) frame = t;
+    // A clause before the colon that is itself reported ("…, vielmehr betreibe der Film …: Er fokussiere …")
+    // runs on into what follows; it frames nothing.
+    if (frame < 0 || moodAt(w, s, frame) !== null) continue;
+    const cue = cueOf(w, frame) ?? { token: frame, lemma: w.doc.morph?.lemma[frame] ?? (w.lower[frame] as string) };
+    const speaker = speakerOfCue(w, cue, s);
+    if (!speaker) continue;
+    const [a, b] = tokenSpanOffsets(w, c + 1, reportedClauseEnd(w, s, verb));
+    if (w.quotes.some((q) => q.start < b && q.end > a)) continue;
+    addQuote(w, 'indirect', a, b, speaker, null, s);
+  }
+}
+
 /** Whether the clause at `f` opens with "Das"/"Dies" and its verb: "Das berichtete die Zeitung". */
 function opensWithDemonstrative(w: Work, f: number): boolean {
   if (!/^(das|dies)$/.test(w.lower[f] ?? '')) return false;

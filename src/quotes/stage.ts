@@ -23,6 +23,7 @@ import {
   anaphoricFrameQuotes,
   wieFrameQuotes,
   speechActQuotes,
+  colonReportQuotes,
 } from './frames.js';
 import { wonachQuotes, attributedQuotes } from './attributions.js';
 import { continuationQuotes, subjunctiveClauseQuotes } from './free-indirect.js';
@@ -73,6 +74,7 @@ export function findQuotes(doc: Doc): Quote[] {
     stanceQuotes(w, s);
     trailingFrameQuotes(w, s);
     anaphoricFrameQuotes(w, s);
+    colonReportQuotes(w, s);
   }
   for (let s = 0; s < doc.sentences.count; s++) speechActQuotes(w, s);
   continuationQuotes(w);

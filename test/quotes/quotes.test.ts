@@ -130,6 +130,22 @@ test('findings, hopes, instructions and stances frame their clause like speech v
   ]);
 });
 
+test('a Konjunktiv clause after a colon is what the clause before it said, and the run goes on from it', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDer Senatssprecher kritisierte den Kurs: Es sei bedauerlich, dass die Gewerkschaft streike. Das gehe zu Lasten der Bürger.',
+    ),
+    ['indirect|Der Senatssprecher|-|Es sei bedauerlich, dass die Gewerkschaft streike. Das gehe zu Lasten der Bürger'],
+  );
+  // Inside a report the colon frames nothing: the run is one quote.
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDer Film lenke ab, vielmehr betreibe er Kolonialismus: Er fokussiere auf die Schuld eines Mannes.',
+    ),
+    ['indirect|-|-|Der Film lenke ab, vielmehr betreibe er Kolonialismus: Er fokussiere auf die Schuld eines Mannes'],
+  );
+});
+
 test('an attribution inside a relative clause reports that clause only', () => {
   assert.deepEqual(
     quotes(
