@@ -40,6 +40,7 @@ import {
   isSoFrame,
   isFrontedAdverbial,
   quotedNameEnd,
+  punctuationFrom,
 } from './clauses.js';
 
 /**
@@ -461,6 +462,8 @@ export function trailingFrameQuotes(w: Work, s: number): void {
     if (v > k && cue.lemma === 'heißen' && w.lower[v + 1] !== 'es') continue;
     // The frame is the rest of the clause: no dass/Konjunktiv complement after it.
     if (!isSo && (w.raw[v + 1] === ',' || w.lower[v + 2] === 'dass')) continue;
+    // "Im Brief, den er geschickt hat, erklärt er: „…“": a frame that opens a colon frames what follows.
+    if (!isSo && w.raw[punctuationFrom(w, v + 1, e)] === ':') continue;
     // The message runs back to the sentence start or the previous frame's end.
     let a = f;
     for (let t = k - 2; t > f; t--) if (w.raw[t] === ':' && !w.inQuote[t]) a = t + 1;

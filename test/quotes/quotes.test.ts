@@ -137,6 +137,10 @@ test('a Konjunktiv clause after a colon is what the clause before it said, and t
     ),
     ['indirect|Der Senatssprecher|-|Es sei bedauerlich, dass die Gewerkschaft streike. Das gehe zu Lasten der Bürger'],
   );
+  // A frame that opens a colon frames the quotation after it, not the clause before it.
+  assert.deepEqual(quotes('Titel\n\nIm Brief, den er geschickt hat, erklärt er: „Das Gesetz ist falsch.“'), [
+    'direct|er|erklären|Das Gesetz ist falsch.',
+  ]);
   // Inside a report the colon frames nothing: the run is one quote.
   assert.deepEqual(
     quotes(
