@@ -273,6 +273,7 @@ export class MorphTagger {
     this.labelUpos = tags.labels.map((l) => this.uposOf(l));
     this.labelXpos = tags.labels.map((l) => this.xposOf(l));
     this.participleLabel = this.labelXpos.findIndex((x, l) => x === 'VVPP' && this.labelUpos[l] === 'VERB');
+    this.finiteLabel = this.labelXpos.findIndex((x, l) => x === 'VVFIN' && this.labelUpos[l] === 'VERB');
     this.sharedFeatScores = new Float64Array(this.mergedFeats.model.labels.length);
   }
 
@@ -305,6 +306,8 @@ export class MorphTagger {
   private readonly labelXpos: string[];
   /** The label of a full verb's participle (VERB/VVPP), or -1. */
   private readonly participleLabel: number;
+  /** The label of a full verb's finite form (VERB/VVFIN), or -1. */
+  private readonly finiteLabel: number;
 
   private uposOf(label: string): string {
     return label.slice(0, label.indexOf('|'));
@@ -374,6 +377,7 @@ export class MorphTagger {
       xpos[i] = this.labelXpos[best] as string;
     }
     this.perfectParticiples(words, v.signature, labels, upos, xpos);
+    this.finiteInfinitives(words, v.signature, labels, upos, xpos);
     const out: TaggedToken[] = new Array(n);
     for (let i = 0; i < n; i++) {
       out[i] = {
@@ -492,6 +496,49 @@ export class MorphTagger {
       labels[i] = this.tags.labels[this.participleLabel] as string;
       upos[i] = 'VERB';
       xpos[i] = 'VVPP';
+    }
+  }
+
+  /**
+   * A verb the tagger read as an infinitive in a clause without any finite verb is the clause's finite
+   * verb when its form can be one ("Für den Wirt entstehen dabei nur Kosten", plural present = infinitive
+   * form) — unless an auxiliary or modal earlier in the sentence still waits for its infinitive ("können
+   * Ausländer, die … wohnen, einen Pass bekommen") or a verb or "zu" follows it in its clause.
+   */
+  private finiteInfinitives(
+    words: readonly string[],
+    signature: readonly string[],
+    labels: string[],
+    upos: string[],
+    xpos: string[],
+  ): void {
+    if (this.finiteLabel < 0) return;
+    const n = words.length;
+    let start = 0;
+    let waiting = false; // an auxiliary or modal whose infinitive or participle has not come yet
+    for (let i = 0; i <= n; i++) {
+      if (i < n && xpos[i] !== '$,' && xpos[i] !== '$.') continue;
+      let finite = false;
+      for (let t = start; t < i; t++) if ((xpos[t] as string).endsWith('FIN')) finite = true;
+      for (let t = start; t < i; t++) {
+        const x = xpos[t] as string;
+        if (/^V[AM]FIN$/.test(x)) waiting = true;
+        else if (/^V.(INF|PP|IZU)$/.test(x) && waiting && !finite) {
+          // The infinitive a waiting modal governs, across the clause set between them.
+          waiting = false;
+          continue;
+        } else if (/^V.(INF|PP|IZU)$/.test(x)) waiting = false;
+        if (x !== 'VVINF' || finite || t === start || xpos[t - 1] === 'PTKZU') continue;
+        if (!(signature[t] as string).includes('V.Fin')) continue;
+        let verbAfter = false;
+        for (let u = t + 1; u < i && !verbAfter; u++)
+          verbAfter = (xpos[u] as string).startsWith('V') || xpos[u] === 'PTKZU';
+        if (verbAfter) continue;
+        labels[t] = this.tags.labels[this.finiteLabel] as string;
+        xpos[t] = 'VVFIN';
+        upos[t] = 'VERB';
+      }
+      start = i + 1;
     }
   }
 

@@ -50,3 +50,15 @@ test('a participle in a clause whose auxiliary is "haben" is the perfect\'s part
   assert.equal(tags[4]?.xpos, 'VVPP');
   assert.equal(tags[4]?.lemma, 'berichten');
 });
+
+test('a verb read as an infinitive in a clause without a finite verb is finite, unless a modal waits for it', () => {
+  const tagger = MorphTagger.fromBuffer(readFileSync(MORPH_MODEL_PATH), loadLexicon());
+  const xpos = (sentence: string): string[] => tagger.tagSentence(sentence.split(' ')).map((t) => t.xpos);
+  // The plural present looks like the infinitive; each clause's only verb is finite.
+  assert.equal(xpos('NPR und PBS bestehen jedoch darauf , Programme zu machen .')[3], 'VVFIN');
+  assert.equal(xpos('Viele Bürger fürchten um ihre Arbeit .')[2], 'VVFIN');
+  assert.equal(xpos('Unsere Erfahrung führen dazu , dass wir wiederkommen .')[7], 'VVFIN');
+  // A modal before a relative clause still governs the infinitive after it; "zu" + infinitive stays one.
+  assert.equal(xpos('Seit 1992 können Ausländer , die dort wohnen , einen Pass bekommen .')[11], 'VVINF');
+  assert.equal(xpos('NPR und PBS bestehen jedoch darauf , Programme zu machen .')[9], 'VVINF');
+});
