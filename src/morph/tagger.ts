@@ -376,8 +376,9 @@ export class MorphTagger {
       upos[i] = this.labelUpos[best] as string;
       xpos[i] = this.labelXpos[best] as string;
     }
-    this.perfectParticiples(words, v.signature, labels, upos, xpos);
-    this.finiteInfinitives(words, v.signature, labels, upos, xpos);
+    const state: TagState = { words, signature: v.signature, labels, upos, xpos };
+    this.perfectParticiples(state);
+    this.finiteInfinitives(state);
     const out: TaggedToken[] = new Array(n);
     for (let i = 0; i < n; i++) {
       out[i] = {
@@ -474,13 +475,8 @@ export class MorphTagger {
    * Zeitung hatte gestern berichtet, …", "…, weil sie berichtet hatte"): "haben" takes no adjective
    * predicate, so a form the lexicon also knows as a participle is the perfect's participle.
    */
-  private perfectParticiples(
-    words: readonly string[],
-    signature: readonly string[],
-    labels: string[],
-    upos: string[],
-    xpos: string[],
-  ): void {
+  private perfectParticiples(state: TagState): void {
+    const { words, signature, xpos } = state;
     const n = words.length;
     for (let i = 0; i < n; i++) {
       if (xpos[i] !== 'ADJD' || !(signature[i] as string).includes('V.Part')) continue;
@@ -492,11 +488,16 @@ export class MorphTagger {
         for (let j = i - 1; j >= 0 && !perfect && !(xpos[j] as string).startsWith('$') && xpos[j] !== 'KON'; j--)
           if (xpos[j] === 'VAFIN' && HABEN.has((words[j] as string).toLowerCase())) perfect = true;
       }
-      if (!perfect || this.participleLabel < 0) continue;
-      labels[i] = this.tags.labels[this.participleLabel] as string;
-      upos[i] = 'VERB';
-      xpos[i] = 'VVPP';
+      if (perfect) this.retagVerb(state, i, this.participleLabel, 'VVPP');
     }
+  }
+
+  /** Token `t` becomes a full verb with tag label `label` (STTS `stts`); nothing when the model lacks it. */
+  private retagVerb(state: TagState, t: number, label: number, stts: string): void {
+    if (label < 0) return;
+    state.labels[t] = this.tags.labels[label] as string;
+    state.upos[t] = 'VERB';
+    state.xpos[t] = stts;
   }
 
   /**
@@ -505,14 +506,8 @@ export class MorphTagger {
    * form) — unless an auxiliary or modal earlier in the sentence still waits for its infinitive ("können
    * Ausländer, die … wohnen, einen Pass bekommen") or a verb or "zu" follows it in its clause.
    */
-  private finiteInfinitives(
-    words: readonly string[],
-    signature: readonly string[],
-    labels: string[],
-    upos: string[],
-    xpos: string[],
-  ): void {
-    if (this.finiteLabel < 0) return;
+  private finiteInfinitives(state: TagState): void {
+    const { words, signature, xpos } = state;
     const n = words.length;
     let start = 0;
     let waiting = false; // an auxiliary or modal whose infinitive or participle has not come yet
@@ -534,9 +529,7 @@ export class MorphTagger {
         for (let u = t + 1; u < i && !verbAfter; u++)
           verbAfter = (xpos[u] as string).startsWith('V') || xpos[u] === 'PTKZU';
         if (verbAfter) continue;
-        labels[t] = this.tags.labels[this.finiteLabel] as string;
-        xpos[t] = 'VVFIN';
-        upos[t] = 'VERB';
+        this.retagVerb(state, t, this.finiteLabel, 'VVFIN');
       }
       start = i + 1;
     }
@@ -581,6 +574,16 @@ export class MorphTagger {
     const lemma = applyLemmaScript(word, this.lemmaModel.labels[this.lemmaModel.best(scores)] as string);
     return lemma || word;
   }
+}
+
+/** A tagged sentence, as the grammar rules after the tagger read and correct it. */
+interface TagState {
+  words: readonly string[];
+  /** Lexicon signature of each word ("A.base+V.Part", "?"). */
+  signature: readonly string[];
+  labels: string[];
+  upos: string[];
+  xpos: string[];
 }
 
 /** Finite forms of "haben", the perfect's auxiliary. */
