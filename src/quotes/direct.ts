@@ -17,6 +17,7 @@ import {
   tokenAt,
 } from './work.js';
 import { headAfter } from './frames.js';
+import { frameSpeaker } from './free-indirect.js';
 
 /** A quoted name or title ("Honest People", „Al-Qaida“-Mitglieder) is not speech. */
 export function isNameLike(text: string, span: QuotedSpan): boolean {
@@ -175,6 +176,9 @@ export function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
     const next = w.quotes.slice(index + 1).find((p) => p.speaker && p.sentence - q.lastSentence <= 1);
     const source = previous ?? next;
     if (source) q.speaker = source.speaker;
+    // "Khan verurteilte die Haltung der Regierung. „Diese Regierung hat …“": the subject of a speech verb in
+    // the sentence right before.
+    else if (q.sentence > 0) q.speaker = frameSpeaker(w, q.sentence - 1);
   }
 }
 

@@ -150,6 +150,16 @@ test('a Konjunktiv clause after a colon is what the clause before it said, and t
   );
 });
 
+test("a quotation standing alone after a speech verb's sentence is that verb's subject's", () => {
+  assert.deepEqual(quotes('Titel\n\nDer Minister kritisierte die Regierung scharf. „Diese Regierung hat versagt.“'), [
+    'direct|Der Minister|-|Diese Regierung hat versagt.',
+  ]);
+  // Without a speech verb before it, no one is named.
+  assert.deepEqual(quotes('Titel\n\nDer Minister fuhr nach Hause. „Diese Regierung hat versagt.“'), [
+    'direct|-|-|Diese Regierung hat versagt.',
+  ]);
+});
+
 test('an attribution inside a relative clause reports that clause only', () => {
   assert.deepEqual(
     quotes(
