@@ -55,7 +55,21 @@ export function cueOf(w: Work, t: number): Cue | null {
   // "meldete sich bei seinem Bruder": reflexive "sich melden" is getting in touch, not reporting.
   if (lemma === 'melden' && (w.xpos[t + 1] === 'PRF' || w.xpos[t + 2] === 'PRF' || w.xpos[t - 1] === 'PRF'))
     return null;
+  // "hervorgehen" reports only what a source shows ("Aus dem Bericht geht hervor, dass …", "Wie aus … hervorgeht,
+  // …"); "gestärkt aus der Saison hervorgegangen" is coming out of something.
+  if (lemma === 'hervorgehen' && !showsWhat(w, t)) return null;
   return { token: t, lemma };
+}
+
+/** Whether "hervorgehen" at `t` frames a dass-clause after it, a wie-clause it closes or a "Dies" before it. */
+function showsWhat(w: Work, t: number): boolean {
+  let k = t + 1;
+  while (/^(V[AM]|PTKVZ)/.test(w.xpos[k] ?? '')) k++;
+  if (w.raw[k] === ',' && /^(dass|ob)$/.test(w.lower[k + 1] ?? '')) return true;
+  let f = t - 1;
+  while (f >= 0 && !/^[,.;:!?]$/.test(w.raw[f] as string)) f--;
+  // "Wie aus … hervorgeht, …", and "Dies geht aus dem Bericht hervor" after what it shows.
+  return w.lower[f + 1] === 'wie' || (/^(dies|das)$/.test(w.lower[f + 1] ?? '') && isFinite(w, f + 2));
 }
 
 export function speakerOfCue(w: Work, cue: Cue, s: number): Speaker | null {

@@ -107,6 +107,14 @@ test('findings, hopes, instructions and stances frame their clause like speech v
   assert.deepEqual(quotes('Wie aus einer Mitteilung der Polizei hervorgeht, wurden fünf Menschen getötet.'), [
     'indirect|einer Mitteilung der Polizei|hervorgehen|wurden fünf Menschen getötet',
   ]);
+  // Coming out of something frames nothing: the quotation after the colon is the trainer's.
+  assert.deepEqual(
+    quotes('Titel\n\nDer Trainer sagte, das Team sei gestärkt aus der Saison hervorgegangen: „Wir haben gelernt.“'),
+    [
+      'indirect|Der Trainer|sagen|das Team sei gestärkt aus der Saison hervorgegangen',
+      'direct|Der Trainer|sagen|Wir haben gelernt.',
+    ],
+  );
   // A stance held with "sein" frames its zu-infinitive, also "werden zu können" with "werden" read as finite.
   assert.deepEqual(quotes('Die Regierung ist zuversichtlich, im Jahre 2012 Mitglied der EU werden zu können.'), [
     'indirect|Die Regierung|sein|im Jahre 2012 Mitglied der EU werden zu können',
