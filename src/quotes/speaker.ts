@@ -346,7 +346,7 @@ export function subjectOf(
           c.inTime[t] === 0 &&
           (NOMINAL.has(xposOf(c, t)) || xposOf(c, t) === 'PRELS') &&
           !isAdverbAsNoun(c, t, first);
-        if (subject && !inPrepositionalPhrase(c, t, first)) return t;
+        if (subject && !inPrepositionalPhrase(c, t, first) && !nonNominative(c, t, first)) return t;
       }
       const rel = tree.deprel[v] as string;
       if (!/^(conj|parataxis|xcomp)/.test(rel)) break;
@@ -364,7 +364,9 @@ export function subjectOf(
   // Before the verb: the first noun phrase of its clause ("Beamte in Belarus sagen", "Lukaschenko sagte"),
   // unless what stands first is a prepositional phrase or an adverb: then the subject follows the verb
   // ("Am Samstag sagte der Kreml", "Als Begründung sagte ein Wissenschaftler").
-  const before = subjectBefore(c, clauseStart, verb, first);
+  let before = subjectBefore(c, clauseStart, verb, first);
+  // "Den Unmut der CDU brachte die Sprecherin zum Ausdruck": a fronted object; the subject follows the verb.
+  if (before >= 0 && nonNominative(c, before, first)) before = -1;
   if (before >= 0 && nounFirst(c, clauseStart, before, first)) return before;
   // Inverted after the verb: "sagte der Kreml", "fügte er hinzu".
   for (let t = verb + 1; t < stop && t <= verb + 6; t++) {
@@ -430,8 +432,12 @@ function subjectBefore(c: SpeakerContext, clauseStart: number, verb: number, fir
     // A time first ("Am Montag sagte …", "Um 10:05 Uhr meldete …"): the subject follows the verb.
     if (c.inTime[t] === 1) return -1;
     // The tagger takes a capitalised first word for an adverb now and then ("Beamte in Belarus sagen").
+    // A present participle ("Relativierend fügt Gall hinzu") is an adverbial, not a noun.
     const miscapitalised =
-      t === first && (x === 'ADV' || x === 'ADJD' || x === 'ADJA') && !SENTENCE_STARTERS.has(raw[t] as string);
+      t === first &&
+      (x === 'ADV' || x === 'ADJD' || x === 'ADJA') &&
+      !SENTENCE_STARTERS.has(raw[t] as string) &&
+      !/end$/.test(raw[t] as string);
     if (isAdverbAsNoun(c, t, first)) return -1;
     if (x === 'NE' || x === 'PPER' || x === 'NN' || miscapitalised) {
       // The head of "die Oppositionspolitikerin Svetlana Tikhanovskaya" is the name after the role.
@@ -441,6 +447,20 @@ function subjectBefore(c: SpeakerContext, clauseStart: number, verb: number, fir
     }
   }
   return -1;
+}
+
+/** Determiners no nominative takes: "den", "einem", "seinen" … */
+const NON_NOMINATIVE_DETERMINER =
+  /^(den|dem|einen|einem|meinen|meinem|deinen|deinem|seinen|seinem|ihren|ihrem|unseren|unserem|euren|eurem|diesen|diesem|jenen|jenem|jeden|jedem|keinen|keinem)$/i;
+
+/** Whether the noun at `t` has a determiner that cannot go with a nominative ("Den Unmut der CDU …"). */
+function nonNominative(c: SpeakerContext, t: number, first: number): boolean {
+  const { lower } = tokenForms(c.doc);
+  let d = t - 1;
+  while (d >= first && /^(ADJA|ADV|ADJD|CARD|NN)$/.test(xposOf(c, d)) && t - d <= 4) d--;
+  return (
+    d >= first && /^(ART|PPOSAT|PDAT|PIAT)$/.test(xposOf(c, d)) && NON_NOMINATIVE_DETERMINER.test(lower[d] as string)
+  );
 }
 
 /** The last finite verb before `end` that stands in a main clause (not after ", dass", ", der", …). */

@@ -158,6 +158,15 @@ test('a Konjunktiv clause after a colon is what the clause before it said, and t
   );
 });
 
+test('a fronted object with a determiner no nominative takes is not the speaker', () => {
+  assert.deepEqual(
+    quotes(
+      'Titel\n\nDen Unmut der CDU brachte die Sprecherin Annette Widmann-Mauz zum Ausdruck: „Es gibt keinen Grund.“',
+    ),
+    ['direct|die Sprecherin|-|Es gibt keinen Grund.'],
+  );
+});
+
 test("a quotation standing alone after a speech verb's sentence is that verb's subject's", () => {
   assert.deepEqual(quotes('Titel\n\nDer Minister kritisierte die Regierung scharf. „Diese Regierung hat versagt.“'), [
     'direct|Der Minister|-|Diese Regierung hat versagt.',
