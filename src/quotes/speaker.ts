@@ -346,7 +346,8 @@ export function subjectOf(
           c.inTime[t] === 0 &&
           (NOMINAL.has(xposOf(c, t)) || xposOf(c, t) === 'PRELS') &&
           !isAdverbAsNoun(c, t, first);
-        if (subject && !inPrepositionalPhrase(c, t, first) && !nonNominative(c, t, first)) return t;
+        if (subject && !inPrepositionalPhrase(c, t, first) && !nonNominative(c, t, first))
+          return earlierSubject(c, t, first, blocked) ?? t;
       }
       const rel = tree.deprel[v] as string;
       if (!/^(conj|parataxis|xcomp)/.test(rel)) break;
@@ -447,6 +448,25 @@ function subjectBefore(c: SpeakerContext, clauseStart: number, verb: number, fir
     }
   }
   return -1;
+}
+
+/**
+ * In a verb-last clause ("…, wie sein Bruder … seine Uniform in einen Mülleimer wirft und sagt") the subject
+ * comes first: an earlier noun phrase that can be nominative, outside any prepositional phrase, before the
+ * one the parse chose. Null when there is none or the clause is not verb-last.
+ */
+function earlierSubject(c: SpeakerContext, t: number, first: number, blocked: (t: number) => boolean): number | null {
+  const { raw } = tokenForms(c.doc);
+  let start = t;
+  while (start - 1 >= first && !/^[,;:]$/.test(raw[start - 1] as string)) start--;
+  if (start === first || !/^(KOUS|PWAV|PRELS|ADV|KOKOM)$/.test(xposOf(c, start))) return null;
+  for (let u = start + 1; u < t; u++) {
+    const x = xposOf(c, u);
+    if (x.startsWith('V')) return null;
+    if ((x === 'NN' || x === 'NE') && !blocked(u) && !inPrepositionalPhrase(c, u, first) && !nonNominative(c, u, first))
+      return u;
+  }
+  return null;
 }
 
 /** Determiners no nominative takes: "den", "einem", "seinen" … */

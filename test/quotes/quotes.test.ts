@@ -158,6 +158,15 @@ test('a Konjunktiv clause after a colon is what the clause before it said, and t
   );
 });
 
+test('in a verb-last clause the first noun phrase that can be nominative is the subject of its coordinated verbs', () => {
+  assert.equal(
+    quotes(
+      'Titel\n\nDas Foto zeigt, wie die Ministerin – eine frühere Richterin – die Akte auf den Tisch legt und sagt, sie sei fertig.',
+    )[0],
+    'indirect|die Ministerin|sagen|sie sei fertig',
+  );
+});
+
 test('a fronted object with a determiner no nominative takes is not the speaker', () => {
   assert.deepEqual(
     quotes(
