@@ -49,9 +49,11 @@ export function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
   // After an article, a quotation in title case names something: der „Sacharow-Preis für geistige
   // Freiheit“, beim „2. Deutschen Klimakongress“ (but einen „drohenden Abfluss“ is a quoted phrase).
   if (w.xpos[before] !== 'ART' && w.xpos[before] !== 'APPRART') return false;
-  // "bezeichnete er als einen „Akt des politischen Verbrechertums“": a speech verb makes it speech.
+  // "bezeichnete er als einen „Akt des politischen Verbrechertums“": a speech verb makes it speech — unless
+  // the quotation stands in a phrase of place or medium ("in einem Gastbeitrag für die „BILD am Sonntag“").
   const s = w.sentenceOf[before] as number;
-  for (let t = first(w, s); t < stop(w, s); t++) {
+  const medium = TITLE_PREPOSITIONS.has(w.lower[before - 1] ?? '');
+  for (let t = first(w, s); t < stop(w, s) && !medium; t++) {
     if (!w.inQuote[t] && (cueOf(w, t) || reportVerbAt(w.doc, w.tree, t, stop(w, s)))) return false;
   }
   const words = content.split(/\s+/);
@@ -85,6 +87,9 @@ export function isQuotedJudgement(w: Work, span: QuotedSpan): boolean {
   }
   return false;
 }
+
+/** Prepositions before "der/die/das „…“" that name a medium, place or work rather than what was said. */
+const TITLE_PREPOSITIONS = new Set(['in', 'für', 'aus', 'bei', 'mit', 'an', 'auf', 'zu', 'laut', 'gegenüber']);
 
 export const SPEECH_NOUNS =
   /(worte|wort|satz|sätze|aussage|aussagen|äußerung|äußerungen|zitat|frage|antwort|ausruf|rufe?n?|kommentar)$/;

@@ -55,6 +55,8 @@ test('a quote that is a sentence of its own continues the speaker; pronouns reso
 
 test('scare quotes and quoted names do not steal a speaker', () => {
   assert.deepEqual(quotes('Die Gruppe "Honest People" zählte die Stimmen.'), []);
+  // A title in a phrase of medium or place is a name even where a speech verb stands in the sentence.
+  assert.deepEqual(quotes('Titel\n\nDas schrieb er in einem Beitrag für die „BILD am Sonntag“.'), []);
   // The quoted phrase has no speaker of its own; the clause that reports it does.
   assert.deepEqual(quotes('Die Minister sprachen von einem "guten und konstruktiven" Treffen.'), [
     'indirect|Die Minister|sprechen|Die Minister sprachen von einem "guten und konstruktiven" Treffen',
