@@ -160,9 +160,7 @@ export function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
       const head =
         verb >= 0
           ? subjectOf(w.ctx, verb, first(w, sc), colon, (t) => w.inQuote[t] === 1)
-          : /^(NE|NN)$/.test(w.xpos[colon - 1] ?? '') && colon - 1 >= first(w, sc)
-            ? colon - 1
-            : -1;
+          : verblessSpeaker(w, first(w, sc), colon);
       if (head >= 0 && !/^(es|man)$/.test(w.lower[head] as string)) {
         speaker = speakerOfPhrase(w.ctx, head, first(w, sc), colon);
       }
@@ -185,6 +183,19 @@ export function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
     // the sentence right before.
     else if (q.sentence > 0) q.speaker = frameSpeaker(w, q.sentence - 1);
   }
+}
+
+/**
+ * The speaker of a verbless frame before a colon: the noun phrase that opens it ("Merkel: „…“", "Punklady
+ * Nina Hagen zur neuen Heimat: „…“", "Ein Hauptkommissar nach der Festnahme: „…“"), not a noun in the
+ * prepositional phrase after it; -1 when it opens with none.
+ */
+function verblessSpeaker(w: Work, f: number, colon: number): number {
+  let t = f;
+  while (t < colon && /^(ART|ADJA|PPOSAT|PDAT|PIAT|CARD)$/.test(w.xpos[t] ?? '')) t++;
+  if (t >= colon || !/^(NE|NN)$/.test(w.xpos[t] ?? '') || w.inQuote[t]) return -1;
+  while (t + 1 < colon && /^(NE|NN)$/.test(w.xpos[t + 1] ?? '')) t++;
+  return t;
 }
 
 /** The colon token right before a quotation mark ("sagte: „…“"), or -1. */

@@ -169,6 +169,13 @@ test('in a verb-last clause the first noun phrase that can be nominative is the 
   );
 });
 
+test('a verbless frame before a colon names the noun phrase that opens it', () => {
+  assert.deepEqual(quotes('Titel\n\nEin Hauptkommissar nach der Festnahme: „Er ist dort, wo er hingehört.“'), [
+    'direct|Ein Hauptkommissar|-|Er ist dort, wo er hingehört.',
+  ]);
+  assert.deepEqual(quotes('Titel\n\nMerkel: „Wir schaffen das.“'), ['direct|Merkel|-|Wir schaffen das.']);
+});
+
 test('a fronted object with a determiner no nominative takes is not the speaker', () => {
   assert.deepEqual(
     quotes(
