@@ -46,8 +46,10 @@ import {
 /**
  * Verbs whose zu-infinitive complement is what was said: an announced intention, a claim, a denial, a
  * charge or a demand ("gab an, … einsetzen zu wollen", "bestreitet, … gewusst zu haben", "werden
- * beschuldigt, … zu sein", "forderte die Bürger auf, … zu bleiben"). A demand is a REQUEST event as well;
- * the reference article's gold leaves demands out of its quotes, SpkAtt annotates them (train +25 matched).
+ * beschuldigt, … zu sein", "forderte die Bürger auf, … zu bleiben"), and a hope, an instruction, an
+ * agreement or a resolution ("hofft, … zu bewegen", "haben sich geeinigt, … aufzunehmen"), as SpkAtt
+ * annotates them. A demand is a REQUEST event as well; the reference article's gold leaves demands out of
+ * its quotes, SpkAtt annotates them (train +25 matched).
  */
 export const ANNOUNCING = new Set([
   'angeben',
