@@ -610,11 +610,11 @@ export function wieFrameQuotes(w: Work, s: number): void {
   const e = stop(w, s);
   // "Denn wie die Zeitung berichtete, …": a conjunction or adverb before "wie" still lets it open the sentence.
   // A capital "Wie" after a word opens a sentence the splitter joined to a heading without punctuation
-  // ("Wahlbeteiligung Wie der Bundeswahlleiter mitteilte, lag …").
+  // ("Wahlbeteiligung Wie der Bundeswahlleiter mitteilte, lag …"), or after a colon ("fügte hinzu: Wie …").
   const opening = (p: number): boolean =>
     p === f ||
     (p === f + 1 && /^(KON|ADV|PAV)$/.test(w.xpos[f] ?? '')) ||
-    (w.raw[p] === 'Wie' && /^[\p{L}\p{N}]/u.test(w.raw[p - 1] ?? ''));
+    (w.raw[p] === 'Wie' && /^[\p{L}\p{N}:]/u.test(w.raw[p - 1] ?? ''));
   for (let p = f; p < e; p++) {
     if (w.lower[p] !== 'wie' || !(opening(p) || w.raw[p - 1] === ',') || w.inQuote[p]) continue;
     for (let k = p + 2; k < e && k <= p + 25; k++) {

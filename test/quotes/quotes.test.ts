@@ -217,6 +217,11 @@ test('attributions: laut X, nach Angaben von X, X zufolge, wie X berichtete, tra
   assert.deepEqual(quotes('Wie die Polizei mitteilte, wurden drei Männer verletzt.'), [
     'indirect|die Polizei|mitteilen|wurden drei Männer verletzt',
   ]);
+  // After a colon, "Wie …" opens the clause too.
+  const afterColon = quotes(
+    'Titel\n\nDer Sprecher fügte hinzu: Wie aus dem Bericht hervorgeht, hatte der Pilot versucht zu landen.',
+  );
+  assert.equal(afterColon.at(-1)?.replace(/^indirect\|[^|]*\|/, ''), 'hervorgehen|hatte der Pilot versucht zu landen');
   // A heading without punctuation before it, which the splitter joined to the sentence.
   assert.deepEqual(quotes('Wahlbeteiligung Wie die Wahlleiterin mitteilte, lag die Beteiligung bei 41,9 Prozent.'), [
     'indirect|die Wahlleiterin|mitteilen|lag die Beteiligung bei 41,9 Prozent',
