@@ -634,12 +634,17 @@ export function wieFrameQuotes(w: Work, s: number): void {
       // "Wie bekannt wurde, …" names no one.
       // "wie vom Bundesgerichtshof entschieden": a bare participle's speaker is its agent.
       const agent = w.xpos[k] === 'VVPP' && close === k + 1 ? agentOf(w, k, p + 1) : -1;
-      const speakerHead =
+      let speakerHead =
         cue.lemma === IMPERSONAL_CUE
           ? -1
           : agent >= 0
             ? agent
             : subjectOf(w.ctx, k, p + 1, k, (t) => w.inQuote[t] === 1);
+      // "Wie aus dem Bericht hervorgeht", "wie sich aus der Auswertung ergab": the source is the aus-phrase.
+      if (speakerHead < 0 && (cue.lemma === 'hervorgehen' || cue.lemma === 'ergeben')) {
+        for (let t = p + 1; t < k && speakerHead < 0; t++)
+          if (w.lower[t] === 'aus') speakerHead = headAfter(w, t + 1, k);
+      }
       const speaker = speakerHead >= 0 ? speakerOfPhrase(w.ctx, speakerHead, p + 1, k) : null;
       // The comma after the frame is often left out: "Wie die Sender berichten sind zwei Polizisten …".
       if ((after === ',' || isFinite(w, close)) && opening(p)) {
