@@ -518,11 +518,12 @@ export class MorphTagger {
       for (let t = start; t < i; t++) {
         const x = xpos[t] as string;
         if (/^V[AM]FIN$/.test(x)) waiting = true;
-        else if (/^V.(INF|PP|IZU)$/.test(x) && waiting && !finite) {
-          // The infinitive a waiting modal governs, across the clause set between them.
+        else if (/^V.(INF|PP|IZU)$/.test(x)) {
+          // The infinitive a waiting modal governs, across the clause set between them, stays one.
+          const governed = waiting && !finite;
           waiting = false;
-          continue;
-        } else if (/^V.(INF|PP|IZU)$/.test(x)) waiting = false;
+          if (governed) continue;
+        }
         if (x !== 'VVINF' || finite || t === start || xpos[t - 1] === 'PTKZU') continue;
         if (!(signature[t] as string).includes('V.Fin')) continue;
         let verbAfter = false;

@@ -11,10 +11,10 @@ import {
   cueOf,
   speakerOfCue,
   cueSpan,
-  isFinite,
   addQuote,
   sentenceAt,
   tokenAt,
+  lastFiniteBefore,
 } from './work.js';
 import { headAfter } from './frames.js';
 import { frameSpeaker } from './free-indirect.js';
@@ -52,10 +52,7 @@ export function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
   // "bezeichnete er als einen „Akt des politischen Verbrechertums“": a speech verb makes it speech — unless
   // the quotation stands in a phrase of place or medium ("in einem Gastbeitrag für die „BILD am Sonntag“").
   const s = w.sentenceOf[before] as number;
-  const medium = TITLE_PREPOSITIONS.has(w.lower[before - 1] ?? '');
-  for (let t = first(w, s); t < stop(w, s) && !medium; t++) {
-    if (!w.inQuote[t] && (cueOf(w, t) || reportVerbAt(w.doc, w.tree, t, stop(w, s)))) return false;
-  }
+  if (!TITLE_PREPOSITIONS.has(w.lower[before - 1] ?? '') && hasSpeechVerb(w, s)) return false;
   const words = content.split(/\s+/);
   const capitalised = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word)).length;
   return words.length >= 2 && capitalised * 2 >= words.length;
@@ -81,7 +78,11 @@ export function isQuotedJudgement(w: Work, span: QuotedSpan): boolean {
   // stands after a definite article or none).
   const before = from - 1 - (w.inQuote[from - 1] ? 1 : 0);
   if (!noun || !/^(als|ein|eine|einen|einem|einer|eines|kein|keine|keinen)$/.test(w.lower[before] ?? '')) return false;
-  const s = w.sentenceOf[from] as number;
+  return hasSpeechVerb(w, w.sentenceOf[from] as number);
+}
+
+/** Whether sentence `s` has a speech or report verb outside quotation marks. */
+function hasSpeechVerb(w: Work, s: number): boolean {
   for (let t = first(w, s); t < stop(w, s); t++) {
     if (!w.inQuote[t] && (cueOf(w, t) || reportVerbAt(w.doc, w.tree, t, stop(w, s)))) return true;
   }
@@ -155,8 +156,7 @@ export function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
       // den Präsidenten an: „…“" — its subject speaks. Without a verb, the name before the colon:
       // "Merkel: „Wir schaffen das.“".
       const sc = w.sentenceOf[colon] as number;
-      let verb = -1;
-      for (let t = colon - 1; t >= first(w, sc) && verb < 0; t--) if (isFinite(w, t) && !w.inQuote[t]) verb = t;
+      const verb = lastFiniteBefore(w, colon - 1, first(w, sc));
       const head =
         verb >= 0
           ? subjectOf(w.ctx, verb, first(w, sc), colon, (t) => w.inQuote[t] === 1)

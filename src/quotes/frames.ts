@@ -23,6 +23,9 @@ import {
   isSubjunctive,
   moodAt,
   addQuote,
+  clauseStart,
+  lastFiniteBefore,
+  isPlainStatement,
   tokenSpanOffsets,
   coveredByDirect,
   isFragment,
@@ -381,8 +384,7 @@ export function stanceQuotes(w: Work, s: number): void {
     const dass = w.lower[c + 1] === 'dass' || w.lower[c + 1] === 'ob';
     // "hielten es für sinnvoll, die Passagiere zu evakuieren": a zu-infinitive for what one holds.
     if (!dass && !isInfinitiveClause(w, c + 1, e)) continue;
-    let start = c - 1;
-    while (start > f && !/^[,;:]$/.test(w.raw[start - 1] as string)) start--;
+    const start = clauseStart(w, c - 1, f);
     // The verb nearest the comma: "Damals stand ein Kleid im Angebot. eBay hält es für möglich, …" may be
     // one sentence when the splitter saw no capital.
     let verb = -1;
@@ -560,8 +562,7 @@ export function colonReportQuotes(w: Work, s: number): void {
       if (isFinite(w, t)) verb = t;
     }
     if (verb < 0 || moodAt(w, s, verb) !== 'konjunktiv1') continue;
-    let frame = -1;
-    for (let t = c - 1; t >= f && frame < 0; t--) if (isFinite(w, t) && !w.inQuote[t]) frame = t;
+    const frame = lastFiniteBefore(w, c - 1, f);
     // A clause before the colon that is itself reported ("…, vielmehr betreibe der Film …: Er fokussiere …")
     // runs on into what follows; it frames nothing.
     if (frame < 0 || moodAt(w, s, frame) !== null) continue;
@@ -588,8 +589,7 @@ const ANAPHORIC_REACH = 4;
 function reportable(w: Work, p: number): boolean {
   const pf = first(w, p);
   const pe = stop(w, p);
-  // A question asks; a headline (no closing punctuation) announces.
-  if (!/^[.!]$/.test(w.raw[pe - 1] ?? '') || w.inQuote[pf]) return false;
+  if (!isPlainStatement(w, p)) return false;
   for (let t = pf; t < pe; t++) if (cueOf(w, t)) return false;
   const [a, b] = tokenSpanOffsets(w, pf, pe);
   return !coveredByDirect(w, a, b) && !w.quotes.some((q) => q.start < b && q.end > a);
@@ -677,7 +677,7 @@ export function speechActQuotes(w: Work, s: number): void {
   const f = first(w, s);
   const e = stop(w, s);
   // Headlines (no closing punctuation) announce rather than report; questions report nothing.
-  if (!/^[.!]$/.test(w.raw[e - 1] ?? '') || w.inQuote[f]) return;
+  if (!isPlainStatement(w, s)) return;
   const [a, b] = tokenSpanOffsets(w, f, e);
   if (w.quotes.some((q) => q.start < b && q.end > a && !isFragment(w, q))) return;
   // "Das berichtete die Zeitung": what was reported is what came before (anaphoricFrameQuotes).

@@ -21,10 +21,14 @@ function stemPlusE(lower: string, lemma: string): boolean {
   return stem.length > 0 && lower.length >= 3 && ((stem + 'e').endsWith(lower) || (stem + 'en').endsWith(lower));
 }
 
+/** Whether the form has an umlaut its infinitive lacks: wäre (sein), würde (werden), gäbe (geben). */
+function addedUmlaut(lower: string, lemma: string): boolean {
+  return /[äöü]/.test(lower) && !/[äöü]/.test(lemma);
+}
+
 function looksKonjunktiv2(lower: string, lemma: string): boolean {
   if (/te(n|st|t)?$/.test(lower)) return true; // hätte, könnten, müsste
-  // An umlaut the infinitive does not have: wäre (sein), würde (werden), gäbe (geben), läge (liegen).
-  return /[äöü]/.test(lower) && !/[äöü]/.test(lemma);
+  return addedUmlaut(lower, lemma);
 }
 
 /** Modals whose Konjunktiv II keeps the infinitive's umlaut that their past drops: müsste (musste). */
@@ -37,7 +41,7 @@ const UMLAUT_MODALS = new Set(['müssen', 'dürfen', 'können']);
  */
 function umlautKonjunktiv2(lower: string, lemma: string): boolean {
   if (UMLAUT_MODALS.has(lemma)) return /^(mü|dü|kö)\p{L}*te(n|st|t)?$/u.test(lower);
-  return /[äöü]/.test(lower) && !/[äöü]/.test(lemma) && /e(n|st|t)?$/.test(lower) && !/[^e]st$/.test(lower);
+  return addedUmlaut(lower, lemma) && /e(n|st|t)?$/.test(lower) && !/[^e]st$/.test(lower);
 }
 
 /**

@@ -61,6 +61,27 @@ export function cueOf(w: Work, t: number): Cue | null {
   return { token: t, lemma };
 }
 
+/** Where the clause holding token `t` begins: after the last , ; or : before it, and not before `f`. */
+export function clauseStart(w: Work, t: number, f: number): number {
+  let start = t;
+  while (start > f && !/^[,;:]$/.test(w.raw[start - 1] as string)) start--;
+  return start;
+}
+
+/** The last finite verb outside quotation marks from `t` back to `f`, or -1. */
+export function lastFiniteBefore(w: Work, t: number, f: number): number {
+  for (let k = t; k >= f; k--) if (isFinite(w, k) && !w.inQuote[k]) return k;
+  return -1;
+}
+
+/**
+ * Whether sentence `s` is a plain statement: it ends in "." or "!" (a question asks, a headline has no
+ * closing punctuation) and does not open inside quotation marks.
+ */
+export function isPlainStatement(w: Work, s: number): boolean {
+  return /^[.!]$/.test(w.raw[stop(w, s) - 1] ?? '') && !w.inQuote[first(w, s)];
+}
+
 /** Whether "hervorgehen" at `t` frames a dass-clause after it, a wie-clause it closes or a "Dies" before it. */
 function showsWhat(w: Work, t: number): boolean {
   let k = t + 1;
@@ -103,8 +124,7 @@ export function isPassive(w: Work, k: number, f: number, e: number): boolean {
  * the last "von" between the clause's "werden" (or its start) and the participle.
  */
 export function agentOf(w: Work, k: number, f: number): number {
-  let start = k;
-  while (start > f && !/^[,;:]$/.test(w.raw[start - 1] as string)) start--;
+  let start = clauseStart(w, k, f);
   for (let t = k - 1; t >= start; t--) if (w.doc.morph?.lemma[t] === 'werden') start = t;
   for (let t = k - 1; t > start; t--) {
     if ((w.lower[t] !== 'von' && w.lower[t] !== 'vom') || w.inQuote[t]) continue;
