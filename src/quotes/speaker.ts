@@ -450,15 +450,20 @@ function subjectBefore(c: SpeakerContext, clauseStart: number, verb: number, fir
   return -1;
 }
 
+/** Where the clause holding token `t` begins in `raw`: after the last , ; or : before it, not before `f`. */
+export function clauseStartIn(raw: readonly string[], t: number, f: number): number {
+  let start = t;
+  while (start > f && !/^[,;:]$/.test(raw[start - 1] as string)) start--;
+  return start;
+}
+
 /**
  * In a verb-last clause ("…, wie sein Bruder … seine Uniform in einen Mülleimer wirft und sagt") the subject
  * comes first: an earlier noun phrase that can be nominative, outside any prepositional phrase, before the
  * one the parse chose. Null when there is none or the clause is not verb-last.
  */
 function earlierSubject(c: SpeakerContext, t: number, first: number, blocked: (t: number) => boolean): number | null {
-  const { raw } = tokenForms(c.doc);
-  let start = t;
-  while (start - 1 >= first && !/^[,;:]$/.test(raw[start - 1] as string)) start--;
+  const start = clauseStartIn(tokenForms(c.doc).raw, t, first);
   if (start === first || !/^(KOUS|PWAV|PRELS|ADV|KOKOM)$/.test(xposOf(c, start))) return null;
   for (let u = start + 1; u < t; u++) {
     const x = xposOf(c, u);

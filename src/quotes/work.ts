@@ -7,7 +7,7 @@ import type { Tree } from '../syntax/tree.js';
 import { tokenAt as tokenAtOffset } from '../text/positions.js';
 import { reportedMood } from './mood.js';
 import { IMPERSONAL_CUE } from './cues.js';
-import { speakerOfPhrase, subjectOf, type Speaker, type SpeakerContext } from './speaker.js';
+import { clauseStartIn, speakerOfPhrase, subjectOf, type Speaker, type SpeakerContext } from './speaker.js';
 
 export interface Cue {
   token: number;
@@ -63,9 +63,7 @@ export function cueOf(w: Work, t: number): Cue | null {
 
 /** Where the clause holding token `t` begins: after the last , ; or : before it, and not before `f`. */
 export function clauseStart(w: Work, t: number, f: number): number {
-  let start = t;
-  while (start > f && !/^[,;:]$/.test(w.raw[start - 1] as string)) start--;
-  return start;
+  return clauseStartIn(w.raw, t, f);
 }
 
 /** The last finite verb outside quotation marks from `t` back to `f`, or -1. */
