@@ -16,6 +16,7 @@ import {
 import { featValue } from '../morph/features.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { tokensWithin } from '../text/positions.js';
+import { subtree } from '../syntax/tree.js';
 import { speakerContext, speakerOfPhrase, type SpeakerContext } from '../quotes/speaker.js';
 import { childWith, isNoun, isPassive, isReflexive, kids, prepositionOf, relBase, type Parse } from './parse.js';
 import type { LexiconEntry } from './lexicon.js';
@@ -306,6 +307,69 @@ function isTargetPhrase(p: Parse, k: number): boolean {
   return prep !== null && prep in TARGET_PREPOSITIONS;
 }
 
+/**
+ * The subject of a passive verb; where the parse has none, a bare noun phrase it hung on the participle
+ * instead ("wurden in Minsk Demonstranten … festgenommen": obl) that agrees in number with the passive
+ * auxiliary — not a time, the agent, or a phrase whose article says dative ("dem Mann wurde geholfen").
+ */
+function passiveSubject(c: ArgumentContext, verb: number, agent: number): number {
+  const p = c.parse;
+  const subject = childWith(p, verb, ['nsubj:pass', 'nsubj'], (k) => nominal(p, k));
+  if (subject >= 0) return subject;
+  const aux = childWith(p, verb, ['aux:pass']);
+  const number = aux >= 0 ? featValue(p.feats[aux] as string, 'Number') : '_';
+  if (number === '_') return -1;
+  return childWith(
+    p,
+    verb,
+    ['obj', 'obl'],
+    (k) =>
+      k !== agent &&
+      !c.inTime[k] &&
+      isNoun(p, k) &&
+      prepositionOf(p, k) === null &&
+      featValue(p.feats[k] as string, 'Number') === number &&
+      !kids(p, k).some((d) => p.tree.deprel[d] === 'det' && featValue(p.feats[d] as string, 'Case') === 'Dat'),
+  );
+}
+
+/**
+ * The agent of a passive that the parse hung on its subject: a "von"/"durch" phrase naming a role that
+ * acts ("die Polizei", "Soldaten") right before the participle ("wurden Demonstranten von der Polizei
+ * festgenommen"). A name stays the subject's ("wurden Mitglieder von Greenpeace festgenommen"), and so
+ * does a phrase before the auxiliary. Or -1.
+ */
+function agentOnSubject(c: ArgumentContext, verb: number, subject: number): number {
+  const p = c.parse;
+  const pp = childWith(
+    p,
+    subject,
+    ['nmod'],
+    (k) =>
+      /^(von|durch)$/.test(prepositionOf(p, k) ?? '') &&
+      !c.entityAt[k] &&
+      roleSectorOf(p.raw[k] as string, actorDictionary()) !== null,
+  );
+  if (pp < 0) return -1;
+  const words = subtree(p.tree, pp);
+  return words[words.length - 1] === verb - 1 ? pp : -1;
+}
+
+/** The text of the phrase headed by `h` (as `argumentAt` takes it) up to the phrase `cut` in it. */
+function textBefore(c: ArgumentContext, h: number, cut: number): string {
+  const p = c.parse;
+  const s = p.sentenceOf[h] as number;
+  const phrase = speakerOfPhrase(
+    c.speakers,
+    h,
+    p.doc.sentences.firstToken[s] as number,
+    p.doc.sentences.endToken[s] as number,
+  );
+  const first = subtree(p.tree, cut)[0] as number;
+  const start = phrase ? phrase.start : (p.doc.tokens.start[h] as number);
+  return p.doc.text.slice(start, p.doc.tokens.end[first - 1] as number);
+}
+
 /** Third-person possessives: their owner can be found in the clause ("bei seinem Treffen"). */
 const POSSESSIVE_THIRD = new Set(['sein', 'ihr']);
 
@@ -352,15 +416,19 @@ function targetPreposition(p: Parse, k: number, type: string): boolean {
   return !only || only.has(type);
 }
 
-/** The target among a head's children: object, dative, then a "gegen"/"auf"/"mit" phrase. */
-function objectOf(p: Parse, v: number, type: string, exclude: number): number {
-  const acc = childWith(p, v, ['obj', 'iobj'], (c) => c !== exclude && nominal(p, c));
+/**
+ * The target among a head's children: object, dative, then a "gegen"/"auf"/"mit" phrase — not a time
+ * ("am Freitag" has "an", as "appellierte an die Regierung" does).
+ */
+function objectOf(c: ArgumentContext, v: number, type: string, exclude: number): number {
+  const p = c.parse;
+  const acc = childWith(p, v, ['obj', 'iobj'], (k) => k !== exclude && nominal(p, k));
   if (acc >= 0) return acc;
   return childWith(
     p,
     v,
     ['obl', 'obl:arg', 'nmod'],
-    (c) => c !== exclude && nominal(p, c) && targetPreposition(p, c, type),
+    (k) => k !== exclude && !c.inTime[k] && nominal(p, k) && targetPreposition(p, k, type),
   );
 }
 
@@ -393,15 +461,20 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
         /^(von|durch)$/.test(prepositionOf(p, k) ?? ''),
       );
       if (agent >= 0) source = found(agent, [edge(p, verb, agent)]);
-      const patient = childWith(p, verb, ['nsubj:pass', 'nsubj'], (k) => nominal(p, k));
+      const patient = passiveSubject(c, verb, agent);
       if (patient >= 0 && entry.kind === 'verb') target = found(patient, [edge(p, verb, patient)]);
+      const hung = agent < 0 && patient >= 0 ? agentOnSubject(c, verb, patient) : -1;
+      if (hung >= 0) {
+        source = found(hung, [edge(p, verb, patient), edge(p, patient, hung, 'nmod (the agent)')]);
+        if (target) target.value = { ...target.value, text: textBefore(c, patient, hung) };
+      }
     } else {
       const path: string[] = [];
       subject = subjectOf(p, verb, path);
       if (subject >= 0) source = found(subject, path);
     }
     if (!target) {
-      const obj = objectOf(p, verb, entry.type, entry.kind === 'verb' ? subject : trigger);
+      const obj = objectOf(c, verb, entry.type, entry.kind === 'verb' ? subject : trigger);
       if (obj >= 0) target = found(obj, [edge(p, verb, obj)]);
     }
   }
@@ -433,7 +506,7 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
       }
     }
     if (!target) {
-      const obj = objectOf(p, trigger, entry.type, -1);
+      const obj = objectOf(c, trigger, entry.type, -1);
       if (obj >= 0) target = found(obj, [edge(p, trigger, obj)]);
     }
   }

@@ -16,7 +16,7 @@ import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { withoutLastUmlaut } from '../text/chars.js';
 import { GAZ, loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { loadNameHeads, type NameHeads } from './heads.js';
-import { loadClusters, type WordClusters } from './clusters.js';
+import { loadClusters, type WordClusters } from '../morph/clusters.js';
 
 export const NER_MODEL_PATH = join(PACKAGE_ROOT, 'models', 'de-ner.bin');
 export const MAX_NER_FEATURES = 80;

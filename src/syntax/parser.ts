@@ -10,6 +10,7 @@
  */
 import { CompiledPerceptron, MAX_PACKED_LABELS, PackedPerceptron } from '../morph/perceptron.js';
 import { featValue, hashOf } from '../morph/features.js';
+import { loadClusters } from '../morph/clusters.js';
 
 export interface ParseInput {
   forms: readonly string[];
@@ -32,7 +33,7 @@ export interface Parser {
 }
 
 export const SHIFT = 0;
-export const MAX_PARSER_FEATURES = 96;
+export const MAX_PARSER_FEATURES = 128;
 
 /** Transition t: 0 = SHIFT, 1 + 2l = LEFT-ARC(label l), 2 + 2l = RIGHT-ARC(label l). */
 export function leftArc(label: number): number {
@@ -240,12 +241,16 @@ export interface SentenceView {
   puncts: Int32Array;
   /** 1 for a noun or proper noun (STTS NN, NE). */
   noun: Uint8Array;
+  /** The word's class from unlabelled text, coarse and fine (hash of '?' where it has none). */
+  wordClass: Int32Array;
+  wordClassFine: Int32Array;
 }
 
 const NO_WORD = hashOf(1, '<none>') | 0;
 const ROOT_WORD = hashOf(1, '<root>') | 0;
 
 export function viewSentence(input: ParseInput): SentenceView {
+  const clusters = loadClusters();
   const n = input.forms.length;
   const size = n + 2;
   const column = (): Int32Array => {
@@ -267,6 +272,8 @@ export function viewSentence(input: ParseInput): SentenceView {
     agree: column(),
     between: new Uint8Array(size),
     noun: new Uint8Array(size),
+    wordClass: column(),
+    wordClassFine: column(),
     commas: new Int32Array(size),
     finites: new Int32Array(size),
     puncts: new Int32Array(size),
@@ -291,6 +298,9 @@ export function viewSentence(input: ParseInput): SentenceView {
     const cls = form === ',' ? 2 : xpos.startsWith('$') ? 1 : xpos === 'KON' ? 3 : xpos.endsWith('FIN') ? 4 : 0;
     v.between[at] = cls;
     v.noun[at] = xpos === 'NN' || xpos === 'NE' ? 1 : 0;
+    const classes = clusters.of(form);
+    v.wordClass[at] = hashOf(11, classes?.[0] ?? '?') | 0;
+    v.wordClassFine[at] = hashOf(12, classes?.[1] ?? '?') | 0;
   }
   // commas[k] = commas among words 1..k-1 (view indices 2..k); finites likewise.
   for (let k = 2; k < size; k++) {
@@ -393,6 +403,11 @@ export function groupFeatures(
       out[k++] = f1(17, xb2);
       out[k++] = f1(18, X[b3] as number);
       out[k++] = f3(40, xb0, xb1, xb2);
+      const cb0 = v.wordClass[b0] as number;
+      out[k++] = f1(90, cb0);
+      out[k++] = f2(91, cb0, xb0);
+      out[k++] = f1(92, v.wordClassFine[b0] as number);
+      out[k++] = f2(93, cb0, v.wordClass[b1] as number);
       return k;
     }
     case GROUP_S2:
@@ -408,6 +423,12 @@ export function groupFeatures(
       out[k++] = f1(t + 1, x);
       out[k++] = f2(t + 2, w, x);
       out[k++] = f2(t + 3, L[a] as number, x);
+      // s0's templates are 94–96, s1's 97–99.
+      const u = group === GROUP_S0 ? 94 : 97;
+      const c = v.wordClass[a] as number;
+      out[k++] = f1(u, c);
+      out[k++] = f2(u + 1, c, x);
+      out[k++] = f1(u + 2, v.wordClassFine[a] as number);
       return k;
     }
     case GROUP_S0_S1:
@@ -458,6 +479,11 @@ function s0s1Features(v: SentenceView, s0: number, s1: number, out: Uint32Array,
   out[k++] = f3(79, cs0, cs1, xs0);
   const agreeS = v.agree[s0] === v.agree[s1] ? 1 : 0;
   out[k++] = f4(80, xs0, xs1, cs0 ^ cs1, agreeS);
+  const ks0 = v.wordClass[s0] as number;
+  const ks1 = v.wordClass[s1] as number;
+  out[k++] = f2(100, ks0, ks1);
+  out[k++] = f3(101, ks0, xs0, xs1);
+  out[k++] = f3(102, xs0, ks1, xs1);
   return k;
 }
 
@@ -482,6 +508,11 @@ function s0NextFeatures(v: SentenceView, s0: number, next: number, out: Uint32Ar
   out[k++] = f3(69, distB, xs0, xb0);
   out[k++] = f2(77, v.kase[s0] as number, xb0);
   out[k++] = f2(85, xs0, b0 === 0 ? 1 : 0);
+  const ks0 = v.wordClass[s0] as number;
+  const kb0 = v.wordClass[b0] as number;
+  out[k++] = f2(103, ks0, kb0);
+  out[k++] = f2(104, xs0, kb0);
+  out[k++] = f2(105, ks0, xb0);
   return k;
 }
 
@@ -631,13 +662,35 @@ export function legalTransitions(
   const rightCase = grammar !== null && right && hasChildLabel(st.top, grammar.caseLabel);
   const leftNoun = grammar !== null && v !== null && left && v.noun[(st.top.below as StackItem).word + 1] === 1;
   const rightNoun = grammar !== null && v !== null && right && v.noun[st.top.word + 1] === 1;
+  // Punctuation heads nothing and hangs as `punct` (s1 only where it is not the root); where s0 and s1 are
+  // both punctuation, neither arc is barred, so some arc is always legal.
+  const below = st.top.below;
+  const g = grammar !== null && v !== null;
+  const p0 = g && (left || right) && isPunctuation(v, st.top.word);
+  const p1 = g && below !== null && below.word > 0 && isPunctuation(v, below.word);
+  const leftOk = left && !(p0 && !p1);
+  const rightOk = right && !(p1 && !p0);
   for (let l = 0; l < labelCount; l++) {
     const noCase = grammar !== null && grammar.noCaseChild[l] === 1;
     const notNoun = grammar !== null && grammar.notForNouns[l] === 1;
     const needsPunctuation = bare && grammar.leftNeedsPunctuation[l] === 1;
-    legal[1 + 2 * l] = left && !needsPunctuation && !(leftCase && noCase) && !(leftNoun && notNoun) ? 1 : 0;
-    legal[2 + 2 * l] = right && !(rightCase && noCase) && !(rightNoun && notNoun) ? 1 : 0;
+    const notPunct = grammar !== null && l !== grammar.punctLabel;
+    legal[1 + 2 * l] =
+      leftOk && !needsPunctuation && !(leftCase && noCase) && !(leftNoun && notNoun) && !(p1 && notPunct) ? 1 : 0;
+    legal[2 + 2 * l] =
+      rightOk &&
+      !(rightCase && noCase) &&
+      !(rightNoun && notNoun) &&
+      !(p0 && notPunct && below !== null && below.word > 0)
+        ? 1
+        : 0;
   }
+}
+
+/** Whether word `word` (1-based) is a punctuation mark (STTS $., $, or $(). */
+function isPunctuation(v: SentenceView, word: number): boolean {
+  const cls = v.between[word + 1] as number;
+  return cls === 1 || cls === 2;
 }
 
 /** The highest-scoring legal transition (the first on ties). */
@@ -663,6 +716,8 @@ export function bestTransition(scores: Float64Array, legal: Uint8Array): number 
  *   determiner or numeral (2 exceptions among 7,900 such arcs in training).
  * - A noun or proper noun is never an adjectival modifier (5 of 6,932 NN/NE words in train and dev):
  *   "am Freitag Demonstranten" is two phrases, not a day modifying the demonstrators.
+ * - A punctuation mark heads nothing and is attached as `punct` (2 exceptions among 1,674 in train and
+ *   dev; without it a comma was once read as an object).
  * The trainer searches without these (with them, dev LAS fell), so they are the decoder's alone.
  */
 export interface ParserGrammar {
@@ -674,6 +729,8 @@ export interface ParserGrammar {
   caseLabel: number;
   /** Per relation label id: 1 where the dependent may not be a noun or proper noun. */
   notForNouns: Uint8Array;
+  /** The id of the `punct` relation (-1 if the model has none). */
+  punctLabel: number;
 }
 
 const CLAUSE_BEFORE_VERB = new Set(['ccomp', 'parataxis']);
@@ -690,7 +747,13 @@ export function parserGrammar(labels: readonly string[]): ParserGrammar {
     if (NOT_WITH_PREPOSITION.has(base)) noCaseChild[i] = 1;
     if (NOT_FOR_NOUNS.has(base)) notForNouns[i] = 1;
   });
-  return { leftNeedsPunctuation, noCaseChild, caseLabel: labels.indexOf('case'), notForNouns };
+  return {
+    leftNeedsPunctuation,
+    noCaseChild,
+    caseLabel: labels.indexOf('case'),
+    notForNouns,
+    punctLabel: labels.indexOf('punct'),
+  };
 }
 
 /** Whether a finished subtree has a child with relation `label`. */
@@ -1098,6 +1161,9 @@ export function goldTransitions(heads: readonly number[], labels: readonly numbe
   return out;
 }
 
+/** Version 3: the features read word classes (models/de-clusters.tsv.gz). */
+const PARSER_FILE_VERSION = 3;
+
 /**
  * Binary form: a 4-byte header length, a JSON header (relation labels, beam width, beam margin — null
  * for none), then the perceptron.
@@ -1108,7 +1174,7 @@ export function packParser(
   beamWidth = 1,
   margin = Infinity,
 ): Buffer {
-  const header = { version: 2, labels, beamWidth, margin: Number.isFinite(margin) ? margin : null };
+  const header = { version: PARSER_FILE_VERSION, labels, beamWidth, margin: Number.isFinite(margin) ? margin : null };
   const head = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(head.length);
@@ -1131,7 +1197,11 @@ function readParserFile(buffer: Buffer): ParserFile {
     beamWidth?: number;
     margin?: number | null;
   };
-  if (header.version !== 2) throw new Error(`parser model version ${header.version}: run npm run train`);
+  if (header.version !== PARSER_FILE_VERSION) {
+    throw new Error(
+      `parser model version ${header.version}, this code reads version ${PARSER_FILE_VERSION}: run npm run train -- --only parser`,
+    );
+  }
   return {
     labels: header.labels,
     beamWidth: header.beamWidth ?? 1,

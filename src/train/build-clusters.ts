@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readConllu } from '../eval/conllu.js';
 import { tokenize } from '../text/tokenizer.js';
-import { CLUSTERS_PATH } from '../ner/clusters.js';
+import { CLUSTERS_PATH, forgetClusters } from '../morph/clusters.js';
 import { articleTexts } from './wikinews.js';
 
 /** Words seen fewer times get no class: their contexts are too few to place them. */
@@ -160,5 +160,6 @@ export function buildClusters(
   const lines = words.map((w) => [w, ...maps.map((m) => m.get(w) as number)].join('\t'));
   const buffer = gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), { level: 9 });
   writeFileSync(CLUSTERS_PATH, buffer);
+  forgetClusters();
   return { words: words.length, bytes: buffer.length };
 }

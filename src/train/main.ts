@@ -4,8 +4,8 @@
  * models/training-report.json. CI never runs this; it loads the committed artifacts.
  *
  *   npm run train                 every model
- *   npm run train -- --only ner     gazetteer, places and NER only (the tagger and lexicon as committed)
- *   npm run train -- --only parser  the parser only (the tagger and lexicon as committed)
+ *   npm run train -- --only ner     word classes, gazetteer, places and NER only (the tagger and lexicon as committed)
+ *   npm run train -- --only parser  the parser only (the tagger, lexicon and word classes as committed)
  *   npm run train -- --silver 3000  with a self-training round for the parser (not shipped: model card)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ import { PACKAGE_ROOT } from '../util/lexicon.js';
 import { buildLexicon } from './build-lexicon.js';
 import { buildGazetteer, buildPlaces } from './build-gazetteer.js';
 import { buildClusters } from './build-clusters.js';
-import { CLUSTERS_PATH } from '../ner/clusters.js';
+import { CLUSTERS_PATH } from '../morph/clusters.js';
 import { DEFAULT_NER_OPTIONS, trainNer } from './train-ner.js';
 import { readGermEval } from '../eval/germeval.js';
 import { GAZETTEER_PATH, loadGazetteer } from '../ner/gazetteer.js';
@@ -166,13 +166,11 @@ function previousReport(): Record<string, unknown> {
 }
 
 /** Gazetteer, word clusters, places and NER; then the whole training report. */
-function trainNerModels(core: Record<string, unknown>): void {
+function trainNerModels(core: Record<string, unknown>, clusters: ReturnType<typeof buildClusters>): void {
   const tagger = loadMorphTagger();
   const t4 = performance.now();
   const gazetteer = buildGazetteer();
   console.log(`gazetteer: ${gazetteer.entries} names, ${(gazetteer.bytes / 1e6).toFixed(2)} MB → ${GAZETTEER_PATH}`);
-  const clusters = buildClusters(data);
-  console.log(`clusters: ${clusters.words} words, ${(clusters.bytes / 1e6).toFixed(2)} MB → ${CLUSTERS_PATH}`);
   const placesBuilt = buildPlaces();
   console.log(
     `places: ${placesBuilt.places} places under ${placesBuilt.names} names, ${(placesBuilt.bytes / 1e6).toFixed(2)} MB`,
@@ -216,5 +214,8 @@ if (only === 'parser') {
   const parser = trainParserModel(train, dev, previous['tagEpochs'] as number);
   writeFileSync(REPORT_PATH, JSON.stringify({ ...previous, ...parser }, null, 2) + '\n');
 } else {
-  trainNerModels(only === 'ner' ? previousReport() : trainCore());
+  // Word classes first: the parser and the NER tagger both read them (the same bytes on every run).
+  const clusters = buildClusters(data);
+  console.log(`clusters: ${clusters.words} words, ${(clusters.bytes / 1e6).toFixed(2)} MB → ${CLUSTERS_PATH}`);
+  trainNerModels(only === 'ner' ? previousReport() : trainCore(), clusters);
 }

@@ -268,7 +268,9 @@ interface Pruning {
 
 /**
  * The last of `prunings` (each smaller than the one before) whose model keeps dev LAS within
- * PRUNE_TOLERANCE of `unpruned`, else `unpruned`.
+ * PRUNE_TOLERANCE of the best of them all, `unpruned` included (a pruning can score higher than the
+ * unpruned weights: measured against those alone, the smallest model was taken where a larger one led
+ * by more than the tolerance).
  */
 function smallestWithinTolerance(
   unpruned: ParserTrainResult,
@@ -277,16 +279,15 @@ function smallestWithinTolerance(
   tagger: MorphTagger | null,
   log: (line: string) => void,
 ): ParserTrainResult {
-  let chosen = unpruned;
+  const candidates: ParserTrainResult[] = [unpruned];
   for (const p of prunings) {
     const model = p.compile();
     const scores = scoreParser(dev, new DependencyParser(model, unpruned.labels, unpruned.beam), tagger);
     log(`parser:   ${p.describe}: ${model.entryLabel.length} weights, dev LAS ${scores.las.toFixed(2)}`);
-    if (scores.las >= unpruned.dev.las - PRUNE_TOLERANCE) {
-      chosen = { ...unpruned, model, dev: scores, prune: p.prune, minUpdates: p.minUpdates };
-    }
+    candidates.push({ ...unpruned, model, dev: scores, prune: p.prune, minUpdates: p.minUpdates });
   }
-  return chosen;
+  const best = Math.max(...candidates.map((c) => c.dev.las));
+  return candidates.filter((c) => c.dev.las >= best - PRUNE_TOLERANCE).at(-1) as ParserTrainResult;
 }
 
 /** PRUNING of one trainer's averaged weights. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseNameHeads, loadNameHeads } from '../../src/ner/heads.js';
 import { NerDecoder, loadNerTagger, viewNer, type LabelScorer } from '../../src/ner/tagger.js';
 import { Gazetteer, loadGazetteer, GAZ } from '../../src/ner/gazetteer.js';
-import { WordClusters } from '../../src/ner/clusters.js';
+import { WordClusters } from '../../src/morph/clusters.js';
 import { exchangeClusters } from '../../src/train/build-clusters.js';
 import { derivePlaceWords } from '../../src/train/build-gazetteer.js';
 import { readLexiconLines } from '../../src/util/lexicon.js';

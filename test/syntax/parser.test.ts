@@ -18,6 +18,7 @@ import {
 import { parseConllu } from '../../src/eval/conllu.js';
 import { trainParser, type ParserTrainOptions } from '../../src/train/train-parser.js';
 import { PARSER_MODEL_PATH, parserBeamWidth, parserMargin } from '../../src/syntax/model.js';
+import { loadClusters } from '../../src/morph/clusters.js';
 import { TOY_CONLLU as TOY } from '../helpers.js';
 
 test('projectivize: lifts crossing arcs, leaves projective trees alone', () => {
@@ -193,4 +194,71 @@ test('decoder grammar: a noun is never an adjectival modifier, an adjective may 
   assert.equal(legal[3], 1, 'LEFT-ARC nsubj with a noun dependent');
   legalTransitions(state, labels.length, grammar, viewSentence(input(['ADJA', 'NN'])), legal);
   assert.equal(legal[1], 1, 'LEFT-ARC amod with an adjective dependent');
+});
+
+test('sentence view: words the unlabelled text puts in one class share the parser’s word-class attribute', () => {
+  const clusters = loadClusters();
+  assert.ok(clusters.size > 1000, 'models/de-clusters.tsv.gz is committed');
+  const input = (forms: string[]): Parameters<typeof viewSentence>[0] => ({
+    forms,
+    upos: forms.map(() => 'X'),
+    xpos: forms.map(() => 'NN'),
+    feats: forms.map(() => '_'),
+  });
+  // Two frequent words of one coarse class and one of another (looked up, not assumed).
+  const [a, b, other] = sameClassPair(clusters);
+  const v = viewSentence(input([a, b, other, 'Xyzzyquux']));
+  assert.equal(v.wordClass[2], v.wordClass[3], `${a} and ${b}`);
+  assert.notEqual(v.wordClass[2], v.wordClass[4], `${a} and ${other}`);
+  // A word the text never showed has the class of none.
+  assert.notEqual(v.wordClass[5], v.wordClass[2]);
+  assert.equal(viewSentence(input(['Qwxzzyv'])).wordClass[2], v.wordClass[5]);
+});
+
+test('parser files: a file of an older version is refused with what to run', () => {
+  const current = readFileSync(PARSER_MODEL_PATH);
+  const length = current.readUInt32LE(0);
+  const header = JSON.parse(current.subarray(4, 4 + length).toString('utf8')) as { version: number };
+  const old = Buffer.from(JSON.stringify({ ...header, version: header.version - 1 }), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(old.length);
+  const file = Buffer.concat([len, old, current.subarray(4 + length)]);
+  assert.throws(() => unpackParser(file), /run npm run train -- --only parser/);
+});
+
+/** Two words of one coarse class and a third of another, from the committed classes. */
+function sameClassPair(clusters: ReturnType<typeof loadClusters>): [string, string, string] {
+  const words = ['der', 'die', 'das', 'und', 'oder', 'in', 'auf', 'mit', 'sagte', 'erklärte', 'Berlin', 'Paris'];
+  for (const a of words) {
+    for (const b of words) {
+      const ca = clusters.of(a)?.[0];
+      if (a === b || ca === undefined || clusters.of(b)?.[0] !== ca) continue;
+      const other = words.find((w) => clusters.of(w)?.[0] !== undefined && clusters.of(w)?.[0] !== ca);
+      if (other) return [a, b, other];
+    }
+  }
+  throw new Error('no two of the listed words share a class');
+}
+
+test('decoder grammar: punctuation heads nothing and hangs as punct; two marks side by side still attach', () => {
+  const labels = ['punct', 'obj'];
+  const grammar = parserGrammar(labels);
+  const input = (forms: string[], xpos: string[]): Parameters<typeof viewSentence>[0] => ({
+    forms,
+    upos: xpos.map(() => 'X'),
+    xpos,
+    feats: xpos.map(() => '_'),
+  });
+  const legal = new Uint8Array(1 + 2 * labels.length);
+  // Stack: root, word 1, word 2. LEFT-ARC(l) = 1 + 2l makes word 1 depend on word 2; RIGHT-ARC(l) = 2 + 2l
+  // makes word 2 depend on word 1.
+  const state = ParserState.start(2).apply(0).apply(0);
+  legalTransitions(state, labels.length, grammar, viewSentence(input(['Haus', ','], ['NN', '$,'])), legal);
+  assert.deepEqual([legal[1], legal[3]], [0, 0], 'the comma heads no word');
+  assert.deepEqual([legal[2], legal[4]], [1, 0], 'the comma hangs on the noun as punct only');
+  legalTransitions(state, labels.length, grammar, viewSentence(input([',', 'Haus'], ['$,', 'NN'])), legal);
+  assert.deepEqual([legal[1], legal[3], legal[2], legal[4]], [1, 0, 0, 0]);
+  legalTransitions(state, labels.length, grammar, viewSentence(input(['"', '.'], ['$(', '$.'])), legal);
+  assert.equal(legal[1], 1, 'two marks: one takes the other, as punct');
+  assert.equal(legal[2], 1);
 });

@@ -34,6 +34,11 @@ export function parseClusters(text: string): WordClusters {
 
 let loaded: WordClusters | undefined;
 
+/** Drops the loaded classes, so the next `loadClusters` reads the file `npm run train` just wrote. */
+export function forgetClusters(): void {
+  loaded = undefined;
+}
+
 /** The shipped classes, loaded once; none before the first `npm run train`. */
 export function loadClusters(): WordClusters {
   return (loaded ??= existsSync(CLUSTERS_PATH)
