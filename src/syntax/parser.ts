@@ -10,7 +10,8 @@
  */
 import { CompiledPerceptron, MAX_PACKED_LABELS, PackedPerceptron } from '../morph/perceptron.js';
 import { featValue, hashOf } from '../morph/features.js';
-import { loadClusters } from '../morph/clusters.js';
+import { loadClusters, type WordClusters } from '../morph/clusters.js';
+import { detached } from '../text/chars.js';
 
 export interface ParseInput {
   forms: readonly string[];
@@ -249,8 +250,30 @@ export interface SentenceView {
 const NO_WORD = hashOf(1, '<none>') | 0;
 const ROOT_WORD = hashOf(1, '<root>') | 0;
 
-export function viewSentence(input: ParseInput): SentenceView {
+/**
+ * The hashed coarse and fine word class of each form met (bounded): the look-up lower-cases words the
+ * classes lack as written, which would otherwise allocate for every token of every sentence.
+ */
+const classHashes = new Map<string, Int32Array>();
+let classesOf: WordClusters | null = null;
+
+function wordClassHashes(form: string): Int32Array {
   const clusters = loadClusters();
+  if (clusters !== classesOf) {
+    classHashes.clear();
+    classesOf = clusters;
+  }
+  let h = classHashes.get(form);
+  if (h === undefined) {
+    if (classHashes.size >= 200_000) classHashes.clear();
+    const classes = clusters.of(form);
+    h = Int32Array.of(hashOf(11, classes?.[0] ?? '?') | 0, hashOf(12, classes?.[1] ?? '?') | 0);
+    classHashes.set(detached(form), h);
+  }
+  return h;
+}
+
+export function viewSentence(input: ParseInput): SentenceView {
   const n = input.forms.length;
   const size = n + 2;
   const column = (): Int32Array => {
@@ -298,9 +321,9 @@ export function viewSentence(input: ParseInput): SentenceView {
     const cls = form === ',' ? 2 : xpos.startsWith('$') ? 1 : xpos === 'KON' ? 3 : xpos.endsWith('FIN') ? 4 : 0;
     v.between[at] = cls;
     v.noun[at] = xpos === 'NN' || xpos === 'NE' ? 1 : 0;
-    const classes = clusters.of(form);
-    v.wordClass[at] = hashOf(11, classes?.[0] ?? '?') | 0;
-    v.wordClassFine[at] = hashOf(12, classes?.[1] ?? '?') | 0;
+    const classes = wordClassHashes(form);
+    v.wordClass[at] = classes[0] as number;
+    v.wordClassFine[at] = classes[1] as number;
   }
   // commas[k] = commas among words 1..k-1 (view indices 2..k); finites likewise.
   for (let k = 2; k < size; k++) {
