@@ -367,7 +367,8 @@ function textBefore(c: ArgumentContext, h: number, cut: number): string {
   );
   const first = subtree(p.tree, cut)[0] as number;
   const start = phrase ? phrase.start : (p.doc.tokens.start[h] as number);
-  return p.doc.text.slice(start, p.doc.tokens.end[first - 1] as number);
+  const end = first > h ? (p.doc.tokens.end[first - 1] as number) : -1;
+  return end > start ? p.doc.text.slice(start, end) : (phrase?.text ?? (p.raw[h] as string));
 }
 
 /** Third-person possessives: their owner can be found in the clause ("bei seinem Treffen"). */

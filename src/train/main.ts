@@ -4,7 +4,8 @@
  * models/training-report.json. CI never runs this; it loads the committed artifacts.
  *
  *   npm run train                 every model
- *   npm run train -- --only ner     word classes, gazetteer, places and NER only (the tagger and lexicon as committed)
+ *   npm run train -- --only ner     word classes, gazetteer, places and NER only (the tagger and lexicon as
+ *                                   committed; the parser reads the word classes too: retrain it if they changed)
  *   npm run train -- --only parser  the parser only (the tagger, lexicon and word classes as committed)
  *   npm run train -- --silver 3000  with a self-training round for the parser (not shipped: model card)
  */
@@ -165,7 +166,7 @@ function previousReport(): Record<string, unknown> {
   return JSON.parse(readFileSync(REPORT_PATH, 'utf8')) as Record<string, unknown>;
 }
 
-/** Gazetteer, word clusters, places and NER; then the whole training report. */
+/** Gazetteer, places and NER (the word classes are built before); then the whole training report. */
 function trainNerModels(core: Record<string, unknown>, clusters: ReturnType<typeof buildClusters>): void {
   const tagger = loadMorphTagger();
   const t4 = performance.now();
