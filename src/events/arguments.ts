@@ -123,15 +123,12 @@ function namedLater(c: ArgumentContext, name: string): Entity | null {
 /** Argument for the phrase headed by `h`: its text, entity and actor code. */
 export function argumentAt(c: ArgumentContext, h: number): EventArgument | null {
   const p = c.parse;
-  const s = p.sentenceOf[h] as number;
-  const first = p.doc.sentences.firstToken[s] as number;
-  const end = p.doc.sentences.endToken[s] as number;
   // A relative pronoun stands for the noun the clause hangs on: "Personen, die … inhaftiert waren".
   if (p.xpos[h] === 'PRELS') {
     const antecedent = antecedentOf(p, h);
     return antecedent >= 0 ? argumentAt(c, antecedent) : null;
   }
-  const phrase = speakerOfPhrase(c.speakers, h, first, end);
+  const phrase = phraseAt(c, h);
   if (!phrase) return null;
   const entity = phrase.entity
     ? (c.entityById.get(phrase.entity) ?? null)
@@ -147,6 +144,13 @@ export function argumentAt(c: ArgumentContext, h: number): EventArgument | null 
     actor = actorOf(countryOfPhrase(c, h) ?? (sector ? c.focus : null), sector)?.code ?? null;
   }
   return { entity: entity?.id ?? null, text: ownText(p, h, phrase), actor };
+}
+
+/** The noun phrase headed by `h`, within its sentence, as the speaker rules delimit it. */
+function phraseAt(c: ArgumentContext, h: number): ReturnType<typeof speakerOfPhrase> {
+  const p = c.parse;
+  const s = p.sentenceOf[h] as number;
+  return speakerOfPhrase(c.speakers, h, p.doc.sentences.firstToken[s] as number, p.doc.sentences.endToken[s] as number);
 }
 
 /**
@@ -358,13 +362,7 @@ function agentOnSubject(c: ArgumentContext, verb: number, subject: number): numb
 /** The text of the phrase headed by `h` (as `argumentAt` takes it) up to the phrase `cut` in it. */
 function textBefore(c: ArgumentContext, h: number, cut: number): string {
   const p = c.parse;
-  const s = p.sentenceOf[h] as number;
-  const phrase = speakerOfPhrase(
-    c.speakers,
-    h,
-    p.doc.sentences.firstToken[s] as number,
-    p.doc.sentences.endToken[s] as number,
-  );
+  const phrase = phraseAt(c, h);
   const first = subtree(p.tree, cut)[0] as number;
   const start = phrase ? phrase.start : (p.doc.tokens.start[h] as number);
   const end = first > h ? (p.doc.tokens.end[first - 1] as number) : -1;

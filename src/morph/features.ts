@@ -12,6 +12,7 @@ export function featValue(feats: string, name: string): string {
  * enough to ignore.
  */
 import type { Lexicon, LexiconClass } from './lexicon.js';
+import { BoundedWordMap } from '../text/chars.js';
 
 const OFFSET = 0x811c9dc5;
 const PRIME = 0x01000193;
@@ -125,12 +126,11 @@ interface WordInfo {
 }
 
 const NO_LEXICON = {};
-const wordCache = new WeakMap<object, Map<string, WordInfo>>();
+const wordCache = new WeakMap<object, BoundedWordMap<WordInfo>>();
 
-function infoOf(lexicon: Lexicon | null, cache: Map<string, WordInfo>, word: string): WordInfo {
+function infoOf(lexicon: Lexicon | null, cache: BoundedWordMap<WordInfo>, word: string): WordInfo {
   let info = cache.get(word);
   if (info === undefined) {
-    if (cache.size >= 200_000) cache.clear();
     const cls: LexiconClass | null = lexicon ? lexicon.lookup(word) : null;
     info = {
       lower: word.toLowerCase(),
@@ -154,7 +154,7 @@ export function viewSentence(words: readonly string[], lexicon: Lexicon | null):
   };
   const owner = lexicon ?? NO_LEXICON;
   let cache = wordCache.get(owner);
-  if (!cache) wordCache.set(owner, (cache = new Map()));
+  if (!cache) wordCache.set(owner, (cache = new BoundedWordMap()));
   for (let i = 0; i < n; i++) {
     const info = infoOf(lexicon, cache, words[i] as string);
     view.lower[i] = info.lower;

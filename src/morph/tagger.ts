@@ -13,7 +13,7 @@ import { CompiledPerceptron } from './perceptron.js';
 import { hashOf, hashOf2, hashPrefix, hashSuffix, shapeOf, viewSentence, type SentenceView } from './features.js';
 import { loadLexicon, type Analysis, type Lexicon } from './lexicon.js';
 import { applyLemmaScript } from './lemma-script.js';
-import { detached } from '../text/chars.js';
+import { BoundedWordMap } from '../text/chars.js';
 
 export const MORPH_MODEL_PATH = join(PACKAGE_ROOT, 'models', 'de-morph.bin');
 export const MAX_FEATURES = 64;
@@ -278,15 +278,14 @@ export class MorphTagger {
   }
 
   /** What the tagger has worked out for each word type (bounded, cleared when full). */
-  private readonly wordCaches = new Map<string, WordCache>();
+  private readonly wordCaches = new BoundedWordMap<WordCache>();
 
   private cacheOf(word: string): WordCache {
     let cache = this.wordCaches.get(word);
     if (!cache) {
-      if (this.wordCaches.size >= 200_000) this.wordCaches.clear();
       const known = this.manifest.tagDictionary[word];
       cache = { dictionary: known ?? null, tag: null, feats: null, lemmas: null };
-      this.wordCaches.set(detached(word), cache);
+      this.wordCaches.set(word, cache);
     }
     return cache;
   }

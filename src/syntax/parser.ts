@@ -11,7 +11,7 @@
 import { CompiledPerceptron, MAX_PACKED_LABELS, PackedPerceptron } from '../morph/perceptron.js';
 import { featValue, hashOf } from '../morph/features.js';
 import { loadClusters, type WordClusters } from '../morph/clusters.js';
-import { detached } from '../text/chars.js';
+import { BoundedWordMap } from '../text/chars.js';
 
 export interface ParseInput {
   forms: readonly string[];
@@ -254,26 +254,26 @@ const ROOT_WORD = hashOf(1, '<root>') | 0;
  * The hashed coarse and fine word class of each form met (bounded): the look-up lower-cases words the
  * classes lack as written, which would otherwise allocate for every token of every sentence.
  */
-const classHashes = new Map<string, Int32Array>();
+const classHashes = new BoundedWordMap<Int32Array>();
 let classesOf: WordClusters | null = null;
 
-function wordClassHashes(form: string): Int32Array {
-  const clusters = loadClusters();
-  if (clusters !== classesOf) {
-    classHashes.clear();
-    classesOf = clusters;
-  }
+function wordClassHashes(clusters: WordClusters, form: string): Int32Array {
   let h = classHashes.get(form);
   if (h === undefined) {
-    if (classHashes.size >= 200_000) classHashes.clear();
     const classes = clusters.of(form);
     h = Int32Array.of(hashOf(11, classes?.[0] ?? '?') | 0, hashOf(12, classes?.[1] ?? '?') | 0);
-    classHashes.set(detached(form), h);
+    classHashes.set(form, h);
   }
   return h;
 }
 
 export function viewSentence(input: ParseInput): SentenceView {
+  // `npm run train` may write new classes after a parse: the remembered hashes are of the old ones.
+  const clusters = loadClusters();
+  if (clusters !== classesOf) {
+    classHashes.clear();
+    classesOf = clusters;
+  }
   const n = input.forms.length;
   const size = n + 2;
   const column = (): Int32Array => {
@@ -321,7 +321,7 @@ export function viewSentence(input: ParseInput): SentenceView {
     const cls = form === ',' ? 2 : xpos.startsWith('$') ? 1 : xpos === 'KON' ? 3 : xpos.endsWith('FIN') ? 4 : 0;
     v.between[at] = cls;
     v.noun[at] = xpos === 'NN' || xpos === 'NE' ? 1 : 0;
-    const classes = wordClassHashes(form);
+    const classes = wordClassHashes(clusters, form);
     v.wordClass[at] = classes[0] as number;
     v.wordClassFine[at] = classes[1] as number;
   }
@@ -329,8 +329,7 @@ export function viewSentence(input: ParseInput): SentenceView {
   for (let k = 2; k < size; k++) {
     v.commas[k] = (v.commas[k - 1] as number) + (k > 2 && v.between[k - 1] === 2 ? 1 : 0);
     v.finites[k] = (v.finites[k - 1] as number) + (k > 2 && v.between[k - 1] === 4 ? 1 : 0);
-    const cls = v.between[k - 1] as number;
-    v.puncts[k] = (v.puncts[k - 1] as number) + (k > 2 && (cls === 1 || cls === 2) ? 1 : 0);
+    v.puncts[k] = (v.puncts[k - 1] as number) + (k > 2 && isPunctuation(v, k - 2) ? 1 : 0);
   }
   return v;
 }
@@ -689,8 +688,9 @@ export function legalTransitions(
   // both punctuation, neither arc is barred, so some arc is always legal.
   const below = st.top.below;
   const g = grammar !== null && v !== null;
+  const s1Word = below !== null && below.word > 0;
   const p0 = g && (left || right) && isPunctuation(v, st.top.word);
-  const p1 = g && below !== null && below.word > 0 && isPunctuation(v, below.word);
+  const p1 = g && s1Word && isPunctuation(v, below.word);
   const leftOk = left && !(p0 && !p1);
   const rightOk = right && !(p1 && !p0);
   for (let l = 0; l < labelCount; l++) {
@@ -701,12 +701,7 @@ export function legalTransitions(
     legal[1 + 2 * l] =
       leftOk && !needsPunctuation && !(leftCase && noCase) && !(leftNoun && notNoun) && !(p1 && notPunct) ? 1 : 0;
     legal[2 + 2 * l] =
-      rightOk &&
-      !(rightCase && noCase) &&
-      !(rightNoun && notNoun) &&
-      !(p0 && notPunct && below !== null && below.word > 0)
-        ? 1
-        : 0;
+      rightOk && !(rightCase && noCase) && !(rightNoun && notNoun) && !(p0 && s1Word && notPunct) ? 1 : 0;
   }
 }
 

@@ -67,3 +67,27 @@ export const CLOSING_BRACKETS = ')]}';
 export function detached(s: string): string {
   return (' ' + s).slice(1);
 }
+
+/**
+ * What a stage has worked out per word type, for words met in documents: keys are `detached`, and the map
+ * is emptied when it reaches `limit` words, so a long stream of text neither pins its documents nor grows
+ * the cache without end.
+ */
+export class BoundedWordMap<V> {
+  private readonly map = new Map<string, V>();
+
+  constructor(private readonly limit = 200_000) {}
+
+  get(word: string): V | undefined {
+    return this.map.get(word);
+  }
+
+  set(word: string, value: V): void {
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(detached(word), value);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
