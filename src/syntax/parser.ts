@@ -693,15 +693,28 @@ export function legalTransitions(
   const p1 = g && s1Word && isPunctuation(v, below.word);
   const leftOk = left && !(p0 && !p1);
   const rightOk = right && !(p1 && !p0);
+  // LEFT-ARC's head is s0, RIGHT-ARC's is s1: the relations each has taken already.
+  const s0Lo = st.top.labelsLo;
+  const s0Hi = st.top.labelsHi;
+  const s1Lo = below !== null ? below.labelsLo : 0;
+  const s1Hi = below !== null ? below.labelsHi : 0;
   for (let l = 0; l < labelCount; l++) {
     const noCase = grammar !== null && grammar.noCaseChild[l] === 1;
     const notNoun = grammar !== null && grammar.notForNouns[l] === 1;
     const needsPunctuation = bare && grammar.leftNeedsPunctuation[l] === 1;
     const notPunct = grammar !== null && l !== grammar.punctLabel;
+    const takenLo = grammar !== null ? (grammar.excludesLo[l] as number) : 0;
+    const takenHi = grammar !== null ? (grammar.excludesHi[l] as number) : 0;
+    const leftTaken = ((s0Lo & takenLo) | (s0Hi & takenHi)) !== 0;
+    const rightTaken = ((s1Lo & takenLo) | (s1Hi & takenHi)) !== 0;
     legal[1 + 2 * l] =
-      leftOk && !needsPunctuation && !(leftCase && noCase) && !(leftNoun && notNoun) && !(p1 && notPunct) ? 1 : 0;
+      leftOk && !needsPunctuation && !(leftCase && noCase) && !(leftNoun && notNoun) && !(p1 && notPunct) && !leftTaken
+        ? 1
+        : 0;
     legal[2 + 2 * l] =
-      rightOk && !(rightCase && noCase) && !(rightNoun && notNoun) && !(p0 && s1Word && notPunct) ? 1 : 0;
+      rightOk && !(rightCase && noCase) && !(rightNoun && notNoun) && !(p0 && s1Word && notPunct) && !rightTaken
+        ? 1
+        : 0;
   }
 }
 
@@ -736,6 +749,10 @@ export function bestTransition(scores: Float64Array, legal: Uint8Array): number 
  *   "am Freitag Demonstranten" is two phrases, not a day modifying the demonstrators.
  * - A punctuation mark heads nothing and is attached as `punct` (2 exceptions among 1,674 in train and
  *   dev; without it a comma was once read as an object).
+ * - A head takes at most one subject of any kind (nsubj, nsubj:pass, csubj, csubj:pass), one object,
+ *   indirect object, copula, separable particle and expletive: no exception in the training split, while
+ *   the parser without the rule gave 13 heads of dev two subjects and 9 two objects (dev LAS 76.83 →
+ *   76.93, UAS 82.96 → 83.19).
  * The trainer searches without these (with them, dev LAS fell), so they are the decoder's alone.
  */
 export interface ParserGrammar {
@@ -749,11 +766,26 @@ export interface ParserGrammar {
   notForNouns: Uint8Array;
   /** The id of the `punct` relation (-1 if the model has none). */
   punctLabel: number;
+  /**
+   * Per relation label id: the relations (bit sets over label ids 0–31 and 32–63) a head that already
+   * has one of them may not take again with this label (0: no limit).
+   */
+  excludesLo: Int32Array;
+  excludesHi: Int32Array;
 }
 
 const CLAUSE_BEFORE_VERB = new Set(['ccomp', 'parataxis']);
 const NOT_WITH_PREPOSITION = new Set(['nsubj', 'obj', 'iobj', 'expl', 'det', 'nummod', 'csubj']);
 const NOT_FOR_NOUNS = new Set(['amod']);
+/** Relations a head takes at most once, in groups that exclude each other (one subject of any kind). */
+const ONCE_PER_HEAD: readonly (readonly string[])[] = [
+  ['nsubj', 'nsubj:pass', 'csubj', 'csubj:pass'],
+  ['obj'],
+  ['iobj'],
+  ['cop'],
+  ['compound:prt'],
+  ['expl'],
+];
 
 export function parserGrammar(labels: readonly string[]): ParserGrammar {
   const leftNeedsPunctuation = new Uint8Array(labels.length);
@@ -765,12 +797,29 @@ export function parserGrammar(labels: readonly string[]): ParserGrammar {
     if (NOT_WITH_PREPOSITION.has(base)) noCaseChild[i] = 1;
     if (NOT_FOR_NOUNS.has(base)) notForNouns[i] = 1;
   });
+  const excludesLo = new Int32Array(labels.length);
+  const excludesHi = new Int32Array(labels.length);
+  for (const group of ONCE_PER_HEAD) {
+    const ids = group.map((l) => labels.indexOf(l)).filter((i) => i >= 0);
+    let lo = 0;
+    let hi = 0;
+    for (const i of ids) {
+      if (i < 32) lo |= 1 << i;
+      else hi |= 1 << (i - 32);
+    }
+    for (const i of ids) {
+      excludesLo[i] = lo;
+      excludesHi[i] = hi;
+    }
+  }
   return {
     leftNeedsPunctuation,
     noCaseChild,
     caseLabel: labels.indexOf('case'),
     notForNouns,
     punctLabel: labels.indexOf('punct'),
+    excludesLo,
+    excludesHi,
   };
 }
 

@@ -14,6 +14,7 @@ import {
   projectivize,
   packParser,
   unpackParser,
+  type SentenceView,
 } from '../../src/syntax/parser.js';
 import { parseConllu } from '../../src/eval/conllu.js';
 import { trainParser, type ParserTrainOptions } from '../../src/train/train-parser.js';
@@ -261,4 +262,39 @@ test('decoder grammar: punctuation heads nothing and hangs as punct; two marks s
   legalTransitions(state, labels.length, grammar, viewSentence(input(['"', '.'], ['$(', '$.'])), legal);
   assert.equal(legal[1], 1, 'two marks: one takes the other, as punct');
   assert.equal(legal[2], 1);
+});
+
+test('decoder grammar: a head takes one subject of any kind and one object, other relations as often as needed', () => {
+  const labels = ['nsubj', 'nsubj:pass', 'obj', 'advmod'];
+  const grammar = parserGrammar(labels);
+  const view = (forms: string[], xpos: string[]): SentenceView =>
+    viewSentence({ forms, upos: xpos.map(() => 'X'), xpos, feats: xpos.map(() => '_') });
+  const legal = new Uint8Array(1 + 2 * labels.length);
+  const left = (l: number): number => legal[1 + 2 * l] as number;
+  const right = (l: number): number => legal[2 + 2 * l] as number;
+  const SHIFT = 0;
+  // RIGHT-ARC (head s1): "lobte sie ihn" — "sie" taken as the subject, then "ihn" on the stack.
+  const verbFirst = view(['lobte', 'sie', 'ihn'], ['VVFIN', 'PPER', 'PPER']);
+  const subject = ParserState.start(3)
+    .apply(SHIFT)
+    .apply(SHIFT)
+    .apply(2 + 2 * 0)
+    .apply(SHIFT);
+  legalTransitions(subject, labels.length, grammar, verbFirst, legal);
+  assert.deepEqual([right(0), right(1)], [0, 0], 'no second subject, active or passive');
+  assert.deepEqual([right(2), right(3)], [1, 1], 'an object, or a modifier, is fine');
+  const object = ParserState.start(3)
+    .apply(SHIFT)
+    .apply(SHIFT)
+    .apply(2 + 2 * 2)
+    .apply(SHIFT);
+  legalTransitions(object, labels.length, grammar, verbFirst, legal);
+  assert.deepEqual([right(0), right(2)], [1, 0], 'after an object: a subject, not a second object');
+  // LEFT-ARC (head s0): "Peter Maria lobte" — "Maria" taken as the subject of "lobte", then "Peter".
+  const verbLast = view(['Peter', 'Maria', 'lobte'], ['NE', 'NE', 'VVFIN']);
+  const three = ParserState.start(3).apply(SHIFT).apply(SHIFT).apply(SHIFT);
+  legalTransitions(three.apply(1 + 2 * 0), labels.length, grammar, verbLast, legal);
+  assert.deepEqual([left(0), left(1), left(2)], [0, 0, 1]);
+  legalTransitions(three.apply(1 + 2 * 3), labels.length, grammar, verbLast, legal);
+  assert.deepEqual([left(0), left(3)], [1, 1], 'a second modifier, or a first subject, is fine');
 });
