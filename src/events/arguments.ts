@@ -120,13 +120,17 @@ function namedLater(c: ArgumentContext, name: string): Entity | null {
   return null;
 }
 
-/** Argument for the phrase headed by `h`: its text, entity and actor code. */
-export function argumentAt(c: ArgumentContext, h: number): EventArgument | null {
+/**
+ * Argument for the phrase headed by `h`: its text, entity and actor code. `until` (a character offset):
+ * where the phrase must end at the latest — an argument before its event's trigger never runs on into it
+ * (a quoted verb the parse hung on the noun before it: "mit europäischen Führern \"beraten\"").
+ */
+export function argumentAt(c: ArgumentContext, h: number, until = Infinity): EventArgument | null {
   const p = c.parse;
   // A relative pronoun stands for the noun the clause hangs on: "Personen, die … inhaftiert waren".
   if (p.xpos[h] === 'PRELS') {
     const antecedent = antecedentOf(p, h);
-    return antecedent >= 0 ? argumentAt(c, antecedent) : null;
+    return antecedent >= 0 ? argumentAt(c, antecedent, until) : null;
   }
   const phrase = phraseAt(c, h);
   if (!phrase) return null;
@@ -143,7 +147,13 @@ export function argumentAt(c: ArgumentContext, h: number): EventArgument | null 
     const sector = roleSectorOf(p.raw[h] as string, actorDictionary());
     actor = actorOf(countryOfPhrase(c, h) ?? (sector ? c.focus : null), sector)?.code ?? null;
   }
-  return { entity: entity?.id ?? null, text: ownText(p, h, phrase), actor };
+  return { entity: entity?.id ?? null, text: cutBefore(ownText(p, h, phrase), phrase.start, until), actor };
+}
+
+/** `text`, starting at `start`, cut before the offset `until` (with the spaces and quotation marks there). */
+function cutBefore(text: string, start: number, until: number): string {
+  if (start + text.length <= until || until <= start) return text;
+  return text.slice(0, until - start).replace(/[\s"„“”»«'‚‘’]+$/u, '');
 }
 
 /** The noun phrase headed by `h`, within its sentence, as the speaker rules delimit it. */
@@ -450,7 +460,7 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     // "mehr als 2.000 Personen": the counted noun heads the phrase, whatever the parse made its head.
     const counted = c.quantityEnd[h] as number;
     if (counted >= 0 && counted !== h && p.tree.upos[counted] === 'NOUN') h = counted;
-    const value = argumentAt(c, h);
+    const value = argumentAt(c, h, h < trigger ? (p.doc.tokens.start[trigger] as number) : Infinity);
     return value ? { value, head: h, path: path.join(', ') } : null;
   };
   let subject = -1;

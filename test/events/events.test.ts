@@ -297,3 +297,9 @@ test('"er" in a later clause is the person the sentence named as its subject bef
   assert.equal(found?.source?.text, 'er');
   assert.equal(found?.source?.actor, 'BLRGOV');
 });
+
+test('an argument before its trigger ends before it: a quoted verb the parse hung on the noun stays out', () => {
+  const [consult] = events('US-Außenminister Mike Pompeo sagte, er habe sich mit europäischen Führern "beraten".');
+  assert.equal(consult?.type, 'CONSULT');
+  assert.equal(consult?.target?.text, 'europäischen Führern');
+});
