@@ -143,10 +143,16 @@ export function countryOfName(word: string, d: ActorDictionary): string | null {
   return d.countryByName.get(key) ?? (key.endsWith('s') ? d.countryByName.get(key.slice(0, -1)) : undefined) ?? null;
 }
 
-/** The sector of a role noun, also as the last part of a compound ("Oppositionspolitikerin"). */
+/**
+ * The sector of a role noun, also as the last part of a compound ("Oppositionspolitikerin") and with the
+ * -s of plurals and genitives the role list does not spell out ("Regierungschefs", "des Kanzlers").
+ */
 export function roleSectorOf(word: string, d: ActorDictionary): string | null {
   const lower = word.toLowerCase();
-  const direct = d.roleSector.get(lower);
-  if (direct) return direct;
-  return compoundHead(lower, (part) => d.roleSector.get(part));
+  const role = (part: string): string | undefined => d.roleSector.get(part);
+  const found = role(lower) ?? compoundHead(lower, role);
+  if (found || !lower.endsWith('s')) return found;
+  // Without the -s, a compound's last part must be longer: "Verbandes" does not end in "Bande".
+  const stem = lower.slice(0, -1);
+  return role(stem) ?? compoundHead(stem, role, 6);
 }

@@ -17,7 +17,7 @@ import { featValue } from '../morph/features.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { tokensWithin } from '../text/positions.js';
 import { subtree } from '../syntax/tree.js';
-import { speakerContext, speakerOfPhrase, type SpeakerContext } from '../quotes/speaker.js';
+import { roleWord, speakerContext, speakerOfPhrase, type SpeakerContext } from '../quotes/speaker.js';
 import { childWith, isNoun, isPassive, isReflexive, kids, prepositionOf, relBase, type Parse } from './parse.js';
 import type { LexiconEntry } from './lexicon.js';
 
@@ -144,7 +144,7 @@ export function argumentAt(c: ArgumentContext, h: number, until = Infinity): Eve
   // A country name the entities layer missed, also in the genitive ("am Widerstand Russlands").
   if (!actor && !entity && p.xpos[h] === 'NE') actor = countryOfName(p.raw[h] as string, actorDictionary());
   if (!actor && (!entity || entity.type !== 'PER')) {
-    const sector = roleSectorOf(p.raw[h] as string, actorDictionary());
+    const sector = roleSectorOf(p.raw[roleWord(p, h)] as string, actorDictionary());
     actor = actorOf(countryOfPhrase(c, h) ?? (sector ? c.focus : null), sector)?.code ?? null;
   }
   return { entity: entity?.id ?? null, text: cutBefore(ownText(p, h, phrase), phrase.start, until), actor };

@@ -11,6 +11,7 @@ import { actorDictionary, roleSectorOf } from '../entities/actors.js';
 import { SENTENCE_STARTERS } from '../text/tokenizer.js';
 import { loadNameHeads } from '../ner/heads.js';
 import { tokenAt, tokensWithin } from '../text/positions.js';
+import { truncationEnd } from '../text/compounds.js';
 
 export type Speaker = NonNullable<Quote['speaker']>;
 
@@ -82,6 +83,18 @@ export function nounPhrase(
       }
       grew = xposOf(c, a - 1) === 'ART' || xposOf(c, a - 1) === 'ADJA';
     }
+    // The truncated words before the head that completes them: "die Staats- und Regierungschefs".
+    const own = truncationEnd(raw, c.doc.tokens.start, c.doc.tokens.end, head);
+    const completing = own >= 0 ? own : head;
+    for (
+      let k = a - 3;
+      k >= first && truncationEnd(raw, c.doc.tokens.start, c.doc.tokens.end, k) === completing;
+      k -= 3
+    ) {
+      a = k;
+      grew = true;
+      if (raw[k - 1] !== ',') break;
+    }
   }
   let b = head + 1;
   if (xposOf(c, head) === 'PPER') return { first: head, end: head + 1 };
@@ -95,6 +108,14 @@ export function nounPhrase(
     !(own && mentionStartingAt(c, c.doc.tokens.start[b] as number, (e) => e !== own))
   )
     b++;
+  // A truncated compound runs on to the word that completes it: "Staats- und Regierungschefs".
+  const completed = truncationEnd(raw, c.doc.tokens.start, c.doc.tokens.end, head);
+  if (completed >= 0 && completed < stop) {
+    // "Baseball- und fünf Golfschläger", "NATO- und afghanischen Truppen": on to the noun.
+    let k = completed;
+    while (k + 1 < stop && /^(ADJA|CARD|PIAT)$/.test(xposOf(c, k))) k++;
+    b = /^(NN|NE)$/.test(xposOf(c, k)) ? k + 1 : completed + 1;
+  }
   // A quoted name right after the head: die Überwachungsgruppe "Honest People".
   if (b < stop && /^["„»«“]$/.test(raw[b] as string)) {
     for (let k = b + 1; k < stop && k <= b + 6; k++) {
@@ -115,6 +136,12 @@ export function nounPhrase(
     } else break;
   }
   return { first: a, end: b };
+}
+
+/** The word that says a phrase's role: its head, or the word that completes a truncated head. */
+export function roleWord(c: { doc: Doc }, head: number): number {
+  const completed = truncationEnd(tokenForms(c.doc).raw, c.doc.tokens.start, c.doc.tokens.end, head);
+  return completed >= 0 ? completed : head;
 }
 
 function overlapping(c: SpeakerContext, start: number, end: number): Entity | null {
@@ -233,7 +260,7 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
     if (!plural)
       entity = subjectInSentence(c, head, fits) ?? subjectBeforePronoun(c, head) ?? lastBefore(c, start, fits);
   } else if (!entity && xposOf(c, head) === 'NN' && /^(der|die|das)$/.test(lower[np.first] as string)) {
-    const sector = roleSectorOf(raw[head] as string, actorDictionary());
+    const sector = roleSectorOf(raw[roleWord(c, head)] as string, actorDictionary());
     if (sector) entity = lastBefore(c, start, (e) => e.type === 'PER' && e.actor?.sector === sector);
     // "Gewerkschaftschef Konrad Freiberg … Der GdP-Vorsitzende verwies darauf": a definite person role
     // right after a person was named is that person; one named in the role noun's own sentence is someone

@@ -17,3 +17,32 @@ export function compoundHead<T>(lower: string, lookup: (part: string) => T | und
   }
   return null;
 }
+
+/** Conjunctions that complete a truncated compound: "Staats- und Regierungschefs", "Ein- oder Ausreise". */
+const TRUNCATION_CONJUNCTIONS = new Set(['und', 'oder', 'sowie', 'bzw.', 'bis']);
+
+/**
+ * The token that completes a truncated compound starting at token `t` ("Militär" in "Militär- und
+ * Polizeibeamten", also "Bundes-, Landes- und Kommunalpolitiker"): the word after the conjunction, whose
+ * last part the truncated words share. -1 where `t` is no truncated word (the hyphen must touch it).
+ */
+export function truncationEnd(
+  raw: readonly string[],
+  start: ArrayLike<number>,
+  end: ArrayLike<number>,
+  t: number,
+): number {
+  let k = t;
+  for (let parts = 0; parts < 4; parts++) {
+    if (raw[k + 1] !== '-' || end[k] !== start[k + 1]) return -1;
+    const next = raw[k + 2] ?? '';
+    if (TRUNCATION_CONJUNCTIONS.has(next.toLowerCase())) {
+      const word = raw[k + 3] ?? '';
+      return /^\p{L}/u.test(word) ? k + 3 : -1;
+    }
+    // A list: "Bundes-, Landes- und …".
+    if (next !== ',' || !/^\p{Lu}/u.test(raw[k + 3] ?? '')) return -1;
+    k += 3;
+  }
+  return -1;
+}

@@ -59,6 +59,9 @@ test('actor dictionary: data files are well formed and answer the common cases',
   assert.equal(roleSectorOf('Mönche', d), 'REL');
   assert.equal(roleSectorOf('Oppositionsanhänger', d), 'OPP');
   assert.equal(roleSectorOf('Geiselnehmer', d), 'CRM');
+  // The -s of plurals and genitives the list does not spell out.
+  assert.equal(roleSectorOf('Regierungschefs', d), 'GOV');
+  assert.equal(roleSectorOf('Bundeskanzlers', d), 'GOV');
   assert.equal(d.organisation.get('osze')?.kind, 'IGO');
 });
 

@@ -298,3 +298,14 @@ test('an argument before its trigger ends before it: a quoted verb the parse hun
   assert.equal(consult?.type, 'CONSULT');
   assert.equal(consult?.target?.text, 'europäischen Führern');
 });
+
+test('a truncated compound is one phrase with the word that completes it, and that word gives the role', () => {
+  const [concern] = events('Ausländische Staats- und Regierungschefs haben Bedenken geäußert.');
+  assert.equal(concern?.source?.text, 'Ausländische Staats- und Regierungschefs');
+  assert.equal(concern?.source?.actor, 'GOV');
+  const [condemn] = events('Die Staats- und Regierungschefs der EU verurteilten den Angriff.');
+  assert.equal(condemn?.source?.text, 'Die Staats- und Regierungschefs der EU');
+  const [turn] = events('Die Militär- und Polizeibeamten des Landes wenden sich gegen den starken Mann.');
+  assert.equal(turn?.source?.text, 'Die Militär- und Polizeibeamten des Landes');
+  assert.equal(turn?.source?.actor, 'COP');
+});
