@@ -76,6 +76,13 @@ test('a relative pronoun subject stands for its noun, also after the verb cluste
 test('"Ziel ist es, … zu": the goal is no source; two names side by side are two arguments', () => {
   const [leisten] = events('Ziel war es, Widerstand gegen den Staat zu leisten.');
   assert.equal(leisten?.source, null);
+  // Parsed with the infinitive as a copular predicate ("Ziel" its nsubj), and sein + zu.
+  const destroy = events('Ziel der Offensive sei es, die Stellungen der Rebellen zu zerstören, sagte ein Sprecher.');
+  assert.equal(destroy.find((v) => v.trigger.text === 'zerstören')?.source, null);
+  assert.equal(events('Bislang sind mindestens 36 Todesopfer zu beklagen.')[0]?.source ?? null, null);
+  // A purpose clause keeps the main clause's subject.
+  const fight = events('Die Soldaten waren auf dem Weg in den Süden, um gegen die Rebellen zu kämpfen.');
+  assert.equal(fight.find((v) => v.trigger.text === 'kämpfen')?.source?.text, 'Die Soldaten');
   const sanction = events('Er sagte nicht, ob die USA Minsk Sanktionen auferlegen würden.').find(
     (v) => v.type === 'SANCTION',
   );
