@@ -219,6 +219,9 @@ function nominal(p: Parse, t: number): boolean {
 /** Verbs of perception and "lassen": their accusative does what the bare infinitive says. */
 const PERCEPTION = new Set(['sehen', 'hören', 'lassen', 'spüren', 'fühlen', 'beobachten']);
 
+/** Verbs of sufficing: "reicht nicht aus, um … zu" says what the amount allows, not what it does. */
+const SUFFICE = new Set(['ausreichen', 'reichen', 'genügen']);
+
 /** Verbs whose object is not the subject of their infinitive ("versprach ihm, … zu kommen"). */
 const SUBJECT_CONTROL = new Set(['versprechen', 'drohen', 'anbieten', 'zusichern', 'ankündigen', 'zusagen']);
 
@@ -256,7 +259,18 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
       }
     }
     const rel = p.tree.deprel[k] as string;
-    if (rel !== 'conj' && rel !== 'xcomp' && rel !== 'parataxis') {
+    // "um/ohne/statt … zu" (advcl, or xcomp as the parse may have it): the infinitive's subject is the
+    // subject of the clause it hangs on — none where that clause is passive (its subject suffers: "Rohre
+    // werden geprüft, um … auszuschließen") or says what suffices ("der Betrag reicht nicht aus, um …").
+    const governor = p.tree.head[k] as number;
+    const purpose =
+      (rel === 'advcl' || rel === 'xcomp') &&
+      /^VV(INF|IZU)$/.test(p.xpos[k] as string) &&
+      childWith(p, k, ['mark'], (c) => /^(um|ohne|statt|anstatt)$/.test(p.lower[c] as string)) >= 0 &&
+      governor >= 0;
+    if (purpose && (isPassive(p, governor) || SUFFICE.has(p.tree.lemma[governor] as string))) return -1;
+    const controlled = purpose && rel === 'advcl';
+    if (rel !== 'conj' && rel !== 'xcomp' && rel !== 'parataxis' && !controlled) {
       const recovered = objectAsSubject(p, k);
       if (recovered >= 0) path.push(edge(p, k, recovered, 'obj (agrees with the verb, which has no subject)'));
       return recovered;

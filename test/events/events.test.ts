@@ -83,6 +83,11 @@ test('"Ziel ist es, … zu": the goal is no source; two names side by side are t
   // A purpose clause keeps the main clause's subject.
   const fight = events('Die Soldaten waren auf dem Weg in den Süden, um gegen die Rebellen zu kämpfen.');
   assert.equal(fight.find((v) => v.trigger.text === 'kämpfen')?.source?.text, 'Die Soldaten');
+  // "um … zu" takes the subject of its clause, unless that clause is passive.
+  const demand = events('Am Samstag versammelten sich Demonstranten auf dem Platz, um eine Veränderung zu fordern.');
+  assert.equal(demand.find((v) => v.type === 'REQUEST')?.source?.text, 'Demonstranten');
+  const checked = events('Alle Leitungen wurden geprüft, um weitere Verunreinigungen auszuschließen.');
+  assert.equal(checked.find((v) => v.trigger.text === 'auszuschließen')?.source?.text ?? null, null);
   const sanction = events('Er sagte nicht, ob die USA Minsk Sanktionen auferlegen würden.').find(
     (v) => v.type === 'SANCTION',
   );
