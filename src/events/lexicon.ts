@@ -5,7 +5,7 @@
  */
 import type { Modality } from '../document.js';
 import { readLexiconLines } from '../util/lexicon.js';
-import { compoundHead } from '../text/compounds.js';
+import type { Lexicon } from '../morph/lexicon.js';
 
 export const PLOVER_TYPES = [
   'AGREE',
@@ -215,15 +215,41 @@ export function eventLexicon(): EventLexicon {
 
 /**
  * The entry for a noun, also as the last part of a compound ("Massenproteste" → Protest): the longest
- * entry that ends the lemma, at least five letters long, wins ("Haft" would match "Botschaft").
+ * entry that ends the lemma, at least five letters long, wins ("Haft" would match "Botschaft"). Not after
+ * a prefix or a particle, which make a derivation with a meaning of its own ("Entwarnung" is no warning,
+ * "Eintreffen" no meeting, "Anforderungen" no demands), nor after a part shorter than three letters
+ * ("Vermittlungsverfahren" is no "Ermittlungsverfahren"); and where the morphology lexicon (`words`)
+ * knows a longer last part, that one decides ("Verunreinigung" ends in "Reinigung", not in "Einigung").
  */
-export function nounEntry(lex: EventLexicon, lemma: string, form?: string): LexiconEntry | null {
+export function nounEntry(
+  lex: EventLexicon,
+  lemma: string,
+  form?: string,
+  words?: Lexicon | null,
+): LexiconEntry | null {
   for (const key of nounKeys(lemma, form)) {
     const direct = lex.nouns.get(key);
     if (direct) return direct;
   }
-  return compoundHead(lemma.toLowerCase().replace(/ß/g, 'ss'), (part) => lex.nouns.get(part));
+  const lower = lemma.toLowerCase().replace(/ß/g, 'ss');
+  for (let i = 1; i <= lower.length - 5; i++) {
+    const entry = lex.nouns.get(lower.slice(i));
+    if (!entry) continue;
+    const modifier = lower.slice(0, i);
+    if (modifier.length < 3 || NOT_COMPOUND_PARTS.has(modifier)) return null;
+    const head = words?.nounHead(lemma) ?? null;
+    if (head === null || head.length <= lower.length - i) return entry;
+    return lex.nouns.get(head.toLowerCase().replace(/ß/g, 'ss')) ?? null;
+  }
+  return null;
 }
+
+/** Prefixes and verb particles that derive nouns rather than compound them. */
+const NOT_COMPOUND_PARTS = new Set(
+  'ent ver zer emp miss ein auf aus bei nach vor zurück wieder heraus herab hinaus hinein herbei über unter durch dar'.split(
+    ' ',
+  ),
+);
 
 /**
  * Keys to look a noun up by: its lemma (also in reformed spelling: "Kompromiß" → "kompromiss"), and where

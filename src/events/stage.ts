@@ -22,6 +22,7 @@ import {
 } from './arguments.js';
 import { eventLexicon, lightEntry, nounEntry, type EventLexicon, type LexiconEntry } from './lexicon.js';
 import { modalityOf } from './modality.js';
+import { loadMorphTagger } from '../morph/tagger.js';
 import {
   childWith,
   isNoun,
@@ -163,6 +164,7 @@ function governingVerb(p: Parse, t: number): number {
  */
 function findCandidates(lex: EventLexicon, p: Parse, verbLemma: string[], first: number, end: number): Candidate[] {
   const out: Candidate[] = [];
+  const words = loadMorphTagger()?.lexicon ?? null;
   const used = new Uint8Array(end - first);
   const missedVerb = new Uint8Array(end - first);
   let finite = false;
@@ -198,7 +200,7 @@ function findCandidates(lex: EventLexicon, p: Parse, verbLemma: string[], first:
       const entry = lex.verbs.get(verbLemma[t] as string)?.find((e) => frameHolds(p, t, e));
       if (entry) out.push({ entry, trigger: t, support: -1 });
     } else if (p.tree.upos[t] === 'NOUN' || (p.tree.upos[t] === 'PROPN' && !/^[A-ZÄÖÜ]{2,}/.test(p.raw[t] as string))) {
-      const entry = nounEntry(lex, p.tree.lemma[t] as string, p.raw[t] as string);
+      const entry = nounEntry(lex, p.tree.lemma[t] as string, p.raw[t] as string, words);
       // "als Völkermord eingestuft", "bezeichnete den Einsatz als Angriff": a label, not an event told.
       if (!entry || kids(p, t).some((c) => p.lower[c] === 'als' && p.xpos[c] === 'KOKOM')) continue;
       const h = p.tree.head[t] as number;

@@ -90,6 +90,16 @@ export class Lexicon {
     return null;
   }
 
+  /** Whether the lexicon lists the form (as written, with its first letter's case flipped, or in old spelling). */
+  has(form: string): boolean {
+    return this.find(form) !== null;
+  }
+
+  /** The longest final part of a capitalised compound that the lexicon knows as a noun, as written; or null. */
+  nounHead(form: string): string | null {
+    return this.compoundHead(form)?.written ?? null;
+  }
+
   /** Candidate lemmas for a form and coarse POS, in lexicon order. */
   lemmas(form: string, pos: Analysis['pos']): string[] {
     const found = this.find(form);

@@ -321,3 +321,14 @@ test('a truncated compound is one phrase with the word that completes it, and th
   assert.equal(turn?.source?.text, 'Die Militär- und Polizeibeamten des Landes');
   assert.equal(turn?.source?.actor, 'COP');
 });
+
+test('derivations are no compounds of an event noun: prefixes, particles and longer known endings', () => {
+  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
+  assert.deepEqual(types('Die Behörden gaben am Abend Entwarnung.'), []);
+  assert.deepEqual(types('Die Vereinigung der Buchhändler tagte in Leipzig.'), ['CONSULT|tagte']);
+  assert.deepEqual(types('Die Verunreinigung des Grundwassers ist gering.'), []);
+  assert.deepEqual(types('Nach dem Eintreffen der Feuerwehr beruhigte sich die Lage.'), []);
+  // Compounds still are: "Massenproteste", "Gegenangriff".
+  assert.ok(types('Die Massenproteste gingen weiter.').includes('PROTEST|Massenproteste'));
+  assert.ok(types('Die Armee startete einen Gegenangriff.').some((t) => t.startsWith('ASSAULT|Gegenangriff')));
+});
