@@ -64,6 +64,9 @@ export function nounPhrase(
   const { raw } = tokenForms(c.doc);
   let a = head;
   const named = xposOf(c, head) === 'NE';
+  // A truncated head ("Staats-" in "Staats- und Regierungschefs") and the word that completes it, or -1.
+  const completed = truncationEnd(raw, c.doc.tokens.start, c.doc.tokens.end, head);
+  const completing = completed >= 0 ? completed : head;
   for (let grew = true; grew;) {
     grew = false;
     while (a - 1 >= first && xposOf(c, a) !== 'PPER') {
@@ -83,9 +86,7 @@ export function nounPhrase(
       }
       grew = xposOf(c, a - 1) === 'ART' || xposOf(c, a - 1) === 'ADJA';
     }
-    // The truncated words before the head that completes them: "die Staats- und Regierungschefs".
-    const own = truncationEnd(raw, c.doc.tokens.start, c.doc.tokens.end, head);
-    const completing = own >= 0 ? own : head;
+    // The truncated words before the word that completes them: "die Staats- und Regierungschefs".
     for (
       let k = a - 3;
       k >= first && truncationEnd(raw, c.doc.tokens.start, c.doc.tokens.end, k) === completing;
@@ -109,7 +110,6 @@ export function nounPhrase(
   )
     b++;
   // A truncated compound runs on to the word that completes it: "Staats- und Regierungschefs".
-  const completed = truncationEnd(raw, c.doc.tokens.start, c.doc.tokens.end, head);
   if (completed >= 0 && completed < stop) {
     // "Baseball- und fünf Golfschläger", "NATO- und afghanischen Truppen": on to the noun.
     let k = completed;
