@@ -24,6 +24,7 @@ import { SENTENCE_STARTERS } from '../text/tokenizer.js';
 import { loadNameHeads } from '../ner/heads.js';
 import { readWordSet } from '../util/lexicon.js';
 import { startsUpper } from '../text/chars.js';
+import { loadMorphTagger } from '../morph/tagger.js';
 
 /** A NER token: one document token, or a hyphen compound the tokenizer split ("US", "-", "Außenminister"). */
 interface NerToken {
@@ -120,6 +121,7 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
     const sentenceMentions = mentions.length;
     for (const chunk of chunksOf(labels)) {
       if (chunk.type === 'PER') chunk.end = surnameRun(sentence, labels, chunk.end);
+      englishIslandName(sentence, chunk);
       const first = sentence[chunk.start]!;
       const last = sentence[chunk.end - 1]!;
       const base = chunk.type.slice(0, 3);
@@ -178,6 +180,27 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
   propagateSurnames(doc, tokens, mentions);
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, countries };
+}
+
+/**
+ * "Long Island", "Tropical Island", "Lady Elliot Island": an English island name, which the German
+ * "Island" (Iceland) is not. The chunk grows back over the foreign word before it (a name, or a word the
+ * morphology lexicon does not know: "der Inselstaat Island" stays Iceland) and is a place.
+ */
+function englishIslandName(sentence: readonly NerToken[], chunk: { start: number; end: number; type: string }): void {
+  const last = sentence[chunk.end - 1]!.text;
+  if (last !== 'Island' && last !== 'Islands') return;
+  const lexicon = loadMorphTagger()?.lexicon ?? null;
+  // "Islands" is also Iceland's genitive ("der EU-Beitritt Islands"): there only names come before it.
+  const foreign = (t: NerToken): boolean =>
+    startsUpper(t.text) &&
+    !t.text.includes('-') &&
+    (t.xpos === 'NE' || t.xpos === 'FM' || (last === 'Island' && t.xpos === 'NN' && lexicon?.lookup(t.text) === null));
+  // One word back at most: "überquerte Hamish Fraser Island" (the cyclone Hamish crossed Fraser Island).
+  const k = chunk.start > 0 && foreign(sentence[chunk.start - 1]!) ? chunk.start - 1 : chunk.start;
+  if (k === chunk.end - 1) return;
+  chunk.start = k;
+  chunk.type = 'LOC';
 }
 
 /**

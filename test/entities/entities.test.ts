@@ -177,3 +177,21 @@ test('a quoted name after an organisation noun is an organisation; "G8-Gipfel" i
   const summit = analyzeDocument(textDocument('G8-Gipfel: Nein zu Atomwaffen\n\nObama will einen Gipfel.'), {});
   assert.ok(!summit.entities.some((e) => e.type === 'PER' && e.name.startsWith('G8')));
 });
+
+test('"X Island" is an English island name, not Iceland; "der Inselstaat Island" and "Islands" after a noun are', () => {
+  const doc = analyzeDocument(
+    textDocument(
+      'Er wurde auf Long Island erschossen. Das Tropical Island ist ein Freizeitpark. Der Inselstaat Island ' +
+        'verhandelt mit der EU über den Beitritt Islands.',
+      't',
+    ),
+  );
+  const names = doc.entities.map((e) => `${e.name}|${e.type}|${e.actor?.code ?? '-'}`);
+  assert.ok(names.includes('Long Island|LOC|-'), names.join(', '));
+  assert.ok(names.includes('Tropical Island|LOC|-'), names.join(', '));
+  const iceland = doc.entities.find((e) => e.actor?.code === 'ISL');
+  assert.deepEqual(
+    iceland?.mentions.map((m) => m.text),
+    ['Island', 'Islands'],
+  );
+});
