@@ -145,7 +145,9 @@ export function argumentAt(c: ArgumentContext, h: number, until = Infinity): Eve
   if (!actor && !entity && p.xpos[h] === 'NE') actor = countryOfName(p.raw[h] as string, actorDictionary());
   if (!actor && (!entity || entity.type !== 'PER')) {
     const sector = roleSectorOf(p.raw[roleWord(p, h)] as string, actorDictionary());
-    actor = actorOf(countryOfPhrase(c, h) ?? (sector ? c.focus : null), sector)?.code ?? null;
+    // "Ausländische Staats- und Regierungschefs" are, whoever they are, not the article's own country's.
+    const foreign = kids(p, h).some((k) => /^ausländisch/.test(p.lower[k] as string));
+    actor = actorOf(countryOfPhrase(c, h) ?? (sector && !foreign ? c.focus : null), sector)?.code ?? null;
   }
   return { entity: entity?.id ?? null, text: cutBefore(ownText(p, h, phrase), phrase.start, until), actor };
 }
