@@ -23,6 +23,8 @@ const RANK: Record<Modality, number> = { asserted: 0, alleged: 1, planned: 2, ne
 const COMPLEMENT = new Set(['xcomp', 'ccomp', 'obj', 'obl', 'nmod', 'parataxis', 'nsubj', 'nsubj:pass', 'iobj']);
 /** Types whose complement is not asserted: what is demanded, refused or threatened. */
 const CONTENT_OF = new Set(['REQUEST', 'REJECT', 'THREATEN', 'CONCEDE']);
+/** Types whose passive subject is what is demanded or threatened, not something that exists. */
+const PASSIVE_CONTENT_OF = new Set(['REQUEST', 'THREATEN']);
 const SPEECH_CLAUSE = new Set(['ccomp', 'parataxis']);
 /**
  * A phrase that says when or where ("bei seinem Treffen … gewarnt", "in Minsk") is not what is demanded or
@@ -127,14 +129,11 @@ export function modalityOf(
     if (isMainClauseVerb(p, k) && !SPEECH_CLAUSE.has(rel)) break;
     if (COMPLEMENT.has(rel) || rel.startsWith('obl')) {
       const headType = typeAt(h);
-      // What is demanded or refused is its complement; its subject ("die Klage wurde abgewiesen") exists.
-      if (
-        headType &&
-        CONTENT_OF.has(headType) &&
-        steps < 3 &&
-        relBase(p, k) !== 'nsubj' &&
-        !NOT_CONTENT.has(prepositionOf(p, k) ?? '')
-      )
+      // What is demanded or refused is its complement; its subject ("die Klage wurde abgewiesen") exists —
+      // but what is demanded or threatened in the passive is still only demanded ("dessen Rücktritt von
+      // den Demonstranten gefordert wird", "Anschläge wurden angedroht").
+      const subject = relBase(p, k) === 'nsubj' && !(rel === 'nsubj:pass' && PASSIVE_CONTENT_OF.has(headType ?? ''));
+      if (headType && CONTENT_OF.has(headType) && steps < 3 && !subject && !NOT_CONTENT.has(prepositionOf(p, k) ?? ''))
         return { modality: 'hypothetical', cue: `content of ${p.raw[h]}`, reporter: h, suppressed: true };
       const lemma = verbLemmaAt(h);
       // Nouns govern only clauses (above); "Sorge über die Festnahmen" does not make them supposed.

@@ -126,6 +126,15 @@ test('what is only demanded or refused is not coded as an event of its own', () 
   assert.deepEqual(coded('Die Regierung lehnte eine ausländische Vermittlung ab.'), ['REJECT|lehnte|GOV|asserted']);
   // Casualties are not demands.
   assert.deepEqual(coded('Der Angriff auf das Dorf forderte zwölf Tote.'), ['ASSAULT|Angriff|-|asserted']);
+  // In the passive, what is demanded or threatened is the subject; what is refused still exists.
+  assert.deepEqual(
+    events('Die Freilassung der Gefangenen wurde gefordert.').map((v) => v.type),
+    ['REQUEST'],
+  );
+  assert.deepEqual(
+    events('Die Klage wurde vom Gericht abgewiesen.').map((v) => v.type),
+    ['ACCUSE', 'REJECT'],
+  );
 });
 
 test('noun + verb pairs decide the type; support verbs lend the noun their subject', () => {
