@@ -236,8 +236,12 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
   // An infinitive with a copula: "Das Ziel ist es, das Volk zu unterstützen" (its "subject" is the goal) or
   // "sind 36 Todesopfer zu beklagen" (sein + zu: the subject suffers it) leave open who acts. A purpose
   // clause ("um … zu kämpfen") the parse gave the main clause's copula is not one.
-  const copular = childWith(p, v, ['cop']) >= 0 && childWith(p, v, ['mark'], (c) => p.lower[c] === 'um') < 0;
-  if (/^VV(INF|IZU)$/.test(p.xpos[v] as string) && copular) return -1;
+  if (
+    /^VV(INF|IZU)$/.test(p.xpos[v] as string) &&
+    childWith(p, v, ['cop']) >= 0 &&
+    childWith(p, v, ['mark'], (c) => p.lower[c] === 'um') < 0
+  )
+    return -1;
   for (let k = v, hops = 0; k >= 0 && hops < 3; hops++) {
     // A passive subject of an active verb is the parse's mistake ("hat sich die Regierung … entschuldigt").
     // A relative pronoun counts where it has an antecedent ("die Frau, die … angeboten hatte").

@@ -90,11 +90,6 @@ export class Lexicon {
     return null;
   }
 
-  /** Whether the lexicon lists the form (as written, with its first letter's case flipped, or in old spelling). */
-  has(form: string): boolean {
-    return this.find(form) !== null;
-  }
-
   /** The longest final part of a capitalised compound that the lexicon knows as a noun, as written; or null. */
   nounHead(form: string): string | null {
     return this.compoundHead(form)?.written ?? null;

@@ -64,9 +64,8 @@ export function nounPhrase(
   const { raw } = tokenForms(c.doc);
   let a = head;
   const named = xposOf(c, head) === 'NE';
-  // A truncated head ("Staats-" in "Staats- und Regierungschefs") and the word that completes it, or -1.
-  const completed = truncationEnd(raw, c.doc.tokens.start, c.doc.tokens.end, head);
-  const completing = completed >= 0 ? completed : head;
+  // The word that completes a truncated head ("Regierungschefs" for "Staats-"), else the head itself.
+  const completing = roleWord(c, head);
   for (let grew = true; grew;) {
     grew = false;
     while (a - 1 >= first && xposOf(c, a) !== 'PPER') {
@@ -110,11 +109,11 @@ export function nounPhrase(
   )
     b++;
   // A truncated compound runs on to the word that completes it: "Staats- und Regierungschefs".
-  if (completed >= 0 && completed < stop) {
+  if (completing !== head && completing < stop) {
     // "Baseball- und fünf Golfschläger", "NATO- und afghanischen Truppen": on to the noun.
-    let k = completed;
+    let k = completing;
     while (k + 1 < stop && /^(ADJA|CARD|PIAT)$/.test(xposOf(c, k))) k++;
-    b = /^(NN|NE)$/.test(xposOf(c, k)) ? k + 1 : completed + 1;
+    b = /^(NN|NE)$/.test(xposOf(c, k)) ? k + 1 : completing + 1;
   }
   // A quoted name right after the head: die Überwachungsgruppe "Honest People".
   if (b < stop && /^["„»«“]$/.test(raw[b] as string)) {

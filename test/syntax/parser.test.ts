@@ -5,6 +5,9 @@ import { PackedPerceptron } from '../../src/morph/perceptron.js';
 import {
   BeamSearch,
   ParserState,
+  SHIFT,
+  leftArc,
+  rightArc,
   parserGrammar,
   legalTransitions,
   readParserModel,
@@ -241,25 +244,24 @@ function sameClassPair(clusters: ReturnType<typeof loadClusters>): [string, stri
   throw new Error('no two of the listed words share a class');
 }
 
+/** The parser's view of words with only their STTS tags (what the decoder grammar reads). */
+function taggedView(forms: string[], xpos: string[]): SentenceView {
+  return viewSentence({ forms, upos: xpos.map(() => 'X'), xpos, feats: xpos.map(() => '_') });
+}
+
 test('decoder grammar: punctuation heads nothing and hangs as punct; two marks side by side still attach', () => {
   const labels = ['punct', 'obj'];
   const grammar = parserGrammar(labels);
-  const input = (forms: string[], xpos: string[]): Parameters<typeof viewSentence>[0] => ({
-    forms,
-    upos: xpos.map(() => 'X'),
-    xpos,
-    feats: xpos.map(() => '_'),
-  });
   const legal = new Uint8Array(1 + 2 * labels.length);
   // Stack: root, word 1, word 2. LEFT-ARC(l) = 1 + 2l makes word 1 depend on word 2; RIGHT-ARC(l) = 2 + 2l
   // makes word 2 depend on word 1.
   const state = ParserState.start(2).apply(0).apply(0);
-  legalTransitions(state, labels.length, grammar, viewSentence(input(['Haus', ','], ['NN', '$,'])), legal);
+  legalTransitions(state, labels.length, grammar, taggedView(['Haus', ','], ['NN', '$,']), legal);
   assert.deepEqual([legal[1], legal[3]], [0, 0], 'the comma heads no word');
   assert.deepEqual([legal[2], legal[4]], [1, 0], 'the comma hangs on the noun as punct only');
-  legalTransitions(state, labels.length, grammar, viewSentence(input([',', 'Haus'], ['$,', 'NN'])), legal);
+  legalTransitions(state, labels.length, grammar, taggedView([',', 'Haus'], ['$,', 'NN']), legal);
   assert.deepEqual([legal[1], legal[3], legal[2], legal[4]], [1, 0, 0, 0]);
-  legalTransitions(state, labels.length, grammar, viewSentence(input(['"', '.'], ['$(', '$.'])), legal);
+  legalTransitions(state, labels.length, grammar, taggedView(['"', '.'], ['$(', '$.']), legal);
   assert.equal(legal[1], 1, 'two marks: one takes the other, as punct');
   assert.equal(legal[2], 1);
 });
@@ -267,34 +269,23 @@ test('decoder grammar: punctuation heads nothing and hangs as punct; two marks s
 test('decoder grammar: a head takes one subject of any kind and one object, other relations as often as needed', () => {
   const labels = ['nsubj', 'nsubj:pass', 'obj', 'advmod'];
   const grammar = parserGrammar(labels);
-  const view = (forms: string[], xpos: string[]): SentenceView =>
-    viewSentence({ forms, upos: xpos.map(() => 'X'), xpos, feats: xpos.map(() => '_') });
   const legal = new Uint8Array(1 + 2 * labels.length);
   const left = (l: number): number => legal[1 + 2 * l] as number;
   const right = (l: number): number => legal[2 + 2 * l] as number;
-  const SHIFT = 0;
-  // RIGHT-ARC (head s1): "lobte sie ihn" — "sie" taken as the subject, then "ihn" on the stack.
-  const verbFirst = view(['lobte', 'sie', 'ihn'], ['VVFIN', 'PPER', 'PPER']);
-  const subject = ParserState.start(3)
-    .apply(SHIFT)
-    .apply(SHIFT)
-    .apply(2 + 2 * 0)
-    .apply(SHIFT);
-  legalTransitions(subject, labels.length, grammar, verbFirst, legal);
+  // RIGHT-ARC (head s1): "lobte sie ihn" — "sie" taken with label `l`, then "ihn" on the stack.
+  const verbFirst = taggedView(['lobte', 'sie', 'ihn'], ['VVFIN', 'PPER', 'PPER']);
+  const afterRightArc = (l: number): ParserState =>
+    ParserState.start(3).apply(SHIFT).apply(SHIFT).apply(rightArc(l)).apply(SHIFT);
+  legalTransitions(afterRightArc(0), labels.length, grammar, verbFirst, legal);
   assert.deepEqual([right(0), right(1)], [0, 0], 'no second subject, active or passive');
   assert.deepEqual([right(2), right(3)], [1, 1], 'an object, or a modifier, is fine');
-  const object = ParserState.start(3)
-    .apply(SHIFT)
-    .apply(SHIFT)
-    .apply(2 + 2 * 2)
-    .apply(SHIFT);
-  legalTransitions(object, labels.length, grammar, verbFirst, legal);
+  legalTransitions(afterRightArc(2), labels.length, grammar, verbFirst, legal);
   assert.deepEqual([right(0), right(2)], [1, 0], 'after an object: a subject, not a second object');
   // LEFT-ARC (head s0): "Peter Maria lobte" — "Maria" taken as the subject of "lobte", then "Peter".
-  const verbLast = view(['Peter', 'Maria', 'lobte'], ['NE', 'NE', 'VVFIN']);
+  const verbLast = taggedView(['Peter', 'Maria', 'lobte'], ['NE', 'NE', 'VVFIN']);
   const three = ParserState.start(3).apply(SHIFT).apply(SHIFT).apply(SHIFT);
-  legalTransitions(three.apply(1 + 2 * 0), labels.length, grammar, verbLast, legal);
+  legalTransitions(three.apply(leftArc(0)), labels.length, grammar, verbLast, legal);
   assert.deepEqual([left(0), left(1), left(2)], [0, 0, 1]);
-  legalTransitions(three.apply(1 + 2 * 3), labels.length, grammar, verbLast, legal);
+  legalTransitions(three.apply(leftArc(3)), labels.length, grammar, verbLast, legal);
   assert.deepEqual([left(0), left(3)], [1, 1], 'a second modifier, or a first subject, is fine');
 });
