@@ -261,7 +261,8 @@ function nounKeys(lemma: string, form?: string): string[] {
   if (form) {
     const f = form.toLowerCase();
     keys.push(f);
-    for (const ending of ['en', 'n', 'e', 's', 'er']) if (f.endsWith(ending)) keys.push(f.slice(0, -ending.length));
+    // Not "-er": it makes agent nouns of events ("Kritiker", "Besucher"), no plural of an event noun.
+    for (const ending of ['en', 'n', 'e', 's']) if (f.endsWith(ending)) keys.push(f.slice(0, -ending.length));
   }
   return keys;
 }

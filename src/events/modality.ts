@@ -7,7 +7,8 @@
  */
 import type { Modality } from '../document.js';
 import type { EventLexicon } from './lexicon.js';
-import { isSubjunctive, kids, prepositionOf, relBase, SCENE_PREPOSITIONS, type Parse } from './parse.js';
+import { childWith, isSubjunctive, kids, prepositionOf, relBase, SCENE_PREPOSITIONS, type Parse } from './parse.js';
+import { reportedMood } from '../quotes/mood.js';
 
 export interface ModalityDecision {
   modality: Modality;
@@ -68,6 +69,10 @@ export function modalityOf(
   const host = coordinationHost(p, start);
   if (host >= 0) owners.push(host);
   for (const own of owners) {
+    // Konjunktiv I marks reported speech on its own, also where the parse lost the verb of saying
+    // ("erklärte …, die Ausgangssperre sei aufgehoben").
+    const k1 = konjunktiv1Of(p, own);
+    if (k1 >= 0) offer('alleged', `${p.raw[k1]} (Konjunktiv I)`);
     for (const c of kids(p, own)) {
       const rel = p.tree.deprel[c] as string;
       const neg = cueOf(cues.negation, p, c);
@@ -153,6 +158,26 @@ export function modalityOf(
   const last = (p.doc.sentences.endToken[s] as number) - 1;
   if (p.raw[last] === '?') offer('hypothetical', 'question');
   return best;
+}
+
+/** The verb's own finite form (itself or an auxiliary) when it is a Konjunktiv I, else -1. */
+function konjunktiv1Of(p: Parse, v: number): number {
+  const finite = (p.xpos[v] as string).endsWith('FIN')
+    ? v
+    : childWith(p, v, ['aux', 'aux:pass'], (c) => (p.xpos[c] as string).endsWith('FIN'));
+  if (finite < 0) return -1;
+  const s = p.sentenceOf[finite] as number;
+  let firstPerson = false;
+  for (let t = p.doc.sentences.firstToken[s] as number; t < (p.doc.sentences.endToken[s] as number); t++)
+    if (p.lower[t] === 'ich') firstPerson = true;
+  const mood = reportedMood(
+    p.raw[finite] as string,
+    p.tree.lemma[finite] as string,
+    p.feats[finite] as string,
+    p.xpos[finite] as string,
+    firstPerson,
+  );
+  return mood === 'konjunktiv1' ? finite : -1;
 }
 
 const PURPOSE_MARKS = new Set(['um', 'damit']);

@@ -345,3 +345,26 @@ test('derivations are no compounds of an event noun: prefixes, particles and lon
   assert.ok(types('Die Massenproteste gingen weiter.').includes('PROTEST|Massenproteste'));
   assert.ok(types('Die Armee startete einen Gegenangriff.').some((t) => t.startsWith('ASSAULT|Gegenangriff')));
 });
+
+test('agent nouns in -er are no event nouns: critics and visitors are people', () => {
+  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
+  assert.deepEqual(types('Kritiker fürchten Interessenskonflikte.'), []);
+  assert.deepEqual(types('Die Besucher der Ausstellung staunten.'), []);
+  // The plural of an event noun still is one.
+  assert.ok(types('Die Besuche des Ministers häuften sich.').some((t) => t.startsWith('CONSULT|Besuche')));
+});
+
+test('Konjunktiv I reports: the event is alleged even where the parse lost the verb of saying', () => {
+  const modality = (text: string, trigger: string): string | undefined =>
+    events(text).find((v) => v.trigger.text === trigger)?.modality;
+  assert.equal(
+    modality(
+      'Wenige Stunden nach dem Putsch erklärte der neue „Oberste Rat zur Wiederherstellung der Demokratie“, wie sich die Militärjunta selbst nennt, die Situation sei unter Kontrolle, die Grenzen würden wieder geöffnet und die Ausgangssperre sei aufgehoben.',
+      'aufgehoben',
+    ),
+    'alleged',
+  );
+  assert.equal(modality('Dort seien auch viele Passanten verletzt worden.', 'verletzt'), 'alleged');
+  // The indicative and the Konjunktiv II of "werden" are no report.
+  assert.equal(modality('Dort wurden auch viele Passanten verletzt.', 'verletzt'), 'asserted');
+});
