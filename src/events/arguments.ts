@@ -14,6 +14,7 @@ import {
   roleSectorOf,
 } from '../entities/actors.js';
 import { featValue } from '../morph/features.js';
+import { readWordSet } from '../util/lexicon.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { tokensWithin } from '../text/positions.js';
 import { subtree } from '../syntax/tree.js';
@@ -431,6 +432,24 @@ function isActorPhrase(c: ArgumentContext, k: number): boolean {
   const e = c.entityAt[k];
   if (e) return e.type === 'PER' || e.type === 'ORG';
   return roleSectorOf(c.parse.raw[k] as string, actorDictionary()) !== null;
+}
+
+const PERSON_NOUNS = readWordSet('lexicons/de/person-nouns.txt');
+const PERSONAL_PRONOUNS = new Set(['PPER', 'PRELS']);
+
+/**
+ * Whether the word heads a phrase about someone who can act: a person, an organisation, a country or seat
+ * of power, a role, a noun for people ("einen Mann"), or a personal or relative pronoun.
+ */
+export function canAct(c: ArgumentContext, k: number): boolean {
+  const p = c.parse;
+  const e = c.entityAt[k];
+  if (e) return e.type === 'PER' || e.type === 'ORG' || (e.type === 'LOC' && !isTownOrRegion(c, k));
+  if (PERSONAL_PRONOUNS.has(p.xpos[k] as string)) return true;
+  if (PERSON_NOUNS.has(p.tree.lemma[k] as string) || roleSectorOf(p.raw[k] as string, actorDictionary()) !== null)
+    return true;
+  // "der mutmaßliche NS-Scherge John Demjanjuk": the name in apposition says who.
+  return kids(p, k).some((a) => p.tree.deprel[a] === 'appos' && a > k && canAct(c, a));
 }
 
 /** Prepositions that introduce an event's target, and the types they do it for (others: all types). */

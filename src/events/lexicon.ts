@@ -31,12 +31,16 @@ export type EntryKind = 'verb' | 'noun' | 'light';
 
 /**
  * A condition on the verb: no accusative object, reflexive "sich", a phrase with a preposition, an object
- * that is not one of some nouns, or one that is (also as a compound's last part: "Protestkundgebung").
+ * that is not one of some nouns, or one that is (also as a compound's last part: "Protestkundgebung"); an
+ * object at all ("hielt den Reporter fest", not "hielt am Plan fest"); subject and object who can act
+ * ("traf den Präsidenten", not "die Kürzungen treffen die Verwaltung" or "traf das Tor").
  */
 export type Frame =
   | { kind: 'none' }
   | { kind: 'noobj' }
   | { kind: 'refl' }
+  | { kind: 'trans' }
+  | { kind: 'actors' }
   | { kind: 'prep'; preposition: string }
   | { kind: 'objnot'; nouns: ReadonlySet<string> }
   | { kind: 'obj'; nouns: ReadonlySet<string> };
@@ -123,11 +127,23 @@ const MODES_BY_TYPE: Partial<Record<PloverType, readonly string[]>> = {
   ],
 };
 const MODALITIES = new Set<string>(['asserted', 'negated', 'planned', 'hypothetical', 'alleged']);
+/** The order in which a verb's readings are tried (stable within one rank: the file's order). */
+const FRAME_ORDER: Record<Frame['kind'], number> = {
+  noobj: 0,
+  refl: 0,
+  prep: 0,
+  objnot: 0,
+  obj: 0,
+  trans: 1,
+  actors: 1,
+  none: 2,
+};
+
 const CUE_KINDS = new Set<string>(['negation', 'mark', 'modal', 'governor', 'adverb', 'support']);
 
 function parseFrame(value: string, where: string): Frame {
   if (value === '-') return { kind: 'none' };
-  if (value === 'noobj' || value === 'refl') return { kind: value };
+  if (value === 'noobj' || value === 'refl' || value === 'trans' || value === 'actors') return { kind: value };
   if (value.startsWith('prep:')) return { kind: 'prep', preposition: value.slice(5) };
   if (value.startsWith('objnot:')) return { kind: 'objnot', nouns: new Set(value.slice(7).split('|')) };
   if (value.startsWith('obj:')) return { kind: 'obj', nouns: new Set(value.slice(4).toLowerCase().split('|')) };
@@ -185,8 +201,8 @@ function build(): EventLexicon {
     if (kind === 'verb') {
       const list = lexicon.verbs.get(lemma) ?? [];
       list.push(entry);
-      // Entries with a condition first: the plain reading is the fallback.
-      list.sort((a, b) => Number(a.frame.kind === 'none') - Number(b.frame.kind === 'none'));
+      // Conditions on the words of the clause first, then those on who acts; the plain reading is the fallback.
+      list.sort((a, b) => FRAME_ORDER[a.frame.kind] - FRAME_ORDER[b.frame.kind]);
       lexicon.verbs.set(lemma, list);
     } else if (kind === 'noun') {
       lexicon.nouns.set(lemma.toLowerCase(), entry);

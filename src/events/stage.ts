@@ -15,6 +15,7 @@ import { actorOf } from '../entities/actors.js';
 import {
   argumentAt,
   argumentContext,
+  canAct,
   isAccusativeObject,
   placeOf,
   rolesOf,
@@ -26,6 +27,7 @@ import { loadMorphTagger } from '../morph/tagger.js';
 import {
   childWith,
   isNoun,
+  isPassive,
   isReflexive,
   kids,
   parseOf,
@@ -84,15 +86,28 @@ interface Coded {
 
 const NOUN_SUPPORT_RELATIONS = new Set(['obj', 'obl', 'obl:arg', 'nsubj', 'nsubj:pass', 'iobj']);
 
-function frameHolds(p: Parse, v: number, entry: LexiconEntry): boolean {
+function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boolean {
+  const p = ctx.parse;
   const f = entry.frame;
   switch (f.kind) {
     case 'none':
       return true;
+    case 'trans':
+      return objectOrPassiveSubject(p, v) >= 0;
+    case 'actors': {
+      // In the passive only the subject is there to test ("wurde ausgeliefert").
+      const object = objectOrPassiveSubject(p, v);
+      const subject = isPassive(p, v) ? -1 : childWith(p, v, ['nsubj']);
+      return object >= 0 && canAct(ctx, object) && (subject < 0 || canAct(ctx, subject));
+    }
     case 'noobj':
       return !isAccusativeObject(p, v);
-    case 'refl':
-      return kids(p, v).some((c) => isReflexive(p, c));
+    case 'refl': {
+      // "will sich … treffen": the parse may hang "sich" on the modal verb that takes the infinitive.
+      const h = p.tree.head[v] as number;
+      const modal = h >= 0 && h < v && MODAL_VERBS.has(p.tree.lemma[h] as string) && childWith(p, v, ['nsubj']) < 0;
+      return kids(p, v).some((c) => isReflexive(p, c)) || (modal && kids(p, h).some((c) => isReflexive(p, c)));
+    }
     case 'prep':
       // The phrase may hang one level down ("verurteilte den Blogger zu zehn Jahren Haft").
       return kids(p, v).some(
@@ -110,6 +125,23 @@ function frameHolds(p: Parse, v: number, entry: LexiconEntry): boolean {
       return objectNoun(p, v, f.nouns, 2);
   }
 }
+
+const MODAL_VERBS = new Set(['wollen', 'sollen', 'müssen', 'können', 'dürfen', 'mögen']);
+
+/**
+ * The accusative object of a verb, or its subject in the passive: a noun or pronoun, also that of the verb
+ * it is coordinated with ("verfolgt und festgehalten"); -1 if none.
+ */
+function objectOrPassiveSubject(p: Parse, v: number): number {
+  const nominal = (c: number): boolean => NOMINAL.has(p.tree.upos[c] as string) && prepositionOf(p, c) === null;
+  const own = childWith(p, v, isPassive(p, v) ? ['obj', 'nsubj:pass', 'nsubj'] : ['obj', 'nsubj:pass'], nominal);
+  const h = p.tree.head[v] as number;
+  return own >= 0 || p.tree.deprel[v] !== 'conj' || h < 0 || !isVerb(p, h)
+    ? own
+    : childWith(p, h, ['obj', 'nsubj:pass'], nominal);
+}
+
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
 
 const OBJECT_RELATIONS = new Set(['obj', 'nsubj:pass', 'nsubj', 'nmod', 'xcomp']);
 
@@ -162,7 +194,14 @@ function governingVerb(p: Parse, t: number): number {
  * The triggers of one sentence. `verbLemma` holds each verb's lemma with its particle; a word the tagger
  * missed as a verb gets its verb lemma there too.
  */
-function findCandidates(lex: EventLexicon, p: Parse, verbLemma: string[], first: number, end: number): Candidate[] {
+function findCandidates(
+  lex: EventLexicon,
+  ctx: ArgumentContext,
+  verbLemma: string[],
+  first: number,
+  end: number,
+): Candidate[] {
+  const p = ctx.parse;
   const out: Candidate[] = [];
   const words = loadMorphTagger()?.lexicon ?? null;
   const used = new Uint8Array(end - first);
@@ -197,7 +236,7 @@ function findCandidates(lex: EventLexicon, p: Parse, verbLemma: string[], first:
   for (let t = first; t < end; t++) {
     if (used[t - first]) continue;
     if (isVerb(p, t) || missedVerb[t - first]) {
-      const entry = lex.verbs.get(verbLemma[t] as string)?.find((e) => frameHolds(p, t, e));
+      const entry = lex.verbs.get(verbLemma[t] as string)?.find((e) => frameHolds(ctx, t, e));
       if (entry) out.push({ entry, trigger: t, support: -1 });
     } else if (p.tree.upos[t] === 'NOUN' || (p.tree.upos[t] === 'PROPN' && !/^[A-ZÄÖÜ]{2,}/.test(p.raw[t] as string))) {
       const entry = nounEntry(lex, p.tree.lemma[t] as string, p.raw[t] as string, words);
@@ -369,7 +408,13 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
   const candidates: Candidate[] = [];
   for (let s = 0; s < doc.sentences.count; s++)
     candidates.push(
-      ...findCandidates(lex, p, verbLemma, doc.sentences.firstToken[s] as number, doc.sentences.endToken[s] as number),
+      ...findCandidates(
+        lex,
+        ctx,
+        verbLemma,
+        doc.sentences.firstToken[s] as number,
+        doc.sentences.endToken[s] as number,
+      ),
     );
   const typeAt = new Map<number, string>();
   for (const c of candidates) typeAt.set(c.trigger, c.entry.type);

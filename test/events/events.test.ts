@@ -368,3 +368,23 @@ test('Konjunktiv I reports: the event is alleged even where the parse lost the v
   // The indicative and the Konjunktiv II of "werden" are no report.
   assert.equal(modality('Dort wurden auch viele Passanten verletzt.', 'verletzt'), 'asserted');
 });
+
+test('verb frames on who acts: meeting needs people, holding someone needs an object, extradition a person', () => {
+  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
+  assert.deepEqual(types('Der Kanzler traf den französischen Präsidenten in Paris.'), ['CONSULT|traf']);
+  assert.deepEqual(types('Solana will sich in Kinshasa mit dem kongolesischen Präsidenten treffen.'), [
+    'CONSULT|treffen',
+  ]);
+  // Cuts hit departments, a striker hits the goal, a court makes a decision: no meeting.
+  assert.deepEqual(types('Die Stellenkürzungen sollen vor allem die Verwaltung treffen.'), []);
+  assert.deepEqual(types('Christian Gentner traf das Tor.'), []);
+  assert.deepEqual(types('Das Gericht hat keine Entscheidung getroffen.'), []);
+  // A passive with "von" stays the strike it was.
+  assert.deepEqual(types('Das Krankenhaus wurde von einer Rakete getroffen.'), ['ASSAULT|getroffen']);
+  assert.deepEqual(types('Die SPD hält am Atomausstieg fest.'), []);
+  assert.deepEqual(types('Die Grenzpolizei hielt den Reporter zwei Tage fest.'), ['COERCE|hielt']);
+  assert.deepEqual(types('Airbus konnte die Bestellungen nicht fristgerecht ausliefern.'), []);
+  assert.deepEqual(types('Der mutmaßliche NS-Scherge John Demjanjuk wurde nach München ausgeliefert.'), [
+    'COOPERATE|ausgeliefert',
+  ]);
+});
