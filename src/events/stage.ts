@@ -221,8 +221,9 @@ function findCandidates(
   // Noun + verb pairs first: they decide the type of both words ("Sanktionen aufheben" is CONCEDE).
   for (let c = first; c < end; c++) {
     const noun = isNoun(p, c);
-    // Predicative adjectives pair too: "machte die Opposition verantwortlich".
-    if (!noun && p.xpos[c] !== 'ADJD') continue;
+    // Predicative adjectives and participles pair too: "machte die Opposition verantwortlich", "nahmen
+    // zwei Journalisten gefangen".
+    if (!noun && p.xpos[c] !== 'ADJD' && p.xpos[c] !== 'VVPP') continue;
     const v = governingVerb(p, c);
     if (v < 0 || used[v - first]) continue;
     const entry = noun
