@@ -277,6 +277,9 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
       governor >= 0;
     if (purpose && (isPassive(p, governor) || SUFFICE.has(p.tree.lemma[governor] as string))) return -1;
     const controlled = purpose && rel === 'advcl';
+    // A conjunct with a subordinating conjunction of its own ("geraten, nachdem … Unruhen ausgebrochen
+    // waren") is a clause of its own that the parse coordinated: it shares no subject.
+    if (rel === 'conj' && childWith(p, k, ['mark'], (c) => p.xpos[c] === 'KOUS') >= 0) return -1;
     if (rel !== 'conj' && rel !== 'xcomp' && rel !== 'parataxis' && !controlled) {
       const recovered = objectAsSubject(p, k);
       if (recovered >= 0) path.push(edge(p, k, recovered, 'obj (agrees with the verb, which has no subject)'));

@@ -6,7 +6,7 @@ import type { Doc } from '../document.js';
 import { tokenForms } from '../text/forms.js';
 import { sentenceOfTokens } from '../text/positions.js';
 import type { Tree } from '../syntax/tree.js';
-import { readWordSet } from '../util/lexicon.js';
+import { perfectWithSein } from '../syntax/perfect.js';
 
 /** Contractions of preposition + article, as their preposition. */
 const CONTRACTED: Record<string, string> = {
@@ -108,9 +108,6 @@ export function isReflexive(p: Parse, t: number): boolean {
   return p.xpos[t] === 'PRF' || p.lower[t] === 'sich';
 }
 
-/** Verbs whose perfect is formed with "sein" (data/lexicons/de/sein-perfect.txt). */
-const SEIN_PERFECT = readWordSet('lexicons/de/sein-perfect.txt');
-
 /** A passive verb: "wurde festgenommen", "ist angeklagt" (state passive); not "hat … entschuldigt". */
 export function isPassive(p: Parse, v: number): boolean {
   const own = voiceOf(p, v);
@@ -143,7 +140,7 @@ function voiceOf(p: Parse, v: number): boolean | null {
   // "hat sich … entschuldigt": a perfect with "haben" is active, whatever relation the parse gave.
   if (haben) return false;
   // "ist angeklagt": "sein" + participle of a verb that forms its perfect with "haben" is a state passive.
-  if (sein && p.xpos[v] === 'VVPP' && !SEIN_PERFECT.has(p.tree.lemma[v] as string)) return true;
+  if (sein && p.xpos[v] === 'VVPP' && !perfectWithSein(p.tree.lemma[v] as string)) return true;
   return null;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Doc } from '../document.js';
 import { treeOf, verbLemma } from './tree.js';
+import { perfectWithSein } from './perfect.js';
 
 export type Tense = 'past' | 'present' | 'future';
 
@@ -42,11 +43,15 @@ function tenseOfGroup(doc: Doc, group: readonly number[]): Tense | null {
   let finite = -1;
   let participle = false;
   let infinitive = false;
+  // "ist … vorgesehen" is a state (present), "ist zurückgetreten" and "ist … gewählt worden" are past.
+  let seinPerfect = false;
   for (const k of group) {
     const xpos = morph.xpos[k] as string;
     if (xpos.endsWith('FIN')) finite = k;
-    else if (xpos.endsWith('PP')) participle = true;
-    else if (xpos.endsWith('INF') || xpos.endsWith('IZU')) infinitive = true;
+    else if (xpos.endsWith('PP')) {
+      participle = true;
+      if (xpos === 'VAPP' || perfectWithSein(morph.lemma[k] as string)) seinPerfect = true;
+    } else if (xpos.endsWith('INF') || xpos.endsWith('IZU')) infinitive = true;
   }
   if (finite < 0) return null;
   const feats = morph.feats[finite] as string;
@@ -54,7 +59,7 @@ function tenseOfGroup(doc: Doc, group: readonly number[]): Tense | null {
   if (lemma === 'werden' && infinitive && !participle) return 'future';
   if (feats.includes('Tense=Past')) return 'past';
   if (PLANNING_MODALS.has(lemma) && infinitive) return 'future';
-  if ((lemma === 'haben' || lemma === 'sein') && participle) return 'past';
+  if ((lemma === 'haben' || (lemma === 'sein' && seinPerfect)) && participle) return 'past';
   return 'present';
 }
 

@@ -388,3 +388,11 @@ test('verb frames on who acts: meeting needs people, holding someone needs an ob
     'COOPERATE|ausgeliefert',
   ]);
 });
+
+test('a conjunct with its own subordinating conjunction shares no subject', () => {
+  const [unrest] = events(
+    'Die Verhandlungen waren ins Stocken geraten nachdem im Nordkosovo Unruhen ausgebrochen waren.',
+  ).filter((v) => v.trigger.text === 'Unruhen');
+  assert.ok(unrest);
+  assert.notEqual(unrest.source?.text, 'Die Verhandlungen');
+});

@@ -112,3 +112,13 @@ test('holidays, nights before a day, approximate durations, bracketed dates, ann
   assert.deepEqual(times('Die Krise spitzte sich am Wochenende zu.', '2008-09-03'), ['am Wochenende=2008-W35-WE']);
   assert.deepEqual(times('Am Wochenende wird gewählt.', '2008-09-03'), ['Am Wochenende=2008-W36-WE']);
 });
+
+test('a state passive speaks of the present, a perfect with "sein" of the past; dative relation words', () => {
+  // Published Saturday 2020-08-15: "ist für Montag vorgesehen" is the next Monday, "ist am Montag
+  // eingetroffen" the last one; a day and month without a year fall in the publication's year when planned.
+  assert.deepEqual(times('Die Abstimmung ist für Montag vorgesehen.'), ['für Montag=2020-08-17']);
+  assert.deepEqual(times('Die Hunde sind am Montag eingetroffen.'), ['am Montag=2020-08-10']);
+  assert.deepEqual(times('Die Abstimmung ist für den 24. September geplant.'), ['für den 24. September=2020-09-24']);
+  assert.deepEqual(times('Er ist am Montag gewählt worden.'), ['am Montag=2020-08-10']);
+  assert.deepEqual(times('Seit vergangenem Montag wird gestreikt.'), ['Seit vergangenem Montag=2020-08-10']);
+});
