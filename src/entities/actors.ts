@@ -4,7 +4,7 @@
  * which organisations are IGOs, and which sector a role noun gives a person.
  */
 import type { Actor } from '../document.js';
-import { readLexiconRows } from '../util/lexicon.js';
+import { readLexiconRows, readWordSet } from '../util/lexicon.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { compoundHead } from '../text/compounds.js';
 import { nameKey, surnameKey } from './name-key.js';
@@ -141,6 +141,13 @@ export function countryNamedBy(word: string, d: ActorDictionary): string | null 
 export function countryOfName(word: string, d: ActorDictionary): string | null {
   const key = gazetteerKey(word);
   return d.countryByName.get(key) ?? (key.endsWith('s') ? d.countryByName.get(key.slice(0, -1)) : undefined) ?? null;
+}
+
+const PERSON_NOUNS = readWordSet('lexicons/de/person-nouns.txt');
+
+/** Whether a noun (lemma) names people without a sector of its own: "Mann", "Verdächtige", "Amtskollege". */
+export function isPersonNoun(lemma: string): boolean {
+  return PERSON_NOUNS.has(lemma);
 }
 
 /**

@@ -11,10 +11,10 @@ import {
   countryNamedBy,
   countryOfName,
   countryOfWord,
+  isPersonNoun,
   roleSectorOf,
 } from '../entities/actors.js';
 import { featValue } from '../morph/features.js';
-import { readWordSet } from '../util/lexicon.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { tokensWithin } from '../text/positions.js';
 import { subtree } from '../syntax/tree.js';
@@ -437,7 +437,6 @@ function isActorPhrase(c: ArgumentContext, k: number): boolean {
   return roleSectorOf(c.parse.raw[k] as string, actorDictionary()) !== null;
 }
 
-const PERSON_NOUNS = readWordSet('lexicons/de/person-nouns.txt');
 const PERSONAL_PRONOUNS = new Set(['PPER', 'PRELS']);
 
 /**
@@ -449,7 +448,7 @@ export function canAct(c: ArgumentContext, k: number): boolean {
   const e = c.entityAt[k];
   if (e) return e.type === 'PER' || e.type === 'ORG' || (e.type === 'LOC' && !isTownOrRegion(c, k));
   if (PERSONAL_PRONOUNS.has(p.xpos[k] as string)) return true;
-  if (PERSON_NOUNS.has(p.tree.lemma[k] as string) || roleSectorOf(p.raw[k] as string, actorDictionary()) !== null)
+  if (isPersonNoun(p.tree.lemma[k] as string) || roleSectorOf(p.raw[k] as string, actorDictionary()) !== null)
     return true;
   // "der mutmaßliche NS-Scherge John Demjanjuk": the name in apposition says who.
   return kids(p, k).some((a) => p.tree.deprel[a] === 'appos' && a > k && canAct(c, a));

@@ -44,8 +44,17 @@ export function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
   let i = span.outerStart;
   while (i > 0 && /\s/.test(w.doc.text[i - 1] as string)) i--;
   if (i === 0) return false;
-  const before = tokenAt(w, i - 1);
+  let before = tokenAt(w, i - 1);
   if (w.xpos[before] === 'NN') return !SPEECH_NOUNS.test(w.lower[before] as string);
+  // "erklärte der neue „Oberste Rat zur Wiederherstellung der Demokratie“": a definite article and an
+  // adjective before a quotation in title case make it a name, whatever verb the sentence has.
+  let adjectives = 0;
+  while (before > 0 && w.xpos[before] === 'ADJA') {
+    before--;
+    adjectives++;
+  }
+  if (adjectives > 0 && DEFINITE.has(w.lower[before] as string) && w.lower[before - 1] !== 'als')
+    return titleCase(content);
   // After an article, a quotation in title case names something: der „Sacharow-Preis für geistige
   // Freiheit“, beim „2. Deutschen Klimakongress“ (but einen „drohenden Abfluss“ is a quoted phrase).
   if (w.xpos[before] !== 'ART' && w.xpos[before] !== 'APPRART') return false;
@@ -53,6 +62,13 @@ export function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
   // the quotation stands in a phrase of place or medium ("in einem Gastbeitrag für die „BILD am Sonntag“").
   const s = w.sentenceOf[before] as number;
   if (!TITLE_PREPOSITIONS.has(w.lower[before - 1] ?? '') && hasSpeechVerb(w, s)) return false;
+  return titleCase(content);
+}
+
+const DEFINITE = new Set(['der', 'die', 'das', 'den', 'dem', 'des']);
+
+/** Two words or more, at least half of them capitalised. */
+function titleCase(content: string): boolean {
   const words = content.split(/\s+/);
   const capitalised = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word)).length;
   return words.length >= 2 && capitalised * 2 >= words.length;

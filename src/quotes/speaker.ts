@@ -129,8 +129,15 @@ export function nounPhrase(
     const lower = (raw[b] ?? '').toLowerCase();
     if ((b < stop && xposOf(c, b) === 'ART' && /^(des|der)$/.test(lower)) || lower === 'von') {
       let k = b + 1;
-      while (k < stop && NP_TAGS.has(xposOf(c, k)) && !(xposOf(c, k) === 'ART' && k > b + 1)) k++;
-      if (k > b + 1 && NOMINAL.has(xposOf(c, k - 1))) b = k;
+      let counted = false;
+      while (k < stop && NP_TAGS.has(xposOf(c, k)) && !(xposOf(c, k) === 'ART' && k > b + 1)) {
+        if (xposOf(c, k) === 'CARD') counted = true;
+        k++;
+      }
+      // "laut BBC von rund 10.000 Menschen … begrüßt": a name takes no counted "von"-phrase; that is the
+      // passive's agent.
+      const crowd = counted && lower === 'von' && xposOf(c, b - 1) === 'NE' && xposOf(c, k - 1) === 'NN';
+      if (k > b + 1 && NOMINAL.has(xposOf(c, k - 1)) && !crowd) b = k;
       else break;
     } else break;
   }

@@ -1289,3 +1289,13 @@ test('a pronoun heading a partitive is the speaker ("Einer der Feuerwehrmänner 
     ['direct|Einer der 13 beteiligten Feuerwehrmänner|sagen|Ich habe schon viele Brände gesehen.'],
   );
 });
+
+test('a quoted name after a definite article and an adjective is no quote; a name takes no counted "von"-phrase', () => {
+  const found = quotes(
+    'Wenige Stunden nach dem Putsch erklärte der neue „Oberste Rat zur Wiederherstellung der Demokratie“, die Situation sei unter Kontrolle.',
+  );
+  assert.ok(!found.some((q) => q.startsWith('direct|')), found.join('\n'));
+  assert.ok(found.some((q) => q.startsWith('indirect|') && q.endsWith('die Situation sei unter Kontrolle')));
+  const crowd = quotes('Der Putsch wurde am Samstag laut BBC von rund 10.000 Menschen mit Jubel begrüßt.');
+  assert.equal(crowd[0]?.split('|')[1], 'BBC');
+});
