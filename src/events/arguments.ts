@@ -172,7 +172,7 @@ function phraseAt(c: ArgumentContext, h: number): ReturnType<typeof speakerOfPhr
  * würden, die …"), else the noun the parse hangs the clause on — either only where it agrees with the
  * pronoun in number and gender (where both say).
  */
-function antecedentOf(p: Parse, pronoun: number): number {
+export function antecedentOf(p: Parse, pronoun: number): number {
   const s = p.sentenceOf[pronoun] as number;
   const first = p.doc.sentences.firstToken[s] as number;
   // "der" before a noun is an article the tagger took for a pronoun ("der Ankündigung, der Iran werde …").

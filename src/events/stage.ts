@@ -14,6 +14,7 @@ import { compoundHead } from '../text/compounds.js';
 import { actorOf } from '../entities/actors.js';
 import {
   argumentAt,
+  antecedentOf,
   argumentContext,
   canAct,
   isAccusativeObject,
@@ -134,11 +135,16 @@ const MODAL_VERBS = new Set(['wollen', 'sollen', 'müssen', 'können', 'dürfen'
  */
 function objectOrPassiveSubject(p: Parse, v: number): number {
   const nominal = (c: number): boolean => NOMINAL.has(p.tree.upos[c] as string) && prepositionOf(p, c) === null;
-  const own = childWith(p, v, isPassive(p, v) ? ['obj', 'nsubj:pass', 'nsubj'] : ['obj', 'nsubj:pass'], nominal);
+  const own = childWith(
+    p,
+    v,
+    isPassive(p, v) ? ['obj', 'obl:arg', 'nsubj:pass', 'nsubj'] : ['obj', 'obl:arg', 'nsubj:pass'],
+    nominal,
+  );
   const h = p.tree.head[v] as number;
   return own >= 0 || p.tree.deprel[v] !== 'conj' || h < 0 || !isVerb(p, h)
     ? own
-    : childWith(p, h, ['obj', 'nsubj:pass'], nominal);
+    : childWith(p, h, ['obj', 'obl:arg', 'nsubj:pass'], nominal);
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
@@ -149,8 +155,10 @@ const OBJECT_RELATIONS = new Set(['obj', 'nsubj:pass', 'nsubj', 'nmod', 'xcomp']
 function objectNoun(p: Parse, v: number, nouns: ReadonlySet<string>, depth: number): boolean {
   for (const c of kids(p, v)) {
     if (!OBJECT_RELATIONS.has(p.tree.deprel[c] as string) || prepositionOf(p, c) !== null) continue;
-    if (p.tree.upos[c] === 'NOUN') {
-      const lower = (p.tree.lemma[c] as string).toLowerCase();
+    // "eine Resolution, die vom Sicherheitsrat angenommen wurde": the relative pronoun stands for its noun.
+    const noun = p.xpos[c] === 'PRELS' ? antecedentOf(p, c) : c;
+    if (noun >= 0 && p.tree.upos[noun] === 'NOUN') {
+      const lower = (p.tree.lemma[noun] as string).toLowerCase();
       if (nouns.has(lower) || compoundHead(lower, (w) => (nouns.has(w) ? w : undefined), 4) !== null) return true;
     }
     if (depth > 1 && objectNoun(p, c, nouns, depth - 1)) return true;
@@ -241,8 +249,10 @@ function findCandidates(
       if (entry) out.push({ entry, trigger: t, support: -1 });
     } else if (p.tree.upos[t] === 'NOUN' || (p.tree.upos[t] === 'PROPN' && !/^[A-ZÄÖÜ]{2,}/.test(p.raw[t] as string))) {
       const entry = nounEntry(lex, p.tree.lemma[t] as string, p.raw[t] as string, words);
-      // "als Völkermord eingestuft", "bezeichnete den Einsatz als Angriff": a label, not an event told.
+      // "als Völkermord eingestuft", "bezeichnete den Einsatz als Angriff": a label, not an event told;
+      // "mit Hilfe von Radioastronomie": a preposition, not aid.
       if (!entry || kids(p, t).some((c) => p.lower[c] === 'als' && p.xpos[c] === 'KOKOM')) continue;
+      if (p.lower[t] === 'hilfe' && p.lower[t - 1] === 'mit') continue;
       const h = p.tree.head[t] as number;
       // "Bei Protesten kamen 22 Menschen ums Leben": a phrase that sets the scene is not carried by the verb.
       const carried =

@@ -396,3 +396,21 @@ test('a conjunct with its own subordinating conjunction shares no subject', () =
   assert.ok(unrest);
   assert.notEqual(unrest.source?.text, 'Die Verhandlungen');
 });
+
+test('readings that need their object: aid is delivered or taken in, offers and acceptances are of deals', () => {
+  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
+  assert.deepEqual(types('Enercon lieferte die beiden Turbinen.'), []);
+  assert.deepEqual(types('Sie hatte mit ihrem Handy Fotos aufgenommen.'), []);
+  assert.deepEqual(types('ESPN bietet einen Liveticker an.'), []);
+  assert.deepEqual(types('Er nahm den Namen Rebroff an.'), []);
+  assert.deepEqual(types('Die Polizei schließt ein Fremdverschulden aus.'), []);
+  assert.deepEqual(types('Der Schulunterricht wurde ausgesetzt.'), []);
+  assert.deepEqual(types('Sie fanden ihn mit Hilfe der Internet-Suchseite.'), []);
+  // The relative pronoun stands for its noun: the resolution was adopted.
+  assert.ok(
+    types('In der Resolution, die vom Sicherheitsrat angenommen wurde, heißt es, dass Gewalt endet.').includes(
+      'AGREE|angenommen',
+    ),
+  );
+  assert.deepEqual(types('Deutschland nahm 1000 Flüchtlinge auf.'), ['AID|nahm']);
+});
