@@ -134,7 +134,9 @@ const MODAL_VERBS = new Set(['wollen', 'sollen', 'müssen', 'können', 'dürfen'
  * it is coordinated with ("verfolgt und festgehalten"); -1 if none.
  */
 function objectOrPassiveSubject(p: Parse, v: number): number {
-  const nominal = (c: number): boolean => NOMINAL.has(p.tree.upos[c] as string) && prepositionOf(p, c) === null;
+  // "sich retten" has no one rescued: a reflexive is no object here.
+  const nominal = (c: number): boolean =>
+    NOMINAL.has(p.tree.upos[c] as string) && prepositionOf(p, c) === null && !isReflexive(p, c);
   const own = childWith(
     p,
     v,
