@@ -25,6 +25,7 @@ import {
 import { eventLexicon, lightEntry, nounEntry, type EventLexicon, type LexiconEntry } from './lexicon.js';
 import { modalityOf } from './modality.js';
 import { loadMorphTagger } from '../morph/tagger.js';
+import { readWordSet } from '../util/lexicon.js';
 import {
   childWith,
   isNoun,
@@ -84,6 +85,9 @@ interface Coded {
   /** A noun in a temporal or causal phrase ("während ihrer Haft"): only a mention of an event told elsewhere. */
   background: boolean;
 }
+
+/** Natural forces, accidents and diseases (data/events/de/hazards.txt). */
+const HAZARDS = readWordSet('events/de/hazards.txt');
 
 const NOUN_SUPPORT_RELATIONS = new Set(['obj', 'obl', 'obl:arg', 'nsubj', 'nsubj:pass', 'iobj']);
 
@@ -446,6 +450,8 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     );
     if (decision.suppressed || isContentAfterComma(p, c, typeAt)) continue;
     const coded1 = code(doc, p, ctx, c, decision, heads, verbLemma);
+    // "von einem Zug erfasst und getötet", "vom Blitz getroffen": a natural force or accident attacks no one.
+    if (c.entry.type === 'ASSAULT' && coded1.sourceWord !== null && HAZARDS.has(coded1.sourceWord)) continue;
     // Soldiers or police who march are not protesters: the lexicon's protest reading needs civilians.
     const actor = coded1.event.source?.actor ?? '';
     if (c.entry.type === 'PROTEST' && coded1.ownSource && /(MIL|COP)$/.test(actor)) continue;

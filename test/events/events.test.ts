@@ -414,3 +414,10 @@ test('readings that need their object: aid is delivered or taken in, offers and 
   );
   assert.deepEqual(types('Deutschland nahm 1000 Flüchtlinge auf.'), ['AID|nahm']);
 });
+
+test('a natural force or accident as the source makes no attack', () => {
+  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
+  assert.deepEqual(types('Am Sonntag wurden fünf Menschen vom Blitz getroffen.'), []);
+  assert.deepEqual(types('In Thailand wurden 5500 Menschen durch den Tsunami getötet.'), []);
+  assert.deepEqual(types('In Kabul wurden fünf Menschen durch eine Autobombe getötet.'), ['ASSAULT|getötet']);
+});
