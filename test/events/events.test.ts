@@ -418,6 +418,9 @@ test('readings that need their object: aid is delivered or taken in, offers and 
 test('a natural force or accident as the source makes no attack', () => {
   const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
   assert.deepEqual(types('Am Sonntag wurden fünf Menschen vom Blitz getroffen.'), []);
-  assert.deepEqual(types('In Thailand wurden 5500 Menschen durch den Tsunami getötet.'), []);
+  assert.deepEqual(
+    types('Im Dezember 2004 waren durch den Tsunami allein in Thailand 5500 Menschen getötet worden.'),
+    [],
+  );
   assert.deepEqual(types('In Kabul wurden fünf Menschen durch eine Autobombe getötet.'), ['ASSAULT|getötet']);
 });
