@@ -117,7 +117,7 @@ export function attributionPhrase(w: Work, p: number, e: number): { end: number;
     }
     // A name in the genitive after the noun is the source: "nach Meinung Russlands", "nach Aussagen Gordons".
     if (w.xpos[t] === 'NE' && /s$/.test(w.raw[t] ?? '')) return { end: t + 1, head: t };
-    if (!/^(des|der|von|vom|eines|einer)$/.test(w.lower[t] ?? '')) {
+    if (!/^(des|der|von|vom|eines|einer|vieler|einiger|mehrerer|zahlreicher|beider|aller)$/.test(w.lower[t] ?? '')) {
       // "nach Polizeiangaben", "nach ersten Untersuchungen": with no source named after it, the source
       // noun is what the text gives as the speaker (its entity stays null unless the compound names one).
       return { end: sourceNoun + 1, head: genitive < 0 ? sourceNoun : genitive };
@@ -205,7 +205,11 @@ export function attributionPhrase(w: Work, p: number, e: number): { end: number;
   let head = t;
   while (head + 1 < np.end && w.xpos[head + 1] === 'NE') head++;
   // "laut einer Erklärung des Innenministeriums": the ministry speaks, not its statement.
-  if (/(erklärung|mitteilung|bericht|angaben|informationen|aussage|sprecher|sprecherin)$/.test(w.lower[head] ?? '')) {
+  if (
+    /(erklärung|mitteilung|bericht|angaben|informationen|aussage|sprecher|sprecherin|meinung|ansicht|einschätzung|auffassung|schätzung|darstellung)$/.test(
+      w.lower[head] ?? '',
+    )
+  ) {
     for (let g = head + 1; g < np.end; g++) {
       if (w.xpos[g] === 'NN' || w.xpos[g] === 'NE') {
         if (/^(sprecher|sprecherin)$/.test(w.lower[head] ?? '')) break;

@@ -127,7 +127,11 @@ export function nounPhrase(
   // Genitive attribute or "von"-phrase: "des Innenministeriums", "Frederik Pleitgen von CNN".
   for (let guard = 0; guard < 2; guard++) {
     const lower = (raw[b] ?? '').toLowerCase();
-    if ((b < stop && xposOf(c, b) === 'ART' && /^(des|der)$/.test(lower)) || lower === 'von') {
+    // A genitive also after a quantifier: "nach Meinung vieler Experten".
+    const genitive =
+      (xposOf(c, b) === 'ART' && /^(des|der)$/.test(lower)) ||
+      (xposOf(c, b) === 'PIAT' && /^(vieler|einiger|mehrerer|aller|zahlreicher|beider|weiterer)$/.test(lower));
+    if ((b < stop && genitive) || lower === 'von') {
       let k = b + 1;
       let counted = false;
       while (k < stop && NP_TAGS.has(xposOf(c, k)) && !(xposOf(c, k) === 'ART' && k > b + 1)) {
@@ -379,7 +383,12 @@ export function subjectOf(
           c.inTime[t] === 0 &&
           (NOMINAL.has(xposOf(c, t)) || xposOf(c, t) === 'PRELS') &&
           !isAdverbAsNoun(c, t, first);
-        if (subject && !inPrepositionalPhrase(c, t, first) && !nonNominative(c, t, first))
+        if (
+          subject &&
+          !inPrepositionalPhrase(c, t, first) &&
+          !nonNominative(c, t, first) &&
+          !frontedDative(c, t, verb, clauseStartIn(tokenForms(c.doc).raw, t, first))
+        )
           return earlierSubject(c, t, first, blocked) ?? t;
       }
       const rel = tree.deprel[v] as string;
@@ -400,7 +409,7 @@ export function subjectOf(
   // ("Am Samstag sagte der Kreml", "Als Begründung sagte ein Wissenschaftler").
   let before = subjectBefore(c, clauseStart, verb, first);
   // "Den Unmut der CDU brachte die Sprecherin zum Ausdruck": a fronted object; the subject follows the verb.
-  if (before >= 0 && nonNominative(c, before, first)) before = -1;
+  if (before >= 0 && (nonNominative(c, before, first) || frontedDative(c, before, verb, clauseStart))) before = -1;
   if (before >= 0 && nounFirst(c, clauseStart, before, first)) return before;
   // Inverted after the verb: "sagte der Kreml", "fügte er hinzu".
   for (let t = verb + 1; t < stop && t <= verb + 6; t++) {
@@ -507,9 +516,9 @@ function earlierSubject(c: SpeakerContext, t: number, first: number, blocked: (t
   return null;
 }
 
-/** Determiners no nominative takes: "den", "einem", "seinen" … */
+/** Determiners no nominative takes: "den", "einem", "seinen", "des" … */
 const NON_NOMINATIVE_DETERMINER =
-  /^(den|dem|einen|einem|meinen|meinem|deinen|deinem|seinen|seinem|ihren|ihrem|unseren|unserem|euren|eurem|diesen|diesem|jenen|jenem|jeden|jedem|keinen|keinem)$/i;
+  /^(des|eines|den|dem|einen|einem|meinen|meinem|deinen|deinem|seinen|seinem|ihren|ihrem|unseren|unserem|euren|eurem|diesen|diesem|jenen|jenem|jeden|jedem|keinen|keinem)$/i;
 
 /** Whether the noun at `t` has a determiner that cannot go with a nominative ("Den Unmut der CDU …"). */
 function nonNominative(c: SpeakerContext, t: number, first: number): boolean {
@@ -519,6 +528,21 @@ function nonNominative(c: SpeakerContext, t: number, first: number): boolean {
   return (
     d >= first && /^(ART|PPOSAT|PDAT|PIAT)$/.test(xposOf(c, d)) && NON_NOMINATIVE_DETERMINER.test(lower[d] as string)
   );
+}
+
+/**
+ * "Der englischsprachigen Zeitung sagte Filep Karma": a common noun, feminine singular, after "der" or "einer"
+ * and right before the verb is a fronted dative (a genitive would hang on a noun before it).
+ */
+function frontedDative(c: SpeakerContext, t: number, verb: number, first: number): boolean {
+  const { lower } = tokenForms(c.doc);
+  if (xposOf(c, t) !== 'NN' || t + 1 !== verb) return false;
+  let d = t - 1;
+  // Adjectives, also hyphenated ones the tokenizer split ("englisch-sprachigen").
+  while (d >= first && (/^(ADJA|ADV|ADJD)$/.test(xposOf(c, d)) || tokenForms(c.doc).raw[d] === '-')) d--;
+  if (d !== first || !/^(der|einer)$/.test(lower[d] as string)) return false;
+  const feats = c.doc.morph?.feats[t] ?? '';
+  return feats.includes('Gender=Fem') && feats.includes('Number=Sing');
 }
 
 /** The last finite verb before `end` that stands in a main clause (not after ", dass", ", der", …). */

@@ -1299,3 +1299,21 @@ test('a quoted name after a definite article and an adjective is no quote; a nam
   const crowd = quotes('Der Putsch wurde am Samstag laut BBC von rund 10.000 Menschen mit Jubel begrüßt.');
   assert.equal(crowd[0]?.split('|')[1], 'BBC');
 });
+
+test('a fronted dative or genitive is not the speaker; "nach Meinung X" is X', () => {
+  const speakers = (text: string): string[] => quotes(text).map((q) => q.split('|')[1] as string);
+  assert.deepEqual(
+    speakers('Titel\n\nDer englisch-sprachigen Zeitung sagte Filep Karma: „Ich werde im Gefängnis gehalten.“'),
+    ['Filep Karma'],
+  );
+  assert.deepEqual(
+    speakers('Titel\n\nDes Weiteren verwies Steinbrück darauf, dass der Haushalt verfassungskonform sei.'),
+    ['Steinbrück'],
+  );
+  assert.equal(
+    speakers(
+      'Titel\n\nNach Meinung vieler Experten werden sich im Osten Detroit und im Westen San Antonio durchsetzen.',
+    )[0],
+    'vieler Experten',
+  );
+});
