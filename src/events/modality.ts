@@ -228,7 +228,18 @@ function isGenericWer(p: Parse, t: number): boolean {
 function isMainClauseVerb(p: Parse, v: number): boolean {
   if (!(p.xpos[v] as string).endsWith('FIN') && !hasFiniteAux(p, v)) return false;
   for (const c of kids(p, v)) if (p.tree.deprel[c] === 'mark') return false;
-  return true;
+  return !opensSubordinate(p, v);
+}
+
+/**
+ * Whether the clause the verb ends opens with a subordinating word ("…, dass sich die Beamten gegen ihn
+ * wenden"), wherever the parse hung that word: the words from the last comma before the verb.
+ */
+function opensSubordinate(p: Parse, v: number): boolean {
+  const first = p.doc.sentences.firstToken[p.sentenceOf[v] as number] as number;
+  let k = v - 1;
+  while (k >= first && p.raw[k] !== ',') k--;
+  return k + 1 < v && /^(KOUS|PRELS|PRELAT|PWS|PWAV|PWAT)$/.test(p.xpos[k + 1] as string);
 }
 
 function hasFiniteAux(p: Parse, v: number): boolean {

@@ -424,3 +424,10 @@ test('a natural force or accident as the source makes no attack', () => {
   );
   assert.deepEqual(types('In Kabul wurden fünf Menschen durch eine Autobombe getötet.'), ['ASSAULT|getötet']);
 });
+
+test('a clause that opens with "dass" is no main clause, wherever the parse hung the conjunction', () => {
+  const [turn] = events(
+    'Es gab auch Anzeichen dafür, dass sich die Militär- und Polizeibeamten des Landes gegen den starken Mann wenden.',
+  );
+  assert.equal(turn?.modality, 'hypothetical');
+});
