@@ -36,6 +36,8 @@ export interface PersonEntry {
   actor: Actor;
   from: number;
   to: number | null;
+  /** In the surname index: the listed surname as written, lower case. */
+  surname?: string;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -87,7 +89,7 @@ function build(): ActorDictionary {
     };
     for (const n of names.split('|')) {
       push(d.personByName, nameKey(n), entry);
-      if (alone === 'x') push(d.personBySurname, surnameKey(n), entry);
+      if (alone === 'x') push(d.personBySurname, surnameKey(n), { ...entry, surname: lastWord(n) });
     }
   });
   return d;
@@ -106,12 +108,35 @@ export function actorDictionary(): ActorDictionary {
  * name is not listed, is ambiguous, or had no code then.
  */
 export function personActorOf(name: string, year: number | null, d: ActorDictionary): Actor | null {
-  const words = name.trim().split(/\s+/u).length;
+  const words = name.trim().split(/\s+/u);
+  // A full name finds its person by the full name; by the surname only where the other words are initials
+  // ("George W. Bush") — "Tanja Potiainen" is no "Putin", whose consonants her surname shares.
+  const initialsOnly = words.slice(0, -1).every((w) => /^(\p{Lu}\.?|da|de|do|dos|van|von|der|al|bin|ibn)$/u.test(w));
+  const bySurname = (): PersonEntry[] | undefined => {
+    const surname = lastWord(name);
+    const all = d.personBySurname.get(surnameKey(name));
+    // The key folds vowels away: the surnames must also be about as long as each other and start alike.
+    const close = all?.filter(
+      (e) =>
+        Math.abs((e.surname ?? '').length - surname.length) <= Math.max(2, 0.25 * surname.length) &&
+        e.surname?.[0] === surname[0],
+    );
+    return all && new Set(all.map((e) => e.row)).size === 1 && close?.length ? close : undefined;
+  };
+  // "Wladimir W. Putin" is listed as "Wladimir Putin".
+  const withoutInitials = words.filter((w) => !/^\p{Lu}\.$/u.test(w)).join(' ');
   const entries =
-    (words > 1 ? d.personByName.get(nameKey(name)) : undefined) ?? d.personBySurname.get(surnameKey(name));
+    (words.length > 1
+      ? (d.personByName.get(nameKey(name)) ?? d.personByName.get(nameKey(withoutInitials)))
+      : undefined) ?? (words.length === 1 || initialsOnly ? bySurname() : undefined);
   if (!entries || new Set(entries.map((e) => e.row)).size !== 1) return null;
   if (year === null) return entries.reduce((a, b) => (b.from > a.from ? b : a)).actor;
   return entries.find((e) => e.from <= year && (e.to === null || year <= e.to))?.actor ?? null;
+}
+
+function lastWord(name: string): string {
+  const parts = name.trim().toLowerCase().split(/\s+/u);
+  return parts[parts.length - 1] as string;
 }
 
 export function actorOf(country: string | null, sector: string | null): Actor | null {

@@ -112,6 +112,12 @@ test('persons dictionary: the code a listed person had at the time, by full name
   assert.equal(personActorOf('Ursula von der Leyen', 2010, d)?.code, 'DEUGOV');
   assert.equal(personActorOf('Fischer', 2000, d), null, 'a common surname alone is not enough');
   assert.equal(personActorOf('Donald Trump', null, d)?.code, 'USAGOV', 'without a date, the latest entry');
+  // The key folds vowels away; a surname must also be about as long and start alike, and a full name with
+  // another first name is another person.
+  assert.equal(personActorOf('Potiainen', 2009, d), null, 'no Putin');
+  assert.equal(personActorOf('Tanja Potiainen', 2009, d), null);
+  assert.equal(personActorOf('Maria Putin', 2009, d), null, 'another first name, another person');
+  assert.equal(personActorOf('Wladimir W. Putin', 2009, d)?.code, 'RUSGOV', 'initials do not hide the surname');
   const doc = analyzeDocument({ ...textDocument('Putin sprach am Telefon mit Merkel.', 't'), published: '2015-03-01' });
   assert.equal(doc.entities.find((e) => e.name === 'Putin')?.actor?.code, 'RUSGOV');
 });
