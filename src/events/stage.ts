@@ -86,8 +86,14 @@ interface Coded {
   background: boolean;
 }
 
-/** Natural forces, accidents and diseases (data/events/de/hazards.txt). */
-const HAZARDS = readWordSet('events/de/hazards.txt');
+/** Natural forces, accidents and diseases (data/events/de/hazards.txt), by lower-case lemma. */
+const HAZARDS = new Set([...readWordSet('events/de/hazards.txt')].map((w) => w.toLowerCase()));
+
+/** A hazard, also as a compound's last part ("Orkantief", "Sturmflut"). */
+function isHazard(lemma: string): boolean {
+  const lower = lemma.toLowerCase();
+  return HAZARDS.has(lower) || compoundHead(lower, (w) => (HAZARDS.has(w) ? w : undefined), 4) !== null;
+}
 
 const NOUN_SUPPORT_RELATIONS = new Set(['obj', 'obl', 'obl:arg', 'nsubj', 'nsubj:pass', 'iobj']);
 
@@ -451,7 +457,7 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     if (decision.suppressed || isContentAfterComma(p, c, typeAt)) continue;
     const coded1 = code(doc, p, ctx, c, decision, heads, verbLemma);
     // "von einem Zug erfasst und getötet", "vom Blitz getroffen": a natural force or accident attacks no one.
-    if (c.entry.type === 'ASSAULT' && coded1.sourceWord !== null && HAZARDS.has(coded1.sourceWord)) continue;
+    if (c.entry.type === 'ASSAULT' && coded1.sourceWord !== null && isHazard(coded1.sourceWord)) continue;
     // Soldiers or police who march are not protesters: the lexicon's protest reading needs civilians.
     const actor = coded1.event.source?.actor ?? '';
     if (c.entry.type === 'PROTEST' && coded1.ownSource && /(MIL|COP)$/.test(actor)) continue;
