@@ -148,7 +148,11 @@ export function modalityOf(
           : (cues.governor.get(lemma) ?? (relBase(p, k) === 'obl' ? cues.support.get(lemma) : undefined));
       // What fails or is prevented is the subject or object, not the obstacle ("am Widerstand gescheitert").
       const obstacle = effect === 'negated' && relBase(p, k) === 'obl';
-      if (effect && effect !== 'asserted' && !obstacle) offer(effect, `${p.raw[h]} governs ${p.raw[k]}`, h);
+      // A main clause reported after a warning or fear ("warnte er, die Organisatoren verfolgten ihre
+      // eigenen Ziele mit den Protesten") is what was said, not what is feared: its mood decides.
+      const reported = effect === 'hypothetical' && SPEECH_CLAUSE.has(rel) && !isContentClause(p, k);
+      if (effect && effect !== 'asserted' && !obstacle && !reported)
+        offer(effect, `${p.raw[h]} governs ${p.raw[k]}`, h);
       if (SPEECH_CLAUSE.has(rel) && isSubjunctive(p, k))
         offer('alleged', `${p.raw[k]} (Konjunktiv, reported by ${p.raw[h]})`, h);
     }

@@ -431,3 +431,14 @@ test('a clause that opens with "dass" is no main clause, wherever the parse hung
   );
   assert.equal(turn?.modality, 'hypothetical');
 });
+
+test('a warning is a threat only from someone to someone; what is warned of is supposed', () => {
+  const coded2 = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}|${v.modality}`);
+  assert.deepEqual(coded2('Moskau warnte Washington vor einer Einmischung.'), ['THREATEN|warnte|asserted']);
+  assert.deepEqual(coded2('Der Wetterdienst warnte vor Sturm und Hagel.'), []);
+  assert.ok(
+    coded2('Bundespräsident Köhler warnt vor einer pauschalen Verurteilung der Abgeordneten.').every((v) =>
+      v.endsWith('|hypothetical'),
+    ),
+  );
+});
