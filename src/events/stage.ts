@@ -121,9 +121,10 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
     }
     case 'prep':
       // The phrase may hang one level down ("verurteilte den Blogger zu zehn Jahren Haft").
+      // Not a time phrase: "Am Samstag wurde er verlegt" has no "an" of place.
       return kids(p, v).some(
         (c) =>
-          prepositionOf(p, c) === f.preposition ||
+          (prepositionOf(p, c) === f.preposition && !(ctx.inTime[c] && TIME_PREPOSITIONS.has(f.preposition))) ||
           (/^(obj|obl|iobj)/.test(p.tree.deprel[c] as string) &&
             kids(p, c).some((d) => prepositionOf(p, d) === f.preposition)),
       );
@@ -136,6 +137,9 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       return objectNoun(p, v, f.nouns, 2);
   }
 }
+
+/** Prepositions that also open a time phrase ("am Samstag", "im Mai"), not a place or a goal then. */
+const TIME_PREPOSITIONS = new Set(['an', 'in']);
 
 const MODAL_VERBS = new Set(['wollen', 'sollen', 'müssen', 'können', 'dürfen', 'mögen']);
 
@@ -260,6 +264,8 @@ function findCandidates(
       const entry = lex.verbs.get(verbLemma[t] as string)?.find((e) => frameHolds(ctx, t, e));
       if (entry) out.push({ entry, trigger: t, support: -1 });
     } else if (p.tree.upos[t] === 'NOUN' || (p.tree.upos[t] === 'PROPN' && !/^[A-ZÄÖÜ]{2,}/.test(p.raw[t] as string))) {
+      // "Klage-, Verteidigungs- und Richtertisch": the first part of a truncated compound is no event noun.
+      if (isTruncatedPart(p, t)) continue;
       const entry = nounEntry(lex, p.tree.lemma[t] as string, p.raw[t] as string, words);
       // "als Völkermord eingestuft", "bezeichnete den Einsatz als Angriff": a label, not an event told;
       // "mit Hilfe von Radioastronomie": a preposition, not aid.
@@ -276,6 +282,17 @@ function findCandidates(
     }
   }
   return out.sort((a, b) => a.trigger - b.trigger);
+}
+
+/** A word written as the first part of a truncated compound: "Klage-" before a comma or "und". */
+function isTruncatedPart(p: Parse, t: number): boolean {
+  const { start, end } = p.doc.tokens;
+  return (
+    p.raw[t + 1] === '-' &&
+    end[t] === start[t + 1] &&
+    /^(,|und|oder|sowie|bis)$/.test(p.lower[t + 2] ?? '') &&
+    (p.sentenceOf[t + 2] ?? -1) === p.sentenceOf[t]
+  );
 }
 
 const CONTENT_TYPES = new Set(['REQUEST', 'REJECT', 'THREATEN']);

@@ -442,3 +442,10 @@ test('a warning is a threat only from someone to someone; what is warned of is s
     ),
   );
 });
+
+test('the first part of a truncated compound is no event noun; "am Samstag" is no place of "an"', () => {
+  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
+  assert.deepEqual(types('Taktische Raketen sind Angriffs- und Verteidigungswaffen.'), []);
+  assert.deepEqual(types('Am Samstag wurde er in ein Jerusalemer Krankenhaus verlegt.'), []);
+  assert.deepEqual(types('Die Armee hat Panzer an die Grenze verlegt.'), ['MOBILIZE|verlegt']);
+});
