@@ -1,7 +1,7 @@
 /** Direct quotes: the spans between quotation marks that are speech, not names or titles, with their frames. */
 import type { Quote } from '../document.js';
 import type { QuotedSpan } from './marks.js';
-import { reportVerbAt } from './cues.js';
+import { isAttributionPreposition, reportVerbAt } from './cues.js';
 import { speakerOfPhrase, subjectOf, type Speaker } from './speaker.js';
 import {
   type Cue,
@@ -97,6 +97,17 @@ export function isQuotedJudgement(w: Work, span: QuotedSpan): boolean {
   return hasSpeechVerb(w, w.sentenceOf[from] as number);
 }
 
+/** Up to four words, not a sentence of its own. */
+function isShortPhrase(content: string): boolean {
+  return content.trim().split(/\s+/).length <= 4 && !/[.!?…]$/.test(content.trim());
+}
+
+/** Whether sentence `s` attributes what it says: "laut X", "X zufolge", "gemäß X". */
+function hasAttribution(w: Work, s: number): boolean {
+  for (let t = first(w, s); t < stop(w, s); t++) if (isAttributionPreposition(w.lower[t] as string)) return true;
+  return false;
+}
+
 /** Whether sentence `s` has a speech or report verb outside quotation marks. */
 function hasSpeechVerb(w: Work, s: number): boolean {
   for (let t = first(w, s); t < stop(w, s); t++) {
@@ -181,6 +192,19 @@ export function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
         speaker = speakerOfPhrase(w.ctx, head, first(w, sc), colon);
       }
     }
+    // A short phrase in quotation marks in a sentence that reports no one's words (no frame, no speaker, no
+    // colon, no speech verb or attribution) is a scare quote or a name ("im „historischen Saal“", "betrug
+    // „nur“ 147 Millionen Kilometer"), not speech. Inside reported speech it is the speaker's own words.
+    if (
+      !best &&
+      !speaker &&
+      colon < 0 &&
+      isShortPhrase(text.slice(span.start, span.end)) &&
+      !standsAlone(w, span, s0, s1) &&
+      !hasSpeechVerb(w, s0) &&
+      !hasAttribution(w, s0)
+    )
+      continue;
     const index = w.quotes.length;
     addQuote(w, 'direct', span.start, span.end, speaker, cue, s0);
     if (w.quotes.length > index && !best && !speaker && standsAlone(w, span, s0, s1)) pendingInherit.push(index);

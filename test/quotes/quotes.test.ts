@@ -1317,3 +1317,10 @@ test('a fronted dative or genitive is not the speaker; "nach Meinung X" is X', (
     'vieler Experten',
   );
 });
+
+test('a short quoted phrase in a sentence that reports no one is a scare quote or a name, not a quote', () => {
+  assert.deepEqual(quotes('Titel\n\nDer Abstand betrug zu diesem Zeitpunkt „nur“ 147 Millionen Kilometer.'), []);
+  assert.deepEqual(quotes('Titel\n\nApple präsentierte am Donnerstag den „iPod nano“ in San Francisco.'), []);
+  // In reported speech the quoted words stay the speaker's.
+  assert.ok(quotes('Titel\n\nDer Minister sagte, die Lage sei „sehr ernst“.').some((q) => q.startsWith('direct|')));
+});
