@@ -253,9 +253,11 @@ export function nounEntry(
     if (!entry) continue;
     const modifier = lower.slice(0, i);
     if (modifier.length < 3 || NOT_COMPOUND_PARTS.has(modifier)) return null;
+    // The morphology lexicon's own split decides: a longer known last part is another noun
+    // ("Verunreinigung"), a shorter one another split ("Rück|lage", not "Rüc|klage").
     const head = words?.nounHead(lemma) ?? null;
-    if (head === null || head.length <= lower.length - i) return entry;
-    return lex.nouns.get(head.toLowerCase().replace(/ß/g, 'ss')) ?? null;
+    if (head === null || head.length === lower.length - i) return entry;
+    return head.length > lower.length - i ? (lex.nouns.get(head.toLowerCase().replace(/ß/g, 'ss')) ?? null) : null;
   }
   return null;
 }

@@ -266,6 +266,16 @@ function findCandidates(
     } else if (p.tree.upos[t] === 'NOUN' || (p.tree.upos[t] === 'PROPN' && !/^[A-ZÄÖÜ]{2,}/.test(p.raw[t] as string))) {
       // "Klage-, Verteidigungs- und Richtertisch": the first part of a truncated compound is no event noun.
       if (isTruncatedPart(p, t)) continue;
+      // "Organisation für Sicherheit und Zusammenarbeit in Europa", "Bündnis 90/Die Grünen": a word inside
+      // the name of an organisation or a work names it.
+      const named = ctx.entityAt[t];
+      if (
+        named &&
+        named.type !== 'PER' &&
+        named.type !== 'LOC' &&
+        (ctx.entityAt[t - 1] === named || ctx.entityAt[t + 1] === named)
+      )
+        continue;
       const entry = nounEntry(lex, p.tree.lemma[t] as string, p.raw[t] as string, words);
       // "als Völkermord eingestuft", "bezeichnete den Einsatz als Angriff": a label, not an event told;
       // "mit Hilfe von Radioastronomie": a preposition, not aid.

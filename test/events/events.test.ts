@@ -449,3 +449,10 @@ test('the first part of a truncated compound is no event noun; "am Samstag" is n
   assert.deepEqual(types('Am Samstag wurde er in ein Jerusalemer Krankenhaus verlegt.'), []);
   assert.deepEqual(types('Die Armee hat Panzer an die Grenze verlegt.'), ['MOBILIZE|verlegt']);
 });
+
+test('a word inside the name of an organisation names it; the lexicon of forms decides a compound split', () => {
+  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
+  assert.deepEqual(types('Die Deutsche Bischofskonferenz stoppte die Studie.'), []);
+  assert.deepEqual(types('Die Hotelangestellte hat ihn in einer Gegenüberstellung identifiziert.'), []);
+  assert.ok(types('Die Bischöfe trafen sich zu einer Konferenz in Fulda.').some((t) => t.startsWith('CONSULT')));
+});
