@@ -41,6 +41,7 @@ export type Frame =
   | { kind: 'refl' }
   | { kind: 'trans' }
   | { kind: 'actors' }
+  | { kind: 'notafter'; modifiers: readonly string[] }
   | { kind: 'prep'; preposition: string }
   | { kind: 'objnot'; nouns: ReadonlySet<string> }
   | { kind: 'obj'; nouns: ReadonlySet<string> };
@@ -136,6 +137,7 @@ const FRAME_ORDER: Record<Frame['kind'], number> = {
   obj: 0,
   trans: 1,
   actors: 1,
+  notafter: 1,
   none: 2,
 };
 
@@ -146,6 +148,7 @@ function parseFrame(value: string, where: string): Frame {
   if (value === 'noobj' || value === 'refl' || value === 'trans' || value === 'actors') return { kind: value };
   if (value.startsWith('prep:')) return { kind: 'prep', preposition: value.slice(5) };
   if (value.startsWith('objnot:')) return { kind: 'objnot', nouns: new Set(value.slice(7).split('|')) };
+  if (value.startsWith('notafter:')) return { kind: 'notafter', modifiers: value.slice(9).toLowerCase().split('|') };
   if (value.startsWith('obj:')) return { kind: 'obj', nouns: new Set(value.slice(4).toLowerCase().split('|')) };
   throw new Error(`${where}: unknown frame ${value}`);
 }
@@ -253,6 +256,10 @@ export function nounEntry(
     if (!entry) continue;
     const modifier = lower.slice(0, i);
     if (modifier.length < 3 || NOT_COMPOUND_PARTS.has(modifier)) return null;
+    // "Mietvertrag", "Kaufvertrag": the entry names the first parts that make its compounds no event.
+    const f = entry.frame;
+    if (f.kind === 'notafter' && f.modifiers.some((m) => modifier.endsWith(m) || modifier.endsWith(`${m}s`)))
+      return null;
     // The morphology lexicon's own split decides: a longer known last part is another noun
     // ("Verunreinigung"), a shorter one another split ("Rück|lage", not "Rüc|klage").
     const head = words?.nounHead(lemma) ?? null;

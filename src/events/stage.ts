@@ -135,6 +135,9 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       // "beendete die Kundgebung gewaltsam" is coercion, "beendete seine Rede" is not; passive subjects count,
       // and a noun the parse hung one level down ("die Kundgebung" under "gewaltsam").
       return objectNoun(p, v, f.nouns, 2);
+    case 'notafter':
+      // A condition on a noun's compounds (lexicon.ts), none on a verb.
+      return true;
   }
 }
 
