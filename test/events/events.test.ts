@@ -456,3 +456,11 @@ test('a word inside the name of an organisation names it; the lexicon of forms d
   assert.deepEqual(types('Die Hotelangestellte hat ihn in einer Gegenüberstellung identifiziert.'), []);
   assert.ok(types('Die Bischöfe trafen sich zu einer Konferenz in Fulda.').some((t) => t.startsWith('CONSULT')));
 });
+
+test('private contracts are no agreement between actors; offers are political compounds or "unterbreiten"', () => {
+  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
+  assert.deepEqual(types('Die Sprachschule löste den Mietvertrag.'), []);
+  assert.ok(types('Der Friedensvertrag wurde in Paris unterzeichnet.').includes('AGREE|Friedensvertrag'));
+  assert.deepEqual(types('Das Angebot auf der eBay-Seite stieg auf 62.000 Euro.'), []);
+  assert.ok(types('Moskau unterbreitete der Opposition ein Angebot.').includes('AGREE|Angebot'));
+});
