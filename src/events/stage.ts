@@ -86,6 +86,9 @@ interface Coded {
   background: boolean;
 }
 
+/** Verbs of harm that, done to oneself, are no attack. */
+const SELF_HARM = new Set(['verletzen', 'töten', 'umbringen', 'erschießen', 'erhängen']);
+
 /** Natural forces, accidents and diseases (data/events/de/hazards.txt), by lower-case lemma. */
 const HAZARDS = new Set([...readWordSet('events/de/hazards.txt')].map((w) => w.toLowerCase()));
 
@@ -486,6 +489,19 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     );
     if (decision.suppressed || isContentAfterComma(p, c, typeAt)) continue;
     const coded1 = code(doc, p, ctx, c, decision, heads, verbLemma);
+    // "verletzte sich am Ellenbogen", "habe sich selbst getötet": harm done to oneself is no attack (unlike
+    // "sprengte sich in die Luft" or "bemächtigte sich eines Busses").
+    if (
+      SELF_HARM.has(verbLemma[c.trigger] ?? '') &&
+      kids(p, c.trigger).some(
+        (k) => isReflexive(p, k) && relBase(p, k) === 'obj' && prepositionOf(p, k) === null && p.lower[k - 1] !== 'um',
+      ) &&
+      // "zwölf Menschen und anschließend sich selbst erschossen": others harmed too.
+      !kids(p, c.trigger).some(
+        (k) => /^obj|^obl:arg/.test(p.tree.deprel[k] as string) && !isReflexive(p, k) && isNoun(p, k),
+      )
+    )
+      continue;
     // "von einem Zug erfasst und getötet", "vom Blitz getroffen": a natural force or accident attacks no one.
     if (c.entry.type === 'ASSAULT' && coded1.sourceWord !== null && isHazard(coded1.sourceWord)) continue;
     // Soldiers or police who march are not protesters: the lexicon's protest reading needs civilians.

@@ -464,3 +464,12 @@ test('private contracts are no agreement between actors; offers are political co
   assert.deepEqual(types('Das Angebot auf der eBay-Seite stieg auf 62.000 Euro.'), []);
   assert.ok(types('Moskau unterbreitete der Opposition ein Angebot.').includes('AGREE|Angebot'));
 });
+
+test('harm done to oneself is no attack; cuts and easing need what is cut or eased', () => {
+  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
+  assert.deepEqual(types('Der Spieler verletzte sich am Ellenbogen.'), []);
+  assert.deepEqual(types('Der Attentäter sprengte sich auf dem Markt in die Luft.'), ['ASSAULT|sprengte']);
+  assert.deepEqual(types('Die Lufthansa hat 142 Flüge gestrichen.'), []);
+  assert.ok(types('Die Weltbank strich die Kredite für das Land.').includes('SANCTION|strich'));
+  assert.deepEqual(types('In der Nähe des Fensters lockerte sich ein Stück Stoff.'), []);
+});
