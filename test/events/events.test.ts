@@ -8,6 +8,11 @@ function events(text: string): Event[] {
   return analyzeDocument(textDocument(text), { published: '2020-08-15' }).events;
 }
 
+/** Events of a text as "TYPE|trigger". */
+function types(text: string): string[] {
+  return events(text).map((v) => `${v.type}|${v.trigger.text}`);
+}
+
 /** Events of a text as "TYPE|trigger|source actor|modality". */
 function coded(text: string): string[] {
   return events(text).map((v) => `${v.type}|${v.trigger.text}|${v.source?.actor ?? '-'}|${v.modality}`);
@@ -336,7 +341,6 @@ test('a truncated compound is one phrase with the word that completes it, and th
 });
 
 test('derivations are no compounds of an event noun: prefixes, particles and longer known endings', () => {
-  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
   assert.deepEqual(types('Die Behörden gaben am Abend Entwarnung.'), []);
   assert.deepEqual(types('Die Vereinigung der Buchhändler tagte in Leipzig.'), ['CONSULT|tagte']);
   assert.deepEqual(types('Die Verunreinigung des Grundwassers ist gering.'), []);
@@ -347,7 +351,6 @@ test('derivations are no compounds of an event noun: prefixes, particles and lon
 });
 
 test('agent nouns in -er are no event nouns: critics and visitors are people', () => {
-  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
   assert.deepEqual(types('Kritiker fürchten Interessenskonflikte.'), []);
   assert.deepEqual(types('Die Besucher der Ausstellung staunten.'), []);
   // The plural of an event noun still is one.
@@ -370,7 +373,6 @@ test('Konjunktiv I reports: the event is alleged even where the parse lost the v
 });
 
 test('verb frames on who acts: meeting needs people, holding someone needs an object, extradition a person', () => {
-  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
   assert.deepEqual(types('Der Kanzler traf den französischen Präsidenten in Paris.'), ['CONSULT|traf']);
   assert.deepEqual(types('Solana will sich in Kinshasa mit dem kongolesischen Präsidenten treffen.'), [
     'CONSULT|treffen',
@@ -398,7 +400,6 @@ test('a conjunct with its own subordinating conjunction shares no subject', () =
 });
 
 test('readings that need their object: aid is delivered or taken in, offers and acceptances are of deals', () => {
-  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
   assert.deepEqual(types('Enercon lieferte die beiden Turbinen.'), []);
   assert.deepEqual(types('Sie hatte mit ihrem Handy Fotos aufgenommen.'), []);
   assert.deepEqual(types('ESPN bietet einen Liveticker an.'), []);
@@ -416,7 +417,6 @@ test('readings that need their object: aid is delivered or taken in, offers and 
 });
 
 test('a natural force or accident as the source makes no attack', () => {
-  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
   assert.deepEqual(types('Am Sonntag wurden fünf Menschen vom Blitz getroffen.'), []);
   assert.deepEqual(
     types('Im Dezember 2004 waren durch den Tsunami allein in Thailand 5500 Menschen getötet worden.'),
@@ -444,21 +444,18 @@ test('a warning is a threat only from someone to someone; what is warned of is s
 });
 
 test('the first part of a truncated compound is no event noun; "am Samstag" is no place of "an"', () => {
-  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
   assert.deepEqual(types('Taktische Raketen sind Angriffs- und Verteidigungswaffen.'), []);
   assert.deepEqual(types('Am Samstag wurde er in ein Jerusalemer Krankenhaus verlegt.'), []);
   assert.deepEqual(types('Die Armee hat Panzer an die Grenze verlegt.'), ['MOBILIZE|verlegt']);
 });
 
 test('a word inside the name of an organisation names it; the lexicon of forms decides a compound split', () => {
-  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
   assert.deepEqual(types('Die Deutsche Bischofskonferenz stoppte die Studie.'), []);
   assert.deepEqual(types('Die Hotelangestellte hat ihn in einer Gegenüberstellung identifiziert.'), []);
   assert.ok(types('Die Bischöfe trafen sich zu einer Konferenz in Fulda.').some((t) => t.startsWith('CONSULT')));
 });
 
 test('private contracts are no agreement between actors; offers are political compounds or "unterbreiten"', () => {
-  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
   assert.deepEqual(types('Die Sprachschule löste den Mietvertrag.'), []);
   assert.ok(types('Der Friedensvertrag wurde in Paris unterzeichnet.').includes('AGREE|Friedensvertrag'));
   assert.deepEqual(types('Das Angebot auf der eBay-Seite stieg auf 62.000 Euro.'), []);
@@ -466,7 +463,6 @@ test('private contracts are no agreement between actors; offers are political co
 });
 
 test('harm done to oneself is no attack; cuts and easing need what is cut or eased', () => {
-  const types = (text: string): string[] => events(text).map((v) => `${v.type}|${v.trigger.text}`);
   assert.deepEqual(types('Der Spieler verletzte sich am Ellenbogen.'), []);
   assert.deepEqual(types('Der Attentäter sprengte sich auf dem Markt in die Luft.'), ['ASSAULT|sprengte']);
   assert.deepEqual(types('Die Lufthansa hat 142 Flüge gestrichen.'), []);
