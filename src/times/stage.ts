@@ -30,7 +30,9 @@ export function findTimes(doc: Doc): TimeExpression[] {
     const tokens = sentenceTokens(doc, s);
     let previous: TimeExpression | null = null;
     for (const match of recognizeTimes(tokens)) {
-      const tense = tenseAt(doc, first + match.end - 1, s);
+      // "seit 1. Januar" lies before the text's day whatever the clause's tense ("das seit 1. Januar
+      // eingerichtete Mautsystem").
+      const tense = tokens.lower[match.first] === 'seit' ? 'past' : tenseAt(doc, first + match.end - 1, s);
       const resolved = resolveTime(match.meaning, anchor, tense);
       const start = doc.tokens.start[first + match.first] as number;
       const end = doc.tokens.end[first + match.end - 1] as number;

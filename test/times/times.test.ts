@@ -121,4 +121,7 @@ test('a state passive speaks of the present, a perfect with "sein" of the past; 
   assert.deepEqual(times('Die Abstimmung ist für den 24. September geplant.'), ['für den 24. September=2020-09-24']);
   assert.deepEqual(times('Er ist am Montag gewählt worden.'), ['am Montag=2020-08-10']);
   assert.deepEqual(times('Seit vergangenem Montag wird gestreikt.'), ['Seit vergangenem Montag=2020-08-10']);
+  // "seit" looks back whatever the clause's tense.
+  assert.deepEqual(times('Die Besetzung dauert seit Montag an.'), ['seit Montag=2020-08-10']);
+  assert.deepEqual(times('Das seit 1. September eingerichtete System wird geprüft.'), ['seit 1. September=2019-09-01']);
 });
