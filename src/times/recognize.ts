@@ -79,6 +79,7 @@ const CLOCK = /^([01]?\d|2[0-4])(?:[:.]([0-5]\d))?$/;
 const NUMERIC_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$/;
 const ORDINAL = /^(\d{1,2})\.$/;
 const DECADE = /^((?:1[5-9]|20)\d0)er$/;
+const SHORT_DECADE = /^(\d0)er$/;
 
 interface Cursor {
   tokens: TimeTokens;
@@ -218,6 +219,14 @@ function core(c: Cursor, j: number): { end: number; meaning: TimeMeaning } | nul
   if (lower === 'jahr' || lower === 'jahre' || lower === 'jahres') {
     if (isYear(t.raw[j + 1] ?? '')) return { end: j + 2, meaning: { kind: 'year', year: Number(t.raw[j + 1]) } };
   }
+  // "der 1960-er Jahre": the tokenizer split the decade at its hyphen.
+  if (
+    /^(1[5-9]|20)\d0$/.test(raw) &&
+    t.raw[j + 1] === '-' &&
+    t.lower[j + 2] === 'er' &&
+    t.lower[j + 3]?.startsWith('jahre')
+  )
+    return { end: j + 4, meaning: { kind: 'decade', decade: Number(raw) } };
   if (isYear(raw)) {
     const nextTag = t.xpos?.[j + 1];
     // "2005 Menschen" is a quantity; "2005" before a verb, punctuation or the end is a year.
@@ -228,9 +237,14 @@ function core(c: Cursor, j: number): { end: number; meaning: TimeMeaning } | nul
       return { end: j + 1, meaning: { kind: 'year', year: Number(raw) } };
     return null;
   }
-  const decade = DECADE.exec(raw);
-  if (decade && t.lower[j + 1]?.startsWith('jahre')) {
-    return { end: j + 2, meaning: { kind: 'decade', decade: Number(decade[1]) } };
+  const decade = DECADE.exec(raw) ?? SHORT_DECADE.exec(raw);
+  // "in den 1990er Jahren", "in den 90er-Jahren" (the hyphen split off); a two-digit decade is of the
+  // 20th century from the twenties on ("die 20er Jahre"), else of the 21st ("die 10er Jahre").
+  const hyphen = t.raw[j + 1] === '-' ? 1 : 0;
+  if (decade && t.lower[j + 1 + hyphen]?.startsWith('jahre')) {
+    const digits = decade[1] as string;
+    const year = digits.length === 4 ? Number(digits) : Number(digits) + (Number(digits) >= 20 ? 1900 : 2000);
+    return { end: j + 2 + hyphen, meaning: { kind: 'decade', decade: year } };
   }
 
   const day = timeWord(lower, 'day');

@@ -125,3 +125,9 @@ test('a state passive speaks of the present, a perfect with "sein" of the past; 
   assert.deepEqual(times('Die Besetzung dauert seit Montag an.'), ['seit Montag=2020-08-10']);
   assert.deepEqual(times('Das seit 1. September eingerichtete System wird geprüft.'), ['seit 1. September=2019-09-01']);
 });
+
+test('decades with a hyphen the tokenizer split and with two digits', () => {
+  assert.deepEqual(times('Mitte der 1960-er Jahre verkürzte er die Arbeitszeit.'), ['Mitte der 1960-er Jahre=196']);
+  assert.deepEqual(times('Anfang der 90er-Jahre spionierten sie in Florida.'), ['Anfang der 90er-Jahre=199']);
+  assert.deepEqual(times('In den 20er Jahren gingen sie gegen Radioläden vor.'), ['In den 20er Jahren=192']);
+});
