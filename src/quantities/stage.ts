@@ -148,10 +148,15 @@ function recognizeAt(v: View, t: number, first: number, stop: number): Found | n
   }
   const boundFound = boundBefore(v, first, t);
   let unit: UnitEntry | null = null;
-  const unitEntry = end < stop ? UNITS.get(v.lower[end] as string) : undefined;
+  // "US-Dollar": a unit the tokenizer split at its hyphen.
+  const hyphenated =
+    end + 2 < stop && v.raw[end + 1] === '-' && glued(v, end, end + 1) && glued(v, end + 1, end + 2)
+      ? UNITS.get(`${v.lower[end]}-${v.lower[end + 2]}`)
+      : undefined;
+  const unitEntry = hyphenated ?? (end < stop ? UNITS.get(v.lower[end] as string) : undefined);
   if (unitEntry && !(v.lower[end] === 'm' && !glued(v, end - 1, end) && v.raw[end] !== 'm')) {
     unit = unitEntry;
-    end++;
+    end += hyphenated ? 3 : 1;
   }
   // The counted noun: right after ("6.700 Menschen"), or a genitive after a unit ("80,1 % der Stimmen").
   let noun = -1;

@@ -92,3 +92,8 @@ test('number words before any plural noun, lower-case vague amounts, "weitere" f
   // A number word with a singular noun is no count: "drei Jahre" is a duration, "zwei Mal" a frequency.
   assert.deepEqual(quantities('Er kam zwei Mal.'), []);
 });
+
+test('a unit the tokenizer split at its hyphen is one unit ("US-Dollar"); grams', () => {
+  assert.deepEqual(quantities('Die Firma zahlte 350.000 US-Dollar.'), ['350.000 US-Dollar|350000|exact|USD|MONEY']);
+  assert.deepEqual(quantities('Der Ausstoß soll auf 130 Gramm sinken.'), ['130 Gramm|130|exact|g|OTHER']);
+});
