@@ -463,7 +463,10 @@ export function groupEntities(
 ): Entity[] {
   const d = actorDictionary();
   const places = loadPlaces();
+  // Names as written, and the surnames of persons: "Hölzls Marke" is Kathrin Hölzl's.
   const known = new Set(mentions.map((m) => m.text.toLowerCase()));
+  for (const m of mentions)
+    if (m.type === 'PER' && m.text.includes(' ')) known.add(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase());
   const names = mentions.map((m) => withoutGenitive(m.text, known));
   interface Group {
     type: EntityType;

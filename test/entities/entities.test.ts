@@ -169,6 +169,13 @@ test('a surname seen in a full name is that person wherever it stands again', ()
   );
   const person = doc.entities.find((e) => e.name === 'Sebastian Pflugbeil');
   assert.equal(person?.mentions.length, 3);
+  // Also in the genitive: "Hölzls Marke".
+  const race = analyzeDocument(
+    textDocument('Slalom\n\nKathrin Hölzl fuhr die beste Zeit. Erst Sandra Gini verbesserte Hölzls Marke.'),
+    { published: '2009-02-14' },
+  );
+  assert.equal(race.entities.find((e) => e.name === 'Kathrin Hölzl')?.mentions.length, 2);
+  assert.ok(!race.entities.some((e) => e.name === 'Hölzls'));
 });
 
 test('a quoted name after an organisation noun is an organisation; "G8-Gipfel" is no person', () => {
