@@ -33,7 +33,8 @@ export type EntryKind = 'verb' | 'noun' | 'light';
  * A condition on the verb: no accusative object, reflexive "sich", a phrase with a preposition, an object
  * that is not one of some nouns, or one that is (also as a compound's last part: "Protestkundgebung"); an
  * object at all ("hielt den Reporter fest", not "hielt am Plan fest"); subject and object who can act
- * ("traf den Präsidenten", not "die Kürzungen treffen die Verwaltung" or "traf das Tor").
+ * ("traf den Präsidenten", not "die Kürzungen treffen die Verwaltung" or "traf das Tor"); an active
+ * subject who can act ("Der Präsident traf in Kiew ein", not "Die Bagger trafen ein").
  */
 export type Frame =
   | { kind: 'none' }
@@ -41,6 +42,7 @@ export type Frame =
   | { kind: 'refl' }
   | { kind: 'trans' }
   | { kind: 'actors' }
+  | { kind: 'agent' }
   | { kind: 'notafter'; modifiers: readonly string[] }
   | { kind: 'prep'; preposition: string }
   | { kind: 'objnot'; nouns: ReadonlySet<string> }
@@ -137,6 +139,7 @@ const FRAME_ORDER: Record<Frame['kind'], number> = {
   obj: 0,
   trans: 1,
   actors: 1,
+  agent: 1,
   notafter: 1,
   none: 2,
 };
@@ -145,7 +148,8 @@ const CUE_KINDS = new Set<string>(['negation', 'mark', 'modal', 'governor', 'adv
 
 function parseFrame(value: string, where: string): Frame {
   if (value === '-') return { kind: 'none' };
-  if (value === 'noobj' || value === 'refl' || value === 'trans' || value === 'actors') return { kind: value };
+  if (value === 'noobj' || value === 'refl' || value === 'trans' || value === 'actors' || value === 'agent')
+    return { kind: value };
   if (value.startsWith('prep:')) return { kind: 'prep', preposition: value.slice(5) };
   if (value.startsWith('objnot:')) return { kind: 'objnot', nouns: new Set(value.slice(7).split('|')) };
   if (value.startsWith('notafter:')) return { kind: 'notafter', modifiers: value.slice(9).toLowerCase().split('|') };

@@ -114,6 +114,10 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       const subject = isPassive(p, v) ? -1 : childWith(p, v, ['nsubj']);
       return object >= 0 && canAct(ctx, object) && (subject < 0 || canAct(ctx, subject));
     }
+    case 'agent': {
+      const subject = isPassive(p, v) ? -1 : childWith(p, v, ['nsubj']);
+      return subject < 0 || canAct(ctx, subject);
+    }
     case 'noobj':
       return !isAccusativeObject(p, v);
     case 'refl': {

@@ -469,3 +469,9 @@ test('harm done to oneself is no attack; cuts and easing need what is cut or eas
   assert.ok(types('Die Weltbank strich die Kredite für das Land.').includes('SANCTION|strich'));
   assert.deepEqual(types('In der Nähe des Fensters lockerte sich ein Stück Stoff.'), []);
 });
+
+test('arrivals and visits are of someone who can act; a trial is no negotiation', () => {
+  assert.deepEqual(types('Gegen 08:30 Uhr trafen die Bagger ein.'), []);
+  assert.deepEqual(types('Der Präsident traf am Morgen in Kiew ein.'), ['CONSULT|traf']);
+  assert.deepEqual(types('Die Hauptverhandlung gegen den Moderator dauerte 44 Tage.'), []);
+});
