@@ -262,7 +262,10 @@ export function nounEntry(
     if (modifier.length < 3 || NOT_COMPOUND_PARTS.has(modifier)) return null;
     // "Mietvertrag", "Kaufvertrag": the entry names the first parts that make its compounds no event.
     const f = entry.frame;
-    if (f.kind === 'notafter' && f.modifiers.some((m) => modifier.endsWith(m) || modifier.endsWith(`${m}s`)))
+    if (
+      f.kind === 'notafter' &&
+      f.modifiers.some((m) => modifier.endsWith(m) || modifier.endsWith(`${m}s`) || modifier.endsWith(`${m}es`))
+    )
       return null;
     // The morphology lexicon's own split decides: a longer known last part is another noun
     // ("Verunreinigung"), a shorter one another split ("Rück|lage", not "Rüc|klage").
