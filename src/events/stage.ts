@@ -98,6 +98,16 @@ function isHazard(lemma: string): boolean {
   return HAZARDS.has(lower) || compoundHead(lower, (w) => (HAZARDS.has(w) ? w : undefined), 4) !== null;
 }
 
+/** Prepositions of a scene or cause: "bei dem Unglück", "durch das Erdbeben", "nach dem Absturz". */
+const SCENE_OR_CAUSE = new Set(['bei', 'durch', 'nach', 'infolge', 'wegen']);
+
+/** Whether the verb has a scene or cause phrase whose noun is a hazard ("bei dem Unglück"). */
+function inHazardScene(p: Parse, v: number): boolean {
+  return kids(p, v).some(
+    (c) => SCENE_OR_CAUSE.has(prepositionOf(p, c) ?? '') && isNoun(p, c) && isHazard(p.tree.lemma[c] as string),
+  );
+}
+
 const NOUN_SUPPORT_RELATIONS = new Set(['obj', 'obl', 'obl:arg', 'nsubj', 'nsubj:pass', 'iobj']);
 
 function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boolean {
@@ -135,9 +145,15 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
           (/^(obj|obl|iobj)/.test(p.tree.deprel[c] as string) &&
             kids(p, c).some((d) => prepositionOf(p, d) === f.preposition)),
       );
-    case 'objnot':
-      // "Der Anschlag forderte zwölf Tote": casualties are not what is demanded.
-      return !kids(p, v).some((c) => p.tree.upos[c] === 'NOUN' && f.nouns.has(p.tree.lemma[c] as string));
+    case 'objnot': {
+      // "Der Anschlag forderte zwölf Tote": casualties are not what is demanded. The objects of a verb it is
+      // coordinated with count too ("Die CDs wurden gepresst und vertrieben").
+      const h = p.tree.head[v] as number;
+      const verbs = p.tree.deprel[v] === 'conj' && h >= 0 && isVerb(p, h) ? [v, h] : [v];
+      return !verbs.some((u) =>
+        kids(p, u).some((c) => p.tree.upos[c] === 'NOUN' && f.nouns.has(p.tree.lemma[c] as string)),
+      );
+    }
     case 'obj':
       // "beendete die Kundgebung gewaltsam" is coercion, "beendete seine Rede" is not; passive subjects count,
       // and a noun the parse hung one level down ("die Kundgebung" under "gewaltsam").
@@ -508,6 +524,9 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
       continue;
     // "von einem Zug erfasst und getötet", "vom Blitz getroffen": a natural force or accident attacks no one.
     if (c.entry.type === 'ASSAULT' && coded1.sourceWord !== null && isHazard(coded1.sourceWord)) continue;
+    // "Bei dem Unglück wurden fünf Personen verletzt": with no one named, an accident scene makes no attack.
+    if (c.entry.type === 'ASSAULT' && !coded1.ownSource && inHazardScene(p, c.support >= 0 ? c.support : c.trigger))
+      continue;
     // Soldiers or police who march are not protesters: the lexicon's protest reading needs civilians.
     const actor = coded1.event.source?.actor ?? '';
     if (c.entry.type === 'PROTEST' && coded1.ownSource && /(MIL|COP)$/.test(actor)) continue;

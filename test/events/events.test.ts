@@ -475,3 +475,9 @@ test('arrivals and visits are of someone who can act; a trial is no negotiation'
   assert.deepEqual(types('Der Präsident traf am Morgen in Kiew ein.'), ['CONSULT|traf']);
   assert.deepEqual(types('Die Hauptverhandlung gegen den Moderator dauerte 44 Tage.'), []);
 });
+
+test('an accident scene with no one named makes no attack; goods are not driven out', () => {
+  assert.deepEqual(types('Bei dem Unfall wurde die Frau lebensgefährlich verletzt.'), []);
+  assert.deepEqual(types('Bei dem Anschlag wurde die Frau lebensgefährlich verletzt.').length > 0, true);
+  assert.deepEqual(types('Die CDs wurden im Ausland gepresst und konspirativ vertrieben.'), []);
+});
