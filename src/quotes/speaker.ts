@@ -12,6 +12,7 @@ import { SENTENCE_STARTERS } from '../text/tokenizer.js';
 import { loadNameHeads } from '../ner/heads.js';
 import { tokenAt, tokensWithin } from '../text/positions.js';
 import { truncationEnd } from '../text/compounds.js';
+import { isSourceNoun } from './cues.js';
 
 export type Speaker = NonNullable<Quote['speaker']>;
 
@@ -101,13 +102,28 @@ export function nounPhrase(
   // Names run on to the right ("Mike Pompeo"), but not into another entity's mention ("ob die USA Minsk
   // Sanktionen auferlegen": two names side by side, and then no name at all).
   const own = named ? overlapping(c, c.doc.tokens.start[head] as number, c.doc.tokens.end[head] as number) : null;
-  while (
-    b < stop &&
-    (xposOf(c, b) === 'NE' ||
-      (xposOf(c, b) === 'NN' && /^[A-ZÄÖÜ]/.test(raw[b] as string) && xposOf(c, b - 1) === 'NE')) &&
-    !(own && mentionStartingAt(c, c.doc.tokens.start[b] as number, (e) => e !== own))
-  )
-    b++;
+  const { start: from, end: to } = c.doc.tokens;
+  for (let before = -1; before !== b;) {
+    before = b;
+    while (
+      b < stop &&
+      (xposOf(c, b) === 'NE' ||
+        (xposOf(c, b) === 'NN' && /^[A-ZÄÖÜ]/.test(raw[b] as string) && xposOf(c, b - 1) === 'NE')) &&
+      !(own && mentionStartingAt(c, c.doc.tokens.start[b] as number, (e) => e !== own))
+    )
+      b++;
+    // A hyphen compound the tokenizer split runs on to its last part ("Spiegel-Online", "Navarro-Valls"),
+    // and a name after it ("VW-Finanzvorstand Hans Dieter Pötsch").
+    // "nach UNHCR-Angaben" keeps its source: the part after the hyphen is no source noun.
+    while (
+      b + 1 < stop &&
+      raw[b] === '-' &&
+      to[b - 1] === from[b] &&
+      to[b] === from[b + 1] &&
+      !isSourceNoun((raw[b + 1] as string).toLowerCase())
+    )
+      b += 2;
+  }
   // A truncated compound runs on to the word that completes it: "Staats- und Regierungschefs".
   if (completing !== head && completing < stop) {
     // "Baseball- und fünf Golfschläger", "NATO- und afghanischen Truppen": on to the noun.

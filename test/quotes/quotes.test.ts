@@ -1324,3 +1324,10 @@ test('a short quoted phrase in a sentence that reports no one is a scare quote o
   // In reported speech the quoted words stay the speaker's.
   assert.ok(quotes('Titel\n\nDer Minister sagte, die Lage sei „sehr ernst“.').some((q) => q.startsWith('direct|')));
 });
+
+test('a speaker split at a hyphen by the tokenizer is whole ("Spiegel-Online", "Navarro-Valls")', () => {
+  const speakers = (text: string): string[] => quotes(text).map((q) => q.split('|')[1] as string);
+  assert.deepEqual(speakers('Titel\n\nVatikansprecher Navarro-Valls sagte, das Gespräch sei freundlich verlaufen.'), [
+    'Vatikansprecher Navarro-Valls',
+  ]);
+});
