@@ -10,7 +10,7 @@ import type { Stage } from '../pipeline.js';
 import { separableLemma } from '../syntax/separable.js';
 import { treeOf } from '../syntax/tree.js';
 import { tokensWithin } from '../text/positions.js';
-import { compoundHead } from '../text/compounds.js';
+import { compoundHead, truncationEnd } from '../text/compounds.js';
 import { actorOf } from '../entities/actors.js';
 import {
   argumentAt,
@@ -86,7 +86,7 @@ interface Coded {
   background: boolean;
 }
 
-/** Verbs of harm that, done to oneself, are no attack. */
+/** Verbs of harm that, done to oneself, are no attack (`harmsOnlyItself`). */
 const SELF_HARM = new Set(['verletzen', 'töten', 'umbringen', 'erschießen', 'erhängen']);
 
 /** Natural forces, accidents and diseases (data/events/de/hazards.txt), by lower-case lemma. */
@@ -96,6 +96,28 @@ const HAZARDS = new Set([...readWordSet('events/de/hazards.txt')].map((w) => w.t
 function isHazard(lemma: string): boolean {
   const lower = lemma.toLowerCase();
   return HAZARDS.has(lower) || compoundHead(lower, (w) => (HAZARDS.has(w) ? w : undefined), 4) !== null;
+}
+
+/**
+ * "verletzte sich am Ellenbogen", "habe sich selbst getötet": the verb's object is the reflexive alone (not
+ * "um sich geschossen", nor "zwölf Menschen und anschließend sich selbst erschossen").
+ */
+function harmsOnlyItself(p: Parse, v: number): boolean {
+  return (
+    kids(p, v).some(
+      (k) => isReflexive(p, k) && relBase(p, k) === 'obj' && prepositionOf(p, k) === null && p.lower[k - 1] !== 'um',
+    ) && !kids(p, v).some((k) => /^obj|^obl:arg/.test(p.tree.deprel[k] as string) && !isReflexive(p, k) && isNoun(p, k))
+  );
+}
+
+/**
+ * An attack that no one made: a natural force or accident as its source ("von einem Zug erfasst und
+ * getötet", "vom Blitz getroffen"), or, with no one named, an accident as its scene ("Bei dem Unglück
+ * wurden fünf Personen verletzt").
+ */
+function noAttacker(p: Parse, c: Candidate, coded: Coded): boolean {
+  if (coded.sourceWord !== null && isHazard(coded.sourceWord)) return true;
+  return !coded.ownSource && inHazardScene(p, c.support >= 0 ? c.support : c.trigger);
 }
 
 /** Prepositions of a scene or cause: "bei dem Unglück", "durch das Erdbeben", "nach dem Absturz". */
@@ -121,11 +143,11 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
     case 'actors': {
       // In the passive only the subject is there to test ("wurde ausgeliefert").
       const object = objectOrPassiveSubject(p, v);
-      const subject = isPassive(p, v) ? -1 : childWith(p, v, ['nsubj']);
+      const subject = activeSubject(p, v);
       return object >= 0 && canAct(ctx, object) && (subject < 0 || canAct(ctx, subject));
     }
     case 'agent': {
-      const subject = isPassive(p, v) ? -1 : childWith(p, v, ['nsubj']);
+      const subject = activeSubject(p, v);
       return subject < 0 || canAct(ctx, subject);
     }
     case 'noobj':
@@ -148,8 +170,8 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
     case 'objnot': {
       // "Der Anschlag forderte zwölf Tote": casualties are not what is demanded. The objects of a verb it is
       // coordinated with count too ("Die CDs wurden gepresst und vertrieben").
-      const h = p.tree.head[v] as number;
-      const verbs = p.tree.deprel[v] === 'conj' && h >= 0 && isVerb(p, h) ? [v, h] : [v];
+      const h = coordinatedWith(p, v);
+      const verbs = h >= 0 ? [v, h] : [v];
       return !verbs.some((u) =>
         kids(p, u).some((c) => p.tree.upos[c] === 'NOUN' && f.nouns.has(p.tree.lemma[c] as string)),
       );
@@ -183,10 +205,19 @@ function objectOrPassiveSubject(p: Parse, v: number): number {
     isPassive(p, v) ? ['obj', 'obl:arg', 'nsubj:pass', 'nsubj'] : ['obj', 'obl:arg', 'nsubj:pass'],
     nominal,
   );
+  const h = coordinatedWith(p, v);
+  return own >= 0 || h < 0 ? own : childWith(p, h, ['obj', 'obl:arg', 'nsubj:pass'], nominal);
+}
+
+/** The verb a conjunct is coordinated with ("gepresst" for "vertrieben" in "gepresst und vertrieben"), or -1. */
+function coordinatedWith(p: Parse, v: number): number {
   const h = p.tree.head[v] as number;
-  return own >= 0 || p.tree.deprel[v] !== 'conj' || h < 0 || !isVerb(p, h)
-    ? own
-    : childWith(p, h, ['obj', 'obl:arg', 'nsubj:pass'], nominal);
+  return p.tree.deprel[v] === 'conj' && h >= 0 && isVerb(p, h) ? h : -1;
+}
+
+/** The subject of an active verb; -1 for a passive or where the parse gives none. */
+function activeSubject(p: Parse, v: number): number {
+  return isPassive(p, v) ? -1 : childWith(p, v, ['nsubj']);
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
@@ -291,7 +322,7 @@ function findCandidates(
       if (entry) out.push({ entry, trigger: t, support: -1 });
     } else if (p.tree.upos[t] === 'NOUN' || (p.tree.upos[t] === 'PROPN' && !/^[A-ZÄÖÜ]{2,}/.test(p.raw[t] as string))) {
       // "Klage-, Verteidigungs- und Richtertisch": the first part of a truncated compound is no event noun.
-      if (isTruncatedPart(p, t)) continue;
+      if (truncationEnd(p.raw, p.doc.tokens.start, p.doc.tokens.end, t) >= 0) continue;
       // "Organisation für Sicherheit und Zusammenarbeit in Europa", "Bündnis 90/Die Grünen": a word inside
       // the name of an organisation or a work names it.
       const named = ctx.entityAt[t];
@@ -318,17 +349,6 @@ function findCandidates(
     }
   }
   return out.sort((a, b) => a.trigger - b.trigger);
-}
-
-/** A word written as the first part of a truncated compound: "Klage-" before a comma or "und". */
-function isTruncatedPart(p: Parse, t: number): boolean {
-  const { start, end } = p.doc.tokens;
-  return (
-    p.raw[t + 1] === '-' &&
-    end[t] === start[t + 1] &&
-    /^(,|und|oder|sowie|bis)$/.test(p.lower[t + 2] ?? '') &&
-    (p.sentenceOf[t + 2] ?? -1) === p.sentenceOf[t]
-  );
 }
 
 const CONTENT_TYPES = new Set(['REQUEST', 'REJECT', 'THREATEN']);
@@ -508,25 +528,9 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
       (t) => typeAt.get(t) ?? null,
     );
     if (decision.suppressed || isContentAfterComma(p, c, typeAt)) continue;
+    if (SELF_HARM.has(verbLemma[c.trigger] ?? '') && harmsOnlyItself(p, c.trigger)) continue;
     const coded1 = code(doc, p, ctx, c, decision, heads, verbLemma);
-    // "verletzte sich am Ellenbogen", "habe sich selbst getötet": harm done to oneself is no attack (unlike
-    // "sprengte sich in die Luft" or "bemächtigte sich eines Busses").
-    if (
-      SELF_HARM.has(verbLemma[c.trigger] ?? '') &&
-      kids(p, c.trigger).some(
-        (k) => isReflexive(p, k) && relBase(p, k) === 'obj' && prepositionOf(p, k) === null && p.lower[k - 1] !== 'um',
-      ) &&
-      // "zwölf Menschen und anschließend sich selbst erschossen": others harmed too.
-      !kids(p, c.trigger).some(
-        (k) => /^obj|^obl:arg/.test(p.tree.deprel[k] as string) && !isReflexive(p, k) && isNoun(p, k),
-      )
-    )
-      continue;
-    // "von einem Zug erfasst und getötet", "vom Blitz getroffen": a natural force or accident attacks no one.
-    if (c.entry.type === 'ASSAULT' && coded1.sourceWord !== null && isHazard(coded1.sourceWord)) continue;
-    // "Bei dem Unglück wurden fünf Personen verletzt": with no one named, an accident scene makes no attack.
-    if (c.entry.type === 'ASSAULT' && !coded1.ownSource && inHazardScene(p, c.support >= 0 ? c.support : c.trigger))
-      continue;
+    if (c.entry.type === 'ASSAULT' && noAttacker(p, c, coded1)) continue;
     // Soldiers or police who march are not protesters: the lexicon's protest reading needs civilians.
     const actor = coded1.event.source?.actor ?? '';
     if (c.entry.type === 'PROTEST' && coded1.ownSource && /(MIL|COP)$/.test(actor)) continue;

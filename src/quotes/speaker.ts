@@ -551,11 +551,11 @@ function nonNominative(c: SpeakerContext, t: number, first: number): boolean {
  * and right before the verb is a fronted dative (a genitive would hang on a noun before it).
  */
 function frontedDative(c: SpeakerContext, t: number, verb: number, first: number): boolean {
-  const { lower } = tokenForms(c.doc);
+  const { lower, raw } = tokenForms(c.doc);
   if (xposOf(c, t) !== 'NN' || t + 1 !== verb) return false;
   let d = t - 1;
   // Adjectives, also hyphenated ones the tokenizer split ("englisch-sprachigen").
-  while (d >= first && (/^(ADJA|ADV|ADJD)$/.test(xposOf(c, d)) || tokenForms(c.doc).raw[d] === '-')) d--;
+  while (d >= first && (/^(ADJA|ADV|ADJD)$/.test(xposOf(c, d)) || raw[d] === '-')) d--;
   if (d !== first || !/^(der|einer)$/.test(lower[d] as string)) return false;
   const feats = c.doc.morph?.feats[t] ?? '';
   return feats.includes('Gender=Fem') && feats.includes('Number=Sing');
