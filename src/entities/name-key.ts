@@ -24,25 +24,43 @@ const RULES: Array<[RegExp, string]> = [
   [/w/g, 'v'],
   [/ou(?=[^aeiouy])/g, 'ov'],
   [/h/g, ''],
-  [/[aeiouyj]/g, ''],
-  [/(.)\1+/g, '$1'],
 ];
 
-function keyOfWord(word: string): string {
+const VOWELS = /[aeiouyj]+/g;
+
+/** One word's folded skeleton; `vowel` stands for each run of vowels ('' drops them). */
+function keyOfWord(word: string, vowel: string): string {
   let w = word.toLowerCase().replace(/[šččžßłøæ]/g, (c) => DIGRAPHS[c] ?? c);
   w = w.normalize('NFD').replace(/\p{M}/gu, '');
   w = w.replace(/[^a-z]/g, '');
   for (const [pattern, replacement] of RULES) w = w.replace(pattern, replacement);
-  return w;
+  return w.replace(VOWELS, vowel).replace(/([^a])\1+/g, '$1');
 }
 
-/** The key of a name: one folded skeleton per word, joined by spaces. */
-export function nameKey(name: string): string {
+function keyOf(name: string, vowel: string): string {
   return name
     .split(/[\s-]+/u)
-    .map(keyOfWord)
-    .filter((k) => k.length > 0)
+    .map((word) => keyOfWord(word, vowel))
+    .filter((k) => k.length > 0 && k !== vowel)
     .join(' ');
+}
+
+/** The key of a name: one folded consonant skeleton per word, joined by spaces. */
+export function nameKey(name: string): string {
+  return keyOf(name, '');
+}
+
+/**
+ * A stricter key for matching names across articles, where no context checks a match: like `nameKey`,
+ * but every run of vowels leaves one mark, so transliterations still meet (they differ in which vowel,
+ * not where) while names that share only their consonants part: Putin (p-t-n) and Potiainen (p-t-n-n).
+ */
+export function syllableKey(name: string): string {
+  // A word's last vowel, alone or before a final n or s, is left out: German inflection adds and drops
+  // it (George / Georg, die Grüne / den Grünen, des Landtages / des Landtags).
+  return keyOf(name, 'a')
+    .replace(/(?<=[^a\s])a(?=[ns]?(?:\s|$))/g, '')
+    .replace(/([^a\s])\1+/g, '$1');
 }
 
 /** The key of a name's last word: how a surname alone ("Lukaschenko") finds the full name. */

@@ -35,16 +35,37 @@ export interface LinkResult {
 
 /** Link every stored article that is not linked yet; returns what was done. */
 export async function linkPending(db: Db): Promise<LinkResult> {
+  // Each article in its own transaction; articles another process links meanwhile are skipped in it.
+  return linkInOrder(db, (id) => db.transaction((tx) => linkDocument(tx, id)));
+}
+
+/**
+ * Forget all links and link every stored article again, in linking order, inside the caller's
+ * transaction: after anything the links are made of changes (actor keys, the story threshold), the
+ * stories come out as if the articles had arrived under the new rules.
+ */
+export async function relinkAll(tx: Db): Promise<LinkResult> {
+  await tx.exec(`
+    UPDATE documents SET story_id = NULL;
+    UPDATE events SET event_key = NULL;
+    DELETE FROM event_groups;
+    DELETE FROM story_terms;
+    DELETE FROM stories;
+    DELETE FROM link_terms;
+  `);
+  return linkInOrder(tx, (id) => linkDocument(tx, id));
+}
+
+async function linkInOrder(db: Db, link: (contentId: string) => Promise<Outcome>): Promise<LinkResult> {
   const result: LinkResult = { documents: 0, newStories: 0 };
   for (;;) {
-    // Articles another process links meanwhile are skipped inside the transaction.
     const batch = await db.all<{ content_id: string }>(
       `SELECT content_id FROM documents WHERE story_id IS NULL
        ORDER BY ${articleDay()}, content_id LIMIT 200`,
     );
     if (batch.length === 0) return result;
     for (const { content_id } of batch) {
-      const outcome = await db.transaction((tx) => linkDocument(tx, content_id));
+      const outcome = await link(content_id);
       if (outcome === 'skipped') continue;
       result.documents++;
       if (outcome === 'new') result.newStories++;
@@ -52,7 +73,9 @@ export async function linkPending(db: Db): Promise<LinkResult> {
   }
 }
 
-async function linkDocument(tx: Db, contentId: string): Promise<'new' | 'joined' | 'skipped'> {
+type Outcome = 'new' | 'joined' | 'skipped';
+
+async function linkDocument(tx: Db, contentId: string): Promise<Outcome> {
   if (tx.dialect === 'postgres') {
     await tx.get('SELECT pg_advisory_xact_lock(?::bigint) AS locked', [LINK_LOCK]);
     // Links are derived data: a commit lost in a crash only leaves the article to be linked again.

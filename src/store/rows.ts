@@ -4,7 +4,7 @@
  * cross-article actor keys, CAMEO Goldstein and QuadClass) live in one place.
  */
 import type { DocumentOut, Entity, EventArgument } from '../document.js';
-import { nameKey } from '../entities/name-key.js';
+import { nameKey, syllableKey } from '../entities/name-key.js';
 import { eventLexicon } from '../events/lexicon.js';
 import type { SqlValue } from './db.js';
 
@@ -29,13 +29,42 @@ export interface DocumentRows {
 
 /**
  * The cross-article identity of a named thing: its type and spelling-blind name key, so that
- * "Tichanowskaja" and "Tikhanovskaya" meet. Short names ("EU", "Ban") have too few consonants for the
- * key to be safe; they keep their lower-cased spelling.
+ * "Tichanowskaja" and "Tikhanovskaya" meet. Across articles no context confirms a match, so the key
+ * keeps where the vowels are (`syllableKey`: Putin and Potiainen stay two). Short names ("EU", "Ban")
+ * have too few consonants for any key to be safe; they keep their lower-cased spelling.
+ * Stored keys are recomputed by a migration whenever this function changes (see migrations.ts).
  */
 export function actorKey(type: string, name: string): string {
-  const key = nameKey(name);
-  const consonants = key.replace(/\s/g, '').length;
-  return `${type}:${consonants >= 3 ? key : name.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+  const consonants = nameKey(name).replace(/\s/g, '').length;
+  return `${type}:${consonants >= 3 ? syllableKey(name) : name.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+}
+
+/**
+ * Actor rows (in the order they were stored, each with the document it came from) → one actor per key
+ * and its spellings: the first row names the actor, later ones fill in a code, country or place it
+ * lacked; a spelling counts the distinct documents that use it.
+ */
+export function mergeActors(rows: Iterable<{ actor: ActorRow; document: string }>): {
+  actors: ActorRow[];
+  names: Array<{ actor_key: string; name: string; documents: number }>;
+} {
+  const byKey = new Map<string, ActorRow>();
+  const names = new Map<string, { actor_key: string; name: string; documents: Set<string> }>();
+  for (const { actor: a, document } of rows) {
+    const seen = byKey.get(a.actor_key);
+    if (!seen) byKey.set(a.actor_key, { ...a });
+    else
+      for (const field of ['code', 'country', 'sector', 'lat', 'lon'] as const)
+        if (seen[field] === null) (seen as unknown as Record<string, unknown>)[field] = a[field];
+    const id = `${a.actor_key}\u0000${a.name}`;
+    let name = names.get(id);
+    if (!name) names.set(id, (name = { actor_key: a.actor_key, name: a.name, documents: new Set() }));
+    name.documents.add(document);
+  }
+  return {
+    actors: [...byKey.values()],
+    names: [...names.values()].map((n) => ({ actor_key: n.actor_key, name: n.name, documents: n.documents.size })),
+  };
 }
 
 /** The calendar day an event happened on: its own resolved date, else the article's publication date. */

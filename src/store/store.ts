@@ -8,7 +8,7 @@ import { contentId } from '../io/sources.js';
 import { openDb, type Db } from './db.js';
 import { migrate } from './migrations.js';
 import { insertRows } from './insert.js';
-import { documentRows, type ActorRow } from './rows.js';
+import { documentRows, mergeActors, type ActorRow } from './rows.js';
 
 export type PutOutcome = 'added' | 'updated' | 'unchanged';
 
@@ -112,20 +112,11 @@ async function insertDocument(
  * document's actors are merged by key first.
  */
 async function upsertActors(tx: Db, actors: ActorRow[]): Promise<void> {
-  const byKey = new Map<string, ActorRow>();
-  const names = new Map<string, { actor_key: string; name: string; documents: number }>();
-  for (const a of actors) {
-    const seen = byKey.get(a.actor_key);
-    if (!seen) byKey.set(a.actor_key, { ...a });
-    else
-      for (const field of ['code', 'country', 'sector', 'lat', 'lon'] as const)
-        if (seen[field] === null) (seen as unknown as Record<string, unknown>)[field] = a[field];
-    names.set(`${a.actor_key}\u0000${a.name}`, { actor_key: a.actor_key, name: a.name, documents: 1 });
-  }
+  const { actors: merged, names } = mergeActors(actors.map((actor) => ({ actor, document: '' })));
   await insertRows(
     tx,
     'actors',
-    [...byKey.values()].map((a) => ({ ...a })),
+    merged.map((a) => ({ ...a })),
     `ON CONFLICT (actor_key) DO UPDATE SET
        code = COALESCE(actors.code, excluded.code),
        country = COALESCE(actors.country, excluded.country),
@@ -136,7 +127,7 @@ async function upsertActors(tx: Db, actors: ActorRow[]): Promise<void> {
   await insertRows(
     tx,
     'actor_names',
-    [...names.values()],
+    names,
     'ON CONFLICT (actor_key, name) DO UPDATE SET documents = actor_names.documents + 1',
   );
 }

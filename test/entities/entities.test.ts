@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nameKey, surnameKey } from '../../src/entities/name-key.js';
+import { nameKey, surnameKey, syllableKey } from '../../src/entities/name-key.js';
 import { actorDictionary, countryOfPrefix, personActorOf, roleSectorOf } from '../../src/entities/actors.js';
 import { readLexiconRows } from '../../src/util/lexicon.js';
 import { chunksOf, scoreNer } from '../../src/eval/germeval.js';
@@ -22,6 +22,31 @@ test('nameKey: real transliteration variants meet', () => {
   const firsts = groups.map((g) => nameKey(g[0] as string));
   assert.equal(new Set(firsts).size, firsts.length, 'different people keep different keys');
   assert.equal(surnameKey('Alexander Lukaschenko'), nameKey('Lukashenko'));
+  for (const g of groups)
+    for (const n of g) assert.equal(syllableKey(n), syllableKey(g[0] as string), `${n} ~ ${g[0]}`);
+});
+
+test('syllableKey: inflected forms meet, names that share only their consonants part', () => {
+  const same = [
+    ['George W. Bush', 'Georg W. Bush'],
+    ['Grünen', 'Grüne'],
+    ['Landtages', 'Landtags'],
+    ['Christodoulos I.', 'Christodoulos'],
+  ];
+  for (const [a, b] of same) assert.equal(syllableKey(a as string), syllableKey(b as string), `${a} ~ ${b}`);
+  // Pairs one consonant key gave one actor in the Wikinews articles.
+  const apart = [
+    ['Putin', 'Potiainen'],
+    ['Amerika', 'Marokko'],
+    ['Australien', 'Strelna'],
+    ['Rumänien', 'Armenien'],
+    ['Stefan', 'Stephanie'],
+    ['Christian Ströbele', 'Christine Strobl'],
+  ];
+  for (const [a, b] of apart) {
+    assert.equal(nameKey(a as string), nameKey(b as string), `${a} and ${b} share their consonants`);
+    assert.notEqual(syllableKey(a as string), syllableKey(b as string), `${a} / ${b}`);
+  }
 });
 
 test('GermEval chunks: I- continues its own type only; strict outer-chunk F1', () => {

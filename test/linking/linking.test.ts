@@ -184,6 +184,44 @@ for (const backend of BACKENDS) {
       assert.equal(told[0]!.group?.sources, 1, 'the withdrawn report no longer counts');
     });
 
+    test('migration 3 gives stale actor keys their new form and makes the links again', async () => {
+      const snapshot = async (db: Store['db']): Promise<Record<string, unknown>> => ({
+        actors: await db.all('SELECT * FROM actors ORDER BY actor_key'),
+        names: await db.all('SELECT * FROM actor_names ORDER BY actor_key, name'),
+        entities: await db.all('SELECT content_id, eid, actor_key FROM entities ORDER BY content_id, eid'),
+        quotes: await db.all('SELECT content_id, qid, speaker_actor_key FROM quotes ORDER BY content_id, qid'),
+        events: await db.all(
+          `SELECT e.content_id, e.vid, e.source_actor_key, e.target_actor_key, g.sources
+           FROM events e LEFT JOIN event_groups g ON g.event_key = e.event_key ORDER BY e.content_id, e.vid`,
+        ),
+        stories: await db.all('SELECT content_id, story_id FROM documents ORDER BY content_id'),
+        storyRows: await db.all('SELECT story_id, first_day, last_day, documents FROM stories ORDER BY story_id'),
+      });
+      const fresh = await snapshot(store.db);
+      assert.ok((fresh['actors'] as unknown[]).length > 5);
+      // A store written before migration 3: every person under one old key, and links made with it.
+      await store.db.transaction(async (tx) => {
+        await tx.run("INSERT INTO actors (actor_key, type, name) VALUES ('PER:stale', 'PER', 'stale')");
+        await tx.exec(`
+          UPDATE entities SET actor_key = 'PER:stale' WHERE type = 'PER';
+          UPDATE quotes SET speaker_actor_key = 'PER:stale' WHERE speaker_actor_key LIKE 'PER:%';
+          UPDATE events SET source_actor_key = 'PER:stale' WHERE source_actor_key LIKE 'PER:%';
+          DELETE FROM actor_names;
+          DELETE FROM actors WHERE actor_key NOT IN (SELECT actor_key FROM entities);
+          UPDATE events SET event_key = 'stale';
+          DELETE FROM event_groups;
+          DELETE FROM schema_migrations WHERE version = 3;
+        `);
+      });
+      assert.notDeepEqual(await snapshot(store.db), fresh);
+      const upgraded = await Store.open(database.location);
+      try {
+        assert.deepEqual(await snapshot(upgraded.db), fresh);
+      } finally {
+        await upgraded.close();
+      }
+    });
+
     // Two linkers in one process on one SQLite file would wait on each other's lock (better-sqlite3 is
     // synchronous); SQLite serialises linkers of different processes with BEGIN IMMEDIATE instead.
     test('linkers running at once link every article once', { skip: backend === 'sqlite' }, async () => {
