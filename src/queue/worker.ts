@@ -14,7 +14,7 @@ import type { Analyzer } from '../parallel/protocol.js';
 import { Store, type PutOutcome } from '../store/store.js';
 import { parsePayload, rawOf } from './job.js';
 import { linkPending } from '../linking/stories.js';
-import { DEFAULT_JOB_TIMEOUT_SECONDS, openQueue, type QueueSettings } from './boss.js';
+import { assertPostgres, DEFAULT_JOB_TIMEOUT_SECONDS, openQueue, type QueueSettings } from './boss.js';
 
 export interface WorkerSettings extends QueueSettings {
   /** Analysis threads. */
@@ -51,6 +51,7 @@ export async function runQueueWorker(
 ): Promise<WorkerResult> {
   const started = performance.now();
   const counts: Record<JobOutcome, number> = { added: 0, updated: 0, unchanged: 0, failed: 0 };
+  assertPostgres(settings.db); // before the store opens: a SQLite path would be created empty
   const store = await Store.open(settings.db);
   const analyzer = createAnalyzer(settings.workers);
   try {

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PgBoss from 'pg-boss';
@@ -182,9 +182,10 @@ test(
 );
 
 test('the queue needs PostgreSQL, and its options are checked', () => {
-  const sqlite = runCli(['worker', '--db', 'out/x.db', '--until-empty']);
+  const sqlite = runCli(['worker', '--db', 'out/not-a-queue.db', '--until-empty']);
   assert.equal(sqlite.code, 2);
   assert.match(sqlite.stderr, /the job queue needs PostgreSQL: --db must be a postgres:\/\/ URL/);
+  assert.equal(existsSync(join(ROOT, 'out', 'not-a-queue.db')), false, 'no empty SQLite file is left behind');
   for (const args of [
     ['--job-timeout', '0'],
     ['--retries', 'many'],
