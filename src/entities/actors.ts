@@ -36,6 +36,8 @@ export interface PersonEntry {
   actor: Actor;
   from: number;
   to: number | null;
+  /** The person's first-written name ("Wladimir Putin"): what the store keys the person by. */
+  name: string;
   /** In the surname index: the listed surname as written, lower case. */
   surname?: string;
 }
@@ -49,6 +51,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function build(): ActorDictionary {
   const personIds = new Map<string, number>();
+  const personNames = new Map<number, string>();
   const d: ActorDictionary = {
     countryByName: new Map(),
     countryByAdjective: new Map(),
@@ -75,14 +78,17 @@ function build(): ActorDictionary {
   const igo = new Set([...d.organisation.values()].filter((o) => o.kind === 'IGO').map((o) => o.code));
   readLexiconRows('actors/de/persons.tsv').forEach(([names = '', code = '', from = '', to = '', alone = ''], row) => {
     // A person's rows share the id of the first row with its first-written name.
-    const person = nameKey(names.split('|')[0] as string);
+    const first = names.split('|')[0] as string;
+    const person = nameKey(first);
     let id = personIds.get(person);
     if (id === undefined) personIds.set(person, (id = row));
+    if (!personNames.has(id)) personNames.set(id, first);
     const actor: Actor = igo.has(code)
       ? { code, country: code, sector: 'IGO' }
       : { code, country: code.slice(0, 3), sector: code.slice(3) || null };
     const entry: PersonEntry = {
       row: id,
+      name: personNames.get(id) as string,
       actor,
       from: Number(from),
       to: to ? Number(to) : null,
@@ -108,19 +114,33 @@ export function actorDictionary(): ActorDictionary {
  * name is not listed, is ambiguous, or had no code then.
  */
 export function personActorOf(name: string, year: number | null, d: ActorDictionary): Actor | null {
+  const entries = listedPerson(name, d);
+  if (!entries) return null;
+  if (year === null) return entries.reduce((a, b) => (b.from > a.from ? b : a)).actor;
+  return entries.find((e) => e.from <= year && (e.to === null || year <= e.to))?.actor ?? null;
+}
+
+/** The name a listed person goes by ("Putin", "Wladimir W. Putin" → "Wladimir Putin"), else null. */
+export function listedPersonName(name: string, d: ActorDictionary = actorDictionary()): string | null {
+  return listedPerson(name, d)?.[0]?.name ?? null;
+}
+
+/** The rows of the one listed person `name` names, or null when it names none or several. */
+function listedPerson(name: string, d: ActorDictionary): PersonEntry[] | null {
   const words = name.trim().split(/\s+/u);
   // A full name finds its person by the full name; by the surname only where the other words are initials
   // ("George W. Bush") — "Tanja Potiainen" is no "Putin", whose consonants her surname shares.
   const initialsOnly = words.slice(0, -1).every((w) => /^(\p{Lu}\.?|da|de|do|dos|van|von|der|al|bin|ibn)$/u.test(w));
   const bySurname = (): PersonEntry[] | undefined => {
-    const surname = lastWord(name);
+    const surname = foldSpelling(lastWord(name));
     const all = d.personBySurname.get(surnameKey(name));
-    // The key folds vowels away: the surnames must also be about as long as each other and start alike.
-    const close = all?.filter(
-      (e) =>
-        Math.abs((e.surname ?? '').length - surname.length) <= Math.max(2, 0.25 * surname.length) &&
-        e.surname?.[0] === surname[0],
-    );
+    // The key folds vowels away, and a surname alone has no first name to confirm it: it must be spelt as
+    // listed (the list holds the transliterations), up to one letter in a long name or a genitive -s.
+    // "Wolf" is not Wulff, "Roth" not Rutte.
+    const close = all?.filter((e) => {
+      const listed = foldSpelling(e.surname ?? '');
+      return surname === listed || surname === `${listed}s` || (listed.length >= 6 && withinOneEdit(surname, listed));
+    });
     return all && new Set(all.map((e) => e.row)).size === 1 && close?.length ? close : undefined;
   };
   // "Wladimir W. Putin" is listed as "Wladimir Putin".
@@ -129,9 +149,28 @@ export function personActorOf(name: string, year: number | null, d: ActorDiction
     (words.length > 1
       ? (d.personByName.get(nameKey(name)) ?? d.personByName.get(nameKey(withoutInitials)))
       : undefined) ?? (words.length === 1 || initialsOnly ? bySurname() : undefined);
-  if (!entries || new Set(entries.map((e) => e.row)).size !== 1) return null;
-  if (year === null) return entries.reduce((a, b) => (b.from > a.from ? b : a)).actor;
-  return entries.find((e) => e.from <= year && (e.to === null || year <= e.to))?.actor ?? null;
+  return entries && new Set(entries.map((e) => e.row)).size === 1 ? entries : null;
+}
+
+const GERMAN_DIGRAPHS: Record<string, string> = { š: 'sch', ž: 'sch', č: 'tsch', ß: 'ss' };
+
+/** Lower case without diacritics, Slavic carons as German writes them: Erdoğan = erdogan, Lukašenka = lukaschenka. */
+function foldSpelling(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/[šžčß]/g, (c) => GERMAN_DIGRAPHS[c] ?? c)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+}
+
+/** Whether one insertion, deletion or substitution (or none) turns `a` into `b`. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, from: number): string => x.slice(from);
+  if (a.length === b.length) return rest(a, i + 1) === rest(b, i + 1);
+  return a.length > b.length ? rest(a, i + 1) === rest(b, i) : rest(a, i) === rest(b, i + 1);
 }
 
 function lastWord(name: string): string {

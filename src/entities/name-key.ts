@@ -29,18 +29,25 @@ const RULES: Array<[RegExp, string]> = [
 const VOWELS = /[aeiouyj]+/g;
 
 /** One word's folded skeleton; `vowel` stands for each run of vowels ('' drops them). */
-function keyOfWord(word: string, vowel: string): string {
+function keyOfWord(word: string, vowel: string, inflected: boolean): string {
   let w = word.toLowerCase().replace(/[šččžßłøæ]/g, (c) => DIGRAPHS[c] ?? c);
   w = w.normalize('NFD').replace(/\p{M}/gu, '');
   w = w.replace(/[^a-z]/g, '');
+  if (inflected && w.length > 4) w = w.replace(INFLECTION, '');
   for (const [pattern, replacement] of RULES) w = w.replace(pattern, replacement);
   return w.replace(VOWELS, vowel).replace(/([^a])\1+/g, '$1');
 }
 
-function keyOf(name: string, vowel: string): string {
+/**
+ * Endings German inflection adds to a name: -e, -es, and -s after a consonant (George / Georg, des
+ * Landtages / des Landtags, Merkels). Not -en: it would make Potiainen a Putin.
+ */
+const INFLECTION = /(?:es?|(?<=[^aeiouys])s)$/;
+
+function keyOf(name: string, vowel: string, inflected = false): string {
   return name
     .split(/[\s-]+/u)
-    .map((word) => keyOfWord(word, vowel))
+    .map((word) => keyOfWord(word, vowel, inflected))
     .filter((k) => k.length > 0 && k !== vowel)
     .join(' ');
 }
@@ -54,13 +61,10 @@ export function nameKey(name: string): string {
  * A stricter key for matching names across articles, where no context checks a match: like `nameKey`,
  * but every run of vowels leaves one mark, so transliterations still meet (they differ in which vowel,
  * not where) while names that share only their consonants part: Putin (p-t-n) and Potiainen (p-t-n-n).
+ * German inflectional endings are left out first.
  */
 export function syllableKey(name: string): string {
-  // A word's last vowel, alone or before a final n or s, is left out: German inflection adds and drops
-  // it (George / Georg, die Grüne / den Grünen, des Landtages / des Landtags).
-  return keyOf(name, 'a')
-    .replace(/(?<=[^a\s])a(?=[ns]?(?:\s|$))/g, '')
-    .replace(/([^a\s])\1+/g, '$1');
+  return keyOf(name, 'a', true);
 }
 
 /** The key of a name's last word: how a surname alone ("Lukaschenko") finds the full name. */

@@ -5,8 +5,6 @@
  * Never edit a released migration: add the next one.
  */
 import type { Db, Dialect } from './db.js';
-import { relinkAll } from '../linking/stories.js';
-import { rekeyActors } from './rekey.js';
 
 interface Migration {
   version: number;
@@ -15,8 +13,6 @@ interface Migration {
   both: string;
   sqlite?: string;
   postgres?: string;
-  /** Data to rewrite after the DDL, in the same transaction (derived columns whose rule changed). */
-  data?: (tx: Db) => Promise<void>;
 }
 
 const MIGRATIONS: Migration[] = [
@@ -252,13 +248,15 @@ const MIGRATIONS: Migration[] = [
   },
   {
     version: 3,
-    name: 'cross-article actor keys keep vowel places (Putin and Potiainen are two actors)',
-    both: '',
-    // Story terms and event keys are made of actor keys: the links are made again with the new ones.
-    data: async (tx) => {
-      await rekeyActors(tx);
-      await relinkAll(tx);
-    },
+    name: 'fingerprints of derived data',
+    both: `
+      -- What derived columns were computed with (actor_keys: src/store/rekey.ts); a changed rule or list
+      -- makes the store recompute them on open.
+      CREATE TABLE store_meta (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+      );
+    `,
   },
 ];
 
@@ -290,9 +288,7 @@ export async function migrate(db: Db): Promise<number[]> {
       if (tx.dialect === 'postgres') await tx.exec('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');
       const again = await tx.get('SELECT version FROM schema_migrations WHERE version = ?', [migration.version]);
       if (again) return;
-      const statements = ddl(migration, tx.dialect);
-      if (statements.trim()) await tx.exec(statements);
-      await migration.data?.(tx);
+      await tx.exec(ddl(migration, tx.dialect));
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,
         migration.name,

@@ -1,13 +1,54 @@
 /**
- * Recompute every stored cross-article actor key with the current `actorKey` (a migration does this
- * whenever the key changes). The key is a function of an entity's type and name, so the stored rows
- * carry all it needs: entities get their new keys, quotes' speakers and events' actors follow their
- * entities, and the actors and their spellings are rebuilt as ingest would have built them.
+ * Stored cross-article actor keys are derived data: `actorKey` computes them from an entity's type and
+ * name, with the rules of src/store/rows.ts and the person list of the actor dictionary. When either
+ * changes, the store recomputes them on open: entities get their new keys, quotes' speakers and events'
+ * actors follow their entities, the actors and their spellings are rebuilt as ingest would have built
+ * them, and the links (whose terms and event keys are made of actor keys) are made again.
  */
+import { createHash } from 'node:crypto';
+import { relinkAll } from '../linking/stories.js';
+import { readLexiconRows } from '../util/lexicon.js';
 import type { Db, Row } from './db.js';
 import { insertRows } from './insert.js';
 import { actorKey, mergeActors, type ActorRow } from './rows.js';
 
+/** Bump when `actorKey` or the name keys it uses change what they return. */
+export const ACTOR_KEY_RULES = 2;
+
+/** store_meta row holding the fingerprint the stored keys were computed with. */
+const META_KEY = 'actor_keys';
+
+/** What the keys depend on: the rules' version and the person list's rows. */
+export function actorKeyFingerprint(): string {
+  const persons = JSON.stringify(readLexiconRows('actors/de/persons.tsv'));
+  return `${ACTOR_KEY_RULES}:${createHash('sha256').update(persons).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * Recompute stored keys unless they were computed with the current rules; true when it did. One
+ * transaction: readers see the old keys or the new ones, and concurrent openers do it once.
+ */
+export async function ensureActorKeys(db: Db): Promise<boolean> {
+  const want = actorKeyFingerprint();
+  const current = async (tx: Db): Promise<string | null> =>
+    (await tx.get<{ value: string }>('SELECT value FROM store_meta WHERE key = ?', [META_KEY]))?.value ?? null;
+  if ((await current(db)) === want) return false;
+  return db.transaction(async (tx) => {
+    if (tx.dialect === 'postgres') await tx.exec('LOCK TABLE store_meta IN EXCLUSIVE MODE');
+    if ((await current(tx)) === want) return false;
+    await rekeyActors(tx);
+    await relinkAll(tx);
+    await insertRows(
+      tx,
+      'store_meta',
+      [{ key: META_KEY, value: want }],
+      'ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    return true;
+  });
+}
+
+/** Give every stored entity, quote speaker and event actor the key `actorKey` gives it now. */
 export async function rekeyActors(tx: Db): Promise<void> {
   // Ingestion order, and each document's entities in their own order (ids e1, e2, … e10).
   const rows = await tx.all<Row>(

@@ -5,6 +5,7 @@
  */
 import type { DocumentOut, Entity, EventArgument } from '../document.js';
 import { nameKey, syllableKey } from '../entities/name-key.js';
+import { listedPersonName } from '../entities/actors.js';
 import { eventLexicon } from '../events/lexicon.js';
 import type { SqlValue } from './db.js';
 
@@ -30,13 +31,16 @@ export interface DocumentRows {
 /**
  * The cross-article identity of a named thing: its type and spelling-blind name key, so that
  * "Tichanowskaja" and "Tikhanovskaya" meet. Across articles no context confirms a match, so the key
- * keeps where the vowels are (`syllableKey`: Putin and Potiainen stay two). Short names ("EU", "Ban")
- * have too few consonants for any key to be safe; they keep their lower-cased spelling.
- * Stored keys are recomputed by a migration whenever this function changes (see migrations.ts).
+ * keeps where the vowels are (`syllableKey`: Putin and Potiainen stay two). A person of the actor
+ * dictionary is keyed by the name it lists, so that an article's "Putin" meets another's "Wladimir
+ * Putin". Short names ("EU", "Ban") have too few consonants for any key to be safe; they keep their
+ * lower-cased spelling. Keys are derived data: the store recomputes stored ones when these rules or
+ * the person list change (`ACTOR_KEY_RULES`, src/store/rekey.ts).
  */
 export function actorKey(type: string, name: string): string {
-  const consonants = nameKey(name).replace(/\s/g, '').length;
-  return `${type}:${consonants >= 3 ? syllableKey(name) : name.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+  const known = type === 'PER' ? (listedPersonName(name) ?? name) : name;
+  const consonants = nameKey(known).replace(/\s/g, '').length;
+  return `${type}:${consonants >= 3 ? syllableKey(known) : known.toLowerCase().replace(/\s+/g, ' ').trim()}`;
 }
 
 /**

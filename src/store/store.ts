@@ -7,6 +7,7 @@ import type { DocumentOut } from '../document.js';
 import { contentId } from '../io/sources.js';
 import { openDb, type Db } from './db.js';
 import { migrate } from './migrations.js';
+import { ensureActorKeys } from './rekey.js';
 import { insertRows } from './insert.js';
 import { documentRows, mergeActors, type ActorRow } from './rows.js';
 
@@ -29,6 +30,7 @@ export class Store {
     const db = await openDb(location);
     try {
       await migrate(db);
+      await ensureActorKeys(db);
     } catch (error) {
       await db.close();
       throw error;

@@ -29,7 +29,7 @@ test('nameKey: real transliteration variants meet', () => {
 test('syllableKey: inflected forms meet, names that share only their consonants part', () => {
   const same = [
     ['George W. Bush', 'Georg W. Bush'],
-    ['Grünen', 'Grüne'],
+    ['Merkels', 'Merkel'],
     ['Landtages', 'Landtags'],
     ['Christodoulos I.', 'Christodoulos'],
   ];

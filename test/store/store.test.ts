@@ -104,6 +104,10 @@ for (const backend of BACKENDS) {
       assert.deepEqual(names, ['Swetlana Tichanowskaja', 'Swetlana Tikhanovskaya']);
       assert.equal(actors.items[0]?.documents, 2);
       assert.equal(actorKey('PER', 'Lukaschenko'), actorKey('PER', 'Lukashenko'));
+      assert.equal(actorKey('PER', 'Putin'), actorKey('PER', 'Wladimir Putin'), 'a listed person by surname');
+      assert.equal(actorKey('PER', 'Wladimir W. Putin'), actorKey('PER', 'Wladimir Putin'));
+      assert.notEqual(actorKey('PER', 'Potiainen'), actorKey('PER', 'Putin'), 'consonants alone do not merge');
+      assert.notEqual(actorKey('PER', 'Tanja Potiainen'), actorKey('PER', 'Wladimir Putin'));
       assert.notEqual(actorKey('ORG', 'EU'), actorKey('ORG', 'UN'), 'short names keep their spelling');
     });
 
