@@ -3,6 +3,7 @@
  * article, takes validated filters, and pages with limit/offset; results are plain objects ready for
  * JSON. Full-text search is the one place the dialects differ (FTS5 MATCH vs tsvector @@ tsquery).
  */
+import { listedPersonName } from '../entities/actors.js';
 import type { DocumentOut } from '../document.js';
 import type { Db, Row, SqlValue } from './db.js';
 import type { ActorRow } from './rows.js';
@@ -432,8 +433,8 @@ export async function listActors(db: Db, filter: ActorFilter): Promise<Paged<Act
       return {
         key,
         type: String(r['type']),
-        // The spelling most documents use names the actor.
-        name: names[0]?.name ?? String(r['name']),
+        // A listed person goes by its listed name, others by the spelling most documents use.
+        name: (r['type'] === 'PER' && listedPersonName(String(r['name']))) || (names[0]?.name ?? String(r['name'])),
         code: str(r, 'code'),
         country: str(r, 'country'),
         sector: str(r, 'sector'),

@@ -45,8 +45,8 @@ export function actorKey(type: string, name: string): string {
 
 /**
  * Actor rows (in the order they were stored, each with the document it came from) → one actor per key
- * and its spellings: the first row names the actor, later ones fill in a code, country or place it
- * lacked; a spelling counts the distinct documents that use it.
+ * and its spellings: the first row names the actor (a listed person: its listed name), later ones fill in
+ * a code, country or place it lacked; a spelling counts the distinct documents that use it.
  */
 export function mergeActors(rows: Iterable<{ actor: ActorRow; document: string }>): {
   actors: ActorRow[];
@@ -56,7 +56,8 @@ export function mergeActors(rows: Iterable<{ actor: ActorRow; document: string }
   const names = new Map<string, { actor_key: string; name: string; documents: Set<string> }>();
   for (const { actor: a, document } of rows) {
     const seen = byKey.get(a.actor_key);
-    if (!seen) byKey.set(a.actor_key, { ...a });
+    // A listed person goes by the name the dictionary lists, whatever spelling came first.
+    if (!seen) byKey.set(a.actor_key, { ...a, name: (a.type === 'PER' && listedPersonName(a.name)) || a.name });
     else
       for (const field of ['code', 'country', 'sector', 'lat', 'lon'] as const)
         if (seen[field] === null) (seen as unknown as Record<string, unknown>)[field] = a[field];

@@ -103,6 +103,12 @@ for (const backend of BACKENDS) {
       const names = actors.items[0]?.variants.map((v) => v.name).sort();
       assert.deepEqual(names, ['Swetlana Tichanowskaja', 'Swetlana Tikhanovskaya']);
       assert.equal(actors.items[0]?.documents, 2);
+      const listed = await listActors(store.db, { ...PAGE, q: 'lukaschenko', type: 'PER' });
+      assert.deepEqual(
+        listed.items.map((a) => [a.name, a.code, a.variants.map((v) => v.name)]),
+        [['Alexander Lukaschenko', 'BLRGOV', ['Lukaschenko']]],
+        'a listed person goes by its listed name',
+      );
       assert.equal(actorKey('PER', 'Lukaschenko'), actorKey('PER', 'Lukashenko'));
       assert.equal(actorKey('PER', 'Putin'), actorKey('PER', 'Wladimir Putin'), 'a listed person by surname');
       assert.equal(actorKey('PER', 'Wladimir W. Putin'), actorKey('PER', 'Wladimir Putin'));
