@@ -450,6 +450,8 @@ export function canAct(c: ArgumentContext, k: number): boolean {
   if (PERSONAL_PRONOUNS.has(p.xpos[k] as string)) return true;
   if (isPersonNoun(p.tree.lemma[k] as string) || roleSectorOf(p.raw[k] as string, actorDictionary()) !== null)
     return true;
+  // "die 39-Jährige", "einen 17-jährigen": an age names a person.
+  if (/jährige[rn]?$/i.test(p.raw[k] as string) && /^(NOUN|PROPN|ADJ)$/.test(p.tree.upos[k] as string)) return true;
   // "der mutmaßliche NS-Scherge John Demjanjuk": the name in apposition says who.
   return kids(p, k).some((a) => p.tree.deprel[a] === 'appos' && a > k && canAct(c, a));
 }
@@ -502,7 +504,7 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
   let source: Found<EventArgument> | null = null;
   let target: Found<EventArgument> | null = null;
   const found = (h: number, path: string[]): Found<EventArgument> | null => {
-    if (c.inTime[h]) return null;
+    if (c.inTime[h] || isLabel(p, h, trigger)) return null;
     // "mehr als 2.000 Personen": the counted noun heads the phrase, whatever the parse made its head.
     const counted = c.quantityEnd[h] as number;
     if (counted >= 0 && counted !== h && p.tree.upos[counted] === 'NOUN') h = counted;
@@ -566,6 +568,20 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     }
   }
   return { source, target };
+}
+
+/**
+ * Whether `h` lies in a verbless label before a colon and the trigger after it: "Iran: Zwei Anhänger der
+ * Opposition hingerichtet" names the country the news is from, not whom it was done to.
+ */
+function isLabel(p: Parse, h: number, trigger: number): boolean {
+  if (h >= trigger) return false;
+  const first = p.doc.sentences.firstToken[p.sentenceOf[h] as number] as number;
+  let colon = h + 1;
+  while (colon < trigger && p.raw[colon] !== ':') colon++;
+  if (colon >= trigger) return false;
+  for (let k = first; k < colon; k++) if (p.tree.upos[k] === 'VERB' || p.tree.upos[k] === 'AUX') return false;
+  return true;
 }
 
 /** Prepositions of a phrase that says where ("gegen Russland" says against whom, not where). */

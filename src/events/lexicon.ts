@@ -43,8 +43,9 @@ export type Frame =
   | { kind: 'trans' }
   | { kind: 'actors' }
   | { kind: 'agent' }
+  | { kind: 'sing' }
   | { kind: 'notafter'; modifiers: readonly string[] }
-  | { kind: 'prep'; preposition: string }
+  | { kind: 'prep'; preposition: string; actor: boolean }
   | { kind: 'objnot'; nouns: ReadonlySet<string> }
   | { kind: 'obj'; nouns: ReadonlySet<string> };
 
@@ -141,6 +142,7 @@ const FRAME_ORDER: Record<Frame['kind'], number> = {
   actors: 1,
   agent: 1,
   notafter: 1,
+  sing: 1,
   none: 2,
 };
 
@@ -148,9 +150,20 @@ const CUE_KINDS = new Set<string>(['negation', 'mark', 'modal', 'governor', 'adv
 
 function parseFrame(value: string, where: string): Frame {
   if (value === '-') return { kind: 'none' };
-  if (value === 'noobj' || value === 'refl' || value === 'trans' || value === 'actors' || value === 'agent')
+  if (
+    value === 'noobj' ||
+    value === 'refl' ||
+    value === 'trans' ||
+    value === 'actors' ||
+    value === 'agent' ||
+    value === 'sing'
+  )
     return { kind: value };
-  if (value.startsWith('prep:')) return { kind: 'prep', preposition: value.slice(5) };
+  if (value.startsWith('prep:')) {
+    const [preposition = '', actor] = value.slice(5).split('+');
+    if (actor !== undefined && actor !== 'actor') throw new Error(`${where}: unknown frame ${value}`);
+    return { kind: 'prep', preposition, actor: actor === 'actor' };
+  }
   if (value.startsWith('objnot:')) return { kind: 'objnot', nouns: new Set(value.slice(7).split('|')) };
   if (value.startsWith('notafter:')) return { kind: 'notafter', modifiers: value.slice(9).toLowerCase().split('|') };
   if (value.startsWith('obj:')) return { kind: 'obj', nouns: new Set(value.slice(4).toLowerCase().split('|')) };

@@ -119,8 +119,30 @@ export function isPassive(p: Parse, v: number): boolean {
     const partners = head === v ? [] : [head];
     for (const c of kids(p, head)) if (c !== v && p.tree.deprel[c] === 'conj') partners.push(c);
     for (const partner of partners) if (p.xpos[partner] === 'VVPP' && voiceOf(p, partner) === true) return true;
+    if (isHeadlinePassive(p, v)) return true;
   }
   return kids(p, v).some((c) => p.tree.deprel[c] === 'nsubj:pass');
+}
+
+/**
+ * A headline's bare participle ends its clause with no auxiliary and no object: "Mutmaßlicher
+ * Kriegsverbrecher Karadžić gefasst", "Mafiaboss festgenommen" are passives. Only a participle with "ge-"
+ * (also after a particle), of a verb whose perfect takes "haben": "Die Kriminalpolizei ermittelt" is the
+ * present tense, "Papst zurückgetreten" a perfect.
+ */
+function isHeadlinePassive(p: Parse, v: number): boolean {
+  if (p.tree.deprel[v] !== 'root' || perfectWithSein(p.tree.lemma[v] as string)) return false;
+  if (
+    !/^(?:ab|an|auf|aus|bei|ein|fest|frei|hin|her|mit|nach|vor|weg|zu|zurück|zusammen|fort|los)?ge/.test(
+      p.lower[v] as string,
+    )
+  )
+    return false;
+  if (kids(p, v).some((c) => relBase(p, c) === 'aux' || p.tree.deprel[c] === 'obj')) return false;
+  const s = p.sentenceOf[v] as number;
+  let last = (p.doc.sentences.endToken[s] as number) - 1;
+  while (last > v && p.xpos[last]?.startsWith('$')) last--;
+  return last === v;
 }
 
 /** Passive (true) or active (false) as a verb's own auxiliaries say, null where it has none that tell. */

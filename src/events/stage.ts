@@ -158,15 +158,18 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       const modal = h >= 0 && h < v && MODAL_VERBS.has(p.tree.lemma[h] as string) && childWith(p, v, ['nsubj']) < 0;
       return kids(p, v).some((c) => isReflexive(p, c)) || (modal && kids(p, h).some((c) => isReflexive(p, c)));
     }
-    case 'prep':
+    case 'prep': {
       // The phrase may hang one level down ("verurteilte den Blogger zu zehn Jahren Haft").
-      // Not a time phrase: "Am Samstag wurde er verlegt" has no "an" of place.
+      // Not a time phrase: "Am Samstag wurde er verlegt" has no "an" of place. With "+actor", the phrase
+      // names someone who can act: "kämpfen gegen die Rebellen", not "gegen die Fluten".
+      const phrase = (c: number): boolean =>
+        prepositionOf(p, c) === f.preposition &&
+        !(ctx.inTime[c] && TIME_PREPOSITIONS.has(f.preposition)) &&
+        (!f.actor || canAct(ctx, c));
       return kids(p, v).some(
-        (c) =>
-          (prepositionOf(p, c) === f.preposition && !(ctx.inTime[c] && TIME_PREPOSITIONS.has(f.preposition))) ||
-          (/^(obj|obl|iobj)/.test(p.tree.deprel[c] as string) &&
-            kids(p, c).some((d) => prepositionOf(p, d) === f.preposition)),
+        (c) => phrase(c) || (/^(obj|obl|iobj)/.test(p.tree.deprel[c] as string) && kids(p, c).some(phrase)),
       );
+    }
     case 'objnot': {
       // "Der Anschlag forderte zwölf Tote": casualties are not what is demanded. The objects of a verb it is
       // coordinated with count too ("Die CDs wurden gepresst und vertrieben").
@@ -183,6 +186,9 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
     case 'notafter':
       // A condition on a noun's compounds (lexicon.ts), none on a verb.
       return true;
+    case 'sing':
+      // "Anzeige gegen die Beamten" is a complaint, "Anzeigen" are advertisements and displays.
+      return !(p.feats[v] as string).includes('Number=Plur');
   }
 }
 
@@ -336,7 +342,12 @@ function findCandidates(
       const entry = nounEntry(lex, p.tree.lemma[t] as string, p.raw[t] as string, words);
       // "als Völkermord eingestuft", "bezeichnete den Einsatz als Angriff": a label, not an event told;
       // "mit Hilfe von Radioastronomie": a preposition, not aid.
-      if (!entry || kids(p, t).some((c) => p.lower[c] === 'als' && p.xpos[c] === 'KOKOM')) continue;
+      if (
+        !entry ||
+        (entry.frame.kind === 'sing' && !frameHolds(ctx, t, entry)) ||
+        kids(p, t).some((c) => p.lower[c] === 'als' && p.xpos[c] === 'KOKOM')
+      )
+        continue;
       if (p.lower[t] === 'hilfe' && p.lower[t - 1] === 'mit') continue;
       const h = p.tree.head[t] as number;
       // "Bei Protesten kamen 22 Menschen ums Leben": a phrase that sets the scene is not carried by the verb.

@@ -34,6 +34,12 @@ const LOOSE_PARTICLES = new Set([
   'statt',
   'los',
   'weiter',
+  'fehl',
+  'heraus',
+  'entgegen',
+  'voran',
+  'vorbei',
+  'weg',
 ]);
 
 /** Adjectival particles also written apart from their verb at the clause end ("bekannt gab", "fest stand"). */
@@ -74,7 +80,8 @@ export function particleTokenOf(doc: Doc, tree: Tree | null, k: number, sentence
     // A second finite verb opens a clause of its own ("… und lehnt … ab").
     if ((morph.xpos[c] as string).endsWith('FIN') && morph.upos[c] === 'VERB') break;
     const endsClause = /^[,.;:!?"“]$/.test(raw[c + 1] ?? '.');
-    if (morph.xpos[c] === 'PTKVZ' || (endsClause && LOOSE_PARTICLES.has(lower[c] as string))) return c;
+    // Written in lower case: "ohne einen Weg, dass …" ends with a noun, not with "weg".
+    if (morph.xpos[c] === 'PTKVZ' || (endsClause && r === lower[c] && LOOSE_PARTICLES.has(r))) return c;
   }
   return -1;
 }

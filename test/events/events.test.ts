@@ -481,3 +481,43 @@ test('an accident scene with no one named makes no attack; goods are not driven 
   assert.deepEqual(types('Bei dem Anschlag wurde die Frau lebensgefährlich verletzt.').length > 0, true);
   assert.deepEqual(types('Die CDs wurden im Ausland gepresst und konspirativ vertrieben.'), []);
 });
+
+test('a headline participle is a passive; a label before a colon is no argument', () => {
+  const [caught] = events('Mutmaßlicher Kriegsverbrecher Radovan Karadžić gefasst');
+  assert.equal(caught?.type, 'COERCE');
+  assert.equal(caught?.source?.text ?? '', '', 'no one named does it');
+  assert.match(caught?.target?.text ?? '', /Karadžić/);
+  const [labelled] = events('Serbien: Mutmaßlicher Kriegsverbrecher Radovan Karadžić gefasst');
+  assert.notEqual(labelled?.target?.text, 'Serbien');
+  const [executed] = events('Iran: Zwei Anhänger der Opposition hingerichtet');
+  assert.equal(executed?.type, 'ASSAULT');
+  assert.notEqual(executed?.target?.text, 'Iran', 'the label names where the news is from');
+  // The present tense of a verb without "ge-" stays active.
+  const [investigates] = events('Die Staatsanwaltschaft ermittelt');
+  assert.match(investigates?.source?.text ?? '', /Staatsanwaltschaft/);
+});
+
+test('reporting to the police and catching need persons; advertisements are no complaints', () => {
+  assert.deepEqual(types('Die Frau zeigte ihren Nachbarn bei der Polizei an.'), ['ACCUSE|zeigte']);
+  assert.deepEqual(types('Im September zeigte die 39-Jährige ihren Ehemann an.'), ['ACCUSE|zeigte']);
+  assert.deepEqual(types('Ein Sensor zeigte eine Fehlfunktion an.'), []);
+  assert.deepEqual(types('Der Flüchtige wurde an der Grenze gefasst.'), ['COERCE|gefasst']);
+  assert.deepEqual(types('Die Menschen erschienen jedoch gefasst.'), []);
+  assert.deepEqual(types('Die Anzeigen erschienen mit erheblichen Verzögerungen.'), []);
+  assert.ok(types('Die Anzeige gegen die Beamten liegt der Staatsanwaltschaft vor.').includes('ACCUSE|Anzeige'));
+});
+
+test('fighting is an attack only against someone; what is ruled out did not happen', () => {
+  assert.deepEqual(types('Die Rebellen kämpfen gegen die Regierungstruppen.'), ['ASSAULT|kämpfen']);
+  assert.deepEqual(types('Die Menschen kämpfen mit Sandsäcken gegen die Fluten.'), []);
+  assert.deepEqual(coded('US-Experten schlossen einen Terroranschlag als Absturzursache aus.'), [
+    'ASSAULT|Terroranschlag|-|negated',
+  ]);
+  // "fehlschlagen" is not "schlagen"; "Weg" at a clause end is a noun, not the particle "weg".
+  assert.deepEqual(types('Versuche, den Mann zu beruhigen, schlugen fehl.'), []);
+  assert.ok(
+    types('Es ist nicht realistisch, dass Israel das Feuer einstellt - ohne einen Weg, dass die Hamas aufhört.').some(
+      (t) => t.startsWith('RETREAT|Feuer'),
+    ),
+  );
+});
