@@ -22,7 +22,7 @@ import { nameKey, surnameKey } from './name-key.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { SENTENCE_STARTERS } from '../text/tokenizer.js';
 import { loadNameHeads } from '../ner/heads.js';
-import { readWordSet } from '../util/lexicon.js';
+import { readLexiconRows, readWordSet } from '../util/lexicon.js';
 import { startsUpper } from '../text/chars.js';
 import { loadMorphTagger } from '../morph/tagger.js';
 
@@ -382,21 +382,35 @@ function addDictionaryMentions(
       : d.organisation.has(key) || d.seatOfPower.has(key)
         ? 'ORG'
         : null;
+  const phrases = multiWordNames();
   for (let a = 0; a < sentence.length; a++) {
     const t = sentence[a]!;
     if (t.text[0] === t.text[0]?.toLowerCase()) continue;
     let best = -1;
     let type: EntityType | null = null;
     let key = '';
-    for (let b = a; b < Math.min(sentence.length, a + 5); b++) {
+    for (let b = a; b < Math.min(sentence.length, a + 6); b++) {
       key += (b > a ? ' ' : '') + sentence[b]!.text.toLowerCase();
-      const k = known(key) ?? (b === a && key.length > 4 && key.endsWith('s') ? known(key.slice(0, -1)) : null);
+      const k =
+        (b > a ? phrases.get(doc.text.slice(t.start, sentence[b]!.end)) : undefined) ??
+        (b < a + 5 ? known(key) : null) ??
+        (b === a && key.length > 4 && key.endsWith('s') ? known(key.slice(0, -1)) : null);
       if (k) {
         best = b;
         type = k;
       }
     }
     if (best < 0 || !type) continue;
+    // A listed name of several words holds the tagger's shorter mentions inside it: "Bündnis 90/Die
+    // Grünen" is one party, not "Grünen" after an alliance.
+    const inside = own.filter((m) => m.first >= offset + a && m.last <= offset + best + 1 && m.first > offset + a);
+    if (inside.length > 0 && !own.some((m) => m.first < offset + best + 1 && m.last > offset + best + 1)) {
+      for (const m of inside) {
+        mentions.splice(mentions.indexOf(m), 1);
+        own.splice(own.indexOf(m), 1);
+        covered.fill(0, m.first - offset, m.last - offset);
+      }
+    }
     const existing = own.find((m) => m.first === offset + a);
     if (existing) {
       if (existing.last < offset + best + 1) {
@@ -421,6 +435,23 @@ function addDictionaryMentions(
     }
     a = best;
   }
+}
+
+let multiWord: Map<string, EntityType> | undefined;
+
+/**
+ * Names of several words from data/ner/de/names.tsv ("Bündnis 90/Die Grünen", "Amnesty International"),
+ * as written: matched against the text with its case, so "die linke Hand" is no party.
+ */
+function multiWordNames(): Map<string, EntityType> {
+  if (!multiWord) {
+    multiWord = new Map();
+    for (const [names = '', type = ''] of readLexiconRows('ner/de/names.tsv')) {
+      const t = TYPE_OF[type];
+      if (t) for (const n of names.split('|')) if (/[\s/]/.test(n)) multiWord.set(n, t);
+    }
+  }
+  return multiWord;
 }
 
 /** Role and country from the words right before a person ("der polnische Außenminister Jacek …"). */

@@ -233,3 +233,19 @@ test('"X Island" is an English island name, not Iceland; "der Inselstaat Island"
     ['Island', 'Islands'],
   );
 });
+
+test('a listed name of several words is one entity, matched with its case', () => {
+  const doc = analyzeDocument(
+    textDocument('Anja Hajduk von Bündnis 90/Die Grünen kritisierte die Pläne. Er hob die linke Hand.'),
+    { published: '2020-08-15' },
+  );
+  const names = doc.entities.map((e) => `${e.type}|${e.name}`);
+  assert.ok(names.includes('ORG|Bündnis 90/Die Grünen'), names.join(', '));
+  assert.ok(!names.some((n) => /Grünen$/.test(n) && n !== 'ORG|Bündnis 90/Die Grünen'), names.join(', '));
+  assert.ok(!names.some((n) => /linke/i.test(n)), 'no party in "die linke Hand"');
+  assert.deepEqual(
+    doc.events.filter((v) => v.type === 'COOPERATE'),
+    [],
+    'the party is no alliance',
+  );
+});
