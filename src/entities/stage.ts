@@ -392,7 +392,9 @@ function addDictionaryMentions(
     for (let b = a; b < Math.min(sentence.length, a + 6); b++) {
       key += (b > a ? ' ' : '') + sentence[b]!.text.toLowerCase();
       const k =
-        (b > a ? phrases.get(doc.text.slice(t.start, sentence[b]!.end)) : undefined) ??
+        (b > a && phrases.firsts.has(t.text)
+          ? phrases.names.get(doc.text.slice(t.start, sentence[b]!.end))
+          : undefined) ??
         (b < a + 5 ? known(key) : null) ??
         (b === a && key.length > 4 && key.endsWith('s') ? known(key.slice(0, -1)) : null);
       if (k) {
@@ -437,18 +439,24 @@ function addDictionaryMentions(
   }
 }
 
-let multiWord: Map<string, EntityType> | undefined;
+let multiWord: { names: Map<string, EntityType>; firsts: Set<string> } | undefined;
 
 /**
  * Names of several words from data/ner/de/names.tsv ("Bündnis 90/Die Grünen", "Amnesty International"),
- * as written: matched against the text with its case, so "die linke Hand" is no party.
+ * as written: matched against the text with its case, so "die linke Hand" is no party; `firsts` holds
+ * their first tokens, so that only text starting with one is looked up.
  */
-function multiWordNames(): Map<string, EntityType> {
+function multiWordNames(): { names: Map<string, EntityType>; firsts: Set<string> } {
   if (!multiWord) {
-    multiWord = new Map();
+    multiWord = { names: new Map(), firsts: new Set() };
     for (const [names = '', type = ''] of readLexiconRows('ner/de/names.tsv')) {
       const t = TYPE_OF[type];
-      if (t) for (const n of names.split('|')) if (/[\s/]/.test(n)) multiWord.set(n, t);
+      if (!t) continue;
+      for (const n of names.split('|')) {
+        if (!/[\s/]/.test(n)) continue;
+        multiWord.names.set(n, t);
+        multiWord.firsts.add(n.split(/[\s/]/)[0] as string);
+      }
     }
   }
   return multiWord;
