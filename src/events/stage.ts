@@ -175,9 +175,12 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       // coordinated with count too ("Die CDs wurden gepresst und vertrieben").
       const h = coordinatedWith(p, v);
       const verbs = h >= 0 ? [v, h] : [v];
-      return !verbs.some((u) =>
-        kids(p, u).some((c) => p.tree.upos[c] === 'NOUN' && f.nouns.has(p.tree.lemma[c] as string)),
-      );
+      // Also as a compound's last part: "Hauptstraße", "Todesopfer".
+      const listed = (lemma: string): boolean => {
+        const lower = lemma.toLowerCase();
+        return f.nouns.has(lower) || compoundHead(lower, (w) => (f.nouns.has(w) ? w : undefined), 4) !== null;
+      };
+      return !verbs.some((u) => kids(p, u).some((c) => p.tree.upos[c] === 'NOUN' && listed(p.tree.lemma[c] as string)));
     }
     case 'obj':
       // "beendete die Kundgebung gewaltsam" is coercion, "beendete seine Rede" is not; passive subjects count,
@@ -541,7 +544,9 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     if (decision.suppressed || isContentAfterComma(p, c, typeAt)) continue;
     if (SELF_HARM.has(verbLemma[c.trigger] ?? '') && harmsOnlyItself(p, c.trigger)) continue;
     const coded1 = code(doc, p, ctx, c, decision, heads, verbLemma);
-    if (c.entry.type === 'ASSAULT' && noAttacker(p, c, coded1)) continue;
+    // No one attacks or bans in an accident or storm: "Viele Straßen wurden wegen umgestürzter Bäume gesperrt".
+    const closure = c.entry.type === 'COERCE' && (c.entry.mode === 'restrict' || c.entry.mode === 'censor');
+    if ((c.entry.type === 'ASSAULT' || closure) && noAttacker(p, c, coded1)) continue;
     // Soldiers or police who march are not protesters: the lexicon's protest reading needs civilians.
     const actor = coded1.event.source?.actor ?? '';
     if (c.entry.type === 'PROTEST' && coded1.ownSource && /(MIL|COP)$/.test(actor)) continue;

@@ -521,3 +521,11 @@ test('fighting is an attack only against someone; what is ruled out did not happ
     ),
   );
 });
+
+test('closed roads and rules are no coercion; a ban needs someone who bans', () => {
+  assert.deepEqual(types('Viele Straßen wurden wegen des Sturms gesperrt.'), []);
+  assert.deepEqual(types('Die Autobahn A 52 wurde nach dem Unfall in beiden Fahrtrichtungen gesperrt.'), []);
+  assert.deepEqual(types('Die Regierung sperrte Facebook und Twitter.'), ['COERCE|sperrte']);
+  assert.deepEqual(types('Die Statuten verbieten einen Wechsel während der Saison.'), []);
+  assert.ok(types('Die Regierung verbot alle Kundgebungen.').includes('COERCE|verbot'));
+});
