@@ -164,8 +164,7 @@ function parseFrame(value: string, where: string): Frame {
     if (actor !== undefined && actor !== 'actor') throw new Error(`${where}: unknown frame ${value}`);
     return { kind: 'prep', preposition, actor: actor === 'actor' };
   }
-  if (value.startsWith('objnot:'))
-    return { kind: 'objnot', nouns: new Set(value.slice(7).toLowerCase().split('|')) };
+  if (value.startsWith('objnot:')) return { kind: 'objnot', nouns: new Set(value.slice(7).toLowerCase().split('|')) };
   if (value.startsWith('notafter:')) return { kind: 'notafter', modifiers: value.slice(9).toLowerCase().split('|') };
   if (value.startsWith('obj:')) return { kind: 'obj', nouns: new Set(value.slice(4).toLowerCase().split('|')) };
   throw new Error(`${where}: unknown frame ${value}`);
