@@ -43,8 +43,8 @@ export type Frame =
   | { kind: 'trans' }
   | { kind: 'actors' }
   | { kind: 'agent' }
-  | { kind: 'sing' }
-  | { kind: 'notafter'; modifiers: readonly string[] }
+  /** A noun's: first parts that make its compounds no event, and the only grammatical number it is one in. */
+  | { kind: 'noun'; modifiers: readonly string[]; number: 'Sing' | 'Plur' | null }
   | { kind: 'prep'; preposition: string; actor: boolean }
   | { kind: 'objnot'; nouns: ReadonlySet<string> }
   | { kind: 'obj'; nouns: ReadonlySet<string> };
@@ -141,31 +141,35 @@ const FRAME_ORDER: Record<Frame['kind'], number> = {
   trans: 1,
   actors: 1,
   agent: 1,
-  notafter: 1,
-  sing: 1,
+  noun: 1,
   none: 2,
 };
 
 const CUE_KINDS = new Set<string>(['negation', 'mark', 'modal', 'governor', 'adverb', 'support']);
 
+/** "notafter:Miet|Kauf", "sing", "plur", or a notafter list and a number joined by a comma. */
+function nounFrame(value: string, where: string): Frame {
+  let modifiers: string[] = [];
+  let number: 'Sing' | 'Plur' | null = null;
+  for (const part of value.split(',')) {
+    if (part === 'sing' || part === 'plur') number = part === 'sing' ? 'Sing' : 'Plur';
+    else if (part.startsWith('notafter:')) modifiers = part.slice(9).toLowerCase().split('|');
+    else throw new Error(`${where}: unknown frame ${value}`);
+  }
+  return { kind: 'noun', modifiers, number };
+}
+
 function parseFrame(value: string, where: string): Frame {
   if (value === '-') return { kind: 'none' };
-  if (
-    value === 'noobj' ||
-    value === 'refl' ||
-    value === 'trans' ||
-    value === 'actors' ||
-    value === 'agent' ||
-    value === 'sing'
-  )
+  if (value === 'noobj' || value === 'refl' || value === 'trans' || value === 'actors' || value === 'agent')
     return { kind: value };
+  if (/^(sing|plur|notafter:)/.test(value)) return nounFrame(value, where);
   if (value.startsWith('prep:')) {
     const [preposition = '', actor] = value.slice(5).split('+');
     if (actor !== undefined && actor !== 'actor') throw new Error(`${where}: unknown frame ${value}`);
     return { kind: 'prep', preposition, actor: actor === 'actor' };
   }
   if (value.startsWith('objnot:')) return { kind: 'objnot', nouns: new Set(value.slice(7).toLowerCase().split('|')) };
-  if (value.startsWith('notafter:')) return { kind: 'notafter', modifiers: value.slice(9).toLowerCase().split('|') };
   if (value.startsWith('obj:')) return { kind: 'obj', nouns: new Set(value.slice(4).toLowerCase().split('|')) };
   throw new Error(`${where}: unknown frame ${value}`);
 }
@@ -276,7 +280,7 @@ export function nounEntry(
     // "Mietvertrag", "Kaufvertrag": the entry names the first parts that make its compounds no event.
     const f = entry.frame;
     if (
-      f.kind === 'notafter' &&
+      f.kind === 'noun' &&
       f.modifiers.some((m) => modifier.endsWith(m) || modifier.endsWith(`${m}s`) || modifier.endsWith(`${m}es`))
     )
       return null;

@@ -186,12 +186,12 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       // "beendete die Kundgebung gewaltsam" is coercion, "beendete seine Rede" is not; passive subjects count,
       // and a noun the parse hung one level down ("die Kundgebung" under "gewaltsam").
       return objectNoun(p, v, f.nouns, 2);
-    case 'notafter':
-      // A condition on a noun's compounds (lexicon.ts), none on a verb.
-      return true;
-    case 'sing':
-      // "Anzeige gegen die Beamten" is a complaint, "Anzeigen" are advertisements and displays.
-      return !(p.feats[v] as string).includes('Number=Plur');
+    case 'noun': {
+      // Compounds are checked in lexicon.ts. "Anzeige gegen die Beamten" is a complaint, "Anzeigen" are
+      // adverts; "Verhandlungen" are negotiations, "die Verhandlung" is mostly a court's hearing.
+      const feats = p.feats[v] as string;
+      return f.number === null || !feats.includes('Number=') || feats.includes(`Number=${f.number}`);
+    }
   }
 }
 
@@ -347,7 +347,7 @@ function findCandidates(
       // "mit Hilfe von Radioastronomie": a preposition, not aid.
       if (
         !entry ||
-        (entry.frame.kind === 'sing' && !frameHolds(ctx, t, entry)) ||
+        (entry.frame.kind === 'noun' && !frameHolds(ctx, t, entry)) ||
         kids(p, t).some((c) => p.lower[c] === 'als' && p.xpos[c] === 'KOKOM')
       )
         continue;

@@ -529,3 +529,8 @@ test('closed roads and rules are no coercion; a ban needs someone who bans', () 
   assert.deepEqual(types('Die Statuten verbieten einen Wechsel während der Saison.'), []);
   assert.ok(types('Die Regierung verbot alle Kundgebungen.').includes('COERCE|verbot'));
 });
+
+test('negotiations are plural; "die Verhandlung" is a court hearing', () => {
+  assert.deepEqual(types('Gegen 11:30 Uhr wurde die Verhandlung unterbrochen.'), []);
+  assert.ok(types('Die Verhandlungen mit der Türkei begannen am Montag.').includes('CONSULT|Verhandlungen'));
+});
