@@ -92,10 +92,17 @@ const SELF_HARM = new Set(['verletzen', 'töten', 'umbringen', 'erschießen', 'e
 /** Natural forces, accidents and diseases (data/events/de/hazards.txt), by lower-case lemma. */
 const HAZARDS = new Set([...readWordSet('events/de/hazards.txt')].map((w) => w.toLowerCase()));
 
+/** Animals (data/events/de/animals.txt), by lower-case lemma. */
+const ANIMALS = new Set([...readWordSet('events/de/animals.txt')].map((w) => w.toLowerCase()));
+
 /** A hazard, also as a compound's last part ("Orkantief", "Sturmflut"). */
 function isHazard(lemma: string): boolean {
+  return inWordList(HAZARDS, lemma);
+}
+
+function inWordList(list: ReadonlySet<string>, lemma: string): boolean {
   const lower = lemma.toLowerCase();
-  return HAZARDS.has(lower) || compoundHead(lower, (w) => (HAZARDS.has(w) ? w : undefined), 4) !== null;
+  return list.has(lower) || compoundHead(lower, (w) => (list.has(w) ? w : undefined), 4) !== null;
 }
 
 /**
@@ -547,6 +554,8 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     // No one attacks or bans in an accident or storm: "Viele Straßen wurden wegen umgestürzter Bäume gesperrt".
     const closure = c.entry.type === 'COERCE' && (c.entry.mode === 'restrict' || c.entry.mode === 'censor');
     if ((c.entry.type === 'ASSAULT' || closure) && noAttacker(p, c, coded1)) continue;
+    // Culled birds and a bear shot are no attack between actors.
+    if (c.entry.type === 'ASSAULT' && coded1.targetWord !== null && inWordList(ANIMALS, coded1.targetWord)) continue;
     // Soldiers or police who march are not protesters: the lexicon's protest reading needs civilians.
     const actor = coded1.event.source?.actor ?? '';
     if (c.entry.type === 'PROTEST' && coded1.ownSource && /(MIL|COP)$/.test(actor)) continue;

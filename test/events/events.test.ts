@@ -534,3 +534,10 @@ test('negotiations are plural; "die Verhandlung" is a court hearing', () => {
   assert.deepEqual(types('Gegen 11:30 Uhr wurde die Verhandlung unterbrochen.'), []);
   assert.ok(types('Die Verhandlungen mit der Türkei begannen am Montag.').includes('CONSULT|Verhandlungen'));
 });
+
+test('killing animals is no attack between actors', () => {
+  assert.deepEqual(types('Tausende Vögel werden dort getötet.'), []);
+  assert.deepEqual(types('Der Bär soll erschossen werden.'), []);
+  assert.deepEqual(types('Die Soldaten erschossen zwei Männer.'), ['ASSAULT|erschossen']);
+  assert.deepEqual(types('Rebellen griffen das Hauptquartier der Armee an.'), ['ASSAULT|griffen']);
+});
