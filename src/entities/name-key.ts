@@ -29,11 +29,11 @@ const RULES: Array<[RegExp, string]> = [
 const VOWELS = /[aeiouyj]+/g;
 
 /** One word's folded skeleton; `vowel` stands for each run of vowels ('' drops them). */
-function keyOfWord(word: string, vowel: string, inflected: boolean): string {
+function keyOfWord(word: string, vowel: string, inflection: RegExp | null): string {
   let w = word.toLowerCase().replace(/[šččžßłøæ]/g, (c) => DIGRAPHS[c] ?? c);
   w = w.normalize('NFD').replace(/\p{M}/gu, '');
   w = w.replace(/[^a-z]/g, '');
-  if (inflected && w.length > 4) w = w.replace(INFLECTION, '');
+  if (inflection && w.length > 4) w = w.replace(inflection, '');
   for (const [pattern, replacement] of RULES) w = w.replace(pattern, replacement);
   return w.replace(VOWELS, vowel).replace(/([^a])\1+/g, '$1');
 }
@@ -43,11 +43,13 @@ function keyOfWord(word: string, vowel: string, inflected: boolean): string {
  * Landtages / des Landtags, Merkels). Not -en: it would make Potiainen a Putin.
  */
 const INFLECTION = /(?:es?|(?<=[^aeiouys])s)$/;
+/** For the names of organisations and things, also -en: "die Grünen" / "Grüne", "Vereinten" / "Vereinte". */
+const NOMINAL_INFLECTION = /(?:e[ns]?|(?<=[^aeiouys])s)$/;
 
-function keyOf(name: string, vowel: string, inflected = false): string {
+function keyOf(name: string, vowel: string, inflection: RegExp | null = null): string {
   return name
     .split(/[\s-]+/u)
-    .map((word) => keyOfWord(word, vowel, inflected))
+    .map((word) => keyOfWord(word, vowel, inflection))
     .filter((k) => k.length > 0 && k !== vowel)
     .join(' ');
 }
@@ -63,8 +65,8 @@ export function nameKey(name: string): string {
  * not where) while names that share only their consonants part: Putin (p-t-n) and Potiainen (p-t-n-n).
  * German inflectional endings are left out first.
  */
-export function syllableKey(name: string): string {
-  return keyOf(name, 'a', true);
+export function syllableKey(name: string, nominal = false): string {
+  return keyOf(name, 'a', nominal ? NOMINAL_INFLECTION : INFLECTION);
 }
 
 /** The key of a name's last word: how a surname alone ("Lukaschenko") finds the full name. */

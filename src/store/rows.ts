@@ -40,7 +40,8 @@ export interface DocumentRows {
 export function actorKey(type: string, name: string): string {
   const known = type === 'PER' ? (listedPersonName(name) ?? name) : name;
   const consonants = nameKey(known).replace(/\s/g, '').length;
-  return `${type}:${consonants >= 3 ? syllableKey(known) : known.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+  const key = syllableKey(known, type === 'ORG' || type === 'MISC');
+  return `${type}:${consonants >= 3 ? key : known.toLowerCase().replace(/\s+/g, ' ').trim()}`;
 }
 
 /**

@@ -114,6 +114,9 @@ for (const backend of BACKENDS) {
       assert.equal(actorKey('PER', 'Wladimir W. Putin'), actorKey('PER', 'Wladimir Putin'));
       assert.notEqual(actorKey('PER', 'Potiainen'), actorKey('PER', 'Putin'), 'consonants alone do not merge');
       assert.notEqual(actorKey('PER', 'Tanja Potiainen'), actorKey('PER', 'Wladimir Putin'));
+      assert.equal(actorKey('ORG', 'Europäischen Union'), actorKey('ORG', 'Europäische Union'), 'inflected names');
+      assert.equal(actorKey('ORG', 'Grünen'), actorKey('ORG', 'Grüne'));
+      assert.equal(actorKey('MISC', 'Zweiten Weltkrieges'), actorKey('MISC', 'Zweiten Weltkrieg'));
       assert.notEqual(actorKey('ORG', 'EU'), actorKey('ORG', 'UN'), 'short names keep their spelling');
     });
 
