@@ -5,7 +5,7 @@
  * frame ("…, sagte der Kreml") and the Konjunktiv I sentences that continue a quote. Each quote gets its
  * cue and its speaker; a quoted phrase with no speech verb near it gets no speaker.
  */
-import type { Doc, Quote } from '../document.js';
+import type { Doc, Quote, TextSpan } from '../document.js';
 import type { Stage } from '../pipeline.js';
 import { treeOf } from '../syntax/tree.js';
 import { tokenForms } from '../text/forms.js';
@@ -86,7 +86,7 @@ export function findQuotes(doc: Doc): Quote[] {
     start: q.start,
     end: q.end,
     text: q.text,
-    speaker: q.speaker,
+    speaker: q.speaker ? speakerBefore(doc.text, q.speaker, q.start) : null,
     cue: q.cue,
   }));
 }
@@ -97,3 +97,14 @@ export const quotesStage: Stage = {
     doc.quotes = findQuotes(doc);
   },
 };
+
+/**
+ * The speaker's phrase ends where its quote begins: in "äußerten die Richter „gravierende rechtliche
+ * Bedenken“" the parse may hang the quoted words on the speaker's noun.
+ */
+function speakerBefore<S extends TextSpan>(text: string, speaker: S, quoteStart: number): S {
+  if (speaker.start >= quoteStart || speaker.end <= quoteStart) return speaker;
+  let end = quoteStart;
+  while (end > speaker.start && /[\s„“”"»«‚‘’'›‹(]/u.test(text[end - 1] as string)) end--;
+  return end > speaker.start ? { ...speaker, end, text: text.slice(speaker.start, end) } : speaker;
+}

@@ -1331,3 +1331,12 @@ test('a speaker split at a hyphen by the tokenizer is whole ("Spiegel-Online", "
     'Vatikansprecher Navarro-Valls',
   ]);
 });
+
+test("a speaker's phrase ends where its quote begins", () => {
+  const [q] = analyzeDocument(
+    textDocument('In der Begründung äußerten die Richter „gravierende rechtliche Bedenken“ gegen den Krieg.'),
+    { published: '2020-08-15' },
+  ).quotes;
+  assert.equal(q?.text, 'gravierende rechtliche Bedenken');
+  assert.equal(q?.speaker?.text, 'die Richter');
+});
