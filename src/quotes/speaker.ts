@@ -7,7 +7,7 @@
 import type { Doc, Entity, Quote } from '../document.js';
 import type { Tree } from '../syntax/tree.js';
 import { tokenForms } from '../text/forms.js';
-import { actorDictionary, roleSectorOf } from '../entities/actors.js';
+import { actorDictionary, countryOfWord, roleSectorOf } from '../entities/actors.js';
 import { SENTENCE_STARTERS } from '../text/tokenizer.js';
 import { loadNameHeads } from '../ner/heads.js';
 import { tokenAt, tokensWithin } from '../text/positions.js';
@@ -286,14 +286,32 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
     if (!plural)
       entity = subjectInSentence(c, head, fits) ?? subjectBeforePronoun(c, head) ?? lastBefore(c, start, fits);
   } else if (!entity && xposOf(c, head) === 'NN' && /^(der|die|das)$/.test(lower[np.first] as string)) {
-    const sector = roleSectorOf(raw[roleWord(c, head)] as string, actorDictionary());
-    if (sector) entity = lastBefore(c, start, (e) => e.type === 'PER' && e.actor?.sector === sector);
+    const d = actorDictionary();
+    const sector = roleSectorOf(raw[roleWord(c, head)] as string, d);
+    // "der brasilianische Präsident" is no Venezuelan's role: a country in the phrase must be the person's.
+    let country: string | null = null;
+    for (let k = np.first; k < head && !country; k++) country = countryOfWord(raw[k] as string, d);
+    const ofCountry = (e: Entity): boolean => country === null || e.actor?.country === country;
+    if (sector)
+      entity = lastBefore(
+        c,
+        start,
+        (e) =>
+          e.type === 'PER' &&
+          ofCountry(e) &&
+          (e.actor?.sector === sector || (country !== null && (e.actor?.sector ?? null) === null)),
+      );
     // "Gewerkschaftschef Konrad Freiberg … Der GdP-Vorsitzende verwies darauf": a definite person role
     // right after a person was named is that person; one named in the role noun's own sentence is someone
     // else ("Der Sprecher traf Merkel").
     if (!entity && loadNameHeads().kindOf(headLower).includes('ROLE') && !verbIsPlural(c, head)) {
       const sentenceStart = c.doc.tokens.start[c.doc.sentences.firstToken[c.sentenceOf[head] as number] as number];
-      entity = lastBefore(c, Math.min(start, sentenceStart as number), (e) => e.type === 'PER', ROLE_REACH);
+      entity = lastBefore(
+        c,
+        Math.min(start, sentenceStart as number),
+        (e) => e.type === 'PER' && ofCountry(e),
+        ROLE_REACH,
+      );
     }
   }
   return { entity: entity ? entity.id : null, text: c.doc.text.slice(start, end), start, end };

@@ -1340,3 +1340,10 @@ test("a speaker's phrase ends where its quote begins", () => {
   assert.equal(q?.text, 'gravierende rechtliche Bedenken');
   assert.equal(q?.speaker?.text, 'die Richter');
 });
+
+test('a role with a country points back to a person of that country', () => {
+  const text =
+    'Die Ansichten des venezolanischen Präsidenten Hugo Chávez und seines brasilianischen Amtskollegen Luiz Inácio ' +
+    'Lula da Silva gehen auseinander. Der brasilianische Präsident sagte, Ethanol sei die Zukunft.';
+  assert.equal(speakerEntityName(text, 0), 'Luiz Inácio Lula da Silva');
+});
