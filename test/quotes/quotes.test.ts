@@ -1347,3 +1347,9 @@ test('a role with a country points back to a person of that country', () => {
     'Lula da Silva gehen auseinander. Der brasilianische Präsident sagte, Ethanol sei die Zukunft.';
   assert.equal(speakerEntityName(text, 0), 'Luiz Inácio Lula da Silva');
 });
+
+test('a sentence adverb before a colon frame is no speaker', () => {
+  const found = quotes('Derzeit steht in dem Gesetzentwurf noch der Passus: „Die Fingerabdrücke sind zu löschen.“');
+  assert.equal(found.length, 1);
+  assert.notEqual(found[0]?.split('|')[1], 'Derzeit');
+});
