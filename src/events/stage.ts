@@ -95,6 +95,39 @@ const HAZARDS = new Set([...readWordSet('events/de/hazards.txt')].map((w) => w.t
 /** Animals (data/events/de/animals.txt), by lower-case lemma. */
 const ANIMALS = new Set([...readWordSet('events/de/animals.txt')].map((w) => w.toLowerCase()));
 
+/** Weapons and scenes of violence (data/events/de/violence.txt), by lower-case lemma. */
+const VIOLENCE = new Set([...readWordSet('events/de/violence.txt')].map((w) => w.toLowerCase()));
+
+const PERSONAL_SOURCES = new Set(['er', 'sie', 'wir', 'ihr', 'ich', 'man']);
+
+/**
+ * Damage is an attack only where someone does it — a named actor or a pronoun for one, or a weapon — or
+ * violence is the scene of the sentence; a storm, crash or fire damages houses, cars and tiles without
+ * anyone attacking ("Der Aufprall beschädigte den Transporter", "Tausende Häuser wurden zerstört").
+ */
+function violentDamage(p: Parse, c: Candidate, coded: Coded, violentSentences: ReadonlySet<number>): boolean {
+  const source = coded.event.source;
+  if (coded.ownSource && (source?.entity || source?.actor)) return true;
+  const word = coded.sourceWord?.toLowerCase() ?? null;
+  if (word !== null && (PERSONAL_SOURCES.has(word) || isViolence(word))) return true;
+  // The scene: another attack in the sentence ("… in Brand gesteckt oder zerstört", "… getötet und 100
+  // Autos zerstört"), or a weapon or violent noun.
+  const s = p.sentenceOf[c.trigger] as number;
+  if (violentSentences.has(s)) return true;
+  const end = p.doc.sentences.endToken[s] as number;
+  for (let t = p.doc.sentences.firstToken[s] as number; t < end; t++)
+    if (p.tree.upos[t] === 'NOUN' && isViolence(p.tree.lemma[t] as string)) return true;
+  return false;
+}
+
+/** A weapon or scene of violence, also in a plural the lemmatiser kept ("Bomben"). */
+function isViolence(lemma: string): boolean {
+  return [lemma, lemma.replace(/n$/, ''), lemma.replace(/en$/, '')].some((w) => inWordList(VIOLENCE, w));
+}
+
+/** Only destroying and damaging need a violent scene: arson is arson ("Brandstiftung", "steckten in Brand"). */
+const DAMAGE = new Set(['zerstören', 'beschädigen', 'Zerstörung']);
+
 /** A hazard, also as a compound's last part ("Orkantief", "Sturmflut"). */
 function isHazard(lemma: string): boolean {
   return inWordList(HAZARDS, lemma);
@@ -535,6 +568,11 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     );
   const typeAt = new Map<number, string>();
   for (const c of candidates) typeAt.set(c.trigger, c.entry.type);
+  const violentSentences = new Set(
+    candidates
+      .filter((c) => c.entry.type === 'ASSAULT' && !DAMAGE.has(c.entry.lemma))
+      .map((c) => p.sentenceOf[c.trigger] as number),
+  );
   const heads = timeHeads(doc, p);
 
   const coded: Coded[] = [];
@@ -554,6 +592,8 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     // No one attacks or bans in an accident or storm: "Viele Straßen wurden wegen umgestürzter Bäume gesperrt".
     const closure = c.entry.type === 'COERCE' && (c.entry.mode === 'restrict' || c.entry.mode === 'censor');
     if ((c.entry.type === 'ASSAULT' || closure) && noAttacker(p, c, coded1)) continue;
+    if (c.entry.type === 'ASSAULT' && DAMAGE.has(c.entry.lemma) && !violentDamage(p, c, coded1, violentSentences))
+      continue;
     // Culled birds and a bear shot are no attack between actors.
     if (c.entry.type === 'ASSAULT' && coded1.targetWord !== null && inWordList(ANIMALS, coded1.targetWord)) continue;
     // Soldiers or police who march are not protesters: the lexicon's protest reading needs civilians.

@@ -541,3 +541,13 @@ test('killing animals is no attack between actors', () => {
   assert.deepEqual(types('Die Soldaten erschossen zwei Männer.'), ['ASSAULT|erschossen']);
   assert.deepEqual(types('Rebellen griffen das Hauptquartier der Armee an.'), ['ASSAULT|griffen']);
 });
+
+test('damage is an attack only where someone does it or violence is the scene; candles are lit, not set on fire', () => {
+  assert.deepEqual(types('Der Aufprall beschädigte den Gefahrguttransporter.'), []);
+  assert.deepEqual(types('In Christchurch wurden zahlreiche Gebäude zerstört.'), []);
+  assert.deepEqual(types('Bomben zerstörten auch ein Büro des Hamasführers.'), ['ASSAULT|zerstörten']);
+  assert.deepEqual(types('Die Demonstranten zerstörten mehrere Geschäfte.'), ['ASSAULT|zerstörten']);
+  assert.ok(types('Es wurden vierzig Menschen getötet und mehr als 100 Autos zerstört.').includes('ASSAULT|zerstört'));
+  assert.deepEqual(types('Zu seinem Gedenken wurden weltweit Kerzen angezündet.'), []);
+  assert.deepEqual(types('Randalierer zündeten mehrere Autos an.'), ['ASSAULT|zündeten']);
+});
