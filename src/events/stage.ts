@@ -165,9 +165,15 @@ const SCENE_OR_CAUSE = new Set(['bei', 'durch', 'nach', 'infolge', 'wegen']);
 
 /** Whether the verb has a scene or cause phrase whose noun is a hazard ("bei dem Unglück"). */
 function inHazardScene(p: Parse, v: number): boolean {
-  return kids(p, v).some(
-    (c) => SCENE_OR_CAUSE.has(prepositionOf(p, c) ?? '') && isNoun(p, c) && isHazard(p.tree.lemma[c] as string),
-  );
+  const scene = (c: number): boolean =>
+    SCENE_OR_CAUSE.has(prepositionOf(p, c) ?? '') && isNoun(p, c) && isHazard(p.tree.lemma[c] as string);
+  if (kids(p, v).some(scene)) return true;
+  // A scene that opens the sentence sets it for all its clauses: "Bei einem Flugzeugabsturz sind fünf
+  // Menschen gestorben, vier weitere überlebten verletzt".
+  const first = p.doc.sentences.firstToken[p.sentenceOf[v] as number] as number;
+  if (!SCENE_OR_CAUSE.has(p.lower[first] as string)) return false;
+  for (let t = first + 1; t < Math.min(v, first + 5); t++) if (isNoun(p, t)) return scene(t);
+  return false;
 }
 
 const NOUN_SUPPORT_RELATIONS = new Set(['obj', 'obl', 'obl:arg', 'nsubj', 'nsubj:pass', 'iobj']);

@@ -551,3 +551,8 @@ test('damage is an attack only where someone does it or violence is the scene; c
   assert.deepEqual(types('Zu seinem Gedenken wurden weltweit Kerzen angezündet.'), []);
   assert.deepEqual(types('Randalierer zündeten mehrere Autos an.'), ['ASSAULT|zündeten']);
 });
+
+test('a scene that opens the sentence sets it for all its clauses', () => {
+  assert.deepEqual(types('Bei dem Unfall kam ein Mensch ums Leben, 35 weitere wurden verletzt.'), []);
+  assert.ok(types('Bei dem Anschlag kam ein Mensch ums Leben, 35 weitere wurden verletzt.').length > 0);
+});
