@@ -119,7 +119,15 @@ export function modalityOf(
       if (isGenericWer(p, c) || (CLAUSE.has(relBase(p, c)) && kids(p, c).some((d) => isGenericWer(p, d))))
         offer('hypothetical', `wer-clause (${p.raw[k]})`);
     }
-    const h = p.tree.head[k] as number;
+    let h = p.tree.head[k] as number;
+    // "fordert seit gestern den Rücktritt": an object the parse hung on an adverb is its verb's.
+    if (
+      h >= 0 &&
+      p.tree.upos[h] === 'ADV' &&
+      /^i?obj$/.test(p.tree.deprel[k] as string) &&
+      (p.tree.head[h] as number) >= 0
+    )
+      h = p.tree.head[h] as number;
     // A dass-clause or zu-infinitive is the content of a noun like "Anzeichen" or "Ziel": as its noun
     // says, or that of the noun the verb above takes ("Es gab Anzeichen dafür, dass …").
     if (isContentClause(p, k)) {

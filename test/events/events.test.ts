@@ -556,3 +556,9 @@ test('a scene that opens the sentence sets it for all its clauses', () => {
   assert.deepEqual(types('Bei dem Unfall kam ein Mensch ums Leben, 35 weitere wurden verletzt.'), []);
   assert.ok(types('Bei dem Anschlag kam ein Mensch ums Leben, 35 weitere wurden verletzt.').length > 0);
 });
+
+test('an object the parse hung on an adverb is still what the verb demands', () => {
+  assert.deepEqual(types('Die Partei fordert seit gestern den Rücktritt von Micheil Saakaschwili.'), [
+    'REQUEST|fordert',
+  ]);
+});
