@@ -44,7 +44,9 @@ export type Frame =
   | { kind: 'actors' }
   | { kind: 'agent' }
   /** A noun's: first parts that make its compounds no event, and the only grammatical number it is one in. */
-  | { kind: 'noun'; modifiers: readonly string[]; number: 'Sing' | 'Plur' | null }
+  | { kind: 'noun'; modifiers: readonly string[]; number: 'Sing' | 'Plur' | null; notNear: ReadonlySet<string> }
+  /** No word of the list (also as a compound's last part) in the sentence: "untersuchen" beside "Arzt". */
+  | { kind: 'notnear'; nouns: ReadonlySet<string> }
   | { kind: 'prep'; preposition: string; actor: boolean }
   | { kind: 'objnot'; nouns: ReadonlySet<string> }
   | { kind: 'obj'; nouns: ReadonlySet<string> };
@@ -142,28 +144,31 @@ const FRAME_ORDER: Record<Frame['kind'], number> = {
   actors: 1,
   agent: 1,
   noun: 1,
+  notnear: 1,
   none: 2,
 };
 
 const CUE_KINDS = new Set<string>(['negation', 'mark', 'modal', 'governor', 'adverb', 'support']);
 
-/** "notafter:Miet|Kauf", "sing", "plur", or a notafter list and a number joined by a comma. */
+/** "notafter:Miet|Kauf", "sing", "plur", "notnear:A|B", or several of them joined by a comma. */
 function nounFrame(value: string, where: string): Frame {
   let modifiers: string[] = [];
   let number: 'Sing' | 'Plur' | null = null;
+  let notNear = new Set<string>();
   for (const part of value.split(',')) {
     if (part === 'sing' || part === 'plur') number = part === 'sing' ? 'Sing' : 'Plur';
     else if (part.startsWith('notafter:')) modifiers = part.slice(9).toLowerCase().split('|');
+    else if (part.startsWith('notnear:')) notNear = new Set(part.slice(8).toLowerCase().split('|'));
     else throw new Error(`${where}: unknown frame ${value}`);
   }
-  return { kind: 'noun', modifiers, number };
+  return { kind: 'noun', modifiers, number, notNear };
 }
 
 function parseFrame(value: string, where: string): Frame {
   if (value === '-') return { kind: 'none' };
   if (value === 'noobj' || value === 'refl' || value === 'trans' || value === 'actors' || value === 'agent')
     return { kind: value };
-  if (/^(sing|plur|notafter:)/.test(value)) return nounFrame(value, where);
+  if (value.startsWith('notnear:')) return { kind: 'notnear', nouns: new Set(value.slice(8).toLowerCase().split('|')) };
   if (value.startsWith('prep:')) {
     const [preposition = '', actor] = value.slice(5).split('+');
     if (actor !== undefined && actor !== 'actor') throw new Error(`${where}: unknown frame ${value}`);
@@ -216,7 +221,7 @@ function build(): EventLexicon {
       type: type as PloverType,
       mode: mode === '-' ? null : mode,
       cameo: code,
-      frame: parseFrame(frame, where),
+      frame: kind === 'noun' && frame !== '-' ? nounFrame(frame, where) : parseFrame(frame, where),
       agent: agent === '-' ? null : agent,
       example,
       where,

@@ -236,9 +236,22 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       // Compounds are checked in lexicon.ts. "Anzeige gegen die Beamten" is a complaint, "Anzeigen" are
       // adverts; "Verhandlungen" are negotiations, "die Verhandlung" is mostly a court's hearing.
       const feats = p.feats[v] as string;
-      return f.number === null || !feats.includes('Number=') || feats.includes(`Number=${f.number}`);
+      const number = f.number === null || !feats.includes('Number=') || feats.includes(`Number=${f.number}`);
+      return number && !nearAny(p, v, f.notNear);
     }
+    case 'notnear':
+      return !nearAny(p, v, f.nouns);
   }
+}
+
+/** Whether a noun of `nouns` (also as a compound's last part) is in the sentence of token `v`. */
+function nearAny(p: Parse, v: number, nouns: ReadonlySet<string>): boolean {
+  if (nouns.size === 0) return false;
+  const s = p.sentenceOf[v] as number;
+  const end = p.doc.sentences.endToken[s] as number;
+  for (let t = p.doc.sentences.firstToken[s] as number; t < end; t++)
+    if (p.tree.upos[t] === 'NOUN' && inWordList(nouns, p.tree.lemma[t] as string)) return true;
+  return false;
 }
 
 /** Prepositions that also open a time phrase ("am Samstag", "im Mai"), not a place or a goal then. */

@@ -562,3 +562,10 @@ test('an object the parse hung on an adverb is still what the verb demands', () 
     'REQUEST|fordert',
   ]);
 });
+
+test('examinations by doctors and researchers are no investigations (frame notnear)', () => {
+  assert.deepEqual(types('Der 61-Jährige wurde von einem Arzt untersucht.'), []);
+  assert.deepEqual(types('Experten der Marine haben das Wrack untersucht.'), []);
+  assert.deepEqual(types('Eine Kommission untersucht die Vorfälle.'), ['ACCUSE|untersucht']);
+  assert.deepEqual(types('Das Militär hat eine Untersuchung angekündigt.'), ['ACCUSE|Untersuchung']);
+});
