@@ -569,3 +569,10 @@ test('examinations by doctors and researchers are no investigations (frame notne
   assert.deepEqual(types('Eine Kommission untersucht die Vorfälle.'), ['ACCUSE|untersucht']);
   assert.deepEqual(types('Das Militär hat eine Untersuchung angekündigt.'), ['ACCUSE|Untersuchung']);
 });
+
+test('sports: a club that beats or hosts another, points deducted, positions filled are no events', () => {
+  assert.deepEqual(types('Zum Auftakt des Spieltages empfing Borussia Dortmund den Hamburger SV.'), []);
+  assert.deepEqual(types('Der Trainer besetzte gegenüber dem Spiel gegen Deutschland vier Positionen neu.'), []);
+  assert.deepEqual(types('Im Halbfinale schlug er den Spieler aus Italien, das Turnier geht weiter.'), []);
+  assert.ok(types('Der Präsident empfing den Außenminister in Berlin.').includes('CONSULT|empfing'));
+});
