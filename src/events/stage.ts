@@ -133,9 +133,9 @@ function isHazard(lemma: string): boolean {
   return inWordList(HAZARDS, lemma);
 }
 
-function inWordList(list: ReadonlySet<string>, lemma: string): boolean {
+function inWordList(list: ReadonlySet<string>, lemma: string, minPart = 4): boolean {
   const lower = lemma.toLowerCase();
-  return list.has(lower) || compoundHead(lower, (w) => (list.has(w) ? w : undefined), 4) !== null;
+  return list.has(lower) || compoundHead(lower, (w) => (list.has(w) ? w : undefined), minPart) !== null;
 }
 
 /**
@@ -613,8 +613,10 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     if ((c.entry.type === 'ASSAULT' || closure) && noAttacker(p, c, coded1)) continue;
     if (c.entry.type === 'ASSAULT' && DAMAGE.has(c.entry.lemma) && !violentDamage(p, c, coded1, violentSentences))
       continue;
-    // Culled birds and a bear shot are no attack between actors.
-    if (c.entry.type === 'ASSAULT' && coded1.targetWord !== null && inWordList(ANIMALS, coded1.targetWord)) continue;
+    // Culled birds and a bear shot are no attack between actors, nor is a fire a mouse started.
+    // Short names only alone: "Luftwaffe" ends in "Affe", "Wasserhahn" in "Hahn".
+    const animal = (w: string | null): boolean => w !== null && inWordList(ANIMALS, w, 5);
+    if (c.entry.type === 'ASSAULT' && (animal(coded1.targetWord) || animal(coded1.sourceWord))) continue;
     // Soldiers or police who march are not protesters: the lexicon's protest reading needs civilians.
     const actor = coded1.event.source?.actor ?? '';
     if (c.entry.type === 'PROTEST' && coded1.ownSource && /(MIL|COP)$/.test(actor)) continue;

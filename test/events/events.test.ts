@@ -540,6 +540,8 @@ test('killing animals is no attack between actors', () => {
   assert.deepEqual(types('Der Bär soll erschossen werden.'), []);
   assert.deepEqual(types('Die Soldaten erschossen zwei Männer.'), ['ASSAULT|erschossen']);
   assert.deepEqual(types('Rebellen griffen das Hauptquartier der Armee an.'), ['ASSAULT|griffen']);
+  assert.deepEqual(types('Das Haus wurde von einer Maus in Brand gesteckt.'), []);
+  assert.deepEqual(types('Die Luftwaffe bombardierte die Stellungen.'), ['ASSAULT|bombardierte']);
 });
 
 test('damage is an attack only where someone does it or violence is the scene; candles are lit, not set on fire', () => {
