@@ -89,14 +89,17 @@ interface Coded {
 /** Verbs of harm that, done to oneself, are no attack (`harmsOnlyItself`). */
 const SELF_HARM = new Set(['verletzen', 'töten', 'umbringen', 'erschießen', 'erhängen']);
 
-/** Natural forces, accidents and diseases (data/events/de/hazards.txt), by lower-case lemma. */
-const HAZARDS = new Set([...readWordSet('events/de/hazards.txt')].map((w) => w.toLowerCase()));
+/** A word list of data/events/de/, by lower-case lemma. */
+function lowerWordSet(name: string): ReadonlySet<string> {
+  return new Set([...readWordSet(`events/de/${name}`)].map((w) => w.toLowerCase()));
+}
 
-/** Animals (data/events/de/animals.txt), by lower-case lemma. */
-const ANIMALS = new Set([...readWordSet('events/de/animals.txt')].map((w) => w.toLowerCase()));
-
-/** Weapons and scenes of violence (data/events/de/violence.txt), by lower-case lemma. */
-const VIOLENCE = new Set([...readWordSet('events/de/violence.txt')].map((w) => w.toLowerCase()));
+/** Natural forces, accidents and diseases. */
+const HAZARDS = lowerWordSet('hazards.txt');
+/** Animals. */
+const ANIMALS = lowerWordSet('animals.txt');
+/** Weapons and scenes of violence. */
+const VIOLENCE = lowerWordSet('violence.txt');
 
 const PERSONAL_SOURCES = new Set(['er', 'sie', 'wir', 'ihr', 'ich', 'man']);
 
@@ -222,11 +225,9 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       const h = coordinatedWith(p, v);
       const verbs = h >= 0 ? [v, h] : [v];
       // Also as a compound's last part: "Hauptstraße", "Todesopfer".
-      const listed = (lemma: string): boolean => {
-        const lower = lemma.toLowerCase();
-        return f.nouns.has(lower) || compoundHead(lower, (w) => (f.nouns.has(w) ? w : undefined), 4) !== null;
-      };
-      return !verbs.some((u) => kids(p, u).some((c) => p.tree.upos[c] === 'NOUN' && listed(p.tree.lemma[c] as string)));
+      return !verbs.some((u) =>
+        kids(p, u).some((c) => p.tree.upos[c] === 'NOUN' && inWordList(f.nouns, p.tree.lemma[c] as string)),
+      );
     }
     case 'obj':
       // "beendete die Kundgebung gewaltsam" is coercion, "beendete seine Rede" is not; passive subjects count,
@@ -298,10 +299,7 @@ function objectNoun(p: Parse, v: number, nouns: ReadonlySet<string>, depth: numb
     if (!OBJECT_RELATIONS.has(p.tree.deprel[c] as string) || prepositionOf(p, c) !== null) continue;
     // "eine Resolution, die vom Sicherheitsrat angenommen wurde": the relative pronoun stands for its noun.
     const noun = p.xpos[c] === 'PRELS' ? antecedentOf(p, c) : c;
-    if (noun >= 0 && p.tree.upos[noun] === 'NOUN') {
-      const lower = (p.tree.lemma[noun] as string).toLowerCase();
-      if (nouns.has(lower) || compoundHead(lower, (w) => (nouns.has(w) ? w : undefined), 4) !== null) return true;
-    }
+    if (noun >= 0 && p.tree.upos[noun] === 'NOUN' && inWordList(nouns, p.tree.lemma[noun] as string)) return true;
     if (depth > 1 && objectNoun(p, c, nouns, depth - 1)) return true;
   }
   return false;
