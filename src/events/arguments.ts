@@ -447,6 +447,11 @@ export function canAct(c: ArgumentContext, k: number): boolean {
   const p = c.parse;
   const e = c.entityAt[k];
   if (e) return e.type === 'PER' || e.type === 'ORG' || (e.type === 'LOC' && !isTownOrRegion(c, k));
+  // "Erfolge, die geholfen haben": a relative pronoun can act as its noun can.
+  if (p.xpos[k] === 'PRELS') {
+    const noun = antecedentOf(p, k);
+    if (noun >= 0 && noun !== k) return canAct(c, noun);
+  }
   if (PERSONAL_PRONOUNS.has(p.xpos[k] as string)) return true;
   if (isPersonNoun(p.tree.lemma[k] as string) || roleSectorOf(p.raw[k] as string, actorDictionary()) !== null)
     return true;

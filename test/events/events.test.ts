@@ -578,3 +578,8 @@ test('sports: a club that beats or hosts another, points deducted, positions fil
   assert.deepEqual(types('Im Halbfinale schlug er den Spieler aus Italien, das Turnier geht weiter.'), []);
   assert.ok(types('Der Präsident empfing den Außenminister in Berlin.').includes('CONSULT|empfing'));
 });
+
+test('a relative pronoun can act only as its noun can', () => {
+  assert.deepEqual(types('Sie hielten sich nicht an Absprachen, die vor der Demonstration getroffen wurden.'), []);
+  assert.ok(types('Er sprach mit dem Minister, den er in Berlin getroffen hatte.').includes('CONSULT|getroffen'));
+});
