@@ -86,7 +86,7 @@ export function modalityOf(
       if (relBase(p, c) === 'aux' && rel !== 'aux:pass') {
         const lemma = p.tree.lemma[c] as string;
         const effect = cues.modal.get(lemma);
-        const infinitive = (p.feats[own] as string).includes('VerbForm=Inf');
+        const infinitive = isInfinitive(p, own);
         const subjunctive = (p.feats[c] as string).includes('Mood=Sub');
         if (lemma === 'werden' && infinitive) offer('planned', `${p.raw[c]} + infinitive`);
         else if (lemma === 'sollen' && hasPerfectInfinitive(p, own, trigger))
@@ -219,9 +219,19 @@ function contentNoun(p: Parse, governor: ReadonlyMap<string, Modality>, k: numbe
   return -1;
 }
 
+/**
+ * An infinitive, also where the tagger took it for a finite plural ("wird die Rebellen angreifen" tagged
+ * VVFIN): the form is its own lemma (a strong participle in -en is not: "erschossen", "erschießen").
+ */
+function isInfinitive(p: Parse, v: number): boolean {
+  const feats = p.feats[v] as string;
+  if (feats.includes('VerbForm=Inf')) return true;
+  return !feats.includes('VerbForm=Part') && p.lower[v] === (p.tree.lemma[v] as string).toLowerCase();
+}
+
 /** The auxiliary that makes a verb planned ("sollen teilnehmen", "wird teilnehmen"), if any. */
 function plannedByAuxiliary(lex: EventLexicon, p: Parse, v: number): string | null {
-  const infinitive = (p.feats[v] as string).includes('VerbForm=Inf');
+  const infinitive = isInfinitive(p, v);
   for (const c of kids(p, v)) {
     if (relBase(p, c) !== 'aux' || p.tree.deprel[c] === 'aux:pass') continue;
     const lemma = p.tree.lemma[c] as string;

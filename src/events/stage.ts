@@ -11,6 +11,7 @@ import { separableLemma } from '../syntax/separable.js';
 import { treeOf } from '../syntax/tree.js';
 import { tokensWithin } from '../text/positions.js';
 import { compoundHead, truncationEnd } from '../text/compounds.js';
+import { findQuotedSpans } from '../quotes/marks.js';
 import { actorOf } from '../entities/actors.js';
 import {
   argumentAt,
@@ -243,6 +244,19 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
     case 'notnear':
       return !nearAny(p, v, f.nouns);
   }
+}
+
+/**
+ * Short quoted phrases that no one is quoted as saying: names, titles and slogans ("Aktion Deutschland
+ * hilft", "Gesetz zur Bekämpfung finanzieller Unterstützung des Terrors", "Kritik = Terror"). A trigger
+ * inside one names a thing, not an event. A single quoted word may be the measure's own name
+ * ("„Alarmzustand“ ausgerufen"): it stays.
+ */
+function quotedNames(doc: Doc): Array<{ start: number; end: number }> {
+  return findQuotedSpans(doc.text).filter((span) => {
+    const words = doc.text.slice(span.start, span.end).trim().split(/\s+/).length;
+    return !span.open && words >= 2 && words <= 8 && !doc.quotes.some((q) => q.start < span.end && span.start < q.end);
+  });
 }
 
 /** Whether a noun of `nouns` (also as a compound's last part) is in the sentence of token `v`. */
@@ -591,9 +605,16 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
       .map((c) => p.sentenceOf[c.trigger] as number),
   );
   const heads = timeHeads(doc, p);
+  const named = quotedNames(doc);
 
   const coded: Coded[] = [];
   for (const c of candidates) {
+    if (
+      named.some(
+        (q) => q.start <= (doc.tokens.start[c.trigger] as number) && (doc.tokens.end[c.trigger] as number) <= q.end,
+      )
+    )
+      continue;
     const start = c.support >= 0 ? c.support : c.trigger;
     const decision = modalityOf(
       lex,

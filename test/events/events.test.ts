@@ -583,3 +583,19 @@ test('a relative pronoun can act only as its noun can', () => {
   assert.deepEqual(types('Sie hielten sich nicht an Absprachen, die vor der Demonstration getroffen wurden.'), []);
   assert.ok(types('Er sprach mit dem Minister, den er in Berlin getroffen hatte.').includes('CONSULT|getroffen'));
 });
+
+test('quoted names, titles and slogans are no events; a quoted measure of one word is', () => {
+  assert.deepEqual(
+    types('In der „Aktion Deutschland hilft“ sind mehrere Hilfsorganisationen zusammengeschlossen.'),
+    [],
+  );
+  assert.deepEqual(types('Die Regierung rief den „Alarmzustand“ aus.'), ['COERCE|Alarmzustand']);
+});
+
+test('werden + infinitive is planned also where the tagger took the infinitive for a finite verb', () => {
+  assert.deepEqual(coded('Er sagte: „Die Armee wird die Rebellen angreifen.“'), ['ASSAULT|angreifen|MIL|planned']);
+  assert.deepEqual(
+    coded('Die Demonstranten wurden von der Polizei festgenommen.').map((v) => v.split('|')[3]),
+    ['asserted'],
+  );
+});
