@@ -599,3 +599,10 @@ test('werden + infinitive is planned also where the tagger took the infinitive f
     ['asserted'],
   );
 });
+
+test('landings, collisions and broken rules are no attacks', () => {
+  assert.deepEqual(types('Der Flughafen musste nach der Bruchlandung gesperrt werden.'), []);
+  assert.deepEqual(types('Die Staatsanwaltschaft warf ihm vor, Vorschriften zur Vergabe verletzt zu haben.'), [
+    'ACCUSE|warf',
+  ]);
+});
