@@ -405,7 +405,7 @@ function addDictionaryMentions(
     if (best < 0 || !type) continue;
     // A listed name of several words holds the tagger's shorter mentions inside it: "Bündnis 90/Die
     // Grünen" is one party, not "Grünen" after an alliance.
-    const inside = own.filter((m) => m.first >= offset + a && m.last <= offset + best + 1 && m.first > offset + a);
+    const inside = own.filter((m) => m.first > offset + a && m.last <= offset + best + 1);
     if (inside.length > 0 && !own.some((m) => m.first < offset + best + 1 && m.last > offset + best + 1)) {
       for (const m of inside) {
         mentions.splice(mentions.indexOf(m), 1);

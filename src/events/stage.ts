@@ -116,12 +116,7 @@ function violentDamage(p: Parse, c: Candidate, coded: Coded, violentSentences: R
   if (word !== null && (PERSONAL_SOURCES.has(word) || isViolence(word))) return true;
   // The scene: another attack in the sentence ("… in Brand gesteckt oder zerstört", "… getötet und 100
   // Autos zerstört"), or a weapon or violent noun.
-  const s = p.sentenceOf[c.trigger] as number;
-  if (violentSentences.has(s)) return true;
-  const end = p.doc.sentences.endToken[s] as number;
-  for (let t = p.doc.sentences.firstToken[s] as number; t < end; t++)
-    if (p.tree.upos[t] === 'NOUN' && isViolence(p.tree.lemma[t] as string)) return true;
-  return false;
+  return violentSentences.has(p.sentenceOf[c.trigger] as number) || sentenceHasNoun(p, c.trigger, isViolence);
 }
 
 /** A weapon or scene of violence, also in a plural the lemmatiser kept ("Bomben"). */
@@ -131,6 +126,11 @@ function isViolence(lemma: string): boolean {
 
 /** Only destroying and damaging need a violent scene: arson is arson ("Brandstiftung", "steckten in Brand"). */
 const DAMAGE = new Set(['zerstören', 'beschädigen', 'Zerstörung']);
+
+/** An animal; short names only alone: "Luftwaffe" ends in "Affe", "Wasserhahn" in "Hahn". */
+function isAnimal(lemma: string | null): boolean {
+  return lemma !== null && inWordList(ANIMALS, lemma, 5);
+}
 
 /** A hazard, also as a compound's last part ("Orkantief", "Sturmflut"). */
 function isHazard(lemma: string): boolean {
@@ -261,11 +261,15 @@ function quotedNames(doc: Doc): Array<{ start: number; end: number }> {
 
 /** Whether a noun of `nouns` (also as a compound's last part) is in the sentence of token `v`. */
 function nearAny(p: Parse, v: number, nouns: ReadonlySet<string>): boolean {
-  if (nouns.size === 0) return false;
+  return nouns.size > 0 && sentenceHasNoun(p, v, (lemma) => inWordList(nouns, lemma));
+}
+
+/** Whether the sentence of token `v` has a noun whose lemma passes `test`. */
+function sentenceHasNoun(p: Parse, v: number, test: (lemma: string) => boolean): boolean {
   const s = p.sentenceOf[v] as number;
   const end = p.doc.sentences.endToken[s] as number;
   for (let t = p.doc.sentences.firstToken[s] as number; t < end; t++)
-    if (p.tree.upos[t] === 'NOUN' && inWordList(nouns, p.tree.lemma[t] as string)) return true;
+    if (p.tree.upos[t] === 'NOUN' && test(p.tree.lemma[t] as string)) return true;
   return false;
 }
 
@@ -633,9 +637,7 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     if (c.entry.type === 'ASSAULT' && DAMAGE.has(c.entry.lemma) && !violentDamage(p, c, coded1, violentSentences))
       continue;
     // Culled birds and a bear shot are no attack between actors, nor is a fire a mouse started.
-    // Short names only alone: "Luftwaffe" ends in "Affe", "Wasserhahn" in "Hahn".
-    const animal = (w: string | null): boolean => w !== null && inWordList(ANIMALS, w, 5);
-    if (c.entry.type === 'ASSAULT' && (animal(coded1.targetWord) || animal(coded1.sourceWord))) continue;
+    if (c.entry.type === 'ASSAULT' && (isAnimal(coded1.targetWord) || isAnimal(coded1.sourceWord))) continue;
     // Soldiers or police who march are not protesters: the lexicon's protest reading needs civilians.
     const actor = coded1.event.source?.actor ?? '';
     if (c.entry.type === 'PROTEST' && coded1.ownSource && /(MIL|COP)$/.test(actor)) continue;
