@@ -241,6 +241,14 @@ function readPerceptronFile(buffer: Buffer): PerceptronFile {
   return { layout: 'sorted', labels: header.labels, keys, lengths, entryLabel, entryWeight };
 }
 
+/** A packed perceptron's arrays as another thread receives them (the typed arrays over shared memory). */
+export interface SharedPackedPerceptron {
+  labels: readonly string[];
+  table: Uint32Array;
+  entries: Int32Array;
+  unit: number;
+}
+
 /**
  * The same weights laid out for scoring from memory that does not fit in the cache. One table row of
  * four 32-bit words per feature: its key, its run (start * 256 + length), and — for the runs of one or
@@ -302,9 +310,10 @@ export class PackedPerceptron {
     }
     let rows = 1;
     while (rows < features / PACKED_LOAD) rows <<= 1;
-    const table = new Uint32Array(rows * 4);
+    // In shared memory, so that analysis threads read one copy (see `shared`).
+    const table = new Uint32Array(new SharedArrayBuffer(rows * 16));
     for (let r = 0; r < rows; r++) table[4 * r] = EMPTY;
-    const entries = new Int32Array(long);
+    const entries = new Int32Array(new SharedArrayBuffer(long * 4));
     let used = 0;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as number;
@@ -325,6 +334,18 @@ export class PackedPerceptron {
       }
     }
     return new PackedPerceptron(labels, table, entries, scale);
+  }
+
+  /**
+   * The model's arrays for another thread (`fromShared` there): they live in shared memory, so threads
+   * read one copy — once in RAM and in the cache they share — and none packs the model again.
+   */
+  shared(): SharedPackedPerceptron {
+    return { labels: this.labels, table: this.table, entries: this.entries, unit: this.unit };
+  }
+
+  static fromShared(s: SharedPackedPerceptron): PackedPerceptron {
+    return new PackedPerceptron(s.labels, s.table, s.entries, s.unit);
   }
 
   /** The rows found for the features of one call, between the two passes. */

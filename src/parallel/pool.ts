@@ -1,11 +1,13 @@
 /**
- * Analysis across cores: a pool of worker threads, each with its own copy of the models, fed one job at
- * a time (the least busy worker first). With one worker the analysis runs in this thread instead:
+ * Analysis across cores: a pool of worker threads fed one job at a time (the least busy worker first).
+ * The largest model, the parser's weights, is loaded once here and read by every worker from shared
+ * memory; the other models are loaded by each worker. With one worker the analysis runs in this thread instead:
  * no copying of documents between threads, and the same results.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Analysis, AnalysisJob, AnalysisReply, Analyzer } from './protocol.js';
+import { sharedParser } from '../syntax/model.js';
+import type { Analysis, AnalysisJob, AnalysisReply, Analyzer, SharedModels } from './protocol.js';
 import { runJob } from './run-job.js';
 
 export function defaultWorkers(): number {
@@ -40,14 +42,14 @@ interface Slot {
  * A worker thread running worker.js beside this file. Run from the TypeScript sources (tests, tsx), the
  * worker registers tsx itself first: loader hooks given with --import do not reach worker threads.
  */
-function startWorker(): Worker {
+function startWorker(models: SharedModels): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here));
+  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData: models });
   const tsx = import.meta.resolve('tsx/esm/api');
   const source = new URL('./worker.ts', here).href;
   return new Worker(
     `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`,
-    { eval: true },
+    { eval: true, workerData: models },
   );
 }
 
@@ -56,6 +58,7 @@ class WorkerPool implements Analyzer {
   private nextId = 0;
   private closed = false;
   readonly concurrency: number;
+  private readonly models: SharedModels = { parser: sharedParser() };
 
   constructor(size: number) {
     // Two jobs per worker keep every core busy while the main thread reads and writes.
@@ -64,7 +67,7 @@ class WorkerPool implements Analyzer {
   }
 
   private start(): Slot {
-    const worker = startWorker();
+    const worker = startWorker(this.models);
     const slot: Slot = { worker, busy: new Map() };
     worker.on('message', (reply: AnalysisReply) => {
       const pending = slot.busy.get(reply.id);

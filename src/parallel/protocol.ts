@@ -1,5 +1,11 @@
 /** Messages between the main thread and the analysis workers (structured-cloned, so plain data only). */
 import type { DocumentOut, RawDocument } from '../document.js';
+import type { SharedParser } from '../syntax/parser.js';
+
+/** Models the pool's thread loaded once for all workers (`workerData`): their weights in shared memory. */
+export interface SharedModels {
+  parser: SharedParser | null;
+}
 
 export interface AnalysisJob {
   id: number;

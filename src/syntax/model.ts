@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../util/lexicon.js';
-import { unpackParser, type DependencyParser } from './parser.js';
+import { DependencyParser, unpackParser, type SharedParser } from './parser.js';
 
 export const PARSER_MODEL_PATH = join(PACKAGE_ROOT, 'models', 'de-parser.bin');
 
@@ -33,6 +33,19 @@ export function parserMargin(env: string | undefined = process.env['LAGEBILD_PAR
     throw new Error(`LAGEBILD_PARSER_MARGIN must be a positive number or "none", not "${env}"`);
   }
   return margin;
+}
+
+/**
+ * In an analysis thread: use the parser the pool's thread loaded (its weights in shared memory) instead of
+ * loading and packing another copy. Call before the first `loadParser`.
+ */
+export function useSharedParser(shared: SharedParser | null): void {
+  if (shared && loaded === undefined) loaded = DependencyParser.fromShared(shared);
+}
+
+/** The loaded parser, to hand to analysis threads (`useSharedParser`); null without a model. */
+export function sharedParser(): SharedParser | null {
+  return loadParser()?.shared() ?? null;
 }
 
 export function loadParser(): DependencyParser | null {

@@ -8,7 +8,12 @@
  * of the sentence. Features are integers mixed from per-sentence attribute hashes (`SentenceView`), so no
  * string is touched while parsing.
  */
-import { CompiledPerceptron, MAX_PACKED_LABELS, PackedPerceptron } from '../morph/perceptron.js';
+import {
+  CompiledPerceptron,
+  MAX_PACKED_LABELS,
+  PackedPerceptron,
+  type SharedPackedPerceptron,
+} from '../morph/perceptron.js';
 import { featValue, hashOf } from '../morph/features.js';
 import { loadClusters, type WordClusters } from '../morph/clusters.js';
 import { BoundedWordMap } from '../text/chars.js';
@@ -1124,6 +1129,14 @@ export class BeamSearch {
   }
 }
 
+/** A parser as another thread receives it: its packed weights over shared memory and its settings. */
+export interface SharedParser {
+  weights: SharedPackedPerceptron;
+  labels: readonly string[];
+  beamWidth: number;
+  margin: number;
+}
+
 export class DependencyParser implements Parser {
   private readonly search: BeamSearch;
 
@@ -1139,6 +1152,16 @@ export class DependencyParser implements Parser {
   }
 
   private readonly scorer: TransitionScorer;
+
+  /** The parser for another thread (`DependencyParser.fromShared`), its weights in shared memory; null if unpacked. */
+  shared(): SharedParser | null {
+    if (!(this.scorer instanceof PackedPerceptron)) return null;
+    return { weights: this.scorer.shared(), labels: this.labels, beamWidth: this.beamWidth, margin: this.margin };
+  }
+
+  static fromShared(s: SharedParser): DependencyParser {
+    return new DependencyParser(PackedPerceptron.fromShared(s.weights), s.labels, s.beamWidth, s.margin);
+  }
 
   parse(input: ParseInput): Parse {
     const n = input.forms.length;

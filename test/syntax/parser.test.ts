@@ -17,6 +17,7 @@ import {
   projectivize,
   packParser,
   unpackParser,
+  DependencyParser,
   type SentenceView,
 } from '../../src/syntax/parser.js';
 import { parseConllu } from '../../src/eval/conllu.js';
@@ -179,6 +180,35 @@ test('decoding with cached feature-group sums finds the same parses and scores a
     assert.equal(cached.score, full.score, `${input.forms.length} words`);
     assert.deepEqual(cached.tree(), full.tree(), `${input.forms.length} words`);
   }
+});
+
+test('a parser handed to a worker thread reads the same weights from shared memory and parses alike', async () => {
+  const parser = unpackParser(readFileSync(PARSER_MODEL_PATH));
+  const shared = parser.shared();
+  assert.ok(shared, 'the shipped parser is packed');
+  assert.ok(shared.weights.table.buffer instanceof SharedArrayBuffer);
+  const input = {
+    forms: ['Die', 'Polizei', 'nahm', 'am', 'Freitag', 'mehrere', 'Demonstranten', 'fest', '.'],
+    upos: ['DET', 'NOUN', 'VERB', 'ADP', 'PROPN', 'DET', 'NOUN', 'ADP', 'PUNCT'],
+    xpos: ['ART', 'NN', 'VVFIN', 'APPRART', 'NN', 'PIAT', 'NN', 'PTKVZ', '$.'],
+    feats: ['_', '_', '_', '_', '_', '_', '_', '_', '_'],
+  };
+  // Through a real thread the weights arrive as views of the same memory, not as copies.
+  const { Worker } = await import('node:worker_threads');
+  const probe = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     const t = workerData.weights.table;
+     parentPort.postMessage({ shared: t.buffer instanceof SharedArrayBuffer, length: t.length, first: t[0] });`,
+    { eval: true, workerData: shared },
+  );
+  const seen = await new Promise<{ shared: boolean; length: number; first: number }>((resolve) =>
+    probe.once('message', resolve),
+  );
+  await probe.terminate();
+  assert.deepEqual(seen, { shared: true, length: shared.weights.table.length, first: shared.weights.table[0] });
+  const received = DependencyParser.fromShared(shared);
+  assert.deepEqual(received.parse(input), parser.parse(input));
+  assert.equal(received.beamWidth, parser.beamWidth);
 });
 
 test('decoder grammar: a noun is never an adjectival modifier, an adjective may be', () => {
