@@ -17,6 +17,7 @@ import {
 import { featValue } from '../morph/features.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { tokensWithin } from '../text/positions.js';
+import { compoundHead } from '../text/compounds.js';
 import { subtree } from '../syntax/tree.js';
 import { roleWord, speakerContext, speakerOfPhrase, type SpeakerContext } from '../quotes/speaker.js';
 import { childWith, isNoun, isPassive, isReflexive, kids, prepositionOf, relBase, type Parse } from './parse.js';
@@ -459,6 +460,32 @@ export function canAct(c: ArgumentContext, k: number): boolean {
   if (/jährige[rn]?$/i.test(p.raw[k] as string) && /^(NOUN|PROPN|ADJ)$/.test(p.tree.upos[k] as string)) return true;
   // "der mutmaßliche NS-Scherge John Demjanjuk": the name in apposition says who.
   return kids(p, k).some((a) => p.tree.deprel[a] === 'appos' && a > k && canAct(c, a));
+}
+
+/**
+ * Whether the word heads a phrase about a person (not an organisation or a country): a person's name, a
+ * noun for people (also as a compound's last part: "Sexualstraftäter"), an age, a third-person pronoun,
+ * or a relative pronoun whose noun is one.
+ */
+export function isPerson(c: ArgumentContext, k: number): boolean {
+  const p = c.parse;
+  const e = c.entityAt[k];
+  if (e) return e.type === 'PER';
+  if (p.xpos[k] === 'PRELS') {
+    const noun = antecedentOf(p, k);
+    return noun >= 0 && noun !== k && isPerson(c, noun);
+  }
+  if (p.xpos[k] === 'PPER') return /^(er|sie|ihn|ihm|ihr|ihnen)$/.test(p.lower[k] as string);
+  const lemma = p.tree.lemma[k] as string;
+  if (p.tree.upos[k] === 'NOUN' && (isPersonNoun(lemma) || compoundHead(lemma.toLowerCase(), personPart, 4) !== null))
+    return true;
+  return /jährige[rn]?$/i.test(p.raw[k] as string) && /^(NOUN|PROPN|ADJ)$/.test(p.tree.upos[k] as string);
+}
+
+/** A compound's last part as a noun for people ("täter" of "Sexualstraftäter"), for `compoundHead`. */
+function personPart(lower: string): string | undefined {
+  const noun = lower.charAt(0).toUpperCase() + lower.slice(1);
+  return isPersonNoun(noun) ? noun : undefined;
 }
 
 /** Prepositions that introduce an event's target, and the types they do it for (others: all types). */

@@ -47,9 +47,17 @@ export type Frame =
   | { kind: 'noun'; modifiers: readonly string[]; number: 'Sing' | 'Plur' | null; notNear: ReadonlySet<string> }
   /** No word of the list (also as a compound's last part) in the sentence: "untersuchen" beside "Arzt". */
   | { kind: 'notnear'; nouns: ReadonlySet<string> }
-  | { kind: 'prep'; preposition: string; actor: boolean }
+  /**
+   * A phrase with this preposition; with "+actor" naming someone who can act; with "=A|B" it may also hang
+   * deeper in the clause's noun phrases when a listed noun heads it (also as a compound's last part).
+   */
+  | { kind: 'prep'; preposition: string; actor: boolean; nouns: ReadonlySet<string> | null }
   | { kind: 'objnot'; nouns: ReadonlySet<string> }
-  | { kind: 'obj'; nouns: ReadonlySet<string> };
+  | { kind: 'obj'; nouns: ReadonlySet<string> }
+  /** The active subject is a listed noun (also a compound's last part): "Das Landgericht verurteilte …". */
+  | { kind: 'subj'; nouns: ReadonlySet<string> }
+  /** In the passive, what is done is done to a person: "Der Mann wurde verurteilt" (not "der Anschlag"). */
+  | { kind: 'person' };
 
 export interface LexiconEntry {
   kind: EntryKind;
@@ -140,6 +148,8 @@ const FRAME_ORDER: Record<Frame['kind'], number> = {
   prep: 0,
   objnot: 0,
   obj: 0,
+  subj: 0,
+  person: 0,
   trans: 1,
   actors: 1,
   agent: 1,
@@ -166,13 +176,23 @@ function nounFrame(value: string, where: string): Frame {
 
 function parseFrame(value: string, where: string): Frame {
   if (value === '-') return { kind: 'none' };
-  if (value === 'noobj' || value === 'refl' || value === 'trans' || value === 'actors' || value === 'agent')
+  if (
+    value === 'noobj' ||
+    value === 'refl' ||
+    value === 'trans' ||
+    value === 'actors' ||
+    value === 'agent' ||
+    value === 'person'
+  )
     return { kind: value };
+  if (value.startsWith('subj:')) return { kind: 'subj', nouns: new Set(value.slice(5).toLowerCase().split('|')) };
   if (value.startsWith('notnear:')) return { kind: 'notnear', nouns: new Set(value.slice(8).toLowerCase().split('|')) };
   if (value.startsWith('prep:')) {
-    const [preposition = '', actor] = value.slice(5).split('+');
+    const [phrase = '', listed] = value.slice(5).split('=');
+    const [preposition = '', actor] = phrase.split('+');
     if (actor !== undefined && actor !== 'actor') throw new Error(`${where}: unknown frame ${value}`);
-    return { kind: 'prep', preposition, actor: actor === 'actor' };
+    const nouns = listed === undefined ? null : new Set(listed.toLowerCase().split('|'));
+    return { kind: 'prep', preposition, actor: actor === 'actor', nouns };
   }
   if (value.startsWith('objnot:')) return { kind: 'objnot', nouns: new Set(value.slice(7).toLowerCase().split('|')) };
   if (value.startsWith('obj:')) return { kind: 'obj', nouns: new Set(value.slice(4).toLowerCase().split('|')) };

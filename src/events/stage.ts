@@ -18,6 +18,7 @@ import {
   antecedentOf,
   argumentContext,
   canAct,
+  isPerson,
   isAccusativeObject,
   placeOf,
   rolesOf,
@@ -180,6 +181,13 @@ function inHazardScene(p: Parse, v: number): boolean {
   return false;
 }
 
+/** Whether `test` holds for a noun within `depth` nmod steps below noun `n`. */
+function inNounPhrase(p: Parse, n: number, test: (c: number) => boolean, depth: number): boolean {
+  return kids(p, n).some(
+    (c) => test(c) || (depth > 1 && relBase(p, c) === 'nmod' && inNounPhrase(p, c, test, depth - 1)),
+  );
+}
+
 const NOUN_SUPPORT_RELATIONS = new Set(['obj', 'obl', 'obl:arg', 'nsubj', 'nsubj:pass', 'iobj']);
 
 function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boolean {
@@ -216,6 +224,15 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
         prepositionOf(p, c) === f.preposition &&
         !(ctx.inTime[c] && TIME_PREPOSITIONS.has(f.preposition)) &&
         (!f.actor || canAct(ctx, c));
+      // With a list, only a phrase a listed noun heads counts ("zu einer Freiheitsstrafe", not "zur
+      // Gewalt"), and then also deeper in the noun phrases: "im Rahmen des Prozesses zu einer
+      // Freiheitsstrafe verurteilt", where the parse hung it on the last noun before it.
+      const listed = (c: number): boolean =>
+        f.nouns !== null && phrase(c) && inWordList(f.nouns, p.tree.lemma[c] as string);
+      if (f.nouns !== null)
+        return kids(p, v).some(
+          (c) => listed(c) || (/^(obj|obl|iobj)/.test(p.tree.deprel[c] as string) && inNounPhrase(p, c, listed, 4)),
+        );
       return kids(p, v).some(
         (c) => phrase(c) || (/^(obj|obl|iobj)/.test(p.tree.deprel[c] as string) && kids(p, c).some(phrase)),
       );
@@ -229,6 +246,15 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       return !verbs.some((u) =>
         kids(p, u).some((c) => p.tree.upos[c] === 'NOUN' && inWordList(f.nouns, p.tree.lemma[c] as string)),
       );
+    }
+    case 'subj': {
+      const subject = activeSubject(p, v);
+      return subject >= 0 && p.tree.upos[subject] === 'NOUN' && inWordList(f.nouns, p.tree.lemma[subject] as string);
+    }
+    case 'person': {
+      if (!isPassive(p, v)) return false;
+      const patient = objectOrPassiveSubject(p, v);
+      return patient >= 0 && isPerson(ctx, patient);
     }
     case 'obj':
       // "beendete die Kundgebung gewaltsam" is coercion, "beendete seine Rede" is not; passive subjects count,

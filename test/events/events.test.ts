@@ -606,3 +606,22 @@ test('landings, collisions and broken rules are no attacks', () => {
     'ACCUSE|warf',
   ]);
 });
+
+test('"verurteilen" is a conviction when a court, a punishment, a charge or a convicted person says so', () => {
+  const type = (text: string): string[] =>
+    types(text).filter((t) => t.endsWith('|verurteilt') || t.endsWith('|verurteilte'));
+  // A punishment the parse hung on the nouns before it, a charge, a court as subject, a person convicted.
+  assert.deepEqual(
+    type(
+      'Er wurde in einem Verfahren im Rahmen des Frankfurter Prozesses zu einer siebenjährigen Freiheitsstrafe verurteilt.',
+    ),
+    ['SANCTION|verurteilt'],
+  );
+  assert.deepEqual(type('Er wurde wegen Volksverhetzung verurteilt.'), ['SANCTION|verurteilt']);
+  assert.deepEqual(type('Ein Londoner Gericht verurteilte den Mörder der Abgeordneten.'), ['SANCTION|verurteilte']);
+  assert.deepEqual(type('Der Angeklagte wurde am Freitag verurteilt.'), ['SANCTION|verurteilt']);
+  // Condemnation: of an act, by a government, of a call that is no punishment.
+  assert.deepEqual(type('Der Anschlag wurde von der Regierung scharf verurteilt.'), ['ACCUSE|verurteilt']);
+  assert.deepEqual(type('Das Auswärtige Amt verurteilte den Anschlag als feige Tat.'), ['ACCUSE|verurteilte']);
+  assert.deepEqual(type('Die Regierung verurteilte die Aufforderung der Rebellen zur Gewalt.'), ['ACCUSE|verurteilte']);
+});
