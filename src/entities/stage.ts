@@ -24,6 +24,7 @@ import { SENTENCE_STARTERS } from '../text/tokenizer.js';
 import { loadNameHeads } from '../ner/heads.js';
 import { readLexiconRows, readWordSet } from '../util/lexicon.js';
 import { startsUpper } from '../text/chars.js';
+import { TIME_ZONES } from '../times/words.js';
 import { loadMorphTagger } from '../morph/tagger.js';
 
 /** A NER token: one document token, or a hyphen compound the tokenizer split ("US", "-", "Außenminister"). */
@@ -126,7 +127,7 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
       const last = sentence[chunk.end - 1]!;
       const base = chunk.type.slice(0, 3);
       const type = TYPE_OF[base];
-      if (!type) continue;
+      if (!type || (chunk.end - chunk.start === 1 && TIME_ZONES.has(first.text))) continue;
       if (chunk.type.endsWith('deriv')) {
         const country = d.countryByAdjective.get(first.text.toLowerCase());
         if (country) countries.push(country);

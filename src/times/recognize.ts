@@ -5,7 +5,7 @@
  */
 import { isYear, numberValue, parseDigits } from '../numbers/german-numbers.js';
 import { isValidDate } from './calendar.js';
-import { timeWord, weekdayCompound } from './words.js';
+import { TIME_ZONES, timeWord, weekdayCompound } from './words.js';
 
 export type Relation = -1 | 0 | 1;
 
@@ -279,10 +279,14 @@ function core(c: Cursor, j: number): { end: number; meaning: TimeMeaning } | nul
     return { end: j + 1, meaning: { kind: 'part', part } };
   }
 
-  // Clock times: "um 14 Uhr", "14:30 Uhr", "8.30 Uhr".
+  // Clock times: "um 14 Uhr", "14:30 Uhr", "8.30 Uhr", with a time zone or "Ortszeit" after them.
   const clock = CLOCK.exec(raw);
   if (clock && t.lower[j + 1] === 'uhr') {
-    return { end: j + 2, meaning: { kind: 'clock', hour: Number(clock[1]), minute: Number(clock[2] ?? 0) } };
+    const zone = TIME_ZONES.has(t.raw[j + 2] ?? '') || t.lower[j + 2] === 'ortszeit';
+    return {
+      end: zone ? j + 3 : j + 2,
+      meaning: { kind: 'clock', hour: Number(clock[1]), minute: Number(clock[2] ?? 0) },
+    };
   }
 
   // Amounts of time: "vor zwei Wochen" (a date), "seit 26 Jahren", "drei Tage" (durations).

@@ -1,5 +1,5 @@
 /** The time-expression lexicon (`data/times/de/time-words.tsv`), by lower-case word and kind. */
-import { readLexiconRows } from '../util/lexicon.js';
+import { readLexiconRows, readWordSet } from '../util/lexicon.js';
 
 export type TimeWordKind =
   'weekday' | 'month' | 'season' | 'part' | 'unit' | 'day' | 'relation' | 'setday' | 'setunit' | 'mod' | 'holiday';
@@ -42,3 +42,6 @@ export function weekdayCompound(lower: string): { weekday: number; part: string 
   }
   return null;
 }
+
+/** Time-zone abbreviations after a clock time ("14 Uhr MESZ"), as written. */
+export const TIME_ZONES: ReadonlySet<string> = readWordSet('times/de/time-zones.txt');

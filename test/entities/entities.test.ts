@@ -249,3 +249,14 @@ test('a listed name of several words is one entity, matched with its case', () =
     'the party is no alliance',
   );
 });
+
+test('a time zone after a clock time is no organisation', () => {
+  const doc = analyzeDocument(textDocument('Die Raumfähre landete um 10:46 Uhr MESZ in Florida, um 8:46 Uhr UTC.'), {
+    published: null,
+  });
+  assert.deepEqual(
+    doc.entities.flatMap((e) => e.mentions.map((m) => m.text)).filter((t) => /^(MESZ|UTC)$/.test(t)),
+    [],
+  );
+  assert.ok(doc.entities.some((e) => e.name === 'Florida'));
+});

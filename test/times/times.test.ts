@@ -65,6 +65,9 @@ test('times of day, durations and sets', () => {
     'um 14 Uhr=2020-08-14T14:00',
   ]);
   assert.deepEqual(times('Die Sitzung beginnt um 9.30 Uhr.'), ['um 9.30 Uhr=XXXX-XX-XXT09:30']);
+  // A time zone or "Ortszeit" belongs to the clock time.
+  assert.deepEqual(times('Die Landung ist für 10:46 Uhr MESZ geplant.'), ['für 10:46 Uhr MESZ=XXXX-XX-XXT10:46']);
+  assert.deepEqual(times('Das Beben begann um 5.57 Uhr Ortszeit.'), ['um 5.57 Uhr Ortszeit=XXXX-XX-XXT05:57']);
   assert.deepEqual(times('Lukaschenko ist seit 26 Jahren an der Macht.'), ['seit 26 Jahren=P26Y']);
   assert.deepEqual(times('Der Streik dauerte drei Tage lang.'), ['drei Tage lang=P3D']);
   assert.deepEqual(times('Sie protestieren jeden Montag vor dem Rathaus.'), ['jeden Montag=XXXX-WXX-1']);
