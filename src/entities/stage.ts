@@ -13,6 +13,7 @@ import {
   personActorOf,
   countryOfPrefix,
   countryNamedBy,
+  countryOfName,
   countryOfWord,
   roleSectorOf,
   type ActorDictionary,
@@ -464,6 +465,11 @@ function multiWordNames(): { names: Map<string, EntityType>; firsts: Set<string>
 }
 
 /** Role and country from the words right before a person ("der polnische Außenminister Jacek …"). */
+/** A country in the genitive ("Boliviens Präsident", "der Oberrabbiner Israels"), or null. */
+function genitiveCountry(word: string, d: ActorDictionary): string | null {
+  return word.endsWith('s') && startsUpper(word) ? countryOfName(word, d) : null;
+}
+
 function personActor(
   tokens: readonly NerToken[],
   m: Mention,
@@ -477,7 +483,7 @@ function personActor(
     if (t.sentence !== m.sentence || t.text === '.' || t.xpos.startsWith('V')) break;
     if (t.text === ',') continue;
     sector ??= roleSectorOf(t.text, d);
-    country ??= countryOfWord(t.text, d);
+    country ??= countryOfWord(t.text, d) ?? genitiveCountry(t.text, d);
     // "der Hohe Vertreter der EU, Josep Borrell": a person speaking for an IGO carries its code.
     const org = d.organisation.get(gazetteerKey(t.text));
     if (org?.kind === 'IGO' && !country) return { sector: null, country: org.code };
@@ -489,7 +495,7 @@ function personActor(
       const t = tokens[k]!;
       if (t.sentence !== m.sentence || t.text === ',') break;
       sector ??= roleSectorOf(t.text, d);
-      country ??= countryNamedBy(t.text, d);
+      country ??= countryNamedBy(t.text, d) ?? genitiveCountry(t.text, d);
     }
   }
   return { sector, country };
