@@ -98,8 +98,23 @@ export function modalityOf(
         const effect = cueOf(cues.adverb, p, c);
         if (effect) offer(effect, `${p.raw[c]} (${rel} of ${p.raw[own]})`);
       }
+      // "ohne größeren Widerstand": a preposition that negates what it takes, as "ohne dass" does a clause.
+      if (rel === 'case' && p.tree.upos[own] === 'NOUN' && cueOf(cues.mark, p, c) === 'negated')
+        offer('negated', `${p.raw[c]} (case of ${p.raw[own]})`);
     }
   }
+  // "vom Vorwurf der Vergewaltigung freigesprochen", "wegen des Verdachts des Mordes": what an accusation
+  // names in the genitive is only alleged (other nouns do not govern their genitive: "die Folgen der Wahl").
+  const head = p.tree.head[trigger] as number;
+  if (
+    p.tree.upos[trigger] === 'NOUN' &&
+    relBase(p, trigger) === 'nmod' &&
+    prepositionOf(p, trigger) === null &&
+    head >= 0 &&
+    p.tree.upos[head] === 'NOUN' &&
+    isAccusation(p.tree.lemma[head] as string)
+  )
+    offer('alleged', `${p.raw[head]} ${p.raw[trigger]} (what an accusation names)`);
   // Up the tree: conditions and questions, governing verbs, reported speech.
   let k = start;
   for (let steps = 0; steps < 8 && k >= 0; steps++) {
@@ -170,6 +185,14 @@ export function modalityOf(
   const last = (p.doc.sentences.endToken[s] as number) - 1;
   if (p.raw[last] === '?') offer('hypothetical', 'question');
   return best;
+}
+
+/** Nouns of accusation, also as a compound's last part ("Tatvorwurf", "Mordverdacht"). */
+const ACCUSATIONS = ['vorwurf', 'verdacht', 'anschuldigung', 'beschuldigung', 'anklage'];
+
+function isAccusation(lemma: string): boolean {
+  const lower = lemma.toLowerCase();
+  return ACCUSATIONS.some((a) => lower.endsWith(a));
 }
 
 /** The verb's own finite form (itself or an auxiliary) when it is a Konjunktiv I, else -1. */

@@ -625,3 +625,27 @@ test('"verurteilen" is a conviction when a court, a punishment, a charge or a co
   assert.deepEqual(type('Das Auswärtige Amt verurteilte den Anschlag als feige Tat.'), ['ACCUSE|verurteilte']);
   assert.deepEqual(type('Die Regierung verurteilte die Aufforderung der Rebellen zur Gewalt.'), ['ACCUSE|verurteilte']);
 });
+
+test('what an accusation names is alleged, what "ohne" takes is negated', () => {
+  assert.deepEqual(coded('Kachelmann wurde vom Vorwurf der Vergewaltigung freigesprochen.'), [
+    'ACCUSE|Vorwurf|-|asserted',
+    'ASSAULT|Vergewaltigung|-|alleged',
+  ]);
+  assert.ok(coded('Der Mann wurde wegen Mordverdachts festgenommen.').includes('COERCE|festgenommen|COP|asserted'));
+  assert.deepEqual(
+    coded('Die Behörden können Verdächtige ohne Anklage inhaftieren.').filter((e) => e.startsWith('ACCUSE')),
+    ['ACCUSE|Anklage|JUD|negated'],
+  );
+  // Other nouns do not govern their genitive: "die Folgen der Proteste" are of real protests.
+  assert.deepEqual(coded('Die Folgen der Proteste waren schwer.'), ['PROTEST|Proteste|CVL|asserted']);
+});
+
+test('collisions of vehicles, bodies recovered, broadcasts received and trade fairs are no events', () => {
+  assert.deepEqual(types('Österreich: Zusammenstoß zwischen Hubschrauber und Kleinflugzeug'), []);
+  assert.deepEqual(types('Bei den Zusammenstößen mit der Polizei wurden zwölf Demonstranten verletzt.').slice(0, 1), [
+    'ASSAULT|Zusammenstößen',
+  ]);
+  assert.deepEqual(types('Aus den Trümmern wurden die Leichen von zwei Frauen geborgen.'), []);
+  assert.deepEqual(types('Der Sender ist ab heute über Satellit zu empfangen.'), []);
+  assert.deepEqual(types('Auf der Entwicklerkonferenz stellte die Firma ihr neues Programm vor.'), []);
+});
