@@ -318,6 +318,11 @@ export function nounEntry(
   return null;
 }
 
+/** Whether a first part is a prefix or particle that derives a noun ("Bei|spiel") rather than compounds it. */
+export function isDerivingPart(modifier: string): boolean {
+  return NOT_COMPOUND_PARTS.has(modifier);
+}
+
 /** Prefixes and verb particles that derive nouns rather than compound them. */
 const NOT_COMPOUND_PARTS = new Set(
   'ent ver zer emp miss ein auf aus bei nach vor zurück wieder heraus herab hinaus hinein herbei über unter durch dar'.split(

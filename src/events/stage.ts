@@ -24,7 +24,14 @@ import {
   rolesOf,
   type ArgumentContext,
 } from './arguments.js';
-import { eventLexicon, lightEntry, nounEntry, type EventLexicon, type LexiconEntry } from './lexicon.js';
+import {
+  eventLexicon,
+  isDerivingPart,
+  lightEntry,
+  nounEntry,
+  type EventLexicon,
+  type LexiconEntry,
+} from './lexicon.js';
 import { modalityOf } from './modality.js';
 import { loadMorphTagger } from '../morph/tagger.js';
 import { readWordSet } from '../util/lexicon.js';
@@ -140,7 +147,10 @@ function isHazard(lemma: string): boolean {
 
 function inWordList(list: ReadonlySet<string>, lemma: string, minPart = 4): boolean {
   const lower = lemma.toLowerCase();
-  return list.has(lower) || compoundHead(lower, (w) => (list.has(w) ? w : undefined), minPart) !== null;
+  // "Beispiel" is no "Spiel", "Verwandter" no "Wandter": a prefix derives a word of its own.
+  const listed = (w: string): string | undefined =>
+    list.has(w) && !isDerivingPart(lower.slice(0, lower.length - w.length)) ? w : undefined;
+  return list.has(lower) || compoundHead(lower, listed, minPart) !== null;
 }
 
 /**

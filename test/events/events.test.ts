@@ -649,3 +649,15 @@ test('collisions of vehicles, bodies recovered, broadcasts received and trade fa
   assert.deepEqual(types('Der Sender ist ab heute über Satellit zu empfangen.'), []);
   assert.deepEqual(types('Auf der Entwicklerkonferenz stellte die Firma ihr neues Programm vor.'), []);
 });
+
+test('a player under contract is no agreement; "zum Beispiel" is no sports word', () => {
+  assert.deepEqual(
+    types('In der 61. Minute setzte sich der bei Ajax unter Vertrag stehende Stürmer durch und erzielte das Tor.'),
+    [],
+  );
+  assert.ok(
+    types(
+      'Das Gesetz soll zum Beispiel Vorschriften für Kreditkartenverträge ermöglichen; die Regierung empfing den Minister.',
+    ).includes('CONSULT|empfing'),
+  );
+});
