@@ -165,10 +165,13 @@ export function modalityOf(
         return { modality: 'hypothetical', cue: `content of ${p.raw[h]}`, reporter: h, suppressed: true };
       const lemma = verbLemmaAt(h);
       // Nouns govern only clauses (above); "Sorge über die Festnahmen" does not make them supposed.
+      // "Eine Einigung ist möglich": an adjective said of the event is as good as the adverb on it.
       const effect =
         p.tree.upos[h] === 'NOUN'
           ? undefined
-          : (cues.governor.get(lemma) ?? (relBase(p, k) === 'obl' ? cues.support.get(lemma) : undefined));
+          : p.tree.upos[h] === 'ADJ' && relBase(p, k) === 'nsubj'
+            ? cueOf(cues.adverb, p, h)
+            : (cues.governor.get(lemma) ?? (relBase(p, k) === 'obl' ? cues.support.get(lemma) : undefined));
       // What fails or is prevented is the subject or object, not the obstacle ("am Widerstand gescheitert").
       const obstacle = effect === 'negated' && relBase(p, k) === 'obl';
       // A main clause reported after a warning or fear ("warnte er, die Organisatoren verfolgten ihre

@@ -661,3 +661,14 @@ test('a player under contract is no agreement; "zum Beispiel" is no sports word'
     ).includes('CONSULT|empfing'),
   );
 });
+
+test('an event said to be possible or likely is hypothetical', () => {
+  assert.deepEqual(coded('Einigung über das Wahlbündnis bis Samstag möglich'), [
+    'AGREE|Einigung|-|hypothetical',
+    'COOPERATE|Wahlbündnis|-|hypothetical',
+  ]);
+  assert.deepEqual(
+    coded('Eine Freilassung der Geiseln sei am Montag denkbar.').map((e) => e.split('|')[3]),
+    ['hypothetical'],
+  );
+});
