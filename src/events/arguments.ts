@@ -560,7 +560,8 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     } else {
       const path: string[] = [];
       subject = subjectOf(p, verb, path);
-      if (subject >= 0) source = found(subject, path);
+      // "findet eine Konferenz statt": the event noun is the subject of its support verb, not its own source.
+      if (subject >= 0 && subject !== trigger) source = found(subject, path);
     }
     if (!target) {
       const obj = objectOf(c, verb, entry.type, entry.kind === 'verb' ? subject : trigger);

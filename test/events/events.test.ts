@@ -672,3 +672,11 @@ test('an event said to be possible or likely is hypothetical', () => {
     ['hypothetical'],
   );
 });
+
+test('an event noun that is the subject of its support verb is not its own source', () => {
+  const [meeting] = events('Danach fand ein Treffen des Jungen mit seinen Eltern statt.');
+  assert.equal(meeting?.type, 'CONSULT');
+  assert.equal(meeting?.source?.text, 'des Jungen');
+  const [conference] = events('Im Juli findet in Rabat eine Migrationskonferenz statt.');
+  assert.equal(conference?.source?.text ?? null, null);
+});
