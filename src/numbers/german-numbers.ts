@@ -38,6 +38,24 @@ export function scaleWord(lower: string): number | null {
   return SCALES.get(lower) ?? null;
 }
 
+/** Fraction words after a number ("zwei Drittel", "drei Viertel"), with their denominators. */
+const FRACTIONS = new Map<string, number>([
+  ['drittel', 3],
+  ['viertel', 4],
+  ['fünftel', 5],
+  ['sechstel', 6],
+  ['siebtel', 7],
+  ['achtel', 8],
+  ['neuntel', 9],
+  ['zehntel', 10],
+  ['hundertstel', 100],
+]);
+
+/** The denominator of a fraction word ("Drittel" 3), by lower-case form, or null. */
+export function fractionDenominator(lower: string): number | null {
+  return FRACTIONS.get(lower) ?? null;
+}
+
 /** A vague amount's order of magnitude ("Zehntausende" 10,000), by lower-case form. */
 export function vagueAmount(lower: string): number | null {
   return VAGUE.get(lower) ?? null;

@@ -6,7 +6,14 @@
  */
 import type { Bound, Doc, Quantity, QuantityCategory } from '../document.js';
 import type { Stage } from '../pipeline.js';
-import { cardinalWord, isYear, parseDigits, scaleWord, vagueAmount } from '../numbers/german-numbers.js';
+import {
+  cardinalWord,
+  fractionDenominator,
+  isYear,
+  parseDigits,
+  scaleWord,
+  vagueAmount,
+} from '../numbers/german-numbers.js';
 import { timeWord } from '../times/words.js';
 import { tokenForms } from '../text/forms.js';
 import { treeOf, verbLemma, type Tree } from '../syntax/tree.js';
@@ -157,6 +164,13 @@ function recognizeAt(v: View, t: number, first: number, stop: number): Found | n
   if (unitEntry && !(v.lower[end] === 'm' && !glued(v, end - 1, end) && v.raw[end] !== 'm')) {
     unit = unitEntry;
     end += hyphenated ? 3 : 1;
+  }
+  // "zwei Drittel der Stimmen": a fraction is a share, in percent (66.67), of what its genitive names.
+  const denominator = end < stop ? fractionDenominator(v.lower[end] as string) : null;
+  if (unit === null && value !== null && denominator !== null && UNITS.has('prozent')) {
+    value = Number(((value / denominator) * 100).toFixed(2));
+    unit = UNITS.get('prozent') as UnitEntry;
+    end++;
   }
   // The counted noun: right after ("6.700 Menschen"), or a genitive after a unit ("80,1 % der Stimmen").
   let noun = -1;

@@ -97,3 +97,15 @@ test('a unit the tokenizer split at its hyphen is one unit ("US-Dollar"); grams'
   assert.deepEqual(quantities('Die Firma zahlte 350.000 US-Dollar.'), ['350.000 US-Dollar|350000|exact|USD|MONEY']);
   assert.deepEqual(quantities('Der Ausstoß soll auf 130 Gramm sinken.'), ['130 Gramm|130|exact|g|OTHER']);
 });
+
+test('a fraction is a share in percent; forces in action are deployed', () => {
+  assert.deepEqual(quantities('Mussawi habe rund zwei Drittel der Stimmen erhalten.'), [
+    'rund zwei Drittel|66.67|approx|percent|VOTE',
+  ]);
+  assert.deepEqual(quantities('Ein Viertel der Passagiere flog ab Hahn.'), ['Ein Viertel|25|exact|percent|OTHER']);
+  // "eine halbe Stunde" is no share.
+  assert.deepEqual(quantities('Er kam eine halbe Stunde zu spät.'), []);
+  assert.deepEqual(quantities('In der Nacht waren etwa 1.300 Polizisten im Einsatz.'), [
+    'etwa 1.300 Polizisten|1300|approx|persons|DEPLOY',
+  ]);
+});
