@@ -63,7 +63,7 @@ test('percentages, money, scale words and vague amounts', () => {
     'Hunderte Demonstranten|~100|approx|persons|PROTEST',
   ]);
   assert.deepEqual(quantities('Rund 50.000 Zuschauer werden erwartet.'), [
-    'Rund 50.000 Zuschauer|50000|approx|-|OTHER',
+    'Rund 50.000 Zuschauer|50000|approx|persons|OTHER',
   ]);
   assert.deepEqual(quantities('Bis zu 300 Soldaten sollen stationiert werden.'), [
     'Bis zu 300 Soldaten|300|atMost|persons|DEPLOY',
