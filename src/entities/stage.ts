@@ -19,6 +19,7 @@ import {
   type ActorDictionary,
 } from './actors.js';
 import { loadPlaces } from './places.js';
+import { extendLeadingParticles, joinNameParticles, withoutLeadingParticles } from './name-particles.js';
 import { nameKey, surnameKey } from './name-key.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
 import { SENTENCE_STARTERS } from '../text/tokenizer.js';
@@ -29,7 +30,7 @@ import { TIME_ZONES } from '../times/words.js';
 import { loadMorphTagger } from '../morph/tagger.js';
 
 /** A NER token: one document token, or a hyphen compound the tokenizer split ("US", "-", "Außenminister"). */
-interface NerToken {
+export interface NerToken {
   start: number;
   end: number;
   text: string;
@@ -37,7 +38,7 @@ interface NerToken {
   sentence: number;
 }
 
-interface Mention extends TextSpan {
+export interface Mention extends TextSpan {
   type: EntityType;
   sentence: number;
   /** Index of the mention's first and one past its last NER token in the document's NER token list. */
@@ -176,10 +177,12 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
         from = to;
       }
     }
+    joinNameParticles(doc, sentence, i, mentions, sentenceMentions);
     addDictionaryMentions(doc, sentence, i, mentions, sentenceMentions, d);
     i = j;
   }
   propagateSurnames(doc, tokens, mentions);
+  extendLeadingParticles(doc, tokens, mentions);
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, countries };
 }
@@ -523,7 +526,8 @@ export function groupEntities(
   const bySurname = new Map<string, Group | null>();
   // Full names first, so that a surname alone finds its person wherever it occurs.
   const order = mentions.map((_, k) => k);
-  const words = (k: number): number => (names[k] as string).split(/\s+/).length;
+  // "Von der Leyen" is a surname alone: its particles are no first name.
+  const words = (k: number): number => withoutLeadingParticles(names[k] as string).split(/\s+/).length;
   order.sort((a, b) => Number(words(b) > 1) - Number(words(a) > 1) || a - b);
   for (const k of order) {
     const m = mentions[k]!;

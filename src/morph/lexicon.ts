@@ -46,6 +46,11 @@ export class Lexicon {
     return this.forms.size;
   }
 
+  /** Whether the form is in the lexicon as written (no case flip, no compound split). */
+  has(form: string): boolean {
+    return this.forms.has(form);
+  }
+
   /**
    * The analysis class of a form as written, else of its other-cased first letter ("Ordnen" → "ordnen"),
    * else, for a capitalised compound the lexicon lacks, of its longest known final noun

@@ -277,3 +277,33 @@ test('a country in the genitive gives a person with a role its country', () => {
   assert.equal(code('Evo Morales'), 'BOLGOV');
   assert.equal(code('Yona Metzger'), 'ISRREL');
 });
+
+test('names with a nobiliary particle are one person; "vom" and an organisation after "von" are not', () => {
+  const names = (text: string): string[][] =>
+    analyzeDocument(textDocument(text), { published: null }).entities.map((e) => [
+      e.type,
+      e.name,
+      ...e.mentions.map((m) => m.text),
+    ]);
+  assert.deepEqual(
+    names(
+      'Karl-Theodor zu Guttenberg warf der Linken Lügen vor. Ursula von der Leyen sprach mit Richard von Weizsäcker. Claus Schenk Graf von Stauffenberg verübte das Attentat.',
+    ).filter((e) => e[0] === 'PER'),
+    [
+      ['PER', 'Karl-Theodor zu Guttenberg', 'Karl-Theodor zu Guttenberg'],
+      ['PER', 'Ursula von der Leyen', 'Ursula von der Leyen'],
+      ['PER', 'Richard von Weizsäcker', 'Richard von Weizsäcker'],
+      ['PER', 'Claus Schenk Graf von Stauffenberg', 'Claus Schenk Graf von Stauffenberg'],
+    ],
+  );
+  // The surname alone with its particle is the same person.
+  assert.deepEqual(
+    names('Bundesarbeitsministerin Ursula von der Leyen sprach in Berlin. Von der Leyen betonte die Lage.')[0],
+    ['PER', 'Ursula von der Leyen', 'Ursula von der Leyen', 'Von der Leyen'],
+  );
+  // Where someone works or comes from is no part of the name.
+  const merkel = names('Merkel von der CDU schwieg. Petra Pau von der Linksfraktion sprach mit Jody Hey vom Institut.');
+  assert.ok(merkel.some((e) => e[1] === 'Merkel'));
+  assert.ok(merkel.some((e) => e[1] === 'Petra Pau'));
+  assert.ok(!merkel.some((e) => e[1]?.includes('von der Linksfraktion') || e[1]?.includes('vom')));
+});
