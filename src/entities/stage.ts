@@ -21,7 +21,7 @@ import {
 import { loadPlaces } from './places.js';
 import { extendLeadingParticles, joinNameParticles, withoutLeadingParticles } from './name-particles.js';
 import { nameKey, surnameKey } from './name-key.js';
-import { gazetteerKey } from '../ner/gazetteer.js';
+import { GAZ, gazetteerKey, loadGazetteer } from '../ner/gazetteer.js';
 import { SENTENCE_STARTERS } from '../text/tokenizer.js';
 import { loadNameHeads } from '../ner/heads.js';
 import { readLexiconRows, readWordSet } from '../util/lexicon.js';
@@ -130,6 +130,7 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
       const base = chunk.type.slice(0, 3);
       const type = TYPE_OF[base];
       if (!type || (chunk.end - chunk.start === 1 && TIME_ZONES.has(first.text))) continue;
+      if (isRoleBeforeName(sentence, labels, chunk)) continue;
       if (chunk.type.endsWith('deriv')) {
         const country = d.countryByAdjective.get(first.text.toLowerCase());
         if (country) countries.push(country);
@@ -188,6 +189,20 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
 }
 
 /**
+ * "erklärte Projektkoordinator Andreas Grassauer": a word the tagger took for a person of its own right
+ * before a person's name, and on no list of first names or surnames, is the name's role.
+ */
+function isRoleBeforeName(
+  sentence: readonly NerToken[],
+  labels: readonly string[],
+  chunk: { start: number; end: number; type: string },
+): boolean {
+  if (chunk.type !== 'PER' || chunk.end - chunk.start !== 1 || labels[chunk.end] !== 'B-PER') return false;
+  const flags = loadGazetteer().lookupWord(sentence[chunk.start]!.text.toLowerCase());
+  return (flags & (GAZ.firstName | GAZ.surname)) === 0;
+}
+
+/**
  * "Long Island", "Tropical Island", "Lady Elliot Island": an English island name, which the German
  * "Island" (Iceland) is not. The chunk grows back over the foreign word before it (a name, or a word the
  * morphology lexicon does not know: "der Inselstaat Island" stays Iceland) and is a place.
@@ -210,13 +225,17 @@ function englishIslandName(sentence: readonly NerToken[], chunk: { start: number
 
 /**
  * What the noun right before a quoted name says it is: "die Überwachungsgruppe „Honest People“" names an
- * organisation, "die Straße „…“" a place (name-kind heads, data/ner/de/heads.tsv); null otherwise.
+ * organisation, "die Straße „…“" a place, "der Roman „Atemschaukel“" a work (name-kind heads,
+ * data/ner/de/heads.tsv); null otherwise.
  */
 function kindBefore(sentence: readonly NerToken[], first: number): EntityType | null {
   if (first < 2 || !/^["„»“]$/.test(sentence[first - 1]!.text)) return null;
   const noun = sentence[first - 2]!;
   if (noun.xpos !== 'NN') return null;
   const kind = loadNameHeads().kindOf(noun.text.toLowerCase());
+  // "der Roman „Atemschaukel“", "die Sendung „Schwaben & Altbayern“": a quoted title is a work — but a
+  // magazine or journal is also its publisher, as a newspaper is: the tagger's type stays.
+  if (kind === 'WORK') return /(magazin|zeitschrift)$/.test(noun.text.toLowerCase()) ? null : 'MISC';
   return kind === 'ORG' ? 'ORG' : kind === 'LOC' ? 'LOC' : null;
 }
 

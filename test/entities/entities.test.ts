@@ -307,3 +307,17 @@ test('names with a nobiliary particle are one person; "vom" and an organisation 
   assert.ok(merkel.some((e) => e[1] === 'Petra Pau'));
   assert.ok(!merkel.some((e) => e[1]?.includes('von der Linksfraktion') || e[1]?.includes('vom')));
 });
+
+test('a quoted title after a word for a work is a work; a role before a name is no person of its own', () => {
+  const doc = analyzeDocument(
+    textDocument(
+      'In ihrem Roman „Atemschaukel“ wird das Exil geschildert. Das sei eine neue Ära, erklärte Projektkoordinator Andreas Grassauer.',
+    ),
+    { published: null },
+  );
+  assert.deepEqual(
+    doc.entities.map((e) => `${e.type} ${e.name}`),
+    ['MISC Atemschaukel', 'PER Andreas Grassauer'],
+  );
+  assert.equal(doc.quotes[0]?.speaker?.text, 'Projektkoordinator Andreas Grassauer');
+});
