@@ -5,7 +5,6 @@
  * the surname after it — unless what follows is a known word, place or organisation ("Merkel von der
  * CDU", "Weber von der Universität").
  */
-import type { EntityType } from '../document.js';
 import { GAZ, loadGazetteer } from '../ner/gazetteer.js';
 import { loadLexicon } from '../morph/lexicon.js';
 import { loadPlaces } from './places.js';
@@ -113,6 +112,8 @@ export function joinNameParticles(
 ): void {
   for (let i = from; i < mentions.length; i++) {
     const m = mentions[i]!;
+    // Whole words only: a name inside a compound ("Merkel-Regierung") has no particle after it.
+    if (m.end !== sentence[m.last - offset - 1]!.end || m.start !== sentence[m.first - offset]!.start) continue;
     const person = m.type === 'PER' || isFirstName(sentence[m.first - offset]!.text);
     if (!person) continue;
     const end = particleNameEnd(sentence, m.last - offset);
@@ -127,8 +128,7 @@ export function joinNameParticles(
         if (j < i) i--;
       }
     }
-    const type: EntityType = 'PER';
-    mentions[i] = { ...m, type, end: endChar, text: doc.text.slice(m.start, endChar), last };
+    mentions[i] = { ...m, type: 'PER', end: endChar, text: doc.text.slice(m.start, endChar), last };
   }
 }
 
