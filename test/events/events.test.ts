@@ -680,3 +680,15 @@ test('an event noun that is the subject of its support verb is not its own sourc
   const [conference] = events('Im Juli findet in Rabat eine Migrationskonferenz statt.');
   assert.equal(conference?.source?.text ?? null, null);
 });
+
+test('a suicide, a promise made by a thing and a coach ending his partnership are no political events', () => {
+  assert.deepEqual(types('Allerdings war die Selbsttötung offenbar misslungen.'), []);
+  assert.deepEqual(types('Die neue Version verspricht schnellere Suchergebnisse.'), []);
+  assert.ok(types('Der Präsident versprach eine rasche Aufklärung.').includes('AGREE|versprach'));
+  assert.deepEqual(
+    types('Der Trainer kündigte an, die Zusammenarbeit mit Nürnberg nach der laufenden Saison zu beenden.').filter(
+      (t) => t.startsWith('COOPERATE'),
+    ),
+    [],
+  );
+});
