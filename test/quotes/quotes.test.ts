@@ -1353,3 +1353,8 @@ test('a sentence adverb before a colon frame is no speaker', () => {
   assert.equal(found.length, 1);
   assert.notEqual(found[0]?.split('|')[1], 'Derzeit');
 });
+
+test('a state passive of a report verb names no speaker: "Weitere Aktionen sind angekündigt"', () => {
+  assert.deepEqual(quotes('Weitere Aktionen sind für Montag angekündigt.'), []);
+  assert.equal(quotes('Die Regierung kündigte für Montag weitere Reformen an.').length, 1);
+});
