@@ -692,3 +692,8 @@ test('a suicide, a promise made by a thing and a coach ending his partnership ar
     [],
   );
 });
+
+test('an injury in a match is no attack', () => {
+  assert.deepEqual(types('Der Torhüter wurde gestern Abend beim Spiel gegen den VfB Stuttgart schwer verletzt.'), []);
+  assert.ok(types('Der Torhüter wurde gestern Abend von Hooligans schwer verletzt.').includes('ASSAULT|verletzt'));
+});
