@@ -83,6 +83,11 @@ export function modalityOf(
           if (p.tree.deprel[d] === 'det' && cueOf(cues.negation, p, d))
             offer('negated', `${p.raw[d]} (det of ${p.raw[c]})`);
       }
+      // "Weder die G8 noch die EU erkennen … an", "traf weder Merkel noch Macron": an argument in "weder …
+      // noch" negates the event.
+      if (rel !== 'conj')
+        for (const d of kids(p, c))
+          if (p.tree.deprel[d] === 'cc' && p.lower[d] === 'weder') offer('negated', `${p.raw[d]} (cc of ${p.raw[c]})`);
       if (relBase(p, c) === 'aux' && rel !== 'aux:pass') {
         const lemma = p.tree.lemma[c] as string;
         const effect = cues.modal.get(lemma);

@@ -697,3 +697,16 @@ test('an injury in a match is no attack', () => {
   assert.deepEqual(types('Der Torhüter wurde gestern Abend beim Spiel gegen den VfB Stuttgart schwer verletzt.'), []);
   assert.ok(types('Der Torhüter wurde gestern Abend von Hooligans schwer verletzt.').includes('ASSAULT|verletzt'));
 });
+
+test('"weder … noch" negates the event', () => {
+  assert.deepEqual(
+    coded('Weder die G8 noch die EU erkennen diese Entwicklung an.').map((e) => e.split('|')[3]),
+    ['negated'],
+  );
+  assert.deepEqual(
+    coded('Die Regierung hat weder die Wahl anerkannt noch Verhandlungen angeboten.')
+      .filter((e) => !e.startsWith('CONSULT'))
+      .map((e) => e.split('|')[3]),
+    ['negated', 'negated'],
+  );
+});
