@@ -152,8 +152,10 @@ function voiceOf(p: Parse, v: number): boolean | null {
   let sein = false;
   for (const c of kids(p, v)) {
     if (p.tree.deprel[c] === 'aux:pass') werden = true;
-    if (relBase(p, c) !== 'aux') continue;
     const lemma = p.tree.lemma[c];
+    // "Karadžić ist … angeklagt": the parse may take the "sein" of a participle for a copula.
+    if (lemma === 'sein' && p.tree.deprel[c] === 'cop' && p.xpos[v] === 'VVPP') sein = true;
+    if (relBase(p, c) !== 'aux') continue;
     if (lemma === 'werden' && p.xpos[v] === 'VVPP') werden = true;
     else if (lemma === 'haben') haben = true;
     else if (lemma === 'sein') sein = true;

@@ -710,3 +710,11 @@ test('"weder … noch" negates the event', () => {
     ['negated', 'negated'],
   );
 });
+
+test('a state passive is a passive also where the parse took its "sein" for a copula', () => {
+  const [charge] = events(
+    'Karadžić ist vor dem UN-Kriegsverbrechertribunal für Ex-Jugoslawien wegen Völkermords, Kriegsverbrechen und Verbrechen gegen die Menschlichkeit im Bosnienkrieg von 1992 bis 1995 angeklagt, insbesondere wegen des Massakers von Srebrenica.',
+  ).filter((e) => e.trigger.text === 'angeklagt');
+  assert.equal(charge?.target?.text, 'Karadžić');
+  assert.notEqual(charge?.source?.text, 'Karadžić');
+});
