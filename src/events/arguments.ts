@@ -385,15 +385,22 @@ function passiveSubject(c: ArgumentContext, verb: number, agent: number): number
  */
 function agentOnSubject(c: ArgumentContext, verb: number, subject: number): number {
   const p = c.parse;
-  const pp = childWith(
-    p,
-    subject,
-    ['nmod'],
-    (k) =>
-      /^(von|durch)$/.test(prepositionOf(p, k) ?? '') &&
-      !c.entityAt[k] &&
-      roleSectorOf(p.raw[k] as string, actorDictionary()) !== null,
-  );
+  const agentOn = (noun: number): number =>
+    childWith(
+      p,
+      noun,
+      ['nmod'],
+      (k) =>
+        /^(von|durch)$/.test(prepositionOf(p, k) ?? '') &&
+        !c.entityAt[k] &&
+        roleSectorOf(p.raw[k] as string, actorDictionary()) !== null,
+    );
+  // Also on the subject's last conjunct: "22 Zivilisten und 2 Polizisten durch die Demonstranten getötet".
+  let pp = agentOn(subject);
+  if (pp < 0) {
+    const conjunct = childWith(p, subject, ['conj']);
+    if (conjunct >= 0) pp = agentOn(conjunct);
+  }
   if (pp < 0) return -1;
   const words = subtree(p.tree, pp);
   return words[words.length - 1] === verb - 1 ? pp : -1;

@@ -718,3 +718,12 @@ test('a state passive is a passive also where the parse took its "sein" for a co
   assert.equal(charge?.target?.text, 'Karadžić');
   assert.notEqual(charge?.source?.text, 'Karadžić');
 });
+
+test('a passive agent the parse hung on the last of coordinated subjects is the source', () => {
+  const [killing] = events(
+    'Die Zahlen wurden später präzisiert und es heißt nun, dass 22 Zivilisten und 2 Polizisten durch die Demonstranten getötet wurden, während die Polizei 11 Demonstranten tötete und 4 verletzt festnahm.',
+  );
+  assert.equal(killing?.trigger.text, 'getötet');
+  assert.equal(killing?.source?.text, 'die Demonstranten');
+  assert.equal(killing?.target?.text, '22 Zivilisten und 2 Polizisten');
+});
