@@ -142,6 +142,11 @@ export function argumentAt(c: ArgumentContext, h: number, until = Infinity): Eve
       ? namedLater(c, p.raw[h] as string)
       : null;
   let actor: string | null = entity?.actor?.code ?? null;
+  if (!actor && !entity && p.xpos[h] === 'PPER') {
+    // "Der Täter … Mit einem Messer hatte er sich … bemächtigt": the role the pronoun stands for.
+    const role = roleBefore(c, h);
+    if (role >= 0) actor = argumentAt(c, role)?.actor ?? null;
+  }
   if (!actor && entity?.type === 'LOC') actor = entity.place?.country ?? null;
   // A country name the entities layer missed, also in the genitive ("am Widerstand Russlands").
   if (!actor && !entity && p.xpos[h] === 'NE') actor = countryOfName(p.raw[h] as string, actorDictionary());
@@ -152,6 +157,29 @@ export function argumentAt(c: ArgumentContext, h: number, until = Infinity): Eve
     actor = actorOf(countryOfPhrase(c, h) ?? (sector && !foreign ? c.focus : null), sector)?.code ?? null;
   }
   return { entity: entity?.id ?? null, text: cutBefore(ownText(p, h, phrase), phrase.start, until), actor };
+}
+
+/**
+ * The subject a third-person pronoun points back to when it is a role without a name ("Der Täter", "die
+ * Polizei"): the nearest subject before it, in its sentence or the two before, that agrees with it; -1
+ * where that subject is a name (the entities layer links names) or no role.
+ */
+function roleBefore(c: ArgumentContext, h: number): number {
+  const p = c.parse;
+  if (!/^(er|sie)$/.test(p.lower[h] as string)) return -1;
+  const s = p.sentenceOf[h] as number;
+  const from = p.doc.sentences.firstToken[Math.max(0, s - 2)] as number;
+  for (let t = h - 1; t >= from; t--) {
+    // A subject, also one the parse gave another relation to its verb in the nominative.
+    const head = p.tree.head[t] as number;
+    const subject =
+      /^nsubj/.test(p.tree.deprel[t] as string) ||
+      ((p.feats[t] as string).includes('Case=Nom') && head >= 0 && /^(VERB|AUX)$/.test(p.tree.upos[head] as string));
+    if (!subject || !agrees(p, t, h)) continue;
+    if (p.tree.upos[t] !== 'NOUN' || c.entityAt[t]) return -1;
+    return roleSectorOf(p.raw[roleWord(p, t)] as string, actorDictionary()) !== null ? t : -1;
+  }
+  return -1;
 }
 
 /** `text`, starting at `start`, cut before the offset `until` (with the spaces and quotation marks there). */

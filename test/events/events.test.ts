@@ -727,3 +727,12 @@ test('a passive agent the parse hung on the last of coordinated subjects is the 
   assert.equal(killing?.source?.text, 'die Demonstranten');
   assert.equal(killing?.target?.text, '22 Zivilisten und 2 Polizisten');
 });
+
+test('a pronoun takes the code of the unnamed role it points back to', () => {
+  const [, seizure] = events(
+    'Der Täter ist wegen Gewaltdelikten in Haft. Mit einem Messer hatte er sich der Gefängnisangestellten bemächtigt.',
+  );
+  assert.equal(seizure?.trigger.text, 'bemächtigt');
+  assert.equal(seizure?.source?.text, 'er');
+  assert.match(seizure?.source?.actor ?? '', /CRM$/);
+});
