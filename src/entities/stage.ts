@@ -486,12 +486,12 @@ function multiWordNames(): { names: Map<string, EntityType>; firsts: Set<string>
   return multiWord;
 }
 
-/** Role and country from the words right before a person ("der polnische Außenminister Jacek …"). */
 /** A country in the genitive ("Boliviens Präsident", "der Oberrabbiner Israels"), or null. */
 function genitiveCountry(word: string, d: ActorDictionary): string | null {
   return word.endsWith('s') && startsUpper(word) ? countryOfName(word, d) : null;
 }
 
+/** Role and country from the words right before a person ("der polnische Außenminister Jacek …"). */
 function personActor(
   tokens: readonly NerToken[],
   m: Mention,

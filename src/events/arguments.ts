@@ -491,8 +491,7 @@ export function canAct(c: ArgumentContext, k: number): boolean {
   if (PERSONAL_PRONOUNS.has(p.xpos[k] as string)) return true;
   if (isPersonNoun(p.tree.lemma[k] as string) || roleSectorOf(p.raw[k] as string, actorDictionary()) !== null)
     return true;
-  // "die 39-Jährige", "einen 17-jährigen": an age names a person.
-  if (/jährige[rn]?$/i.test(p.raw[k] as string) && /^(NOUN|PROPN|ADJ)$/.test(p.tree.upos[k] as string)) return true;
+  if (namesAge(p, k)) return true;
   // "der mutmaßliche NS-Scherge John Demjanjuk": the name in apposition says who.
   return kids(p, k).some((a) => p.tree.deprel[a] === 'appos' && a > k && canAct(c, a));
 }
@@ -514,6 +513,11 @@ export function isPerson(c: ArgumentContext, k: number): boolean {
   const lemma = p.tree.lemma[k] as string;
   if (p.tree.upos[k] === 'NOUN' && (isPersonNoun(lemma) || compoundHead(lemma.toLowerCase(), personPart, 4) !== null))
     return true;
+  return namesAge(p, k);
+}
+
+/** "die 39-Jährige", "einen 17-jährigen": an age names a person. */
+function namesAge(p: Parse, k: number): boolean {
   return /jährige[rn]?$/i.test(p.raw[k] as string) && /^(NOUN|PROPN|ADJ)$/.test(p.tree.upos[k] as string);
 }
 

@@ -237,12 +237,13 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       // With a list, only a phrase a listed noun heads counts ("zu einer Freiheitsstrafe", not "zur
       // Gewalt"), and then also deeper in the noun phrases: "im Rahmen des Prozesses zu einer
       // Freiheitsstrafe verurteilt", where the parse hung it on the last noun before it.
-      const listed = (c: number): boolean =>
-        f.nouns !== null && phrase(c) && inWordList(f.nouns, p.tree.lemma[c] as string);
-      if (f.nouns !== null)
+      const nouns = f.nouns;
+      if (nouns !== null) {
+        const listed = (c: number): boolean => phrase(c) && inWordList(nouns, p.tree.lemma[c] as string);
         return kids(p, v).some(
           (c) => listed(c) || (/^(obj|obl|iobj)/.test(p.tree.deprel[c] as string) && inNounPhrase(p, c, listed, 4)),
         );
+      }
       return kids(p, v).some(
         (c) => phrase(c) || (/^(obj|obl|iobj)/.test(p.tree.deprel[c] as string) && kids(p, c).some(phrase)),
       );

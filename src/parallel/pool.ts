@@ -1,8 +1,8 @@
 /**
  * Analysis across cores: a pool of worker threads fed one job at a time (the least busy worker first).
  * The largest model, the parser's weights, is loaded once here and read by every worker from shared
- * memory; the other models are loaded by each worker. With one worker the analysis runs in this thread instead:
- * no copying of documents between threads, and the same results.
+ * memory; the other models are loaded by each worker. With one worker the analysis runs in this thread
+ * instead: no copying of documents between threads, and the same results.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';

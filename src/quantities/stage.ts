@@ -167,9 +167,10 @@ function recognizeAt(v: View, t: number, first: number, stop: number): Found | n
   }
   // "zwei Drittel der Stimmen": a fraction is a share, in percent (66.67), of what its genitive names.
   const denominator = end < stop ? fractionDenominator(v.lower[end] as string) : null;
-  if (unit === null && value !== null && denominator !== null && UNITS.has('prozent')) {
+  const percent = UNITS.get('prozent');
+  if (unit === null && value !== null && denominator !== null && percent) {
     value = Number(((value / denominator) * 100).toFixed(2));
-    unit = UNITS.get('prozent') as UnitEntry;
+    unit = percent;
     end++;
   }
   // The counted noun: right after ("6.700 Menschen"), or a genitive after a unit ("80,1 % der Stimmen").
