@@ -6,7 +6,7 @@ import type { Doc } from '../document.js';
 import { tokenForms } from '../text/forms.js';
 import { sentenceOfTokens } from '../text/positions.js';
 import type { Tree } from '../syntax/tree.js';
-import { perfectWithSein } from '../syntax/perfect.js';
+import { isStatePassive, perfectWithSein } from '../syntax/perfect.js';
 
 /** Contractions of preposition + article, as their preposition. */
 const CONTRACTED: Record<string, string> = {
@@ -149,22 +149,17 @@ function isHeadlinePassive(p: Parse, v: number): boolean {
 function voiceOf(p: Parse, v: number): boolean | null {
   let werden = false;
   let haben = false;
-  let sein = false;
   for (const c of kids(p, v)) {
     if (p.tree.deprel[c] === 'aux:pass') werden = true;
-    const lemma = p.tree.lemma[c];
-    // "Karadžić ist … angeklagt": the parse may take the "sein" of a participle for a copula.
-    if (lemma === 'sein' && p.tree.deprel[c] === 'cop' && p.xpos[v] === 'VVPP') sein = true;
     if (relBase(p, c) !== 'aux') continue;
+    const lemma = p.tree.lemma[c];
     if (lemma === 'werden' && p.xpos[v] === 'VVPP') werden = true;
     else if (lemma === 'haben') haben = true;
-    else if (lemma === 'sein') sein = true;
   }
   if (werden) return true;
   // "hat sich … entschuldigt": a perfect with "haben" is active, whatever relation the parse gave.
   if (haben) return false;
-  // "ist angeklagt": "sein" + participle of a verb that forms its perfect with "haben" is a state passive.
-  if (sein && p.xpos[v] === 'VVPP' && !perfectWithSein(p.tree.lemma[v] as string)) return true;
+  if (isStatePassive(p.tree, p.xpos[v] as string, v, kids(p, v))) return true;
   return null;
 }
 

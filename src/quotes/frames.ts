@@ -3,9 +3,9 @@
  * nouns and stances, trailing frames ("…, sagte der Kreml", "…, so X"), wie-frames, "Dies gab X bekannt",
  * and main clauses whose verb itself reports ("sprach von 800 Autos").
  */
-import type { Tree } from '../syntax/tree.js';
+import { children, type Tree } from '../syntax/tree.js';
 import { namedAppositionEnd } from '../syntax/separable.js';
-import { perfectWithSein } from '../syntax/perfect.js';
+import { isStatePassive } from '../syntax/perfect.js';
 import { IMPERSONAL_CUE, reportPreposition, reportVerbAt } from './cues.js';
 import { speakerOfPhrase, subjectOf, type Speaker } from './speaker.js';
 import {
@@ -695,21 +695,13 @@ export function speechActQuotes(w: Work, s: number): void {
     // "wurde nicht bestätigt", "kritisierte nicht", "Weitere Aktionen sind angekündigt" (a state passive):
     // no one is reported to have said it.
     for (let t = f; t < e; t++) if (tree.head[t] === k && tree.deprel[t] === 'aux:pass') return;
-    if (isStatePassive(w, tree, k, f, e, lemma)) return;
+    if (isStatePassive(tree, w.xpos[k] as string, k, children(tree, k, f, e), lemma)) return;
     if (w.xpos.slice(f, e).includes('PTKNEG')) return;
     const speaker = speakerOfCue(w, cue, s);
     if (!speaker) return;
     addQuote(w, 'indirect', a, b, speaker, cueSpan(w, cue), s);
     return;
   }
-}
-
-/** "sind … angekündigt": a participle with "sein" of a verb whose perfect takes "haben". */
-function isStatePassive(w: Work, tree: Tree, k: number, f: number, e: number, lemma: string): boolean {
-  if (w.xpos[k] !== 'VVPP' || perfectWithSein(lemma)) return false;
-  for (let t = f; t < e; t++)
-    if (tree.head[t] === k && tree.lemma[t] === 'sein' && /^(aux|cop)/.test(tree.deprel[t] as string)) return true;
-  return false;
 }
 
 /** Whether token `k` stands inside parentheses opened after `f`: "(Wikinews berichtete)". */

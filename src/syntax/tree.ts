@@ -21,9 +21,10 @@ function base(deprel: string): string {
   return colon < 0 ? deprel : deprel.slice(0, colon);
 }
 
-export function children(tree: Tree, t: number): number[] {
+/** The dependents of `t` (among tokens `from`..`to`, its sentence where the caller knows it). */
+export function children(tree: Tree, t: number, from = 0, to = tree.head.length): number[] {
   const out: number[] = [];
-  for (let i = 0; i < tree.head.length; i++) if (tree.head[i] === t) out.push(i);
+  for (let i = from; i < to; i++) if (tree.head[i] === t) out.push(i);
   return out;
 }
 
