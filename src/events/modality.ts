@@ -32,6 +32,8 @@ const SPEECH_CLAUSE = new Set(['ccomp', 'parataxis']);
  * warned of; "vor" stays out ("warnte vor Gewalt" is the content).
  */
 const NOT_CONTENT = new Set([...SCENE_PREPOSITIONS, 'in']);
+/** Prepositions of a cause or a circumstance that is given ("wegen", "angesichts"). */
+const CAUSES = new Set(['wegen', 'trotz', 'infolge', 'angesichts', 'aufgrund']);
 
 /** A word's cue form: its lemma, or the lower-cased form without an adjective ending ("geplanten"). */
 function cueOf(map: Map<string, Modality>, p: Parse, t: number): Modality | undefined {
@@ -122,7 +124,19 @@ export function modalityOf(
     offer('alleged', `${p.raw[head]} ${p.raw[trigger]} (what an accusation names)`);
   // Up the tree: conditions and questions, governing verbs, reported speech.
   let k = start;
+  // A cause on the way up exists whatever is planned for it: "beschloss Sanktionen wegen der Gewalt bei den
+  // Protesten" plans the sanctions, not the protests.
+  let cause = false;
   for (let steps = 0; steps < 8 && k >= 0; steps++) {
+    // "Im Falle einer Verurteilung": what a case is named for is a condition (not what that names in turn:
+    // "im Falle der Rechtskraft des Urteils").
+    if (steps === 1 && /^falle?$/.test(p.lower[k] as string) && prepositionOf(p, k) === 'in')
+      offer('hypothetical', `${p.raw[k]} (im Falle)`);
+    // The governor's own scene ("hat in seiner Sitzung … beschlossen", "bei einem Besuch … angekündigt") is
+    // no more planned than the governor; the scene of what is planned is ("bei seinem Besuch anzusprechen").
+    const preposition = /^(?:obl|nmod)/.test(p.tree.deprel[k] as string) ? prepositionOf(p, k) : null;
+    if (CAUSES.has(preposition ?? '')) cause = true;
+    const scene = cause || NOT_CONTENT.has(preposition ?? '');
     for (const c of kids(p, k)) {
       if (p.tree.deprel[c] === 'mark') {
         const effect = cueOf(cues.mark, p, c);
@@ -182,8 +196,12 @@ export function modalityOf(
       // A main clause reported after a warning or fear ("warnte er, die Organisatoren verfolgten ihre
       // eigenen Ziele mit den Protesten") is what was said, not what is feared: its mood decides.
       const reported = effect === 'hypothetical' && SPEECH_CLAUSE.has(rel) && !isContentClause(p, k);
-      if (effect && effect !== 'asserted' && !obstacle && !reported)
+      if (effect && effect !== 'asserted' && !obstacle && !reported && !scene) {
         offer(effect, `${p.raw[h]} governs ${p.raw[k]}`, h);
+        // "könnte Sanktionen beschließen": what a governor only might do is only supposed.
+        const supposed = supposedBy(lex, p, h);
+        if (supposed) offer('hypothetical', `${supposed} (of ${p.raw[h]}, which governs ${p.raw[k]})`, h);
+      }
       if (SPEECH_CLAUSE.has(rel) && isSubjunctive(p, k))
         offer('alleged', `${p.raw[k]} (Konjunktiv, reported by ${p.raw[h]})`, h);
     }
@@ -268,6 +286,19 @@ function plannedByAuxiliary(lex: EventLexicon, p: Parse, v: number): string | nu
     const lemma = p.tree.lemma[c] as string;
     if ((lemma === 'werden' && infinitive) || (lemma !== 'werden' && lex.cues.modal.get(lemma) === 'planned'))
       return p.raw[c] as string;
+  }
+  return null;
+}
+
+/** A Konjunktiv II modal ("könnte") or an adverb of supposition ("möglicherweise") on verb `v`, or null. */
+function supposedBy(lex: EventLexicon, p: Parse, v: number): string | null {
+  for (const c of kids(p, v)) {
+    const rel = p.tree.deprel[c] as string;
+    const modal =
+      relBase(p, c) === 'aux' &&
+      lex.cues.modal.get(p.tree.lemma[c] as string) === 'hypothetical' &&
+      (p.feats[c] as string).includes('Mood=Sub');
+    if (modal || (rel === 'advmod' && cueOf(lex.cues.adverb, p, c) === 'hypothetical')) return p.raw[c] as string;
   }
   return null;
 }

@@ -736,3 +736,30 @@ test('a pronoun takes the code of the unnamed role it points back to', () => {
   assert.equal(seizure?.source?.text, 'er');
   assert.match(seizure?.source?.actor ?? '', /CRM$/);
 });
+
+test("a governor plans its content, not its own scene nor the content's causes; a case is a condition", () => {
+  const modality = (text: string, trigger: string): string | undefined =>
+    events(text).find((v) => v.trigger.text === trigger)?.modality;
+  const decided =
+    'Der Sicherheitsrat hat in seiner Sitzung am Samstag Sanktionen gegen Libyen wegen der Gewalt gegen Demonstranten bei den Massenprotesten beschlossen.';
+  assert.equal(modality(decided, 'Sanktionen'), 'planned');
+  assert.equal(modality(decided, 'Sitzung'), 'asserted');
+  assert.equal(modality(decided, 'Massenprotesten'), 'asserted');
+  // The scene of what is planned is planned with it.
+  assert.equal(
+    modality(
+      'Der Minister kündigte an, das Problem bei seinem Israelbesuch in der kommenden Woche anzusprechen.',
+      'Israelbesuch',
+    ),
+    'planned',
+  );
+  assert.equal(
+    modality('Im Falle einer Verurteilung droht dem Politiker eine lange Haftstrafe.', 'Verurteilung'),
+    'hypothetical',
+  );
+  // What a governor only might do is supposed, not planned.
+  assert.equal(
+    modality('Der Rat könnte möglicherweise Sanktionen gegen den Iran beschließen.', 'Sanktionen'),
+    'hypothetical',
+  );
+});
