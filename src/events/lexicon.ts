@@ -57,7 +57,9 @@ export type Frame =
   /** The active subject is a listed noun (also a compound's last part): "Das Landgericht verurteilte …". */
   | { kind: 'subj'; nouns: ReadonlySet<string> }
   /** In the passive, what is done is done to a person: "Der Mann wurde verurteilt" (not "der Anschlag"). */
-  | { kind: 'person' };
+  | { kind: 'person' }
+  /** Every one of several frames, written joined by commas: "agent,notnear:Tatort|Unfallort". */
+  | { kind: 'all'; frames: readonly Frame[] };
 
 export interface LexiconEntry {
   kind: EntryKind;
@@ -143,6 +145,7 @@ const MODES_BY_TYPE: Partial<Record<PloverType, readonly string[]>> = {
 const MODALITIES = new Set<string>(['asserted', 'negated', 'planned', 'hypothetical', 'alleged']);
 /** The order in which a verb's readings are tried (stable within one rank: the file's order). */
 const FRAME_ORDER: Record<Frame['kind'], number> = {
+  all: 0,
   noobj: 0,
   refl: 0,
   prep: 0,
@@ -176,6 +179,7 @@ function nounFrame(value: string, where: string): Frame {
 
 function parseFrame(value: string, where: string): Frame {
   if (value === '-') return { kind: 'none' };
+  if (value.includes(',')) return { kind: 'all', frames: value.split(',').map((part) => parseFrame(part, where)) };
   if (
     value === 'noobj' ||
     value === 'refl' ||

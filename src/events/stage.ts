@@ -280,6 +280,8 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
     }
     case 'notnear':
       return !nearAny(p, v, f.nouns);
+    case 'all':
+      return f.frames.every((part) => frameHolds(ctx, v, { ...entry, frame: part }));
   }
 }
 
@@ -360,6 +362,22 @@ function objectNoun(p: Parse, v: number, nouns: ReadonlySet<string>, depth: numb
   return false;
 }
 
+/**
+ * A participle that says how the act of another verb went, with no auxiliary of its own: "lebte
+ * zurückgezogen in Stuttgart", "kam verletzt an". It describes a state, it tells no event.
+ */
+function isMannerParticiple(p: Parse, t: number): boolean {
+  if (p.xpos[t] !== 'VVPP') return false;
+  const h = p.tree.head[t] as number;
+  if (h < 0 || !(p.xpos[h] as string).startsWith('VV') || !MANNER_RELATIONS.has(p.tree.deprel[t] as string))
+    return false;
+  // "Kritisiert wird, dass …": an auxiliary beside it is its own, wherever the parse hung it.
+  if (p.tree.upos[t - 1] === 'AUX' || p.tree.upos[t + 1] === 'AUX') return false;
+  return !kids(p, t).some((c) => relBase(p, c) === 'aux');
+}
+
+const MANNER_RELATIONS = new Set(['obj', 'advmod', 'xcomp', 'obl', 'amod']);
+
 function isVerb(p: Parse, t: number): boolean {
   return p.tree.upos[t] === 'VERB' || (p.xpos[t] as string).startsWith('VV');
 }
@@ -439,6 +457,7 @@ function findCandidates(
   for (let t = first; t < end; t++) {
     if (used[t - first]) continue;
     if (isVerb(p, t) || missedVerb[t - first]) {
+      if (isMannerParticiple(p, t)) continue;
       const entry = lex.verbs.get(verbLemma[t] as string)?.find((e) => frameHolds(ctx, t, e));
       if (entry) out.push({ entry, trigger: t, support: -1 });
     } else if (p.tree.upos[t] === 'NOUN' || (p.tree.upos[t] === 'PROPN' && !/^[A-ZÄÖÜ]{2,}/.test(p.raw[t] as string))) {

@@ -763,3 +763,27 @@ test("a governor plans its content, not its own scene nor the content's causes; 
     'hypothetical',
   );
 });
+
+test('a participle that says how another act went tells no event', () => {
+  assert.deepEqual(types('In den letzten Jahren lebte der Gewerkschafter zurückgezogen in Stuttgart.'), []);
+  // Its own auxiliary, wherever the parse hung it, keeps it a verb: "Kritisiert wird, dass …".
+  assert.ok(
+    types('Kritisiert wird in Deutschland vor allem, dass das Werbeverbot der EU nicht umgesetzt wurde.').includes(
+      'ACCUSE|Kritisiert',
+    ),
+  );
+});
+
+test('several frames joined by commas must all hold: arrivals, journeys, investments, self-defence', () => {
+  assert.deepEqual(types('Der Präsident traf am Morgen in Kiew ein.'), ['CONSULT|traf']);
+  assert.deepEqual(types('Als die Polizei am Tatort eintraf, lebte nur noch eines der Opfer.'), []);
+  assert.deepEqual(types('Die Kanzlerin reist nach Peking.'), ['CONSULT|reist']);
+  assert.deepEqual(
+    types('Der verletzte Nationalspieler reist nun doch nach Sardinien ins Trainingslager der Mannschaft.'),
+    [],
+  );
+  assert.deepEqual(types('China investiert Milliarden in Serbien.'), ['COOPERATE|investiert']);
+  assert.deepEqual(types('Die Bahn investiert eine halbe Million Euro in die Sicherheit der Türen.'), []);
+  assert.deepEqual(types('Der Minister verteidigte sich gegen die Vorwürfe.'), ['REJECT|verteidigte']);
+  assert.deepEqual(types('Der Sprecher verteidigte die Entscheidung der Regierung.'), ['SUPPORT|verteidigte']);
+});
