@@ -73,6 +73,8 @@ export function nounPhrase(
       const x = xposOf(c, a - 1);
       // Titles before a name belong to it ("US-Außenminister Mike Pompeo"); a noun before a noun does not.
       if (!NP_TAGS.has(x) || ((x === 'NN' || x === 'NE') && (!named || xposOf(c, a) === 'ART'))) break;
+      // An adverbial adjective before the article is the verb's: "kritisierte erneut die Entscheidung".
+      if (x === 'ADJD' && xposOf(c, a) === 'ART') break;
       a--;
     }
     // A hyphen compound split by the tokenizer, and its article: "der GdP-Vorsitzende".

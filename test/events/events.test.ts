@@ -787,3 +787,9 @@ test('several frames joined by commas must all hold: arrivals, journeys, investm
   assert.deepEqual(types('Der Minister verteidigte sich gegen die Vorwürfe.'), ['REJECT|verteidigte']);
   assert.deepEqual(types('Der Sprecher verteidigte die Entscheidung der Regierung.'), ['SUPPORT|verteidigte']);
 });
+
+test('an adverb before the article is not part of the argument', () => {
+  const [criticism] = events('Greenpeace kritisierte erneut die politische Weichenstellung der Regierung.');
+  assert.equal(criticism?.type, 'ACCUSE');
+  assert.equal(criticism?.target?.text, 'die politische Weichenstellung der Regierung');
+});
