@@ -290,6 +290,15 @@ export function eventLexicon(): EventLexicon {
  * ("Vermittlungsverfahren" is no "Ermittlungsverfahren"); and where the morphology lexicon (`words`)
  * knows a longer last part, that one decides ("Verunreinigung" ends in "Reinigung", not in "Einigung").
  */
+/** Whether a compound's first part (lower case) makes the entry's compounds no event ("Miet", "Handy"). */
+export function isExcludedModifier(entry: LexiconEntry, modifier: string): boolean {
+  const f = entry.frame;
+  return (
+    f.kind === 'noun' &&
+    f.modifiers.some((m) => modifier.endsWith(m) || modifier.endsWith(`${m}s`) || modifier.endsWith(`${m}es`))
+  );
+}
+
 export function nounEntry(
   lex: EventLexicon,
   lemma: string,
@@ -304,15 +313,11 @@ export function nounEntry(
   for (let i = 1; i <= lower.length - 5; i++) {
     const entry = lex.nouns.get(lower.slice(i));
     if (!entry) continue;
-    const modifier = lower.slice(0, i);
+    // "Handy-Vertrag": the hyphen belongs to neither part.
+    const modifier = lower.slice(0, lower[i - 1] === '-' ? i - 1 : i);
     if (modifier.length < 3 || NOT_COMPOUND_PARTS.has(modifier)) return null;
     // "Mietvertrag", "Kaufvertrag": the entry names the first parts that make its compounds no event.
-    const f = entry.frame;
-    if (
-      f.kind === 'noun' &&
-      f.modifiers.some((m) => modifier.endsWith(m) || modifier.endsWith(`${m}s`) || modifier.endsWith(`${m}es`))
-    )
-      return null;
+    if (isExcludedModifier(entry, modifier)) return null;
     // The morphology lexicon's own split decides: a longer known last part is another noun
     // ("Verunreinigung"), a shorter one another split ("Rück|lage", not "Rüc|klage").
     const head = words?.nounHead(lemma) ?? null;

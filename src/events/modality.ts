@@ -122,22 +122,38 @@ export function modalityOf(
     isAccusation(p.tree.lemma[head] as string)
   )
     offer('alleged', `${p.raw[head]} ${p.raw[trigger]} (what an accusation names)`);
+  // "Ihm drohen zehn Jahre Haft", "Es droht ein Bürgerkrieg": what looms has not happened.
+  let looming = start;
+  if (relBase(p, looming) === 'nmod') looming = p.tree.head[looming] as number; // "zehn Jahre Haft"
+  const above = looming >= 0 ? (p.tree.head[looming] as number) : -1;
+  // The parse may take what looms for an object ("drohen … zehn Jahre Haft"); "mit" is a threat's content.
+  if (
+    above >= 0 &&
+    p.tree.lemma[above] === 'drohen' &&
+    /^(?:nsubj|obj|obl)$/.test(relBase(p, looming)) &&
+    prepositionOf(p, looming) === null
+  )
+    offer('hypothetical', `${p.raw[above]} (what looms)`);
   // Up the tree: conditions and questions, governing verbs, reported speech.
   let k = start;
   // A cause on the way up exists whatever is planned for it: "beschloss Sanktionen wegen der Gewalt bei den
   // Protesten" plans the sanctions, not the protests.
   let cause = false;
+  // The word the walk came up from: "im Falle der Rechtskraft des Urteils" conditions the verb, not the Urteil.
+  let below = -1;
   for (let steps = 0; steps < 8 && k >= 0; steps++) {
     // "Im Falle einer Verurteilung": what a case is named for is a condition (not what that names in turn:
     // "im Falle der Rechtskraft des Urteils").
-    if (steps === 1 && /^falle?$/.test(p.lower[k] as string) && prepositionOf(p, k) === 'in')
-      offer('hypothetical', `${p.raw[k]} (im Falle)`);
+    if (steps === 1 && isCaseOf(p, k)) offer('hypothetical', `${p.raw[k]} (im Falle)`);
     // The governor's own scene ("hat in seiner Sitzung … beschlossen", "bei einem Besuch … angekündigt") is
     // no more planned than the governor; the scene of what is planned is ("bei seinem Besuch anzusprechen").
     const preposition = /^(?:obl|nmod)/.test(p.tree.deprel[k] as string) ? prepositionOf(p, k) : null;
     if (CAUSES.has(preposition ?? '')) cause = true;
     const scene = cause || NOT_CONTENT.has(preposition ?? '');
     for (const c of kids(p, k)) {
+      // "Im Falle einer Verurteilung drohen ihm 20 Jahre Haft": a case named on the verb is its condition.
+      if (isCaseOf(p, c) && c !== below && p.tree.upos[k] === 'VERB')
+        offer('hypothetical', `${p.raw[c]} (im Falle, on ${p.raw[k]})`);
       if (p.tree.deprel[c] === 'mark') {
         const effect = cueOf(cues.mark, p, c);
         if (effect) offer(effect, `${p.raw[c]} (mark of ${p.raw[k]})`);
@@ -205,6 +221,7 @@ export function modalityOf(
       if (SPEECH_CLAUSE.has(rel) && isSubjunctive(p, k))
         offer('alleged', `${p.raw[k]} (Konjunktiv, reported by ${p.raw[h]})`, h);
     }
+    below = k;
     k = h;
   }
   const s = p.sentenceOf[trigger] as number;
@@ -288,6 +305,11 @@ function plannedByAuxiliary(lex: EventLexicon, p: Parse, v: number): string | nu
       return p.raw[c] as string;
   }
   return null;
+}
+
+/** "im Fall(e)": a phrase that names a condition. */
+function isCaseOf(p: Parse, t: number): boolean {
+  return /^falle?$/.test(p.lower[t] as string) && prepositionOf(p, t) === 'in';
 }
 
 /** A Konjunktiv II modal ("könnte") or an adverb of supposition ("möglicherweise") on verb `v`, or null. */

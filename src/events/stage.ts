@@ -28,6 +28,7 @@ import {
   eventLexicon,
   isDerivingPart,
   lightEntry,
+  isExcludedModifier,
   nounEntry,
   type EventLexicon,
   type LexiconEntry,
@@ -362,6 +363,13 @@ function objectNoun(p: Parse, v: number, nouns: ReadonlySet<string>, depth: numb
   return false;
 }
 
+/** The first part of a hyphen compound the tokenizer split ("Handy" of "Handy-Vertrag"), lower case, or "". */
+function hyphenPrefix(p: Parse, t: number): string {
+  const { start, end } = p.doc.tokens;
+  const glued = t >= 2 && p.raw[t - 1] === '-' && end[t - 2] === start[t - 1] && end[t - 1] === start[t];
+  return glued ? (p.lower[t - 2] as string) : '';
+}
+
 /**
  * A participle that says how the act of another verb went, with no auxiliary of its own: "lebte
  * zurückgezogen in Stuttgart", "kam verletzt an". It describes a state, it tells no event.
@@ -474,6 +482,7 @@ function findCandidates(
       )
         continue;
       const entry = nounEntry(lex, p.tree.lemma[t] as string, p.raw[t] as string, words);
+      if (entry && isExcludedModifier(entry, hyphenPrefix(p, t))) continue;
       // "als Völkermord eingestuft", "bezeichnete den Einsatz als Angriff": a label, not an event told;
       // "mit Hilfe von Radioastronomie": a preposition, not aid.
       if (

@@ -793,3 +793,22 @@ test('an adverb before the article is not part of the argument', () => {
   assert.equal(criticism?.type, 'ACCUSE');
   assert.equal(criticism?.target?.text, 'die politische Weichenstellung der Regierung');
 });
+
+test('what looms, and what a case on the verb conditions, has not happened', () => {
+  const modality = (text: string, trigger: string): string | undefined =>
+    events(text).find((v) => v.trigger.text === trigger)?.modality;
+  assert.equal(modality('Dem Angeklagten drohen bis zu zehn Jahre Haft.', 'Haft'), 'hypothetical');
+  assert.equal(modality('In der Fabrik droht ein Streik.', 'Streik'), 'hypothetical');
+  assert.equal(
+    modality('Im Falle einer Verurteilung muss der Politiker mit lebenslanger Haft rechnen.', 'Haft'),
+    'hypothetical',
+  );
+  assert.equal(modality('Die Polizei nahm am Montag drei Männer fest.', 'nahm'), 'asserted');
+});
+
+test('things handed in or back are no retreat, a phone contract no agreement', () => {
+  assert.deepEqual(types('Die Fluggäste gaben ihr Gepäck am Schalter auf.'), []);
+  assert.deepEqual(types('Der Schriftsteller hat die Auszeichnung zurückgegeben.'), []);
+  assert.deepEqual(types('Die Rebellen gaben die Stadt auf.'), ['RETREAT|gaben']);
+  assert.deepEqual(types('Es geht um einen Handy-Vertrag.'), []);
+});
