@@ -27,6 +27,8 @@ const CONTENT_OF = new Set(['REQUEST', 'REJECT', 'THREATEN', 'CONCEDE']);
 /** Types whose passive subject is what is demanded or threatened, not something that exists. */
 const PASSIVE_CONTENT_OF = new Set(['REQUEST', 'THREATEN']);
 const SPEECH_CLAUSE = new Set(['ccomp', 'parataxis']);
+/** Konjunktiv II of the auxiliaries, singular: the tagger's Mood=Sub also covers Konjunktiv I ("sei"). */
+const KONJUNKTIV_2_SINGULAR = new Set(['wäre', 'hätte', 'würde']);
 /**
  * A phrase that says when or where ("bei seinem Treffen … gewarnt", "in Minsk") is not what is demanded or
  * warned of; "vor" stays out ("warnte vor Gewalt" is the content).
@@ -95,6 +97,10 @@ export function modalityOf(
         const effect = cues.modal.get(lemma);
         const infinitive = isInfinitive(p, own);
         const subjunctive = (p.feats[c] as string).includes('Mood=Sub');
+        // "Die Polizei hätte ihn beinahe festgenommen", "Er würde zurücktreten": a main clause in Konjunktiv II
+        // tells what did not or might happen (plural forms are as often reported speech: "sie hätten …").
+        if (KONJUNKTIV_2_SINGULAR.has(p.lower[c] as string) && p.tree.head[own] === -1)
+          offer('hypothetical', `${p.raw[c]} (Konjunktiv II)`);
         if (lemma === 'werden' && infinitive) offer('planned', `${p.raw[c]} + infinitive`);
         else if (lemma === 'sollen' && hasPerfectInfinitive(p, own, trigger))
           offer('alleged', `${p.raw[c]} + perfect infinitive`);

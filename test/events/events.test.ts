@@ -812,3 +812,11 @@ test('things handed in or back are no retreat, a phone contract no agreement', (
   assert.deepEqual(types('Die Rebellen gaben die Stadt auf.'), ['RETREAT|gaben']);
   assert.deepEqual(types('Es geht um einen Handy-Vertrag.'), []);
 });
+
+test('a main clause in Konjunktiv II tells what did not or might happen, reported speech stays alleged', () => {
+  const modality = (text: string): string | undefined => events(text)[0]?.modality;
+  assert.equal(modality('Die Polizei hätte die Demonstranten beinahe festgenommen.'), 'hypothetical');
+  assert.equal(modality('Der Minister würde zurücktreten.'), 'hypothetical');
+  assert.equal(modality('Sie sagten, die Polizei hätte die Demonstranten geschlagen.'), 'alleged');
+  assert.equal(modality('Dabei sei eine Person festgenommen worden.'), 'alleged');
+});
