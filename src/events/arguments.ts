@@ -608,10 +608,19 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     }
   }
   if (entry.kind !== 'verb') {
+    // "die Festnahme des Mannes": the genitive of a noun whose verb takes an object is what is done to —
+    // unless a compound's first part already names that ("das Werbeverbot der EU" is the EU's).
+    const objectGenitive =
+      entry.frame.kind === 'noun' && entry.frame.objectGenitive && p.tree.lemma[trigger] === entry.lemma;
+    if (objectGenitive && !target) {
+      const patient = childWith(p, trigger, ['nmod'], (k) => prepositionOf(p, k) === null && nominal(p, k));
+      if (patient >= 0) target = found(patient, [edge(p, trigger, patient)]);
+    }
     // The noun's own attributes: "Proteste der Opposition", "Sanktionen gegen Minsk", "russische Angriffe".
     if (!source) {
       const gen = childWith(p, trigger, ['nmod', 'nmod:poss'], (k) => {
         const prep = prepositionOf(p, k);
+        if (objectGenitive && prep === null) return false;
         // "Festnahme durch die Polizei", but not "Marsch durch ein Viertel".
         if (prep === 'durch') return isActorPhrase(c, k);
         // "das Massaker von Srebrenica" is where it happened; "Angriffe von Russland" is who did it.

@@ -44,7 +44,14 @@ export type Frame =
   | { kind: 'actors' }
   | { kind: 'agent' }
   /** A noun's: first parts that make its compounds no event, and the only grammatical number it is one in. */
-  | { kind: 'noun'; modifiers: readonly string[]; number: 'Sing' | 'Plur' | null; notNear: ReadonlySet<string> }
+  | {
+      kind: 'noun';
+      modifiers: readonly string[];
+      number: 'Sing' | 'Plur' | null;
+      notNear: ReadonlySet<string>;
+      /** Its genitive is what is done to ("die Festnahme des Mannes"), not who does it. */
+      objectGenitive: boolean;
+    }
   /** No word of the list (also as a compound's last part) in the sentence: "untersuchen" beside "Arzt". */
   | { kind: 'notnear'; nouns: ReadonlySet<string> }
   /**
@@ -163,18 +170,20 @@ const FRAME_ORDER: Record<Frame['kind'], number> = {
 
 const CUE_KINDS = new Set<string>(['negation', 'mark', 'modal', 'governor', 'adverb', 'support']);
 
-/** "notafter:Miet|Kauf", "sing", "plur", "notnear:A|B", or several of them joined by a comma. */
+/** "notafter:Miet|Kauf", "sing", "plur", "notnear:A|B", "objgen", or several of them joined by a comma. */
 function nounFrame(value: string, where: string): Frame {
   let modifiers: string[] = [];
   let number: 'Sing' | 'Plur' | null = null;
   let notNear = new Set<string>();
+  let objectGenitive = false;
   for (const part of value.split(',')) {
     if (part === 'sing' || part === 'plur') number = part === 'sing' ? 'Sing' : 'Plur';
+    else if (part === 'objgen') objectGenitive = true;
     else if (part.startsWith('notafter:')) modifiers = part.slice(9).toLowerCase().split('|');
     else if (part.startsWith('notnear:')) notNear = new Set(part.slice(8).toLowerCase().split('|'));
     else throw new Error(`${where}: unknown frame ${value}`);
   }
-  return { kind: 'noun', modifiers, number, notNear };
+  return { kind: 'noun', modifiers, number, notNear, objectGenitive };
 }
 
 function parseFrame(value: string, where: string): Frame {

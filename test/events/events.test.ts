@@ -820,3 +820,17 @@ test('a main clause in Konjunktiv II tells what did not or might happen, reporte
   assert.equal(modality('Sie sagten, die Polizei hätte die Demonstranten geschlagen.'), 'alleged');
   assert.equal(modality('Dabei sei eine Person festgenommen worden.'), 'alleged');
 });
+
+test('the genitive of a noun whose verb takes an object is the target, unless a compound names the object', () => {
+  const [arrest] = events('Die Polizei meldete am Abend die Festnahme des Mannes.');
+  assert.equal(arrest?.type, 'COERCE');
+  assert.equal(arrest?.target?.text, 'des Mannes');
+  assert.equal(arrest?.source?.text ?? '', '');
+  const [occupation] = events('Die Besetzung des Geländes dauert an.');
+  assert.equal(occupation?.target?.text, 'des Geländes');
+  // "Proteste der Opposition": a protest's genitive is who protests.
+  const [protest] = events('Die Proteste der Opposition dauern an.');
+  assert.equal(protest?.source?.text, 'der Opposition');
+  const [ban] = events('Das Werbeverbot der EU gilt seit Mai.');
+  assert.equal(ban?.source?.text, 'der EU');
+});
