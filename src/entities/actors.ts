@@ -221,9 +221,9 @@ export function isPersonNoun(lemma: string): boolean {
 export function roleSectorOf(word: string, d: ActorDictionary): string | null {
   const lower = word.toLowerCase();
   const role = (part: string): string | undefined => d.roleSector.get(part);
-  const found = role(lower) ?? compoundHead(lower, role);
-  if (found || !lower.endsWith('s')) return found;
+  let found = role(lower) ?? compoundHead(lower, role);
   // Without the -s, a compound's last part must be longer: "Verbandes" does not end in "Bande".
-  const stem = lower.slice(0, -1);
-  return role(stem) ?? compoundHead(stem, role, 6);
+  if (!found && lower.endsWith('s')) found = role(lower.slice(0, -1)) ?? compoundHead(lower.slice(0, -1), role, 6);
+  // "-": a word that ends in a role but is none ("Schiedsrichter" is no judge).
+  return found === '-' ? null : found;
 }

@@ -69,10 +69,13 @@ test('actor dictionary: data files are well formed and answer the common cases',
     // Demonyms and seats of power may be empty ("Nassau" or "Georgetown" as actors would mislead).
     assert.ok(row.length >= 3 && row.length <= 5, `three to five columns: ${row[0]}`);
   }
-  // CAMEO's sector codes used in roles.tsv.
-  const sectors = new Set('GOV OPP LEG MIL COP JUD MED CVL LAB BUS REB SPY REL INS CRM NGO EDU HLH'.split(' '));
+  // CAMEO's sector codes used in roles.tsv ("-": ends in a role but is none).
+  const sectors = new Set('GOV OPP LEG MIL COP JUD MED CVL LAB BUS REB SPY REL INS CRM NGO EDU HLH -'.split(' '));
   for (const row of readLexiconRows('actors/de/roles.tsv')) assert.ok(sectors.has(row[1] as string), row.join(' '));
   const d = actorDictionary();
+  assert.equal(roleSectorOf('Bundesrichter', d), 'JUD');
+  assert.equal(roleSectorOf('Fußballschiedsrichter', d), null);
+  assert.equal(roleSectorOf('Schiedsrichters', d), null);
   assert.equal(d.countryByName.get('weißrussland'), 'BLR');
   assert.equal(d.countryByAdjective.get('belarussischen'), 'BLR');
   assert.equal(d.countryByAdjective.get('polnische'), 'POL');
