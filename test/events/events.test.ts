@@ -834,3 +834,11 @@ test('the genitive of a noun whose verb takes an object is the target, unless a 
   const [ban] = events('Das Werbeverbot der EU gilt seit Mai.');
   assert.equal(ban?.source?.text, 'der EU');
 });
+
+test('blocking access is censorship, filling a post or a bus no occupation', () => {
+  assert.deepEqual(types('Jetzt haben türkische Behörden den Zugang zu Wikipedia blockiert.'), ['COERCE|blockiert']);
+  assert.deepEqual(types('Bauern blockierten die Autobahn mit Traktoren.'), ['PROTEST|blockierten']);
+  assert.deepEqual(types('Der Kanzler will das Amt im Wirtschaftsministerium neu besetzen.'), []);
+  assert.deepEqual(types('Der Bus war mit rund 45 Personen besetzt.'), []);
+  assert.deepEqual(types('Russische Truppen besetzten die Stadt.'), ['ASSAULT|besetzten']);
+});
