@@ -842,3 +842,10 @@ test('blocking access is censorship, filling a post or a bus no occupation', () 
   assert.deepEqual(types('Der Bus war mit rund 45 Personen besetzt.'), []);
   assert.deepEqual(types('Russische Truppen besetzten die Stadt.'), ['ASSAULT|besetzten']);
 });
+
+test('pages called up, waves made and runners given drinks are no events', () => {
+  assert.deepEqual(types('Etwa eine Million Nutzer haben die Seite aufgerufen.'), []);
+  assert.deepEqual(types('Die Opposition rief zu einem Generalstreik auf.'), ['REQUEST|rief']);
+  assert.deepEqual(types('Die Nachricht schlug im ganzen Land hohe Wellen.'), []);
+  assert.deepEqual(types('Nach dem Zieleinlauf wurden die Sportler mit Getränken versorgt.'), []);
+});
