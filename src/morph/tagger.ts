@@ -8,7 +8,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../util/lexicon.js';
+import { PACKAGE_ROOT, readWordSet } from '../util/lexicon.js';
 import { CompiledPerceptron } from './perceptron.js';
 import { hashOf, hashOf2, hashPrefix, hashSuffix, shapeOf, viewSentence, type SentenceView } from './features.js';
 import { loadLexicon, type Analysis, type Lexicon } from './lexicon.js';
@@ -234,6 +234,17 @@ function lexiconPos(upos: string, xpos: string): Analysis['pos'] | null {
   return null;
 }
 
+/**
+ * Adverbs the morphology lexicon does not list (data/lexicons/de/adverbs.txt): tagged ADV as the tag
+ * dictionary would, also capitalised at a sentence's start, where the tagger took some for nouns.
+ */
+const ADVERBS = readWordSet('lexicons/de/adverbs.txt');
+
+function adverbLabel(word: string): string | null {
+  const lower = word.toLowerCase();
+  return ADVERBS.has(lower) && (word === lower || word === lower[0]!.toUpperCase() + lower.slice(1)) ? 'ADV|ADV' : null;
+}
+
 /** Per word type: its tag-dictionary entry and the scores and lemmas worked out for it so far. */
 interface WordCache {
   dictionary: string | null;
@@ -283,8 +294,8 @@ export class MorphTagger {
   private cacheOf(word: string): WordCache {
     let cache = this.wordCaches.get(word);
     if (!cache) {
-      const known = this.manifest.tagDictionary[word];
-      cache = { dictionary: known ?? null, tag: null, feats: null, lemmas: null };
+      const known = this.manifest.tagDictionary[word] ?? adverbLabel(word);
+      cache = { dictionary: known, tag: null, feats: null, lemmas: null };
       this.wordCaches.set(word, cache);
     }
     return cache;
@@ -557,6 +568,7 @@ export class MorphTagger {
     const memory = this.manifest.lemmaMemory;
     const known = memory[`${word}\t${upos}`] ?? memory[`${word.toLowerCase()}\t${upos}`];
     if (known !== undefined) return known;
+    if (upos === 'ADV' && ADVERBS.has(word.toLowerCase())) return word.toLowerCase();
     const pos = lexiconPos(upos, xpos);
     if (pos && this.lexicon) {
       const candidates = this.lexicon.lemmas(word, pos);

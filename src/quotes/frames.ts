@@ -695,7 +695,11 @@ export function speechActQuotes(w: Work, s: number): void {
     // "wurde nicht bestätigt", "kritisierte nicht", "Weitere Aktionen sind angekündigt" (a state passive):
     // no one is reported to have said it.
     for (let t = f; t < e; t++) if (tree.head[t] === k && tree.deprel[t] === 'aux:pass') return;
-    if (isStatePassive(tree, w.xpos[k] as string, k, children(tree, k, f, e), lemma)) return;
+    const deps = children(tree, k, f, e);
+    if (isStatePassive(tree, w.xpos[k] as string, k, deps, lemma)) return;
+    // "Bislang sind 36 Todesopfer zu beklagen": "sein" + "zu" + infinitive says what is to be done.
+    if (w.xpos[k] === 'VVINF' && deps.some((c) => w.xpos[c] === 'PTKZU') && deps.some((c) => tree.lemma[c] === 'sein'))
+      return;
     if (w.xpos.slice(f, e).includes('PTKNEG')) return;
     const speaker = speakerOfCue(w, cue, s);
     if (!speaker) return;

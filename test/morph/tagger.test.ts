@@ -62,3 +62,15 @@ test('a verb read as an infinitive in a clause without a finite verb is finite, 
   assert.equal(xpos('Seit 1992 können Ausländer , die dort wohnen , einen Pass bekommen .')[11], 'VVINF');
   assert.equal(xpos('NPR und PBS bestehen jedoch darauf , Programme zu machen .')[9], 'VVINF');
 });
+
+test('a sentence adverb the lexicon lacks is an adverb, also capitalised at the start of a sentence', () => {
+  const tagger = MorphTagger.fromBuffer(readFileSync(MORPH_MODEL_PATH), loadLexicon());
+  for (const sentence of [
+    'Unterdessen hat sich die Regierung bei den Opfern entschuldigt .',
+    'Weiterhin soll eine Behörde Vorschriften erlassen können .',
+  ]) {
+    const first = tagger.tagSentence(sentence.split(' '))[0];
+    assert.equal(first?.upos, 'ADV', sentence);
+    assert.equal(first?.lemma, sentence.split(' ')[0]?.toLowerCase(), sentence);
+  }
+});

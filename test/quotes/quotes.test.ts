@@ -1358,3 +1358,8 @@ test('a state passive of a report verb names no speaker: "Weitere Aktionen sind 
   assert.deepEqual(quotes('Weitere Aktionen sind für Montag angekündigt.'), []);
   assert.equal(quotes('Die Regierung kündigte für Montag weitere Reformen an.').length, 1);
 });
+
+test('"sein … zu" + infinitive of a report verb names no speaker: "Bislang sind 36 Todesopfer zu beklagen"', () => {
+  assert.deepEqual(quotes('Titel\n\nBislang sind mindestens 36 Todesopfer zu beklagen.'), []);
+  assert.equal(quotes('Titel\n\nDie Hilfsorganisation beklagte den Tod von 36 Menschen.').length, 1);
+});
