@@ -849,3 +849,14 @@ test('pages called up, waves made and runners given drinks are no events', () =>
   assert.deepEqual(types('Die Nachricht schlug im ganzen Land hohe Wellen.'), []);
   assert.deepEqual(types('Nach dem Zieleinlauf wurden die Sportler mit Getränken versorgt.'), []);
 });
+
+test("advice services, aborted pregnancies, athletes' apologies and doctors' training are no political events", () => {
+  assert.deepEqual(types('Die Drogenberatung lud zu einem Vortrag ein.'), []);
+  assert.deepEqual(types('Der Abbruch der Beziehungen zu Taiwan kam überraschend.'), ['SANCTION|Abbruch']);
+  assert.deepEqual(types('Der Schwangerschaftsabbruch bleibt straffrei.'), []);
+  assert.deepEqual(types('Der Stürmer entschuldigte sich nach dem Spiel bei den Fans.'), []);
+  assert.deepEqual(types('Der Minister entschuldigte sich bei den Opfern.'), ['SUPPORT|entschuldigte']);
+  assert.deepEqual(types('Die Bundeswehr bildet ukrainische Soldaten aus.'), ['COOPERATE|bildet']);
+  assert.deepEqual(types('Ärzte können sich für Zusatzbezeichnungen ausbilden lassen.'), []);
+  assert.deepEqual(types('Bei der Landung wurden drei Menschen verletzt.'), []);
+});
