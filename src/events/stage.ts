@@ -133,6 +133,22 @@ function isViolence(lemma: string): boolean {
   return [lemma, lemma.replace(/n$/, ''), lemma.replace(/en$/, '')].some((w) => inWordList(VIOLENCE, w));
 }
 
+/** Verbs of casualties, which a disaster causes as well as an attack. */
+const CASUALTY_VERBS = new Set(['verletzen', 'töten']);
+
+/** Whether the first sentence (the headline) names a hazard and no weapon or violence. */
+function headlineNamesDisaster(p: Parse): boolean {
+  const end = p.doc.sentences.endToken[0] as number;
+  let hazard = false;
+  for (let t = p.doc.sentences.firstToken[0] as number; t < end; t++) {
+    if (p.tree.upos[t] !== 'NOUN') continue;
+    const lemma = p.tree.lemma[t] as string;
+    if (isViolence(lemma)) return false;
+    if (isHazard(lemma)) hazard = true;
+  }
+  return hazard;
+}
+
 /** Only destroying and damaging need a violent scene: arson is arson ("Brandstiftung", "steckten in Brand"). */
 const DAMAGE = new Set(['zerstören', 'beschädigen', 'Zerstörung']);
 
@@ -674,6 +690,13 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
       .map((c) => p.sentenceOf[c.trigger] as number),
   );
   const heads = timeHeads(doc, p);
+  const disasterStory = doc.sentences.count > 0 && headlineNamesDisaster(p);
+  // Sentences that tell an attack other than its casualties ("Bei dem Angriff wurden drei getötet").
+  const attackSentences = new Set(
+    candidates
+      .filter((c) => c.entry.type === 'ASSAULT' && !DAMAGE.has(c.entry.lemma) && !CASUALTY_VERBS.has(c.entry.lemma))
+      .map((c) => p.sentenceOf[c.trigger] as number),
+  );
   const named = quotedNames(doc);
 
   const coded: Coded[] = [];
@@ -699,6 +722,17 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     // No one attacks or bans in an accident or storm: "Viele Straßen wurden wegen umgestürzter Bäume gesperrt".
     const closure = c.entry.type === 'COERCE' && (c.entry.mode === 'restrict' || c.entry.mode === 'censor');
     if ((c.entry.type === 'ASSAULT' || closure) && noAttacker(p, c, coded1)) continue;
+    // "Erdbeben in Japan … Etwa drei Millionen Menschen sind verletzt": where the headline names a disaster
+    // and no violence, the injured and dead of a sentence that names no attacker are its victims.
+    if (
+      disasterStory &&
+      c.entry.type === 'ASSAULT' &&
+      CASUALTY_VERBS.has(c.entry.lemma) &&
+      !coded1.ownSource &&
+      !attackSentences.has(p.sentenceOf[c.trigger] as number) &&
+      !sentenceHasNoun(p, c.trigger, isViolence)
+    )
+      continue;
     if (c.entry.type === 'ASSAULT' && DAMAGE.has(c.entry.lemma) && !violentDamage(p, c, coded1, violentSentences))
       continue;
     // Culled birds and a bear shot are no attack between actors, nor is a fire a mouse started.

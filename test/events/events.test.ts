@@ -860,3 +860,15 @@ test("advice services, aborted pregnancies, athletes' apologies and doctors' tra
   assert.deepEqual(types('Ärzte können sich für Zusatzbezeichnungen ausbilden lassen.'), []);
   assert.deepEqual(types('Bei der Landung wurden drei Menschen verletzt.'), []);
 });
+
+test('in a story whose headline names a disaster and no violence, the injured and dead are no attack', () => {
+  const quake =
+    'Tausende Tote nach schwerem Erdbeben in Haiti\n\nEtwa drei Millionen Menschen sind verletzt oder obdachlos.';
+  assert.deepEqual(types(quake), []);
+  // A riot in the headline keeps its injured an attack's.
+  const riot = 'Randale und Unfälle an Silvester\n\nIn der Nacht wurden 46 Beamte leicht verletzt.';
+  assert.deepEqual(types(riot), ['PROTEST|Randale', 'ASSAULT|verletzt']);
+  // And so does an attack named in the sentence itself.
+  const attack = 'Schweres Erdbeben in Haiti\n\nBei einem Angriff auf einen Hilfskonvoi wurden drei Helfer verletzt.';
+  assert.ok(types(attack).includes('ASSAULT|verletzt'));
+});
