@@ -7,7 +7,16 @@
  */
 import type { Modality } from '../document.js';
 import type { EventLexicon } from './lexicon.js';
-import { childWith, isSubjunctive, kids, prepositionOf, relBase, SCENE_PREPOSITIONS, type Parse } from './parse.js';
+import {
+  childWith,
+  isFutureWerden,
+  isSubjunctive,
+  kids,
+  prepositionOf,
+  relBase,
+  SCENE_PREPOSITIONS,
+  type Parse,
+} from './parse.js';
 import { reportedMood } from '../quotes/mood.js';
 
 export interface ModalityDecision {
@@ -101,7 +110,7 @@ export function modalityOf(
         // tells what did not or might happen (plural forms are as often reported speech: "sie hätten …").
         if (KONJUNKTIV_2_SINGULAR.has(p.lower[c] as string) && p.tree.head[own] === -1)
           offer('hypothetical', `${p.raw[c]} (Konjunktiv II)`);
-        if (lemma === 'werden' && infinitive) offer('planned', `${p.raw[c]} + infinitive`);
+        if (lemma === 'werden' && infinitive && isFutureWerden(p, c)) offer('planned', `${p.raw[c]} + infinitive`);
         else if (lemma === 'sollen' && hasPerfectInfinitive(p, own, trigger))
           offer('alleged', `${p.raw[c]} + perfect infinitive`);
         else if (effect === 'hypothetical' && subjunctive) offer('hypothetical', `${p.raw[c]} (Konjunktiv II)`);
@@ -307,7 +316,10 @@ function plannedByAuxiliary(lex: EventLexicon, p: Parse, v: number): string | nu
   for (const c of kids(p, v)) {
     if (relBase(p, c) !== 'aux' || p.tree.deprel[c] === 'aux:pass') continue;
     const lemma = p.tree.lemma[c] as string;
-    if ((lemma === 'werden' && infinitive) || (lemma !== 'werden' && lex.cues.modal.get(lemma) === 'planned'))
+    if (
+      (lemma === 'werden' && infinitive && isFutureWerden(p, c)) ||
+      (lemma !== 'werden' && lex.cues.modal.get(lemma) === 'planned')
+    )
       return p.raw[c] as string;
   }
   return null;

@@ -145,6 +145,14 @@ function isHeadlinePassive(p: Parse, v: number): boolean {
   return last === v;
 }
 
+/**
+ * A present form of "werden", which with an infinitive makes the future: "wurden … überfallen" is a past
+ * passive whose participle the tagger read as the infinitive it looks like.
+ */
+export function isFutureWerden(p: Parse, aux: number): boolean {
+  return !/^(?:wurde|wurden|wurdest|wurdet|worden|geworden)$/.test(p.lower[aux] as string);
+}
+
 /** Passive (true) or active (false) as a verb's own auxiliaries say, null where it has none that tell. */
 function voiceOf(p: Parse, v: number): boolean | null {
   let werden = false;
@@ -153,7 +161,8 @@ function voiceOf(p: Parse, v: number): boolean | null {
     if (p.tree.deprel[c] === 'aux:pass') werden = true;
     if (relBase(p, c) !== 'aux') continue;
     const lemma = p.tree.lemma[c];
-    if (lemma === 'werden' && p.xpos[v] === 'VVPP') werden = true;
+    // "wurde … erschlagen": a past "werden" makes a participle of what the tagger read as an infinitive.
+    if (lemma === 'werden' && (p.xpos[v] === 'VVPP' || !isFutureWerden(p, c))) werden = true;
     else if (lemma === 'haben') haben = true;
   }
   if (werden) return true;

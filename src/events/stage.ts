@@ -130,7 +130,12 @@ function violentDamage(p: Parse, c: Candidate, coded: Coded, violentSentences: R
 
 /** A weapon or scene of violence, also in a plural the lemmatiser kept ("Bomben"). */
 function isViolence(lemma: string): boolean {
-  return [lemma, lemma.replace(/n$/, ''), lemma.replace(/en$/, '')].some((w) => inWordList(VIOLENCE, w));
+  return inWordListOrPlural(VIOLENCE, lemma);
+}
+
+/** `inWordList`, also for a plural the lemmatiser kept as its lemma ("Bomben", "Erdrutschen"). */
+function inWordListOrPlural(list: ReadonlySet<string>, lemma: string): boolean {
+  return [lemma, lemma.replace(/n$/, ''), lemma.replace(/en$/, '')].some((w) => inWordList(list, w));
 }
 
 /** Verbs of casualties, which a disaster causes as well as an attack. */
@@ -159,7 +164,7 @@ function isAnimal(lemma: string | null): boolean {
 
 /** A hazard, also as a compound's last part ("Orkantief", "Sturmflut"). */
 function isHazard(lemma: string): boolean {
-  return inWordList(HAZARDS, lemma);
+  return inWordListOrPlural(HAZARDS, lemma);
 }
 
 function inWordList(list: ReadonlySet<string>, lemma: string, minPart = 4): boolean {
@@ -317,7 +322,7 @@ function quotedNames(doc: Doc): Array<{ start: number; end: number }> {
 
 /** Whether a noun of `nouns` (also as a compound's last part) is in the sentence of token `v`. */
 function nearAny(p: Parse, v: number, nouns: ReadonlySet<string>): boolean {
-  return nouns.size > 0 && sentenceHasNoun(p, v, (lemma) => inWordList(nouns, lemma));
+  return nouns.size > 0 && sentenceHasNoun(p, v, (lemma) => inWordListOrPlural(nouns, lemma));
 }
 
 /** Whether the sentence of token `v` has a noun whose lemma passes `test`. */

@@ -872,3 +872,18 @@ test('in a story whose headline names a disaster and no violence, the injured an
   const attack = 'Schweres Erdbeben in Haiti\n\nBei einem Angriff auf einen Hilfskonvoi wurden drei Helfer verletzt.';
   assert.ok(types(attack).includes('ASSAULT|verletzt'));
 });
+
+test('"wurden" + a participle that looks like an infinitive is a past passive, not a plan', () => {
+  const [robbery] = events('Am Mittwoch wurden drei junge Männer von zwei Tätern überfallen und ausgeraubt.');
+  assert.equal(robbery?.type, 'ASSAULT');
+  assert.equal(robbery?.modality, 'asserted');
+  assert.equal(events('Die Rebellen werden die Stadt angreifen.')[0]?.modality, 'planned');
+});
+
+test('idioms, consumer tests, warnings of landslides and accident investigations are no events', () => {
+  assert.deepEqual(types('So schlägt man zwei Fliegen mit einer Klappe.'), []);
+  assert.deepEqual(types('Ausgelöst hat die Diskussion ein umstrittenes Testurteil über eine Gesichtscreme.'), []);
+  assert.deepEqual(types('Die Bevölkerung wurde vor weiteren Erdrutschen gewarnt.'), []);
+  assert.deepEqual(types('Zur Ermittlung der Unfallursache wurde ein Sachverständiger hinzugezogen.'), []);
+  assert.deepEqual(types('In Pohlheim wurde ein Mensch von einem umstürzenden Baum erschlagen.'), []);
+});
