@@ -388,6 +388,7 @@ export class MorphTagger {
     }
     const state: TagState = { words, signature: v.signature, labels, upos, xpos };
     this.perfectParticiples(state);
+    this.pastPassiveParticiples(state);
     this.finiteInfinitives(state);
     const out: TaggedToken[] = new Array(n);
     for (let i = 0; i < n; i++) {
@@ -502,6 +503,27 @@ export class MorphTagger {
     }
   }
 
+  /**
+   * An infinitive in a clause whose auxiliary is a past form of "werden" ("wurden … überfallen",
+   * "erschlagen worden"): the past of "werden" takes no infinitive, so a form the lexicon also knows as a
+   * participle is the passive's participle.
+   */
+  private pastPassiveParticiples(state: TagState): void {
+    const { words, signature, xpos } = state;
+    const n = words.length;
+    for (let i = 0; i < n; i++) {
+      if (xpos[i] !== 'VVINF' || !(signature[i] as string).includes('V.Part')) continue;
+      if ((words[i - 1] ?? '').toLowerCase() === 'zu') continue;
+      let passive = PAST_WERDEN.has((words[i + 1] ?? '').toLowerCase());
+      // Back to the clause's start: a comma, a full stop or a conjunction (a hyphen or bracket is inside it).
+      for (let j = i - 1; j >= 0 && !passive && xpos[j] !== '$,' && xpos[j] !== '$.' && xpos[j] !== 'KON'; j--) {
+        if ((xpos[j] as string).startsWith('VM')) break;
+        if (xpos[j] === 'VAFIN' && PAST_WERDEN.has((words[j] as string).toLowerCase())) passive = true;
+      }
+      if (passive) this.retagVerb(state, i, this.participleLabel, 'VVPP');
+    }
+  }
+
   /** Token `t` becomes a full verb with tag label `label` (STTS `stts`); nothing when the model lacks it. */
   private retagVerb(state: TagState, t: number, label: number, stts: string): void {
     if (label < 0) return;
@@ -599,6 +621,9 @@ interface TagState {
 }
 
 /** Finite forms of "haben", the perfect's auxiliary. */
+/** Past forms of "werden", which take a participle, never an infinitive. */
+const PAST_WERDEN = new Set(['wurde', 'wurden', 'wurdest', 'wurdet', 'worden']);
+
 const HABEN = new Set([
   'hat',
   'hatte',

@@ -74,3 +74,11 @@ test('a sentence adverb the lexicon lacks is an adverb, also capitalised at the 
     assert.equal(first?.lemma, sentence.split(' ')[0]?.toLowerCase(), sentence);
   }
 });
+
+test('a verb form after a past "werden" is the passive participle, not the infinitive it looks like', () => {
+  const tagger = MorphTagger.fromBuffer(readFileSync(MORPH_MODEL_PATH), loadLexicon());
+  const passive = 'Am Mittwoch wurden drei 18 - Jährige von zwei Männern überfallen und ausgeraubt .'.split(' ');
+  assert.equal(tagger.tagSentence(passive)[passive.indexOf('überfallen')]?.xpos, 'VVPP');
+  const future = 'Die Rebellen werden die Stadt überfallen .'.split(' ');
+  assert.equal(tagger.tagSentence(future)[5]?.xpos, 'VVINF');
+});
