@@ -8,6 +8,7 @@
 import { GAZ, loadGazetteer } from '../ner/gazetteer.js';
 import { loadLexicon } from '../morph/lexicon.js';
 import { loadPlaces } from './places.js';
+import { actorDictionary, roleSectorOf } from './actors.js';
 import type { Mention, NerToken } from './stage.js';
 
 /**
@@ -48,7 +49,7 @@ const TITLES = new Set([
 const NOT_SURNAME = GAZ.country | GAZ.city | GAZ.bigCity | GAZ.organisation | GAZ.igo | GAZ.region;
 
 /** A first name, also one of hyphenated first names ("Karl-Theodor"). */
-function isFirstName(text: string): boolean {
+export function isFirstName(text: string): boolean {
   const gazetteer = loadGazetteer();
   return text
     .toLowerCase()
@@ -129,6 +130,56 @@ export function joinNameParticles(
       }
     }
     mentions[i] = { ...m, type: 'PER', end: endChar, text: doc.text.slice(m.start, endChar), last };
+  }
+}
+
+/**
+ * "Bundesinnenminister Gerhart Baum.", "Außenminister Frank-Walter Steinmeier sagte": a person's mention
+ * of one word, a listed first name or a name right after a role, takes the capitalised word right after it as the surname the tagger missed —
+ * often a word it knows as a noun ("Baum", "Prinz", "Macht"). Only where that word ends the phrase (a
+ * punctuation mark, a lower-case word or the sentence's end follows) and no place or organisation has it.
+ */
+export function joinMissedSurnames(
+  doc: { text: string },
+  sentence: readonly NerToken[],
+  offset: number,
+  mentions: Mention[],
+  from: number,
+): void {
+  for (let i = from; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.type !== 'PER' || m.last - m.first !== 1) continue;
+    const name = sentence[m.first - offset]!;
+    if (m.start !== name.start || m.end !== name.end) continue;
+    // A listed first name, or a name right after a role ("Bundesinnenminister Gerhart").
+    // "Stevens Amtszeit" is Steven's, "Michael Jackson Song" already has its surname.
+    if (name.text.endsWith('s') && isFirstName(name.text.slice(0, -1))) continue;
+    const role = sentence[m.first - offset - 1];
+    if (role && /^\p{Lu}/u.test(role.text) && (role.xpos === 'NE' || isFirstName(role.text))) continue;
+    const listed = isFirstName(name.text);
+    const titled = role !== undefined && roleSectorOf(role.text, actorDictionary()) !== null;
+    if (!listed && !titled) continue;
+    const k = m.last - offset;
+    const surname = sentence[k];
+    if (!surname || surname.start !== name.end + 1 || !/^\p{Lu}\p{Ll}+$/u.test(surname.text)) continue;
+    if (/^V/.test(surname.xpos) || isFirstName(surname.text)) continue;
+    // After a name the lists do not know, only at the phrase's end: "kündigte Kanzlerin Merkel Reformen an"
+    // has an object there.
+    const after = sentence[k + 1];
+    const ends = after !== undefined && after.xpos.startsWith('$');
+    if (after && (/^\p{Lu}/u.test(after.text) || (!listed && !ends))) continue;
+    // A word the lexicon lists ("Baum", "Song", "Kurs") not where a preposition or article goes on with
+    // it or a headline ends on it: "hatte Rita Kurs auf Texas genommen", "Bald neuer Jackson Song".
+    const continues = after === undefined || /^(?:APPR|APPRART|ART)$/.test(after.xpos);
+    if (!titled && continues && loadLexicon()?.has(surname.text)) continue;
+    if ((loadGazetteer().lookupWord(surname.text.toLowerCase()) & NOT_SURNAME) !== 0) continue;
+    const other = mentions.findIndex((o, j) => j !== i && o.first <= k + offset && o.last > k + offset);
+    if (other >= 0 && mentions[other]!.type !== 'PER') continue;
+    if (other >= 0) {
+      mentions.splice(other, 1);
+      if (other < i) i--;
+    }
+    mentions[i] = { ...m, end: surname.end, text: doc.text.slice(m.start, surname.end), last: m.last + 1 };
   }
 }
 

@@ -19,7 +19,12 @@ import {
   type ActorDictionary,
 } from './actors.js';
 import { loadPlaces } from './places.js';
-import { extendLeadingParticles, joinNameParticles, withoutLeadingParticles } from './name-particles.js';
+import {
+  extendLeadingParticles,
+  joinMissedSurnames,
+  joinNameParticles,
+  withoutLeadingParticles,
+} from './name-particles.js';
 import { nameKey, surnameKey } from './name-key.js';
 import { GAZ, gazetteerKey, loadGazetteer } from '../ner/gazetteer.js';
 import { SENTENCE_STARTERS } from '../text/tokenizer.js';
@@ -179,6 +184,7 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
       }
     }
     joinNameParticles(doc, sentence, i, mentions, sentenceMentions);
+    joinMissedSurnames(doc, sentence, i, mentions, sentenceMentions);
     addDictionaryMentions(doc, sentence, i, mentions, sentenceMentions, d);
     i = j;
   }

@@ -324,3 +324,15 @@ test('a quoted title after a word for a work is a work; a role before a name is 
   );
   assert.equal(doc.quotes[0]?.speaker?.text, 'Projektkoordinator Andreas Grassauer');
 });
+
+test('a first name the tagger ended a person at takes the surname after it, where that ends the phrase', () => {
+  const persons = (text: string): string[] =>
+    analyzeDocument(textDocument(text), { published: null })
+      .entities.filter((e) => e.type === 'PER')
+      .map((e) => e.name);
+  assert.deepEqual(persons('Darunter war der ehemalige Bundesinnenminister Gerhart Baum.'), ['Gerhart Baum']);
+  assert.deepEqual(persons('Außenminister Frank-Walter Steinmeier sagte das.'), ['Frank-Walter Steinmeier']);
+  // An object after a name and its role is no surname; nor is a word a preposition goes on with.
+  assert.deepEqual(persons('Am Montag kündigte Kanzlerin Merkel Reformen an.'), ['Merkel']);
+  assert.ok(!persons('Gestern hatte Rita Kurs auf Texas genommen.').includes('Rita Kurs'));
+});
