@@ -605,6 +605,12 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     if (!target) {
       const obj = objectOf(c, verb, entry.type, entry.kind === 'verb' ? subject : trigger);
       if (obj >= 0) target = found(obj, [edge(p, verb, obj)]);
+      // "Die Polizei hat das Armenviertel gestürmt": where neither article tells nominative from accusative,
+      // the parse may swap the two; the first, who can act, is the subject of what the other cannot do.
+      if (obj >= 0 && subject >= 0 && entry.kind === 'verb' && swappedByParse(c, subject, obj)) {
+        source = found(obj, [edge(p, verb, obj), 'first and can act: the subject']);
+        target = found(subject, [edge(p, verb, subject), 'after it and cannot act: the object']);
+      }
     }
   }
   if (entry.kind !== 'verb') {
@@ -649,6 +655,25 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     }
   }
   return { source, target };
+}
+
+/** Articles that read the same in the nominative and the accusative (no article: a plural or a name). */
+const NOM_ACC_ALIKE = new Set(['die', 'das', 'eine', '']);
+
+/**
+ * Whether the parse took an object that comes first and can act for the object of a subject after it
+ * that cannot act, where no article tells the cases apart.
+ */
+function swappedByParse(c: ArgumentContext, subject: number, obj: number): boolean {
+  const p = c.parse;
+  if (obj > subject || p.tree.deprel[obj] !== 'obj' || (p.tree.upos[obj] !== 'NOUN' && p.tree.upos[obj] !== 'PROPN'))
+    return false;
+  if (p.tree.upos[subject] !== 'NOUN' || canAct(c, subject) || !canAct(c, obj)) return false;
+  const article = (n: number): string => {
+    const d = childWith(p, n, ['det']);
+    return d >= 0 ? (p.lower[d] as string) : '';
+  };
+  return NOM_ACC_ALIKE.has(article(subject)) && NOM_ACC_ALIKE.has(article(obj));
 }
 
 /**

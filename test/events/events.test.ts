@@ -887,3 +887,10 @@ test('idioms, consumer tests, warnings of landslides and accident investigations
   assert.deepEqual(types('Zur Ermittlung der Unfallursache wurde ein Sachverständiger hinzugezogen.'), []);
   assert.deepEqual(types('In Pohlheim wurde ein Mensch von einem umstürzenden Baum erschlagen.'), []);
 });
+
+test('where no article tells the cases apart, the first phrase that can act is the source', () => {
+  const [storm] = events('Die Polizei von Rio de Janeiro hat das dortige Armenviertel mit Hilfe von Panzern gestürmt.');
+  assert.equal(storm?.type, 'ASSAULT');
+  assert.equal(storm?.source?.text, 'Die Polizei von Rio de Janeiro');
+  assert.equal(storm?.target?.text, 'das dortige Armenviertel');
+});
