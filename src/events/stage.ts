@@ -138,6 +138,23 @@ function inWordListOrPlural(list: ReadonlySet<string>, lemma: string): boolean {
   return [lemma, lemma.replace(/n$/, ''), lemma.replace(/en$/, '')].some((w) => inWordList(list, w));
 }
 
+/** "3:0", "33:25", "3:3-Unentschieden": a match score (not a clock time, nor a vote "90:9 Stimmen"). */
+const SCORE = /^\d{1,3}:\d{1,3}(?:-\p{L}+)?$/u;
+
+function sentenceHasScore(p: Parse, ctx: ArgumentContext, t: number): boolean {
+  const s = p.sentenceOf[t] as number;
+  const end = p.doc.sentences.endToken[s] as number;
+  for (let k = p.doc.sentences.firstToken[s] as number; k < end; k++) {
+    const raw = p.raw[k] as string;
+    if (!SCORE.test(raw) || ctx.inTime[k] || raw.startsWith('0')) continue;
+    // "von 19:55 bis 20:00 Uhr", "00:36": a clock time the times layer did not take.
+    if (/^(?:uhr|stimmen|stimme|h|bis)$/.test(p.lower[k + 1] ?? '')) continue;
+    if (/^(?:von|um|ab|bis|gegen)$/.test(p.lower[k - 1] ?? '')) continue;
+    return true;
+  }
+  return false;
+}
+
 /** Verbs of casualties, which a disaster causes as well as an attack. */
 const CASUALTY_VERBS = new Set(['verletzen', 'töten']);
 
@@ -740,6 +757,8 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
       continue;
     if (c.entry.type === 'ASSAULT' && DAMAGE.has(c.entry.lemma) && !violentDamage(p, c, coded1, violentSentences))
       continue;
+    // "besiegte ihn mit 3:0", "hatte Tschechien mit 33:25 geschlagen": a verb beside a match score tells sport.
+    if (c.entry.kind === 'verb' && sentenceHasScore(p, ctx, c.trigger)) continue;
     // Culled birds and a bear shot are no attack between actors, nor is a fire a mouse started.
     if (c.entry.type === 'ASSAULT' && (isAnimal(coded1.targetWord) || isAnimal(coded1.sourceWord))) continue;
     // Soldiers or police who march are not protesters: the lexicon's protest reading needs civilians.

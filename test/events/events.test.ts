@@ -894,3 +894,15 @@ test('where no article tells the cases apart, the first phrase that can act is t
   assert.equal(storm?.source?.text, 'Die Polizei von Rio de Janeiro');
   assert.equal(storm?.target?.text, 'das dortige Armenviertel');
 });
+
+test('a verb beside a match score tells sport; a clock time or a vote count is no score', () => {
+  assert.deepEqual(types('Außerdem hatte Spanien Tschechien mit 33:25 geschlagen.'), []);
+  assert.deepEqual(types('Der FC Bayern München empfing den 1. FC Nürnberg und besiegte ihn mit 3:0.'), []);
+  assert.deepEqual(
+    types('Umweltschutzorganisationen hatten dazu aufgerufen, von 19:55 bis 20:00 Uhr das Licht auszuschalten.'),
+    ['REQUEST|aufgerufen'],
+  );
+  assert.ok(
+    types('Der Senat hat dem Entwurf mit großer Mehrheit (90:9 Stimmen) zugestimmt.').includes('AGREE|zugestimmt'),
+  );
+});
