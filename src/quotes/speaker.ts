@@ -49,6 +49,8 @@ export function speakerContext(doc: Doc, tree: Tree | null, sentenceOf: Uint32Ar
 
 const NP_TAGS = new Set(['ART', 'ADJA', 'PPOSAT', 'PIAT', 'PDAT', 'CARD', 'NN', 'NE', 'ADJD', 'TRUNC']);
 const NOMINAL = new Set(['NN', 'NE', 'PPER', 'PIS', 'PDS']);
+/** Tags inside a short prepositional phrase after a role ("beim Klimagipfel", "von Paris"). */
+const PP_TAGS = new Set(['ART', 'ADJA', 'NN', 'NE', 'CARD']);
 const PRONOUNS = new Set(['er', 'sie', 'ich', 'wir']);
 
 function xposOf(c: SpeakerContext, t: number): string {
@@ -269,11 +271,32 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
     (xposOf(c, comma) === 'NE' || xposOf(c, comma) === 'FM' || raw[comma] === '-' || glued(comma))
   )
     comma++;
-  if ((!entity || entity.type !== 'PER') && raw[comma] === ',' && xposOf(c, comma + 1) === 'NE') {
+  // "der Bürgermeister von Paris, Bertrand Delanoë", "die Delegationsleiterin beim Klimagipfel, Sharon
+  // Hayes": a short phrase with a preposition may stand between the role and the name.
+  if (/^APPR(ART)?$/.test(xposOf(c, comma))) {
     let k = comma + 1;
-    while (k < stop && xposOf(c, k) === 'NE') k++;
+    while (k < stop && k < comma + 5 && PP_TAGS.has(xposOf(c, k))) k++;
+    if (raw[k] === ',' && k > comma + 1) comma = k;
+  }
+  // The name's first word may be tagged as a noun ("Bertrand"): the entities layer decides.
+  const nameAt = (k: number): boolean =>
+    xposOf(c, k) === 'NE' ||
+    (/^\p{Lu}/u.test(raw[k] ?? '') &&
+      overlapping(c, tokens.start[k] as number, tokens.end[k] as number)?.type === 'PER');
+  if ((!entity || entity.type !== 'PER') && raw[comma] === ',' && nameAt(comma + 1)) {
+    let k = comma + 1;
+    while (k < stop && nameAt(k)) k++;
+    // The person's mention may run on over a particle ("Heike van Laak").
+    const mention = c.mentions.find((m) => m.start === tokens.start[comma + 1] && m.entity.type === 'PER');
+    while (mention && k < stop && (tokens.end[k] as number) <= mention.end) k++;
     const named = overlapping(c, tokens.start[comma + 1] as number, tokens.end[k - 1] as number);
-    if (named && named.type === 'PER') {
+    // An apposition closes with a comma, a bracket or the sentence: "meldete die Tagesschau, Feldmann
+    // rechne …" names the subject of what was reported.
+    // (Names the tagger calls names count as before: "…, Anabella Morfin verwies darauf".)
+    let tagged = true;
+    for (let j = comma + 1; j < k; j++) if (xposOf(c, j) !== 'NE') tagged = false;
+    const closed = tagged || k >= stop || /^[,(.;:!?]$/.test(raw[k] ?? '');
+    if (named && named.type === 'PER' && closed) {
       entity = named;
       start = tokens.start[comma + 1] as number;
       end = tokens.end[k - 1] as number;

@@ -1363,3 +1363,17 @@ test('"sein … zu" + infinitive of a report verb names no speaker: "Bislang sin
   assert.deepEqual(quotes('Titel\n\nBislang sind mindestens 36 Todesopfer zu beklagen.'), []);
   assert.equal(quotes('Titel\n\nDie Hilfsorganisation beklagte den Tod von 36 Menschen.').length, 1);
 });
+
+test('the named apposition is the speaker also after a phrase with a preposition, and only where it closes', () => {
+  const speakers = (text: string): Array<string | undefined> =>
+    analyzeDocument(textDocument(text), { published: null }).quotes.map((q) => q.speaker?.text);
+  assert.deepEqual(speakers('Titel\n\nDer Bürgermeister von Paris, Bertrand Delanoë, sagte, die Stadt sei bereit.'), [
+    'Bertrand Delanoë',
+  ]);
+  assert.deepEqual(
+    speakers(
+      'Titel\n\nAuch die Delegationsleiterin beim Klimagipfel, Sharon Hayes, äußerte sich: „Wir haben viel erreicht.“',
+    ),
+    ['Sharon Hayes'],
+  );
+});
