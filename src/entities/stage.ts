@@ -497,6 +497,11 @@ function genitiveCountry(word: string, d: ActorDictionary): string | null {
   return word.endsWith('s') && startsUpper(word) ? countryOfName(word, d) : null;
 }
 
+/** The country of a capital or a listed place ("Paris" → FRA), null if none is known. */
+function placeCountry(name: string, d: ActorDictionary): string | null {
+  return d.seatOfPower.get(gazetteerKey(name)) ?? loadPlaces().candidates(name)[0]?.country ?? null;
+}
+
 /** Role and country from the words right before a person ("der polnische Außenminister Jacek …"). */
 function personActor(
   tokens: readonly NerToken[],
@@ -512,6 +517,8 @@ function personActor(
     if (t.text === ',') continue;
     sector ??= roleSectorOf(t.text, d);
     country ??= countryOfWord(t.text, d) ?? genitiveCountry(t.text, d);
+    // "der Bürgermeister von Paris, Bertrand Delanoë": the country of the place the role is of.
+    if (!country && tokens[k - 1]?.text === 'von' && startsUpper(t.text)) country = placeCountry(t.text, d);
     // "der Hohe Vertreter der EU, Josep Borrell": a person speaking for an IGO carries its code.
     const org = d.organisation.get(gazetteerKey(t.text));
     if (org?.kind === 'IGO' && !country) return { sector: null, country: org.code };

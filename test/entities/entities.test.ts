@@ -336,3 +336,9 @@ test('a first name the tagger ended a person at takes the surname after it, wher
   assert.deepEqual(persons('Am Montag kündigte Kanzlerin Merkel Reformen an.'), ['Merkel']);
   assert.ok(!persons('Gestern hatte Rita Kurs auf Texas genommen.').includes('Rita Kurs'));
 });
+
+test('a role "von" a place gives the person that place\'s country', () => {
+  const actorOf = (text: string, name: string): string | undefined =>
+    analyzeDocument(textDocument(text), { published: null }).entities.find((e) => e.name === name)?.actor?.code;
+  assert.equal(actorOf('Der Bürgermeister von Paris, Bertrand Delanoë, sagte das.', 'Bertrand Delanoë'), 'FRAGOV');
+});
