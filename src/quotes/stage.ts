@@ -79,6 +79,7 @@ export function findQuotes(doc: Doc): Quote[] {
   for (let s = 0; s < doc.sentences.count; s++) speechActQuotes(w, s);
   continuationQuotes(w);
   subjunctiveClauseQuotes(w);
+  nestedQuotesTakeTheirHost(w.quotes);
   w.quotes.sort((a, b) => a.start - b.start);
   return w.quotes.map((q, i) => ({
     id: `Q${i + 1}`,
@@ -89,6 +90,25 @@ export function findQuotes(doc: Doc): Quote[] {
     speaker: q.speaker ? speakerBefore(doc.text, q.speaker, q.start) : null,
     cue: q.cue,
   }));
+}
+
+/**
+ * "kritisiert …, die Aktion erinnere „fatal an die Bücherverbrennung“": words quoted inside what someone
+ * is reported to have said are theirs. A quotation inside an indirect quote takes its speaker and cue where
+ * it has no speaker of its own or its cue is a verb of the reported clause itself.
+ */
+function nestedQuotesTakeTheirHost(quotes: Work['quotes']): void {
+  for (const q of quotes) {
+    if (q.kind !== 'direct') continue;
+    const host = quotes.find((h) => h.kind !== 'direct' && h.speaker && h.start <= q.start && q.end <= h.end + 2);
+    if (!host) continue;
+    const innerCue = q.cue !== null && q.cue.start >= host.start && q.cue.end <= host.end;
+    // A person or a pronoun of its own stays ("Er nannte das „maßvoll“").
+    const own = q.speaker !== null && (q.speaker.entity !== null || /^(er|sie|ich|wir)$/i.test(q.speaker.text));
+    if (q.speaker && (!innerCue || own)) continue;
+    q.speaker = host.speaker;
+    q.cue = host.cue;
+  }
 }
 
 export const quotesStage: Stage = {

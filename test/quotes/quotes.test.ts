@@ -57,10 +57,11 @@ test('scare quotes and quoted names do not steal a speaker', () => {
   assert.deepEqual(quotes('Die Gruppe "Honest People" zählte die Stimmen.'), []);
   // A title in a phrase of medium or place is a name even where a speech verb stands in the sentence.
   assert.deepEqual(quotes('Titel\n\nDas schrieb er in einem Beitrag für die „BILD am Sonntag“.'), []);
-  // The quoted phrase has no speaker of its own; the clause that reports it does.
+  // The clause that reports the quoted phrase keeps its speaker; the phrase, words quoted inside what the
+  // ministers are reported to have said, is theirs too (as the SpkAtt annotation has it).
   assert.deepEqual(quotes('Die Minister sprachen von einem "guten und konstruktiven" Treffen.'), [
     'indirect|Die Minister|sprechen|Die Minister sprachen von einem "guten und konstruktiven" Treffen',
-    'direct|-|-|guten und konstruktiven',
+    'direct|Die Minister|sprechen|guten und konstruktiven',
   ]);
   // A quoted noun that a speech verb applies is the speaker's word, and the quote.
   assert.deepEqual(quotes('Der Innenexperte nannte den Bericht eine „Zeitungsente“.'), [
@@ -1277,7 +1278,7 @@ test('a reported clause ends at a colon that opens something else', () => {
 test("a quotation after an attribution's name is not part of the name", () => {
   assert.deepEqual(quotes('Titel\n\nDie Methode soll laut Klinikdirektor Matthias Beckmann „jetzt Paaren helfen“.'), [
     'indirect|Klinikdirektor Matthias Beckmann|laut|Die Methode soll laut Klinikdirektor Matthias Beckmann „jetzt Paaren helfen“',
-    'direct|-|-|jetzt Paaren helfen',
+    'direct|Klinikdirektor Matthias Beckmann|laut|jetzt Paaren helfen',
   ]);
 });
 
@@ -1376,4 +1377,15 @@ test('the named apposition is the speaker also after a phrase with a preposition
     ),
     ['Sharon Hayes'],
   );
+});
+
+test('words quoted inside what someone is reported to have said are theirs', () => {
+  const quotes = analyzeDocument(
+    textDocument(
+      'Titel\n\nDer Redakteur Martin Hatzius kritisiert in der Zeitung, die Aktion erinnere „fatal an die Bücherverbrennung“.',
+    ),
+    { published: null },
+  ).quotes;
+  assert.ok(quotes.length >= 1);
+  for (const q of quotes) assert.match(q.speaker?.text ?? '', /Martin Hatzius/, q.text);
 });
