@@ -659,20 +659,32 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
 
 /** Articles that read the same in the nominative and the accusative (no article: a plural or a name). */
 const NOM_ACC_ALIKE = new Set(['die', 'das', 'eine', '']);
+/** Nouns of a span of time, which stand in the accusative without being an object ("Einen Tag zuvor"). */
+const TIME_NOUNS = new Set(['Tag', 'Woche', 'Monat', 'Jahr', 'Stunde', 'Minute', 'Abend', 'Morgen', 'Nacht', 'Moment']);
+/** Articles that are never nominative. */
+const NEVER_NOMINATIVE = new Set(['den', 'dem', 'einen', 'einem']);
 
 /**
- * Whether the parse took an object that comes first and can act for the object of a subject after it
- * that cannot act, where no article tells the cases apart.
+ * Whether the parse swapped subject and object: the subject's article is never nominative and the object
+ * can act, or the object comes first and can act, the subject cannot, and no article tells the cases apart.
  */
 function swappedByParse(c: ArgumentContext, subject: number, obj: number): boolean {
   const p = c.parse;
-  if (obj > subject || p.tree.deprel[obj] !== 'obj' || (p.tree.upos[obj] !== 'NOUN' && p.tree.upos[obj] !== 'PROPN'))
-    return false;
-  if (p.tree.upos[subject] !== 'NOUN' || canAct(c, subject) || !canAct(c, obj)) return false;
+  if (p.tree.deprel[obj] !== 'obj' || (p.tree.upos[obj] !== 'NOUN' && p.tree.upos[obj] !== 'PROPN')) return false;
   const article = (n: number): string => {
     const d = childWith(p, n, ['det']);
     return d >= 0 ? (p.lower[d] as string) : '';
   };
+  // "Den Vorschlag unterstützen manche Staatschefs": an article that is never nominative.
+  // ("Einen Tag zuvor …" is a time, whatever the parse made of it.)
+  if (
+    NEVER_NOMINATIVE.has(article(subject)) &&
+    !NEVER_NOMINATIVE.has(article(obj)) &&
+    !TIME_NOUNS.has(p.tree.lemma[subject] as string) &&
+    canAct(c, obj)
+  )
+    return true;
+  if (obj > subject || p.tree.upos[subject] !== 'NOUN' || canAct(c, subject) || !canAct(c, obj)) return false;
   return NOM_ACC_ALIKE.has(article(subject)) && NOM_ACC_ALIKE.has(article(obj));
 }
 

@@ -906,3 +906,12 @@ test('a verb beside a match score tells sport; a clock time or a vote count is n
     types('Der Senat hat dem Entwurf mit großer Mehrheit (90:9 Stimmen) zugestimmt.').includes('AGREE|zugestimmt'),
   );
 });
+
+test('an article that is never nominative marks the object, whatever the parse made of it; records and standards', () => {
+  const [support] = events('Den Vorschlag für eine südamerikanische Bank unterstützen bereits manche Staatschefs.');
+  assert.equal(support?.source?.text, 'manche Staatschefs');
+  assert.equal(support?.target?.text, 'Den Vorschlag');
+  assert.deepEqual(types('Der ehemalige Golf des Papstes schlägt alle Rekorde.'), []);
+  assert.deepEqual(types('Alle neuen Geräte müssen den erweiterten Standard unterstützen.'), []);
+  assert.deepEqual(types('Die EU unterstützt die Ukraine mit Milliarden.'), ['AID|unterstützt']);
+});
