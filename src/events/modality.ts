@@ -30,7 +30,18 @@ export interface ModalityDecision {
 }
 
 const RANK: Record<Modality, number> = { asserted: 0, alleged: 1, planned: 2, negated: 3, hypothetical: 4 };
-const COMPLEMENT = new Set(['xcomp', 'ccomp', 'obj', 'obl', 'nmod', 'parataxis', 'nsubj', 'nsubj:pass', 'iobj']);
+const COMPLEMENT = new Set([
+  'xcomp',
+  'ccomp',
+  'obj',
+  'obl',
+  'nmod',
+  'parataxis',
+  'nsubj',
+  'nsubj:pass',
+  'iobj',
+  'csubj',
+]);
 /** Types whose complement is not asserted: what is demanded, refused or threatened. */
 const CONTENT_OF = new Set(['REQUEST', 'REJECT', 'THREATEN', 'CONCEDE']);
 /** Types whose passive subject is what is demanded or threatened, not something that exists. */
@@ -205,7 +216,7 @@ export function modalityOf(
     // not reported speech) is where a statement ends: nothing above either changes the event.
     if (relBase(p, k) === 'acl') break;
     if (isMainClauseVerb(p, k) && !SPEECH_CLAUSE.has(rel)) break;
-    if (COMPLEMENT.has(rel) || rel.startsWith('obl')) {
+    if (COMPLEMENT.has(rel) || rel.startsWith('obl') || isInfinitiveClauseConj(p, k, h)) {
       const headType = typeAt(h);
       // What is demanded or refused is its complement; its subject ("die Klage wurde abgewiesen") exists —
       // but what is demanded or threatened in the passive is still only demanded ("dessen Rücktritt von
@@ -325,6 +336,26 @@ function plannedByAuxiliary(lex: EventLexicon, p: Parse, v: number): string | nu
   return null;
 }
 
+/**
+ * "wird vorgeworfen, eine Angestellte festgehalten und versucht zu haben, …": participles before a perfect
+ * zu-infinitive after a comma are the governor's complement, whatever the parse hung them on as a conjunct.
+ */
+function isInfinitiveClauseConj(p: Parse, k: number, h: number): boolean {
+  if (p.tree.deprel[k] !== 'conj' || p.xpos[k] !== 'VVPP' || h >= k) return false;
+  if (childWith(p, k, ['nsubj', 'nsubj:pass']) >= 0 || p.raw[firstOfSubtree(p, k) - 1] !== ',') return false;
+  const end = p.doc.sentences.endToken[p.sentenceOf[k] as number] as number;
+  for (let t = k + 1; t < end - 1 && p.raw[t] !== ','; t++)
+    if (p.lower[t] === 'zu' && /^(?:haben|sein|werden)$/.test(p.lower[t + 1] as string)) return true;
+  return false;
+}
+
+/** The first word (not a punctuation mark) of `t`'s subtree. */
+function firstOfSubtree(p: Parse, t: number): number {
+  let first = t;
+  for (const c of kids(p, t)) if (p.tree.upos[c] !== 'PUNCT') first = Math.min(first, firstOfSubtree(p, c));
+  return first;
+}
+
 /** "im Fall(e)": a phrase that names a condition. */
 function isCaseOf(p: Parse, t: number): boolean {
   return /^falle?$/.test(p.lower[t] as string) && prepositionOf(p, t) === 'in';
@@ -351,6 +382,8 @@ function isGenericWer(p: Parse, t: number): boolean {
 
 function isMainClauseVerb(p: Parse, v: number): boolean {
   if (!(p.xpos[v] as string).endsWith('FIN') && !hasFiniteAux(p, v)) return false;
+  // "versucht zu haben": a participle the tagger read as finite, in a perfect zu-infinitive.
+  if (p.lower[v + 1] === 'zu' && /^(?:haben|sein)$/.test(p.lower[v + 2] ?? '')) return false;
   for (const c of kids(p, v)) if (p.tree.deprel[c] === 'mark') return false;
   return !opensSubordinate(p, v);
 }

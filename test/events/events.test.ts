@@ -915,3 +915,11 @@ test('an article that is never nominative marks the object, whatever the parse m
   assert.deepEqual(types('Alle neuen Geräte müssen den erweiterten Standard unterstützen.'), []);
   assert.deepEqual(types('Die EU unterstützt die Ukraine mit Milliarden.'), ['AID|unterstützt']);
 });
+
+test('what an accusation names in coordinated participles before "zu haben" is alleged', () => {
+  const coded = events(
+    'Ihm wird vorgeworfen, eine Angestellte festgehalten und versucht zu haben, sie zu vergewaltigen.',
+  ).map((v) => `${v.trigger.text}|${v.modality}`);
+  assert.ok(coded.includes('festgehalten|alleged'), coded.join(' '));
+  assert.ok(coded.includes('vergewaltigen|alleged'), coded.join(' '));
+});
