@@ -746,8 +746,11 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     if ((c.entry.type === 'ASSAULT' || closure) && noAttacker(p, c, coded1)) continue;
     // "Erdbeben in Japan … Etwa drei Millionen Menschen sind verletzt": where the headline names a disaster
     // and no violence, the injured and dead of a sentence that names no attacker are its victims.
+    // So are those of a sentence that names an accident or a disaster and no violence: "Der Fahrer … wurde
+    // schwer verletzt, … bei dem Unfall beschädigten Fahrzeuge".
+    const hazardSentence = sentenceHasNoun(p, c.trigger, isHazard) && !sentenceHasNoun(p, c.trigger, isViolence);
     if (
-      disasterStory &&
+      (disasterStory || hazardSentence) &&
       c.entry.type === 'ASSAULT' &&
       CASUALTY_VERBS.has(c.entry.lemma) &&
       !coded1.ownSource &&

@@ -923,3 +923,19 @@ test('what an accusation names in coordinated participles before "zu haben" is a
   assert.ok(coded.includes('festgehalten|alleged'), coded.join(' '));
   assert.ok(coded.includes('vergewaltigen|alleged'), coded.join(' '));
 });
+
+test('casualties in a sentence that names an accident and no violence are no attack; an alarm lifted is no concession', () => {
+  assert.deepEqual(
+    types(
+      'Der Fahrer wurde schwer verletzt, die Insassen der bei dem Unfall beschädigten Fahrzeuge blieben unverletzt.',
+    ),
+    [],
+  );
+  assert.ok(
+    types('Bei dem Anschlag wurde der Fahrer schwer verletzt, das Fahrzeug geriet nach dem Unfall in Brand.').includes(
+      'ASSAULT|verletzt',
+    ),
+  );
+  assert.deepEqual(types('Der Tsunami-Alarm wurde nach einigen Stunden wieder aufgehoben.'), []);
+  assert.deepEqual(types('Die Regierung hob die Ausgangssperre auf.'), ['CONCEDE|Ausgangssperre']);
+});
