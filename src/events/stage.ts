@@ -749,6 +749,8 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     // So are those of a sentence that names an accident or a disaster and no violence: "Der Fahrer … wurde
     // schwer verletzt, … bei dem Unfall beschädigten Fahrzeuge".
     const hazardSentence = sentenceHasNoun(p, c.trigger, isHazard) && !sentenceHasNoun(p, c.trigger, isViolence);
+    // Closures in a disaster story are the storm's ("In Baden-Württemberg sind einige Strecken gesperrt").
+    if (disasterStory && closure && !coded1.ownSource && !sentenceHasNoun(p, c.trigger, isViolence)) continue;
     if (
       (disasterStory || hazardSentence) &&
       c.entry.type === 'ASSAULT' &&

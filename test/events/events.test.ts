@@ -939,3 +939,12 @@ test('casualties in a sentence that names an accident and no violence are no att
   assert.deepEqual(types('Der Tsunami-Alarm wurde nach einigen Stunden wieder aufgehoben.'), []);
   assert.deepEqual(types('Die Regierung hob die Ausgangssperre auf.'), ['CONCEDE|Ausgangssperre']);
 });
+
+test("closures in a disaster story are the storm's, a player's suspension is no coercion", () => {
+  assert.deepEqual(
+    types('Orkan wütet über Europa\n\nIn Baden-Württemberg sind ebenfalls einige Strecken gesperrt.'),
+    [],
+  );
+  assert.deepEqual(types('Der Spieler wurde vom Verein für zwei Spiele gesperrt.'), []);
+  assert.deepEqual(types('Die Regierung sperrte Facebook und Twitter.'), ['COERCE|sperrte']);
+});
