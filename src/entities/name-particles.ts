@@ -3,7 +3,8 @@
  * "Claus Schenk Graf von Stauffenberg", "Rafael van der Vaart". The tagger ends the name before the
  * lower-case particle (or takes the parts for places); a person's mention runs on over the particle and
  * the surname after it — unless what follows is a known word, place or organisation ("Merkel von der
- * CDU", "Weber von der Universität").
+ * CDU", "Weber von der Universität"). Also the surnames the tagger left out after a first name
+ * (`joinMissedSurnames`: "Gerhart Baum").
  */
 import { GAZ, loadGazetteer } from '../ner/gazetteer.js';
 import { loadLexicon } from '../morph/lexicon.js';
@@ -134,10 +135,13 @@ export function joinNameParticles(
 }
 
 /**
- * "Bundesinnenminister Gerhart Baum.", "Außenminister Frank-Walter Steinmeier sagte": a person's mention
- * of one word, a listed first name or a name right after a role, takes the capitalised word right after it as the surname the tagger missed —
- * often a word it knows as a noun ("Baum", "Prinz", "Macht"). Only where that word ends the phrase (a
- * punctuation mark, a lower-case word or the sentence's end follows) and no place or organisation has it.
+ * "Bundesinnenminister Gerhart Baum.", "Außenminister Frank-Walter Steinmeier sagte": a person's mention of
+ * one word — a listed first name, or a name right after a role — takes the capitalised word right after it
+ * as the surname the tagger missed, often one it knows as a noun ("Baum", "Prinz", "Macht"). Not where a
+ * capitalised word follows that one, nor (after an unlisted name) where anything but a punctuation mark
+ * does: "kündigte Kanzlerin Merkel Reformen an" has an object there; and a word the lexicon lists, without a
+ * role before the name, not where a preposition or article goes on with it or a headline ends on it. Never
+ * a place or organisation.
  */
 export function joinMissedSurnames(
   doc: { text: string },
@@ -151,7 +155,6 @@ export function joinMissedSurnames(
     if (m.type !== 'PER' || m.last - m.first !== 1) continue;
     const name = sentence[m.first - offset]!;
     if (m.start !== name.start || m.end !== name.end) continue;
-    // A listed first name, or a name right after a role ("Bundesinnenminister Gerhart").
     // "Stevens Amtszeit" is Steven's, "Michael Jackson Song" already has its surname.
     if (name.text.endsWith('s') && isFirstName(name.text.slice(0, -1))) continue;
     const role = sentence[m.first - offset - 1];
