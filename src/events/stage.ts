@@ -155,6 +155,28 @@ function sentenceHasScore(p: Parse, ctx: ArgumentContext, t: number): boolean {
   return false;
 }
 
+/**
+ * What a disaster or an accident did, not an attack or a ban, where the sentence names no actor and no
+ * violence: the injured and dead where the headline names a disaster ("Erdbeben in Haiti … Etwa drei
+ * Millionen Menschen sind verletzt") or the sentence an accident ("Der Fahrer wurde schwer verletzt, … die
+ * bei dem Unfall beschädigten Fahrzeuge") and tells no other attack; a disaster story's closures ("In
+ * Baden-Württemberg sind einige Strecken gesperrt").
+ */
+function hazardsDoing(
+  p: Parse,
+  c: Candidate,
+  coded: Coded,
+  closure: boolean,
+  disasterStory: boolean,
+  attackSentences: ReadonlySet<number>,
+): boolean {
+  if (coded.ownSource || sentenceHasNoun(p, c.trigger, isViolence)) return false;
+  if (closure) return disasterStory;
+  if (c.entry.type !== 'ASSAULT' || !CASUALTY_VERBS.has(c.entry.lemma)) return false;
+  if (attackSentences.has(p.sentenceOf[c.trigger] as number)) return false;
+  return disasterStory || sentenceHasNoun(p, c.trigger, isHazard);
+}
+
 /** Verbs of casualties, which a disaster causes as well as an attack. */
 const CASUALTY_VERBS = new Set(['verletzen', 'töten']);
 
@@ -744,22 +766,7 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     // No one attacks or bans in an accident or storm: "Viele Straßen wurden wegen umgestürzter Bäume gesperrt".
     const closure = c.entry.type === 'COERCE' && (c.entry.mode === 'restrict' || c.entry.mode === 'censor');
     if ((c.entry.type === 'ASSAULT' || closure) && noAttacker(p, c, coded1)) continue;
-    // "Erdbeben in Japan … Etwa drei Millionen Menschen sind verletzt": where the headline names a disaster
-    // and no violence, the injured and dead of a sentence that names no attacker are its victims.
-    // So are those of a sentence that names an accident or a disaster and no violence: "Der Fahrer … wurde
-    // schwer verletzt, … bei dem Unfall beschädigten Fahrzeuge".
-    const hazardSentence = sentenceHasNoun(p, c.trigger, isHazard) && !sentenceHasNoun(p, c.trigger, isViolence);
-    // Closures in a disaster story are the storm's ("In Baden-Württemberg sind einige Strecken gesperrt").
-    if (disasterStory && closure && !coded1.ownSource && !sentenceHasNoun(p, c.trigger, isViolence)) continue;
-    if (
-      (disasterStory || hazardSentence) &&
-      c.entry.type === 'ASSAULT' &&
-      CASUALTY_VERBS.has(c.entry.lemma) &&
-      !coded1.ownSource &&
-      !attackSentences.has(p.sentenceOf[c.trigger] as number) &&
-      !sentenceHasNoun(p, c.trigger, isViolence)
-    )
-      continue;
+    if (hazardsDoing(p, c, coded1, closure, disasterStory, attackSentences)) continue;
     if (c.entry.type === 'ASSAULT' && DAMAGE.has(c.entry.lemma) && !violentDamage(p, c, coded1, violentSentences))
       continue;
     // "besiegte ihn mit 3:0", "hatte Tschechien mit 33:25 geschlagen": a verb beside a match score tells sport.
