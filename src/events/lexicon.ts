@@ -291,14 +291,6 @@ export function eventLexicon(): EventLexicon {
   return lexicon;
 }
 
-/**
- * The entry for a noun, also as the last part of a compound ("Massenproteste" → Protest): the longest
- * entry that ends the lemma, at least five letters long, wins ("Haft" would match "Botschaft"). Not after
- * a prefix or a particle, which make a derivation with a meaning of its own ("Entwarnung" is no warning,
- * "Eintreffen" no meeting, "Anforderungen" no demands), nor after a part shorter than three letters
- * ("Vermittlungsverfahren" is no "Ermittlungsverfahren"); and where the morphology lexicon (`words`)
- * knows a longer last part, that one decides ("Verunreinigung" ends in "Reinigung", not in "Einigung").
- */
 /** Whether a compound's first part (lower case) makes the entry's compounds no event ("Miet", "Handy"). */
 export function isExcludedModifier(entry: LexiconEntry, modifier: string): boolean {
   const f = entry.frame;
@@ -308,6 +300,14 @@ export function isExcludedModifier(entry: LexiconEntry, modifier: string): boole
   );
 }
 
+/**
+ * The entry for a noun, also as the last part of a compound ("Massenproteste" → Protest): the longest
+ * entry that ends the lemma, at least five letters long, wins ("Haft" would match "Botschaft"). Not after
+ * a prefix or a particle, which make a derivation with a meaning of its own ("Entwarnung" is no warning,
+ * "Eintreffen" no meeting, "Anforderungen" no demands), nor after a part shorter than three letters
+ * ("Vermittlungsverfahren" is no "Ermittlungsverfahren"); and where the morphology lexicon (`words`)
+ * knows a longer last part, that one decides ("Verunreinigung" ends in "Reinigung", not in "Einigung").
+ */
 export function nounEntry(
   lex: EventLexicon,
   lemma: string,
