@@ -558,7 +558,9 @@ function findCandidates(
         h >= 0 &&
         NOUN_SUPPORT_RELATIONS.has(p.tree.deprel[t] as string) &&
         lex.cues.support.has(verbLemma[h] ?? '') &&
-        !NOT_CARRIED.has(prepositionOf(p, t) ?? '');
+        !NOT_CARRIED.has(prepositionOf(p, t) ?? '') &&
+        // "Der Skandal hatte zum Rücktritt der Regierung geführt": "führen zu" names a cause, not who acts.
+        !(verbLemma[h] === 'führen' && prepositionOf(p, t) === 'zu');
       out.push({ entry, trigger: t, support: carried ? h : -1 });
     }
   }

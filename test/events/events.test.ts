@@ -948,3 +948,12 @@ test("closures in a disaster story are the storm's, a player's suspension is no 
   assert.deepEqual(types('Der Spieler wurde vom Verein für zwei Spiele gesperrt.'), []);
   assert.deepEqual(types('Die Regierung sperrte Facebook und Twitter.'), ['COERCE|sperrte']);
 });
+
+test('"führen zu" names a cause, not who acts: the noun event keeps its own source', () => {
+  const resignation = events('Der Skandal hatte zum Rücktritt der Regierung geführt.').find(
+    (v) => v.type === 'RETREAT',
+  );
+  assert.equal(resignation?.source?.text, 'der Regierung');
+  const [talks] = events('Der Minister führte Gespräche mit der Opposition.');
+  assert.equal(talks?.source?.text, 'Der Minister');
+});
