@@ -576,6 +576,20 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
   let target: Found<EventArgument> | null = null;
   const found = (h: number, path: string[]): Found<EventArgument> | null => {
     if (c.inTime[h] || isLabel(p, h, trigger)) return null;
+    // An article the parse made a phrase's head: "den 16-jährigen festnehmen" (the phrase is the word after
+    // it); "Der … verhaftete 15 Jahre alte Junge", an attributive participle read as a verb, has none.
+    // An article right after a comma the tagger took for the relative pronoun it is ("einen Mann, der …").
+    if (p.xpos[h] === 'ART') {
+      const noun = p.raw[h - 1] === ',' && /^d/.test(p.lower[h] as string) ? antecedentOf(p, h) : -1;
+      if (noun >= 0) h = noun;
+      else if (
+        /^(?:ADJA|NN|NE|CARD)$/.test(p.xpos[h + 1] ?? '') &&
+        p.sentenceOf[h + 1] === p.sentenceOf[h] &&
+        h + 1 !== trigger
+      )
+        h += 1;
+      else return null;
+    }
     // "mehr als 2.000 Personen": the counted noun heads the phrase, whatever the parse made its head.
     const counted = c.quantityEnd[h] as number;
     if (counted >= 0 && counted !== h && p.tree.upos[counted] === 'NOUN') h = counted;

@@ -957,3 +957,12 @@ test('"führen zu" names a cause, not who acts: the noun event keeps its own sou
   const [talks] = events('Der Minister führte Gespräche mit der Opposition.');
   assert.equal(talks?.source?.text, 'Der Minister');
 });
+
+test("an article the parse made a phrase's head is no argument: its noun, the word after it, or nothing", () => {
+  const [charge] = events('Er hatte einen Mann verteidigt, der wegen Gotteslästerung angeklagt worden war.').filter(
+    (v) => v.type === 'ACCUSE',
+  );
+  assert.equal(charge?.target?.text, 'einen Mann');
+  for (const v of events('Der kurz nach der Tat wegen Mordes verhaftete 15 Jahre alte Junge wurde angeklagt.'))
+    assert.notEqual(v.source?.text, 'Der');
+});
