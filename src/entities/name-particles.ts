@@ -123,13 +123,7 @@ export function joinNameParticles(
     const last = offset + end;
     const endChar = sentence[end - 1]!.end;
     // The surname's own mention (often a place: "Guttenberg") is part of the name now.
-    for (let j = mentions.length - 1; j >= from; j--) {
-      const o = mentions[j]!;
-      if (j !== i && o.sentence === m.sentence && o.first >= m.last && o.first < last) {
-        mentions.splice(j, 1);
-        if (j < i) i--;
-      }
-    }
+    i = absorbMentions(mentions, i, from, m.last, last);
     mentions[i] = { ...m, type: 'PER', end: endChar, text: doc.text.slice(m.start, endChar), last };
   }
 }
@@ -176,14 +170,26 @@ export function joinMissedSurnames(
     const continues = after === undefined || /^(?:APPR|APPRART|ART)$/.test(after.xpos);
     if (!titled && continues && loadLexicon()?.has(surname.text)) continue;
     if ((loadGazetteer().lookupWord(surname.text.toLowerCase()) & NOT_SURNAME) !== 0) continue;
-    const other = mentions.findIndex((o, j) => j !== i && o.first <= k + offset && o.last > k + offset);
-    if (other >= 0 && mentions[other]!.type !== 'PER') continue;
-    if (other >= 0) {
-      mentions.splice(other, 1);
-      if (other < i) i--;
-    }
+    // The surname may be a person's mention of its own, which joins the name; never another kind's.
+    if (mentions.some((o) => o.first === m.last && o.type !== 'PER')) continue;
+    i = absorbMentions(mentions, i, from, m.last, m.last + 1);
     mentions[i] = { ...m, end: surname.end, text: doc.text.slice(m.start, surname.end), last: m.last + 1 };
   }
+}
+
+/**
+ * Remove the mentions (from index `from` on, other than the `i`th) that start at NER tokens `first` up to
+ * `last`, whose words the `i`th mention takes over; returns the `i`th mention's index afterwards.
+ */
+function absorbMentions(mentions: Mention[], i: number, from: number, first: number, last: number): number {
+  for (let j = mentions.length - 1; j >= from; j--) {
+    const o = mentions[j]!;
+    if (j !== i && o.first >= first && o.first < last) {
+      mentions.splice(j, 1);
+      if (j < i) i--;
+    }
+  }
+  return i;
 }
 
 /** Two-word particles that can only begin a name ("von der Leyen"; "von Merkel" is "by Merkel"). */

@@ -7,6 +7,7 @@ import { tokenForms } from '../text/forms.js';
 import { sentenceOfTokens } from '../text/positions.js';
 import type { Tree } from '../syntax/tree.js';
 import { isStatePassive, perfectWithSein } from '../syntax/perfect.js';
+import { PAST_WERDEN } from '../morph/tagger.js';
 
 /** Contractions of preposition + article, as their preposition. */
 const CONTRACTED: Record<string, string> = {
@@ -150,7 +151,8 @@ function isHeadlinePassive(p: Parse, v: number): boolean {
  * passive whose participle the tagger read as the infinitive it looks like.
  */
 export function isFutureWerden(p: Parse, aux: number): boolean {
-  return !/^(?:wurde|wurden|wurdest|wurdet|worden|geworden)$/.test(p.lower[aux] as string);
+  const form = p.lower[aux] as string;
+  return !PAST_WERDEN.has(form) && form !== 'geworden';
 }
 
 /** Passive (true) or active (false) as a verb's own auxiliaries say, null where it has none that tell. */

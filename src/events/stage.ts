@@ -170,11 +170,11 @@ function hazardsDoing(
   disasterStory: boolean,
   attackSentences: ReadonlySet<number>,
 ): boolean {
+  // The cheap tests first: this runs for every candidate, the sentence scans only for the few it concerns.
+  const casualty = c.entry.type === 'ASSAULT' && CASUALTY_VERBS.has(c.entry.lemma);
+  if (closure ? !disasterStory : !casualty || attackSentences.has(p.sentenceOf[c.trigger] as number)) return false;
   if (coded.ownSource || sentenceHasNoun(p, c.trigger, isViolence)) return false;
-  if (closure) return disasterStory;
-  if (c.entry.type !== 'ASSAULT' || !CASUALTY_VERBS.has(c.entry.lemma)) return false;
-  if (attackSentences.has(p.sentenceOf[c.trigger] as number)) return false;
-  return disasterStory || sentenceHasNoun(p, c.trigger, isHazard);
+  return closure || disasterStory || sentenceHasNoun(p, c.trigger, isHazard);
 }
 
 /** Verbs of casualties, which a disaster causes as well as an attack. */

@@ -620,10 +620,10 @@ interface TagState {
   xpos: string[];
 }
 
-/** Finite forms of "haben", the perfect's auxiliary. */
 /** Past forms of "werden", which take a participle, never an infinitive. */
-const PAST_WERDEN = new Set(['wurde', 'wurden', 'wurdest', 'wurdet', 'worden']);
+export const PAST_WERDEN: ReadonlySet<string> = new Set(['wurde', 'wurden', 'wurdest', 'wurdet', 'worden']);
 
+/** Finite forms of "haben", the perfect's auxiliary. */
 const HABEN = new Set([
   'hat',
   'hatte',

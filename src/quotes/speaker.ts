@@ -51,7 +51,8 @@ const NP_TAGS = new Set(['ART', 'ADJA', 'PPOSAT', 'PIAT', 'PDAT', 'CARD', 'NN', 
 const NOMINAL = new Set(['NN', 'NE', 'PPER', 'PIS', 'PDS']);
 /** Tags inside a short prepositional phrase after a role ("beim Klimagipfel", "von Paris"). */
 const PP_TAGS = new Set(['ART', 'ADJA', 'NN', 'NE', 'CARD']);
-const PRONOUNS = new Set(['er', 'sie', 'ich', 'wir']);
+/** Personal pronouns that can be a speaker ("sagte er"), in lower case. */
+export const SPEAKER_PRONOUNS: ReadonlySet<string> = new Set(['er', 'sie', 'ich', 'wir']);
 
 function xposOf(c: SpeakerContext, t: number): string {
   return c.doc.morph ? (c.doc.morph.xpos[t] as string) : '_';
@@ -302,7 +303,7 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
       end = tokens.end[k - 1] as number;
     }
   }
-  if (!entity && PRONOUNS.has(headLower) && xposOf(c, head) === 'PPER') {
+  if (!entity && SPEAKER_PRONOUNS.has(headLower) && xposOf(c, head) === 'PPER') {
     // "er"/"sie" (singular): the last person named; "ich"/"wir" inside a quote are not resolved here.
     const plural = headLower === 'wir' || headLower === 'ich' ? true : verbIsPlural(c, head);
     // "sie" is no man and "er" no woman where a title says so ("Innenminister Wolfgang Schäuble").

@@ -12,7 +12,7 @@ import { tokenForms } from '../text/forms.js';
 import { sentenceOfTokens } from '../text/positions.js';
 import { findQuotedSpans } from './marks.js';
 import { speechVerbAt } from './cues.js';
-import { speakerContext } from './speaker.js';
+import { SPEAKER_PRONOUNS, speakerContext } from './speaker.js';
 import type { Work } from './work.js';
 import { directQuotes } from './direct.js';
 import {
@@ -104,7 +104,7 @@ function nestedQuotesTakeTheirHost(quotes: Work['quotes']): void {
     if (!host) continue;
     const innerCue = q.cue !== null && q.cue.start >= host.start && q.cue.end <= host.end;
     // A person or a pronoun of its own stays ("Er nannte das „maßvoll“").
-    const own = q.speaker !== null && (q.speaker.entity !== null || /^(er|sie|ich|wir)$/i.test(q.speaker.text));
+    const own = q.speaker !== null && (q.speaker.entity !== null || SPEAKER_PRONOUNS.has(q.speaker.text.toLowerCase()));
     if (q.speaker && (!innerCue || own)) continue;
     q.speaker = host.speaker;
     q.cue = host.cue;
