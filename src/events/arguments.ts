@@ -391,6 +391,9 @@ function passiveSubject(c: ArgumentContext, verb: number, agent: number): number
   const aux = childWith(p, verb, ['aux:pass']);
   const number = aux >= 0 ? featValue(p.feats[aux] as string, 'Number') : '_';
   if (number === '_') return -1;
+  // A second participle shares the auxiliary of both ("6.700 Menschen festgenommen und eine Person getötet
+  // wurden"), which agrees with the two subjects together, not with its own.
+  const shared = p.tree.deprel[verb] === 'conj' && number === 'Plur';
   return childWith(
     p,
     verb,
@@ -400,7 +403,7 @@ function passiveSubject(c: ArgumentContext, verb: number, agent: number): number
       !c.inTime[k] &&
       isNoun(p, k) &&
       prepositionOf(p, k) === null &&
-      featValue(p.feats[k] as string, 'Number') === number &&
+      (shared || featValue(p.feats[k] as string, 'Number') === number) &&
       !kids(p, k).some((d) => p.tree.deprel[d] === 'det' && featValue(p.feats[d] as string, 'Case') === 'Dat'),
   );
 }
@@ -550,7 +553,14 @@ function targetPreposition(p: Parse, k: number, type: string): boolean {
  */
 function objectOf(c: ArgumentContext, v: number, type: string, exclude: number): number {
   const p = c.parse;
-  const acc = childWith(p, v, ['obj', 'iobj'], (k) => k !== exclude && nominal(p, k));
+  // A genitive is no object of an event verb: "des Landes" after a noun is that noun's attribute, whatever
+  // the parse made of it ("die Polizeibeamten des Landes wenden sich gegen …").
+  const acc = childWith(
+    p,
+    v,
+    ['obj', 'iobj'],
+    (k) => k !== exclude && nominal(p, k) && !GENITIVE_ARTICLES.has(articleOf(p, k)),
+  );
   if (acc >= 0) return acc;
   return childWith(
     p,
@@ -675,6 +685,14 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
 const NOM_ACC_ALIKE = new Set(['die', 'das', 'eine', '']);
 /** Nouns of a span of time, which stand in the accusative without being an object ("Einen Tag zuvor"). */
 const TIME_NOUNS = new Set(['Tag', 'Woche', 'Monat', 'Jahr', 'Stunde', 'Minute', 'Abend', 'Morgen', 'Nacht', 'Moment']);
+/** The lower-case article (determiner) of noun `n`, or ''. */
+function articleOf(p: Parse, n: number): string {
+  const d = childWith(p, n, ['det']);
+  return d >= 0 ? (p.lower[d] as string) : '';
+}
+
+/** Articles that are only genitive. */
+const GENITIVE_ARTICLES = new Set(['des', 'eines']);
 /** Articles that are never nominative. */
 const NEVER_NOMINATIVE = new Set(['den', 'dem', 'einen', 'einem']);
 
@@ -685,10 +703,7 @@ const NEVER_NOMINATIVE = new Set(['den', 'dem', 'einen', 'einem']);
 function swappedByParse(c: ArgumentContext, subject: number, obj: number): boolean {
   const p = c.parse;
   if (p.tree.deprel[obj] !== 'obj' || (p.tree.upos[obj] !== 'NOUN' && p.tree.upos[obj] !== 'PROPN')) return false;
-  const article = (n: number): string => {
-    const d = childWith(p, n, ['det']);
-    return d >= 0 ? (p.lower[d] as string) : '';
-  };
+  const article = (n: number): string => articleOf(p, n);
   // "Den Vorschlag unterstützen manche Staatschefs": an article that is never nominative.
   // ("Einen Tag zuvor …" is a time, whatever the parse made of it.)
   if (

@@ -4,6 +4,7 @@
  */
 import type { Doc, MorphTable, MorphWord } from '../document.js';
 import type { Stage } from '../pipeline.js';
+import { truncationEnd } from '../text/compounds.js';
 import { readLexiconRows } from '../util/lexicon.js';
 import { loadMorphTagger, type MorphTagger, type TaggedToken } from './tagger.js';
 
@@ -25,12 +26,18 @@ export interface TokenTags extends TaggedToken {
   words?: MorphWord[];
 }
 
-/** Tag a sentence given as token texts, contractions split into their two words (as the treebank). */
-export function tagTokens(tagger: MorphTagger, texts: readonly string[]): TokenTags[] {
+/**
+ * Tag a sentence given as token texts, contractions split into their two words (as the treebank).
+ * `truncated` marks the tokens that are the first part of a truncated compound ("Militär" in "Militär- und
+ * Polizeibeamten"), which only the token offsets tell: they are tagged TRUNC.
+ */
+export function tagTokens(tagger: MorphTagger, texts: readonly string[], truncated?: ReadonlySet<number>): TokenTags[] {
   const words: string[] = [];
   const wordOf: number[] = []; // token → index of its (first) word
   const contractions: Array<Contraction | undefined> = [];
-  for (const text of texts) {
+  const truncatedWords = truncated?.size ? new Set<number>() : undefined;
+  for (const [t, text] of texts.entries()) {
+    if (truncatedWords && truncated?.has(t)) truncatedWords.add(words.length);
     wordOf.push(words.length);
     // Contractions are short: only look up tokens of two to seven letters.
     const c = text.length >= 2 && text.length <= 7 ? CONTRACTIONS.get(text.toLowerCase()) : undefined;
@@ -38,7 +45,7 @@ export function tagTokens(tagger: MorphTagger, texts: readonly string[]): TokenT
     if (c) words.push(text[0] === text[0]?.toUpperCase() ? cap(c.preposition) : c.preposition, c.article);
     else words.push(text);
   }
-  const tagged = tagger.tagSentence(words);
+  const tagged = tagger.tagSentence(words, truncatedWords);
   return texts.map((_, t) => {
     const w = wordOf[t] as number;
     const tag = tagged[w]!;
@@ -75,7 +82,7 @@ export const morphStage: Stage = {
       const end = doc.sentences.endToken[s] as number;
       const texts: string[] = [];
       for (let t = first; t < end; t++) texts.push(doc.text.slice(doc.tokens.start[t], doc.tokens.end[t]));
-      tagTokens(tagger, texts).forEach((tag, i) => {
+      tagTokens(tagger, texts, truncatedTokens(doc, first, texts)).forEach((tag, i) => {
         const t = first + i;
         table.upos[t] = tag.upos;
         table.xpos[t] = tag.xpos;
@@ -87,6 +94,18 @@ export const morphStage: Stage = {
     doc.morph = table;
   },
 };
+
+/** Sentence positions of the words written with a hyphen before a conjunction ("Militär- und …"). */
+function truncatedTokens(doc: Doc, first: number, texts: readonly string[]): Set<number> | undefined {
+  let found: Set<number> | undefined;
+  for (let i = 0; i + 3 < texts.length; i++) {
+    if (texts[i + 1] !== '-' || !/^\p{L}+$/u.test(texts[i] as string)) continue;
+    const start = doc.tokens.start.subarray(first, first + texts.length);
+    const end = doc.tokens.end.subarray(first, first + texts.length);
+    if (truncationEnd(texts, start, end, i) >= 0) (found ??= new Set()).add(i);
+  }
+  return found;
+}
 
 function cap(s: string): string {
   return (s[0]?.toUpperCase() ?? '') + s.slice(1);

@@ -285,6 +285,7 @@ export class MorphTagger {
     this.labelXpos = tags.labels.map((l) => this.xposOf(l));
     this.participleLabel = this.labelXpos.findIndex((x, l) => x === 'VVPP' && this.labelUpos[l] === 'VERB');
     this.finiteLabel = this.labelXpos.findIndex((x, l) => x === 'VVFIN' && this.labelUpos[l] === 'VERB');
+    this.truncLabel = tags.labels.find((l) => l === 'NOUN|TRUNC') ?? null;
     this.sharedFeatScores = new Float64Array(this.mergedFeats.model.labels.length);
   }
 
@@ -318,6 +319,8 @@ export class MorphTagger {
   private readonly participleLabel: number;
   /** The label of a full verb's finite form (VERB/VVFIN), or -1. */
   private readonly finiteLabel: number;
+  /** The joint label of a truncated compound part, if the model has it. */
+  private readonly truncLabel: string | null;
 
   private uposOf(label: string): string {
     return label.slice(0, label.indexOf('|'));
@@ -355,8 +358,12 @@ export class MorphTagger {
     return new MorphTagger(manifest, part('tags'), featModels, part('lemma'), lexicon);
   }
 
-  /** Tag one sentence of words. */
-  tagSentence(words: readonly string[]): TaggedToken[] {
+  /**
+   * Tag one sentence of words. `truncated` holds the positions of words the text writes as the first part
+   * of a truncated compound ("Militär" in "Militär- und Polizeibeamten"; the caller sees the hyphen touch
+   * it): they are TRUNC, which the model, having seen eight in training, rarely finds for a known noun.
+   */
+  tagSentence(words: readonly string[], truncated?: ReadonlySet<number>): TaggedToken[] {
     const v = viewSentence(words, this.lexicon);
     const n = words.length;
     const upos: string[] = new Array(n);
@@ -366,7 +373,7 @@ export class MorphTagger {
     for (let i = 0; i < n; i++) caches[i] = this.cacheOf(words[i] as string);
     for (let i = 0; i < n; i++) {
       const cache = caches[i] as WordCache;
-      const known = cache.dictionary;
+      const known = truncated?.has(i) && this.truncLabel ? this.truncLabel : cache.dictionary;
       if (known !== null) {
         labels[i] = known;
         upos[i] = this.uposOf(known);

@@ -966,3 +966,16 @@ test("an article the parse made a phrase's head is no argument: its noun, the wo
   for (const v of events('Der kurz nach der Tat wegen Mordes verhaftete 15 Jahre alte Junge wurde angeklagt.'))
     assert.notEqual(v.source?.text, 'Der');
 });
+
+test('a genitive is no object, and a participle sharing its plural auxiliary keeps its singular subject', () => {
+  const [turn] = events(
+    'Es gibt Anzeichen, dass sich die Militär- und Polizeibeamten des Landes gegen den Präsidenten wenden.',
+  );
+  assert.equal(turn?.type, 'ACCUSE');
+  assert.equal(turn?.source?.text, 'die Militär- und Polizeibeamten des Landes');
+  assert.equal(turn?.target?.text, 'den Präsidenten');
+  const killing = events(
+    'Beamte sagen, dass 6.700 Menschen festgenommen und mindestens eine Person getötet wurden.',
+  ).find((v) => v.type === 'ASSAULT');
+  assert.equal(killing?.target?.text, 'eine Person');
+});
