@@ -221,12 +221,17 @@ export function antecedentOf(p: Parse, pronoun: number): number {
   return noun >= 0 && noun < pronoun && isNoun(p, noun) && agrees(p, noun, pronoun) ? noun : -1;
 }
 
+const MASC_OR_NEUT = new Set(['dem', 'dessen']);
+
 /** No contradiction in number or gender between two words (a feature either leaves out agrees). */
 function agrees(p: Parse, a: number, b: number): boolean {
   for (const feature of ['Number', 'Gender']) {
     const x = featValue(p.feats[a] as string, feature);
     const y = featValue(p.feats[b] as string, feature);
-    if (x !== '_' && y !== '_' && x !== y) return false;
+    if (x === '_' || y === '_' || x === y) continue;
+    // "dem" and "dessen" are masculine or neuter alike: the tagger's choice between them is a guess.
+    if (feature === 'Gender' && MASC_OR_NEUT.has(p.lower[b] as string) && x !== 'Fem' && y !== 'Fem') continue;
+    return false;
   }
   return true;
 }

@@ -58,7 +58,14 @@ export type Frame =
    * A phrase with this preposition; with "+actor" naming someone who can act; with "=A|B" it may also hang
    * deeper in the clause's noun phrases when a listed noun heads it (also as a compound's last part).
    */
-  | { kind: 'prep'; preposition: string; actor: boolean; nouns: ReadonlySet<string> | null }
+  | {
+      kind: 'prep';
+      preposition: string;
+      actor: boolean;
+      nouns: ReadonlySet<string> | null;
+      /** With "=!A|B": a phrase no listed noun heads ("sich zur Nato bekennen", not "zu dem Anschlag"). */
+      except: ReadonlySet<string> | null;
+    }
   | { kind: 'objnot'; nouns: ReadonlySet<string> }
   | { kind: 'obj'; nouns: ReadonlySet<string> }
   /** The active subject is a listed noun (also a compound's last part): "Das Landgericht verurteilte …". */
@@ -204,8 +211,10 @@ function parseFrame(value: string, where: string): Frame {
     const [phrase = '', listed] = value.slice(5).split('=');
     const [preposition = '', actor] = phrase.split('+');
     if (actor !== undefined && actor !== 'actor') throw new Error(`${where}: unknown frame ${value}`);
-    const nouns = listed === undefined ? null : new Set(listed.toLowerCase().split('|'));
-    return { kind: 'prep', preposition, actor: actor === 'actor', nouns };
+    const list = (text: string): Set<string> => new Set(text.toLowerCase().split('|'));
+    const except = listed?.startsWith('!') ? list(listed.slice(1)) : null;
+    const nouns = listed === undefined || except ? null : list(listed);
+    return { kind: 'prep', preposition, actor: actor === 'actor', nouns, except };
   }
   if (value.startsWith('objnot:')) return { kind: 'objnot', nouns: new Set(value.slice(7).toLowerCase().split('|')) };
   if (value.startsWith('obj:')) return { kind: 'obj', nouns: new Set(value.slice(4).toLowerCase().split('|')) };

@@ -12,6 +12,7 @@ import { treeOf } from '../syntax/tree.js';
 import { tokensWithin } from '../text/positions.js';
 import { compoundHead, truncationEnd } from '../text/compounds.js';
 import { findQuotedSpans } from '../quotes/marks.js';
+import { LONG_TITLE_WORDS, WORK_NOUNS } from '../quotes/direct.js';
 import { actorOf } from '../entities/actors.js';
 import {
   argumentAt,
@@ -294,7 +295,8 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       const phrase = (c: number): boolean =>
         prepositionOf(p, c) === f.preposition &&
         !(ctx.inTime[c] && TIME_PREPOSITIONS.has(f.preposition)) &&
-        (!f.actor || canAct(ctx, c));
+        (!f.actor || canAct(ctx, c)) &&
+        !(f.except && inWordList(f.except, p.tree.lemma[relativeAntecedent(p, c)] as string));
       // With a list, only a phrase a listed noun heads counts ("zu einer Freiheitsstrafe", not "zur
       // Gewalt"), and then also deeper in the noun phrases: "im Rahmen des Prozesses zu einer
       // Freiheitsstrafe verurteilt", where the parse hung it on the last noun before it.
@@ -355,8 +357,43 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
 function quotedNames(doc: Doc): Array<{ start: number; end: number }> {
   return findQuotedSpans(doc.text).filter((span) => {
     const words = doc.text.slice(span.start, span.end).trim().split(/\s+/).length;
-    return !span.open && words >= 2 && words <= 8 && !doc.quotes.some((q) => q.start < span.end && span.start < q.end);
+    // A work's title may be longer, and names no news: "für sein Buch „Cobra II – … der Invasion …“".
+    const longest = WORK_NOUNS.has(
+      /(\p{L}+)\s*$/u.exec(doc.text.slice(Math.max(0, span.outerStart - 40), span.outerStart))?.[1] ?? '',
+    )
+      ? LONG_TITLE_WORDS
+      : 8;
+    return (
+      !span.open &&
+      words >= 2 &&
+      words <= longest &&
+      (longest > 8 || !doc.quotes.some((q) => q.start < span.end && span.start < q.end))
+    );
   });
+}
+
+/** The noun a relative pronoun stands for ("der Anschlag, zu dem sich …"), else `t` itself. */
+function relativeAntecedent(p: Parse, t: number): number {
+  if (p.xpos[t] !== 'PRELS') return t;
+  const noun = antecedentOf(p, t);
+  return noun >= 0 ? noun : t;
+}
+
+/**
+ * Custody named as what a court sentences to or a release ends is part of that event, not an arrest of its
+ * own: "zu zehn Jahren Haft verurteilt", "aus der Haft entlassen".
+ */
+function isSentenceOrRelease(p: Parse, c: Candidate, typeAt: ReadonlyMap<number, string>): boolean {
+  if (c.entry.kind !== 'noun' || c.entry.mode !== 'arrest') return false;
+  let t = c.trigger;
+  // "zu sieben Jahren Haft": the phrase is the duration's.
+  const above = p.tree.head[t] as number;
+  if (prepositionOf(p, t) === null && above >= 0 && p.tree.upos[above] === 'NOUN') t = above;
+  const preposition = prepositionOf(p, t);
+  if (preposition !== 'zu' && preposition !== 'aus') return false;
+  const head = p.tree.head[t] as number;
+  const type = typeAt.get(head);
+  return (type === 'SANCTION' && preposition === 'zu') || (type === 'RETREAT' && preposition === 'aus');
 }
 
 /** Whether a noun of `nouns` (also as a compound's last part) is in the sentence of token `v`. */
@@ -416,8 +453,8 @@ function objectNoun(p: Parse, v: number, nouns: ReadonlySet<string>, depth: numb
   for (const c of kids(p, v)) {
     if (!OBJECT_RELATIONS.has(p.tree.deprel[c] as string) || prepositionOf(p, c) !== null) continue;
     // "eine Resolution, die vom Sicherheitsrat angenommen wurde": the relative pronoun stands for its noun.
-    const noun = p.xpos[c] === 'PRELS' ? antecedentOf(p, c) : c;
-    if (noun >= 0 && p.tree.upos[noun] === 'NOUN' && inWordList(nouns, p.tree.lemma[noun] as string)) return true;
+    const noun = relativeAntecedent(p, c);
+    if (p.tree.upos[noun] === 'NOUN' && inWordList(nouns, p.tree.lemma[noun] as string)) return true;
     if (depth > 1 && objectNoun(p, c, nouns, depth - 1)) return true;
   }
   return false;
@@ -762,7 +799,7 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
       (t) => verbLemma[t] as string,
       (t) => typeAt.get(t) ?? null,
     );
-    if (decision.suppressed || isContentAfterComma(p, c, typeAt)) continue;
+    if (decision.suppressed || isContentAfterComma(p, c, typeAt) || isSentenceOrRelease(p, c, typeAt)) continue;
     if (SELF_HARM.has(verbLemma[c.trigger] ?? '') && harmsOnlyItself(p, c.trigger)) continue;
     const coded1 = code(doc, p, ctx, c, decision, heads, verbLemma);
     // No one attacks or bans in an accident or storm: "Viele Straßen wurden wegen umgestürzter Bäume gesperrt".

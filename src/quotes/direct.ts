@@ -17,6 +17,7 @@ import {
   lastFiniteBefore,
 } from './work.js';
 import { headAfter } from './frames.js';
+import { readWordSet } from '../util/lexicon.js';
 import { frameSpeaker } from './free-indirect.js';
 
 /** A quoted name or title ("Honest People", „Al-Qaida“-Mitglieder) is not speech. */
@@ -40,11 +41,15 @@ export const NAME_PARTICLES = /^(of|the|and|for|de|la|le|les|du|des|del|el|y|et|
 export function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
   const content = w.doc.text.slice(span.start, span.end);
   // A title starts in upper case; "nannte die Zahlen „aus der Luft gegriffen“" quotes a judgement.
-  if (!/^[\p{Lu}\p{N}]/u.test(content) || /[.!?…]$/.test(content) || content.split(/\s+/).length > 8) return false;
+  const words = content.split(/\s+/).length;
+  if (!/^[\p{Lu}\p{N}]/u.test(content) || /[.!?…]$/.test(content) || words > LONG_TITLE_WORDS) return false;
   let i = span.outerStart;
   while (i > 0 && /\s/.test(w.doc.text[i - 1] as string)) i--;
   if (i === 0) return false;
   let before = tokenAt(w, i - 1);
+  // A work's title may be long: das Buch „Cobra II – die wirkliche Geschichte der Invasion …“.
+  if (words > 8 && !WORK_NOUNS.has(w.doc.text.slice(w.doc.tokens.start[before], w.doc.tokens.end[before])))
+    return false;
   if (w.xpos[before] === 'NN') return !SPEECH_NOUNS.test(w.lower[before] as string);
   // "erklärte der neue „Oberste Rat zur Wiederherstellung der Demokratie“": a definite article and an
   // adjective before a quotation in title case make it a name, whatever verb the sentence has.
@@ -66,6 +71,12 @@ export function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
 }
 
 const DEFINITE = new Set(['der', 'die', 'das', 'den', 'dem', 'des']);
+
+/** Words the title of a work has at most. */
+export const LONG_TITLE_WORDS = 20;
+
+/** Nouns of works (word forms): their quoted apposition is a title, not speech ("das Buch „…“"). */
+export const WORK_NOUNS = readWordSet('lexicons/de/work-nouns.txt');
 
 /** Two words or more, at least half of them capitalised. */
 function titleCase(content: string): boolean {

@@ -979,3 +979,27 @@ test('a genitive is no object, and a participle sharing its plural auxiliary kee
   ).find((v) => v.type === 'ASSAULT');
   assert.equal(killing?.target?.text, 'eine Person');
 });
+
+test("a work's quoted title names no events, and a long one is no quote", () => {
+  const doc = analyzeDocument(
+    textDocument(
+      'Gordon hat für sein Buch „Cobra II – die wirkliche Geschichte der Invasion und der Besetzung Iraks“ recherchiert.',
+    ),
+  );
+  assert.deepEqual(doc.events, []);
+  assert.deepEqual(doc.quotes, []);
+});
+
+test('custody a court sentences to or a release ends is no arrest of its own; a discharge from service no release', () => {
+  assert.deepEqual(types('Sie wurde zu sieben Jahren Haft wegen Amtsmissbrauch verurteilt.'), ['SANCTION|verurteilt']);
+  assert.deepEqual(types('Er wurde am Abend wieder aus der Haft entlassen.'), ['RETREAT|entlassen']);
+  assert.deepEqual(types('Der Täter ist wegen Gewaltdelikten in Haft.'), ['COERCE|Haft']);
+  assert.deepEqual(types('Die Offiziere sind aus dem Dienst entlassen worden.'), []);
+});
+
+test('claiming an attack is no support; professing an alliance is', () => {
+  assert.deepEqual(types('Die Regierung bekannte sich zur Nato.'), ['SUPPORT|bekannte']);
+  assert.ok(!types('Es gab einen Anschlag, zu dem sich die Taliban bekennen.').includes('SUPPORT|bekennen'));
+  assert.ok(!types('Zu den Anschlägen bekannte sich eine Gruppe.').includes('SUPPORT|bekannte'));
+  assert.deepEqual(types('Fünf der Festgenommenen bekannten sich schuldig.'), []);
+});
