@@ -484,6 +484,13 @@ export function subjectOf(
     if (x === 'NN' || x === 'NE' || x === 'PPER') return t;
     if (x.startsWith('V')) break;
   }
+  // "Wahlbeobachter monieren Unregelmäßigkeiten, sprechen aber davon, dass …": a finite verb right after a
+  // comma with no subject of its own shares the subject of the main clause before it.
+  if (before < 0 && depth < 1 && clauseStart === verb && raw[verb - 1] === ',' && xposOf(c, verb).endsWith('FIN')) {
+    const opener = xposOf(c, first);
+    const main = /^(KOUS|PWAV|PWS)$/.test(opener) ? -1 : mainClauseVerbBefore(c, first, verb - 1);
+    if (main >= 0) return subjectOf(c, main, first, stop, blocked, depth + 1);
+  }
   return before;
 }
 

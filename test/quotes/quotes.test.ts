@@ -1389,3 +1389,16 @@ test('words quoted inside what someone is reported to have said are theirs', () 
   assert.ok(quotes.length >= 1);
   for (const q of quotes) assert.match(q.speaker?.text ?? '', /Martin Hatzius/, q.text);
 });
+
+test('a speech verb right after a comma without a subject shares the subject of the clause before it', () => {
+  assert.deepEqual(
+    quotes(
+      'Internationale Wahlbeobachter monieren Unregelmäßigkeiten, sprechen aber davon, dass die Wahl fairer als im Jahr 2000 verlaufen sei.',
+    ),
+    ['indirect|Internationale Wahlbeobachter|sprechen|dass die Wahl fairer als im Jahr 2000 verlaufen sei'],
+  );
+  // After a fronted subordinate clause the subject follows the verb.
+  assert.deepEqual(quotes('Als der Minister kam, sagte die Sprecherin, dass die Lage ernst sei.'), [
+    'indirect|die Sprecherin|sagen|dass die Lage ernst sei',
+  ]);
+});
