@@ -488,8 +488,16 @@ export function subjectOf(
   // comma with no subject of its own shares the subject of the main clause before it.
   if (before < 0 && depth < 1 && clauseStart === verb && raw[verb - 1] === ',' && xposOf(c, verb).endsWith('FIN')) {
     const opener = xposOf(c, first);
-    const main = /^(KOUS|PWAV|PWS)$/.test(opener) ? -1 : mainClauseVerbBefore(c, first, verb - 1);
+    if (/^(KOUS|PWAV|PWS)$/.test(opener)) return before;
+    const main = mainClauseVerbBefore(c, first, verb - 1);
     if (main >= 0) return subjectOf(c, main, first, stop, blocked, depth + 1);
+    // No main clause before it: "Renate Künast, Fraktionschefin von Bündnis 90/Die Grünen, kritisierte: …",
+    // "Putin, der seit 20 Jahren regiert, sagte …" — the first phrase, before the apposition, is the subject.
+    if (!/^(APPR|APPRART)$/.test(opener)) {
+      let comma = first;
+      while (raw[comma] !== ',') comma++;
+      return subjectBefore(c, first, comma, first);
+    }
   }
   return before;
 }

@@ -102,8 +102,29 @@ export function speakerOfCue(w: Work, cue: Cue, s: number): Speaker | null {
     const agent = agentOf(w, cue.token, f);
     return agent < 0 ? null : speakerOfPhrase(w.ctx, agent, f, e);
   }
+  // "„…“, zitierte man Yolanda Alvarez", "zitiert die Zeitung den Minister": who is quoted is the speaker.
+  const quoted = cue.lemma === 'zitieren' ? quotedPerson(w, cue.token, f, e) : null;
+  if (quoted) return quoted;
   const head = subjectOf(w.ctx, cue.token, f, e, (t) => w.inQuote[t] === 1);
   return head < 0 ? null : speakerOfPhrase(w.ctx, head, f, e);
+}
+
+/** The accusative object of "zitieren" where it names someone (an entity: not "den Satz"), or null. */
+function quotedPerson(w: Work, verb: number, f: number, e: number): Speaker | null {
+  const tree = w.tree;
+  if (!tree) return null;
+  for (let t = f; t < e; t++) {
+    if (tree.head[t] !== verb || tree.deprel[t] !== 'obj' || w.inQuote[t]) continue;
+    const speaker = speakerOfPhrase(w.ctx, t, f, e);
+    if (speaker?.entity) return speaker;
+  }
+  // "zitierte man Yolanda Alvarez": after "man" the name is the object, whatever the parse made of it.
+  const next = verb + 2;
+  if (w.lower[verb + 1] === 'man' && next < e && w.xpos[next] === 'NE' && !w.inQuote[next]) {
+    const speaker = speakerOfPhrase(w.ctx, next, f, e);
+    if (speaker?.entity) return speaker;
+  }
+  return null;
 }
 
 /** Whether participle `k` is passive: a form of "werden" next to it, or an aux:pass child in the parse. */
@@ -136,7 +157,8 @@ export function agentOf(w: Work, k: number, f: number): number {
 export function writtenSource(w: Work, verb: number, f: number, e: number): Speaker | null {
   const tree = w.tree;
   for (let t = f; t < e - 1; t++) {
-    if (!/^(in|im)$/.test(w.lower[t] as string) || w.inQuote[t]) continue;
+    // "hieß es in der Mitteilung", and who it comes from: "hieß es vom Abgeordneten …", "aus Paris".
+    if (!/^(in|im|von|vom|aus|seitens)$/.test(w.lower[t] as string) || w.inQuote[t]) continue;
     let noun = t + 1;
     while (noun < e && /^(ART|ADJA|PPOSAT|PDAT)$/.test(w.xpos[noun] ?? '')) noun++;
     if (w.xpos[noun] !== 'NN' && w.xpos[noun] !== 'NE') continue;

@@ -1402,3 +1402,24 @@ test('a speech verb right after a comma without a subject shares the subject of 
     'indirect|die Sprecherin|sagen|dass die Lage ernst sei',
   ]);
 });
+
+test('a speaker before an apposition, who is quoted ("zitierte man X") and whom "hieß es von" names', () => {
+  assert.deepEqual(
+    quotes(
+      'Renate Künast, Fraktionschefin von Bündnis 90/Die Grünen, kritisierte: „Dieser Minister hat die Demokratie nicht verstanden!“',
+    ).map((q) => q.split('|')[1]),
+    ['Renate Künast'],
+  );
+  assert.deepEqual(
+    quotes('Der Text endet. „Wir sind unwillkommene Zeugen“, zitierte man Yolanda Alvarez vom Sender RTVE.').map(
+      (q) => q.split('|')[1],
+    ),
+    ['Yolanda Alvarez'],
+  );
+  assert.deepEqual(
+    quotes(
+      'Der Text endet. „Alle Anzeichen deuteten auf einen Anschlag hin“, hieß es vom Abgeordneten Viktor Oserow.',
+    ).map((q) => q.split('|')[1]),
+    ['Abgeordneten Viktor Oserow'],
+  );
+});
