@@ -280,8 +280,15 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       const subject = activeSubject(p, v);
       return subject < 0 || canAct(ctx, subject);
     }
-    case 'noobj':
-      return !isAccusativeObject(p, v);
+    case 'noobj': {
+      if (isAccusativeObject(p, v)) return false;
+      // A passive's subject is the object ("die Masse konnte ermittelt werden"); "Es wurde demonstriert" and
+      // "Gegen Lenz, der … ist, wird ermittelt" (the parse may take a noun there for the subject) have none.
+      if (!isPassive(p, v) || kids(p, v).some((c) => prepositionOf(p, c) === 'gegen')) return true;
+      const nominalSubject = (k: number): boolean =>
+        NOMINAL.has(p.tree.upos[k] as string) && p.lower[k] !== 'es' && !inRelativeClause(p, k);
+      return childWith(p, v, ['nsubj:pass', 'nsubj'], nominalSubject) < 0;
+    }
     case 'refl': {
       // "will sich … treffen": the parse may hang "sich" on the modal verb that takes the infinitive.
       const h = p.tree.head[v] as number;
@@ -370,6 +377,13 @@ function quotedNames(doc: Doc): Array<{ start: number; end: number }> {
       (longest > 8 || !doc.quotes.some((q) => q.start < span.end && span.start < q.end))
     );
   });
+}
+
+/** Whether token `t` follows a relative pronoun with no comma between: the parse took it out of that clause. */
+function inRelativeClause(p: Parse, t: number): boolean {
+  const first = p.doc.sentences.firstToken[p.sentenceOf[t] as number] as number;
+  for (let k = t - 1; k >= first && p.raw[k] !== ','; k--) if (p.xpos[k] === 'PRELS') return true;
+  return false;
 }
 
 /** The noun a relative pronoun stands for ("der Anschlag, zu dem sich …"), else `t` itself. */

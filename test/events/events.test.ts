@@ -1003,3 +1003,12 @@ test('claiming an attack is no support; professing an alliance is', () => {
   assert.ok(!types('Zu den Anschlägen bekannte sich eine Gruppe.').includes('SUPPORT|bekannte'));
   assert.deepEqual(types('Fünf der Festgenommenen bekannten sich schuldig.'), []);
 });
+
+test('what is measured is not investigated; idioms of greeting, heat and lawyering are no events', () => {
+  assert.deepEqual(types('Im Herbst konnte die Masse eines Neutrinos ermittelt werden.'), []);
+  assert.deepEqual(types('Gegen den Bürgermeister wird von der Staatsanwaltschaft ermittelt.'), ['ACCUSE|ermittelt']);
+  assert.deepEqual(types('Die Familie begrüßte auf der Brücke das neue Jahr.'), []);
+  assert.deepEqual(types('Ich habe in der Hitze des Gefechts Dinge gesagt.'), []);
+  assert.deepEqual(types('Sie wurde daran gehindert, ihren Mandanten vor Gericht zu verteidigen.'), []);
+  assert.deepEqual(types('Bei dem Blitzeinschlag wurden 19 Menschen verletzt.'), []);
+});
