@@ -1012,3 +1012,17 @@ test('what is measured is not investigated; idioms of greeting, heat and lawyeri
   assert.deepEqual(types('Sie wurde daran gehindert, ihren Mandanten vor Gericht zu verteidigen.'), []);
   assert.deepEqual(types('Bei dem Blitzeinschlag wurden 19 Menschen verletzt.'), []);
 });
+
+test("talks taken up, agreements reached and strikes lasting carry their verb's modal; what is hoped for is supposed", () => {
+  assert.deepEqual(coded('Angela Merkel will Gespräche mit allen Parteien aufnehmen.'), [
+    'CONSULT|Gespräche|DEUGOV|planned',
+  ]);
+  assert.deepEqual(
+    coded('Dort soll eine Vereinbarung zwischen den Staaten erzielt werden.').map((e) => e.split('|').pop()),
+    ['planned'],
+  );
+  assert.deepEqual(
+    coded('Er hofft auf eine Begnadigung.').map((e) => e.split('|').pop()),
+    ['hypothetical'],
+  );
+});
