@@ -170,7 +170,9 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
         const at = from === chunk.start ? start : sentence[from]!.start;
         const text = doc.text.slice(at, to === chunk.end ? end : sentence[to - 1]!.end);
         const own =
-          parts.length > 1 || isMultiWordCity(text, type) ? 'LOC' : (kindBefore(sentence, chunk.start) ?? type);
+          parts.length > 1 || isMultiWordCity(text, type)
+            ? 'LOC'
+            : (kindBefore(sentence, chunk.start) ?? (afterWeatherNoun(sentence, chunk.start) ? 'MISC' : type));
         mentions.push({
           type: own === 'LOC' && isSeatOfPowerOnly(text, d) ? 'ORG' : own,
           start: at,
@@ -245,6 +247,14 @@ function kindBefore(sentence: readonly NerToken[], first: number): EntityType | 
   return kind === 'ORG' ? 'ORG' : kind === 'LOC' ? 'LOC' : null;
 }
 
+/** A storm or pressure system's name: "Tiefdruckgebiet Yolanthe", "Hurrikan Katrina", "Orkan Kyrill". */
+function afterWeatherNoun(sentence: readonly NerToken[], first: number): boolean {
+  const noun = sentence[first - 1];
+  return !!noun && noun.xpos === 'NN' && WEATHER_NOUN.test(noun.text);
+}
+
+const WEATHER_NOUN = /(?:^Tief|^Hoch|tief|druckgebiet|^Hurrikan|^Orkan|sturm|^Sturmtief|^Taifun|^Zyklon|^Tornado)s?$/;
+
 /**
  * The type of a dictionary name before the hyphen of a compound whose head is a common noun ("G8-Gipfel",
  * "Nato-Truppen"), when the whole compound is no dictionary name itself ("EU-Kommission" is); else null.
@@ -255,10 +265,19 @@ function knownPrefix(word: string, d: ActorDictionary): EntityType | null {
   const whole = gazetteerKey(word);
   if (d.organisation.has(whole) || d.countryByName.has(whole)) return null;
   const head = word.slice(hyphen + 1);
-  if (!/^\p{Lu}\p{Ll}+$/u.test(head) || !COMMON_HEADS.test(head)) return null;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(head) || !(COMMON_HEADS.test(head) || isCommonNoun(head))) return null;
   const prefix = gazetteerKey(word.slice(0, hyphen));
   if (d.organisation.has(prefix)) return 'ORG';
   return null;
+}
+
+/** A word the morphology lexicon knows as a common noun ("Fahrzeugen" in "UN-Fahrzeugen"). */
+function isCommonNoun(word: string): boolean {
+  return (
+    loadMorphTagger()
+      ?.lexicon?.lookup(word)
+      ?.analyses.some((a) => a.pos === 'N') ?? false
+  );
 }
 
 /** Heads of compounds that name something about an organisation, not the organisation itself. */
@@ -502,6 +521,10 @@ function placeCountry(name: string, d: ActorDictionary): string | null {
   return d.seatOfPower.get(gazetteerKey(name)) ?? loadPlaces().candidates(name)[0]?.country ?? null;
 }
 
+const PLACE_OR_GOAL_PREPOSITIONS = new Set(
+  'zu zum zur bei beim in im ins an am auf mit nach für gegen aus über vor durch neben hinter'.split(' '),
+);
+
 /** Role and country from the words right before a person ("der polnische Außenminister Jacek …"). */
 function personActor(
   tokens: readonly NerToken[],
@@ -514,6 +537,10 @@ function personActor(
     const t = tokens[k]!;
     // The words before a person describe it only up to the verb: "Der Staatschef fordert Putin auf".
     if (t.sentence !== m.sentence || t.text === '.' || t.xpos.startsWith('V')) break;
+    // …and not across the preposition it stands in: "fuhr ins Krankenhaus zu Reinke" (a "zu" the tagger
+    // may take for the infinitive particle).
+    // ("die Regierung von/unter Ali Larajedh", "die Forschungsgruppe um …" still say who the person is.)
+    if (k === m.first - 1 && PLACE_OR_GOAL_PREPOSITIONS.has(t.text.toLowerCase())) break;
     if (t.text === ',') continue;
     sector ??= roleSectorOf(t.text, d);
     country ??= countryOfWord(t.text, d) ?? genitiveCountry(t.text, d);

@@ -342,3 +342,22 @@ test('a role "von" a place gives the person that place\'s country', () => {
     analyzeDocument(textDocument(text), { published: null }).entities.find((e) => e.name === name)?.actor?.code;
   assert.equal(actorOf('Der Bürgermeister von Paris, Bertrand Delanoë, sagte das.', 'Bertrand Delanoë'), 'FRAGOV');
 });
+
+test('storms are no persons, an IGO before a hyphen is its own mention, a role stops at a preposition', () => {
+  const doc = analyzeDocument(
+    textDocument(
+      'Hurrikan Katrina traf New Orleans. Die Soldaten seien in UN-Fahrzeugen transportiert worden. ' +
+        'Dann fuhr der Arzt ins Krankenhaus zu Reinke. Die Regierung von Ali Larajedh will Reformen.',
+      'test',
+    ),
+  );
+  const byName = new Map(doc.entities.map((e) => [e.name, e]));
+  assert.equal(byName.get('Katrina')?.type, 'MISC');
+  const un = doc.entities.find((e) => e.mentions.some((m) => m.text === 'UN'));
+  assert.equal(un?.actor?.code, 'UNO');
+  assert.ok(!doc.entities.some((e) => e.name === 'UN-Fahrzeugen'));
+  const reinke = doc.entities.find((e) => e.mentions.some((m) => m.text === 'Reinke'));
+  assert.equal(reinke?.actor ?? null, null, 'the hospital is not his role');
+  const larajedh = doc.entities.find((e) => e.name === 'Ali Larajedh');
+  assert.equal(larajedh?.actor?.sector, 'GOV', '"die Regierung von X" still names his role');
+});
