@@ -40,6 +40,8 @@ export type Frame =
   | { kind: 'none' }
   | { kind: 'noobj' }
   | { kind: 'refl' }
+  /** No reflexive "sich": "versprach Hilfe", not "verspricht sich Synergieeffekte". */
+  | { kind: 'norefl' }
   | { kind: 'trans' }
   | { kind: 'actors' }
   | { kind: 'agent' }
@@ -162,6 +164,7 @@ const FRAME_ORDER: Record<Frame['kind'], number> = {
   all: 0,
   noobj: 0,
   refl: 0,
+  norefl: 1,
   prep: 0,
   objnot: 0,
   obj: 0,
@@ -199,6 +202,7 @@ function parseFrame(value: string, where: string): Frame {
   if (
     value === 'noobj' ||
     value === 'refl' ||
+    value === 'norefl' ||
     value === 'trans' ||
     value === 'actors' ||
     value === 'agent' ||

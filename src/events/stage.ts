@@ -289,6 +289,8 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
         NOMINAL.has(p.tree.upos[k] as string) && p.lower[k] !== 'es' && !inRelativeClause(p, k);
       return childWith(p, v, ['nsubj:pass', 'nsubj'], nominalSubject) < 0;
     }
+    case 'norefl':
+      return !kids(p, v).some((c) => isReflexive(p, c));
     case 'refl': {
       // "will sich … treffen": the parse may hang "sich" on the modal verb that takes the infinitive.
       const h = p.tree.head[v] as number;

@@ -1026,3 +1026,14 @@ test("talks taken up, agreements reached and strikes lasting carry their verb's 
     ['hypothetical'],
   );
 });
+
+test('idioms of granting chances, expecting for oneself, falling prices and striking the same note are no events', () => {
+  assert.deepEqual(types('Den Kandidaten werden aber geringe Chancen eingeräumt.'), []);
+  assert.deepEqual(types('Die Bundesregierung hatte den USA Überflugrechte eingeräumt.'), ['CONCEDE|eingeräumt']);
+  assert.deepEqual(types('Von dem neuen Standort verspricht sich der Konzern Synergieeffekte.'), []);
+  assert.deepEqual(types('Der Präsident versprach eine rasche Aufklärung.'), ['AGREE|versprach']);
+  assert.deepEqual(types('Der Aktienkurs des Konzerns gab um drei Prozent nach.'), []);
+  assert.deepEqual(types('Die Schutzvereinigung schlug in die gleiche Kerbe.'), []);
+  assert.deepEqual(types('Die Versorgung der Rentner soll gekürzt werden.'), []);
+  assert.ok(types('Die USA kürzten ihre Hilfe für das Land.').includes('SANCTION|kürzten'));
+});
