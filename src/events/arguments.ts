@@ -690,6 +690,14 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
 const NOM_ACC_ALIKE = new Set(['die', 'das', 'eine', '']);
 /** Nouns of a span of time, which stand in the accusative without being an object ("Einen Tag zuvor"). */
 const TIME_NOUNS = new Set(['Tag', 'Woche', 'Monat', 'Jahr', 'Stunde', 'Minute', 'Abend', 'Morgen', 'Nacht', 'Moment']);
+/** The finite word of verb `v`'s clause: the verb itself, or its finite auxiliary; -1 if none. */
+function finiteOf(p: Parse, v: number): number {
+  if (v < 0) return -1;
+  if ((p.xpos[v] as string).endsWith('FIN')) return v;
+  for (const c of kids(p, v)) if (relBase(p, c) === 'aux' && (p.xpos[c] as string).endsWith('FIN')) return c;
+  return -1;
+}
+
 /** The lower-case article (determiner) of noun `n`, or ''. */
 function articleOf(p: Parse, n: number): string {
   const d = childWith(p, n, ['det']);
@@ -716,6 +724,19 @@ function swappedByParse(c: ArgumentContext, subject: number, obj: number): boole
     !NEVER_NOMINATIVE.has(article(obj)) &&
     !TIME_NOUNS.has(p.tree.lemma[subject] as string) &&
     canAct(c, obj)
+  )
+    return true;
+  // "Opfer, die ein Amokläufer erschossen hatte": the finite verb agrees with the object, not the subject.
+  const verb = p.tree.head[obj] as number;
+  const finite = finiteOf(p, verb);
+  const number = (t: number): string => featValue(p.feats[t] as string, 'Number');
+  if (
+    finite >= 0 &&
+    number(finite) !== '_' &&
+    number(obj) === number(finite) &&
+    number(subject) !== '_' &&
+    number(subject) !== number(finite) &&
+    p.xpos[subject] === 'PRELS'
   )
     return true;
   if (obj > subject || p.tree.upos[subject] !== 'NOUN' || canAct(c, subject) || !canAct(c, obj)) return false;

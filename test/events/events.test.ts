@@ -1037,3 +1037,11 @@ test('idioms of granting chances, expecting for oneself, falling prices and stri
   assert.deepEqual(types('Die Versorgung der Rentner soll gekürzt werden.'), []);
   assert.ok(types('Die USA kürzten ihre Hilfe für das Land.').includes('SANCTION|kürzten'));
 });
+
+test('a relative clause whose finite verb agrees with the object, not the pronoun, has the object as its subject', () => {
+  const [shooting] = events(
+    'Er war eines von sechs Opfern, die ein Amokläufer vor 15 Jahren in einem Pendlerzug erschossen hatte.',
+  );
+  assert.equal(shooting?.source?.text, 'ein Amokläufer');
+  assert.equal(shooting?.target?.text, 'sechs Opfern');
+});
