@@ -130,6 +130,12 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
     for (const chunk of chunksOf(labels)) {
       if (chunk.type === 'PER') chunk.end = surnameRun(sentence, labels, chunk.end);
       englishIslandName(sentence, chunk);
+      // "General Soleimani", "Richter Seidling": a role word the tagger took into the name is its role.
+      // (A lone "Richter" may be the surname; "Prof. Dr." alone names no one.)
+      let named = chunk.start;
+      while (chunk.type === 'PER' && named < chunk.end && isRoleWord(sentence[named]!.text)) named++;
+      if (named === chunk.end && chunk.end - chunk.start > 1) continue;
+      if (named < chunk.end) chunk.start = named;
       const first = sentence[chunk.start]!;
       const last = sentence[chunk.end - 1]!;
       const base = chunk.type.slice(0, 3);
@@ -194,6 +200,11 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
   extendLeadingParticles(doc, tokens, mentions);
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, countries };
+}
+
+/** A noun that introduces a person's name (data/ner/de/heads.tsv ROLE: "General", "Richter", "Dr."). */
+function isRoleWord(word: string): boolean {
+  return loadNameHeads().listedKindOf(word.toLowerCase()) === 'ROLE';
 }
 
 /**

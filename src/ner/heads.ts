@@ -14,6 +14,11 @@ export class NameHeads {
   kindOf(lower: string): string {
     return this.kinds.get(lower) ?? compoundHead(lower, (part) => this.kinds.get(part), 4) ?? '';
   }
+
+  /** The kind(s) of a lower-cased token listed as it is, not as a compound's last part. */
+  listedKindOf(lower: string): string {
+    return this.kinds.get(lower) ?? '';
+  }
 }
 
 export function parseNameHeads(rows: readonly string[][]): NameHeads {

@@ -361,3 +361,15 @@ test('storms are no persons, an IGO before a hyphen is its own mention, a role s
   const larajedh = doc.entities.find((e) => e.name === 'Ali Larajedh');
   assert.equal(larajedh?.actor?.sector, 'GOV', '"die Regierung von X" still names his role');
 });
+
+test('a role word the tagger took into a name is the role: "General Sonthi" is Sonthi, of the military', () => {
+  const doc = analyzeDocument(
+    textDocument(
+      'Der thailändische Armeechef hat geputscht. In Bangkok erklärte General Sonthi, die Lage sei ruhig.',
+      'test',
+    ),
+  );
+  const sonthi = doc.entities.find((e) => e.mentions.some((m) => m.text.endsWith('Sonthi')));
+  assert.equal(sonthi?.name, 'Sonthi');
+  assert.equal(sonthi?.actor?.sector, 'MIL');
+});
