@@ -402,9 +402,10 @@ function relativeAntecedent(p: Parse, t: number): number {
 function isSentenceOrRelease(p: Parse, c: Candidate, typeAt: ReadonlyMap<number, string>): boolean {
   if (c.entry.kind !== 'noun' || c.entry.mode !== 'arrest') return false;
   let t = c.trigger;
-  // "zu sieben Jahren Haft": the phrase is the duration's.
+  // "zu sieben Jahren Haft": the phrase is the duration's (the word before, whatever the parse hung it on).
   const above = p.tree.head[t] as number;
-  if (prepositionOf(p, t) === null && above >= 0 && p.tree.upos[above] === 'NOUN') t = above;
+  if (prepositionOf(p, t) === null && p.tree.upos[t - 1] === 'NOUN' && prepositionOf(p, t - 1) !== null) t -= 1;
+  else if (prepositionOf(p, t) === null && above >= 0 && p.tree.upos[above] === 'NOUN') t = above;
   const preposition = prepositionOf(p, t);
   if (preposition !== 'zu' && preposition !== 'aus') return false;
   const head = p.tree.head[t] as number;

@@ -286,6 +286,9 @@ export class MorphTagger {
     this.participleLabel = this.labelXpos.findIndex((x, l) => x === 'VVPP' && this.labelUpos[l] === 'VERB');
     this.finiteLabel = this.labelXpos.findIndex((x, l) => x === 'VVFIN' && this.labelUpos[l] === 'VERB');
     this.truncLabel = tags.labels.find((l) => l === 'NOUN|TRUNC') ?? null;
+    this.modalLabel = tags.labels.indexOf('AUX|VMFIN');
+    this.nounLabel = tags.labels.indexOf('NOUN|NN');
+    this.infinitiveLabel = tags.labels.indexOf('VERB|VVINF');
     this.sharedFeatScores = new Float64Array(this.mergedFeats.model.labels.length);
   }
 
@@ -319,6 +322,11 @@ export class MorphTagger {
   private readonly participleLabel: number;
   /** The label of a full verb's finite form (VERB/VVFIN), or -1. */
   private readonly finiteLabel: number;
+  /** The labels of a finite modal (AUX/VMFIN) and a full verb's infinitive (VERB/VVINF), or -1. */
+  private readonly modalLabel: number;
+  /** The label of a common noun (NOUN/NN), or -1. */
+  private readonly nounLabel: number;
+  private readonly infinitiveLabel: number;
   /** The joint label of a truncated compound part, if the model has it. */
   private readonly truncLabel: string | null;
 
@@ -396,6 +404,8 @@ export class MorphTagger {
     const state: TagState = { words, signature: v.signature, labels, upos, xpos };
     this.perfectParticiples(state);
     this.pastPassiveParticiples(state);
+    this.modalsWithInfinitive(state);
+    this.firstNounReadAsAdverb(state);
     this.finiteInfinitives(state);
     const out: TaggedToken[] = new Array(n);
     for (let i = 0; i < n; i++) {
@@ -529,6 +539,45 @@ export class MorphTagger {
       }
       if (passive) this.retagVerb(state, i, this.participleLabel, 'VVPP');
     }
+  }
+
+  /**
+   * A modal the tagger read as a full verb, with a verb that can be an infinitive later in its clause
+   * ("Solana will sich in Kinshasa mit Kabila treffen", both read as finite): the modal is VMFIN and governs
+   * the infinitive, as the treebank tags it — and as the events' modality needs it.
+   */
+  private modalsWithInfinitive(state: TagState): void {
+    const { words, signature, xpos } = state;
+    const n = words.length;
+    for (let t = 0; t < n; t++) {
+      if (xpos[t] !== 'VVFIN' || !MODAL_FORMS.has((words[t] as string).toLowerCase())) continue;
+      let verb = -1;
+      for (let u = t + 1; u < n && xpos[u] !== '$,' && xpos[u] !== '$.' && xpos[u] !== 'KON'; u++)
+        if ((xpos[u] as string).startsWith('VV') && (signature[u] as string).includes('V.Inf')) verb = u;
+      if (verb < 0 || this.modalLabel < 0 || this.infinitiveLabel < 0) continue;
+      state.labels[t] = this.tags.labels[this.modalLabel] as string;
+      state.upos[t] = 'AUX';
+      xpos[t] = 'VMFIN';
+      this.retagVerb(state, verb, this.infinitiveLabel, 'VVINF');
+    }
+  }
+
+  /**
+   * A sentence's first word, capitalised, that the lexicon lists as written only as a noun, read as an
+   * adverb ("Papst Benedikt XVI. will …" — sentences often start with an adverb, so the model leans to it):
+   * a noun. Nouns that are also adverbs of time or manner ("Morgen", "Abends", "Mal") stay as read.
+   */
+  private firstNounReadAsAdverb(state: TagState): void {
+    const word = state.words[0];
+    if (!word || state.xpos[0] !== 'ADV' || this.nounLabel < 0 || !/^\p{Lu}/u.test(word)) return;
+    if (ADVERB_NOUNS.has(word.toLowerCase()) || !this.lexicon?.has(word)) return;
+    const cls = this.lexicon.lookup(word);
+    if (cls?.signature !== 'N') return;
+    // A genitive alone is a conjunction or preposition at a sentence's start: "Falls", "Angesichts", "Namens".
+    if (!cls.featureCandidates.some((f) => /^Case=(Nom|Acc|Dat)$/.test(f))) return;
+    state.labels[0] = this.tags.labels[this.nounLabel] as string;
+    state.upos[0] = 'NOUN';
+    state.xpos[0] = 'NN';
   }
 
   /** Token `t` becomes a full verb with tag label `label` (STTS `stts`); nothing when the model lacks it. */
@@ -684,3 +733,20 @@ export function loadMorphTagger(): MorphTagger | null {
   loaded = existsSync(MORPH_MODEL_PATH) ? MorphTagger.fromBuffer(readFileSync(MORPH_MODEL_PATH), loadLexicon()) : null;
   return loaded;
 }
+
+/** Finite forms of the modal verbs ("mögen" and "möchte" included), which take an infinitive. */
+const MODAL_FORMS: ReadonlySet<string> = new Set(
+  (
+    'will willst wollen wollt wollte wolltest wollten wolltet wolle wollest ' +
+    'soll sollst sollen sollt sollte solltest sollten solltet solle ' +
+    'muss musst müssen müsst musste musstest mussten musstet müsse müsste müssten ' +
+    'kann kannst können könnt konnte konntest konnten konntet könne könnte könnten ' +
+    'darf darfst dürfen dürft durfte durften dürfe dürfte dürften ' +
+    'mag magst mögen mögt mochte mochten möge möchte möchtest möchten'
+  ).split(' '),
+);
+
+/** Nouns that are also adverbs, capitalised at a sentence's start ("Morgen kommt er", "Abends …"). */
+const ADVERB_NOUNS: ReadonlySet<string> = new Set(
+  'morgen abends morgens mittags nachts anfangs teils mal heim weg fest zeit dank kraft laut statt'.split(' '),
+);

@@ -12,6 +12,9 @@ export type ReportedMood = 'konjunktiv1' | 'konjunktiv2' | null;
 /** Indicative past forms that end like a Konjunktiv I. */
 const PAST_LOOKALIKES = new Set(['wurde', 'würde', 'hatte', 'wollte', 'sollte', 'konnte', 'musste', 'durfte']);
 
+/** "möchte", a Konjunktiv II by form that news use as the indicative of wanting. */
+const MOECHTE = new Set(['möchte', 'möchten', 'möchtest', 'möchtet']);
+
 /** The Konjunktiv I of "sein", unmistakable in any sentence. */
 const SEIN_KONJUNKTIV1 = new Set(['sei', 'seien', 'seiest', 'seist', 'seiet']);
 
@@ -58,6 +61,8 @@ export function reportedMood(
   if (!xpos.endsWith('FIN')) return null;
   const lower = form.toLowerCase();
   if (PAST_LOOKALIKES.has(lower)) return lower === 'würde' ? 'konjunktiv2' : null;
+  // "Diesen Druck möchte er vermeiden": "möchte" is the present of wanting, in reports and out of them.
+  if (MOECHTE.has(lower)) return null;
   // "sei", "seien": no indicative looks like them, whatever the tagger's features say.
   if (SEIN_KONJUNKTIV1.has(lower)) return 'konjunktiv1';
   if (feats.includes('Mood=Sub')) {

@@ -1045,3 +1045,24 @@ test('a relative clause whose finite verb agrees with the object, not the pronou
   assert.equal(shooting?.source?.text, 'ein Amokläufer');
   assert.equal(shooting?.target?.text, 'sechs Opfern');
 });
+
+test('what is required or attempted is supposed, and a custody sentence in a coordination is the sentencing', () => {
+  assert.deepEqual(
+    coded('Um die Einführung verabschieden zu können, ist nun noch die Zustimmung des Bundesrates erforderlich.').map(
+      (e) => e.split('|').pop(),
+    ),
+    ['hypothetical'],
+  );
+  assert.deepEqual(
+    coded('Nun ist auch der Versuch, sich auf einen Finanzrahmen zu einigen, gescheitert.').map((e) =>
+      e.split('|').pop(),
+    ),
+    ['hypothetical'],
+  );
+  assert.deepEqual(
+    types(
+      'Laut ROG wurden der Blogger Zarganar zu 59 Jahren Haft und der Dissident Latt zu 20 Jahren Haft verurteilt.',
+    ),
+    ['SANCTION|verurteilt'],
+  );
+});

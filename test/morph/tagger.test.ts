@@ -82,3 +82,16 @@ test('a verb form after a past "werden" is the passive participle, not the infin
   const future = 'Die Rebellen werden die Stadt überfallen .'.split(' ');
   assert.equal(tagger.tagSentence(future)[5]?.xpos, 'VVINF');
 });
+
+test('a modal read as a full verb governs the infinitive after it; a first noun read as an adverb is a noun', () => {
+  const tagger = MorphTagger.fromBuffer(readFileSync(MORPH_MODEL_PATH), loadLexicon());
+  const meeting = 'Solana will sich in Kinshasa mit dem Präsidenten treffen .'.split(' ');
+  const tags = tagger.tagSentence(meeting);
+  assert.equal(tags[1]?.xpos, 'VMFIN');
+  assert.equal(tags[meeting.indexOf('treffen')]?.xpos, 'VVINF');
+  const pope = tagger.tagSentence('Papst Benedikt XVI. will zurücktreten .'.split(' '));
+  assert.equal(pope[0]?.xpos, 'NN');
+  assert.equal(pope[0]?.lemma, 'Papst');
+  // A genitive alone at a sentence's start is no noun: "Falls" is the conjunction.
+  assert.notEqual(tagger.tagSentence('Falls es regnet , bleiben wir .'.split(' '))[0]?.xpos, 'NN');
+});
