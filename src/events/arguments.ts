@@ -16,6 +16,7 @@ import {
 } from '../entities/actors.js';
 import { featValue } from '../morph/features.js';
 import { gazetteerKey } from '../ner/gazetteer.js';
+import { loadNameHeads } from '../ner/heads.js';
 import { tokensWithin } from '../text/positions.js';
 import { compoundHead } from '../text/compounds.js';
 import { subtree } from '../syntax/tree.js';
@@ -521,8 +522,46 @@ export function isPerson(c: ArgumentContext, k: number): boolean {
   const lemma = p.tree.lemma[k] as string;
   if (p.tree.upos[k] === 'NOUN' && (isPersonNoun(lemma) || compoundHead(lemma.toLowerCase(), personPart, 4) !== null))
     return true;
+  // A role of one person ("der Gefangene", "Häftlinge", "Täter"), not an institution ("die Regierung").
+  if (p.tree.upos[k] === 'NOUN' && roleSectorOf(p.raw[k] as string, actorDictionary()) !== null)
+    return !loadNameHeads().kindOf(lemma.toLowerCase()).includes('ORG') && !COLLECTIVE_ROLES.has(lemma);
+  // "40 Prozent aller Einwanderer", "die Hälfte der Gefangenen": a share of people is people.
+  if (SHARE_NOUNS.has(lemma)) {
+    const whole = childWith(p, k, ['nmod'], (d) => prepositionOf(p, d) === null || prepositionOf(p, d) === 'von');
+    if (whole >= 0 && whole !== k) return isPerson(c, whole);
+  }
   return namesAge(p, k);
 }
+
+/** Roles that name a body of people, not a person: what is done to them is done to an institution. */
+const COLLECTIVE_ROLES = new Set([
+  'Regierung',
+  'Behörde',
+  'Opposition',
+  'Bevölkerung',
+  'Menge',
+  'Menschenmenge',
+  'Mob',
+  'Kabinett',
+  'Junta',
+  'Militärjunta',
+  'Militär',
+  'Truppe',
+  'Streitkräfte',
+  'Staatsführung',
+]);
+
+const SHARE_NOUNS = new Set([
+  'Prozent',
+  'Teil',
+  'Hälfte',
+  'Drittel',
+  'Viertel',
+  'Mehrheit',
+  'Minderheit',
+  'Zahl',
+  'Großteil',
+]);
 
 /** "die 39-Jährige", "einen 17-jährigen": an age names a person. */
 function namesAge(p: Parse, k: number): boolean {

@@ -327,7 +327,7 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       const verbs = h >= 0 ? [v, h] : [v];
       // Also as a compound's last part: "Hauptstraße", "Todesopfer".
       return !verbs.some((u) =>
-        kids(p, u).some((c) => p.tree.upos[c] === 'NOUN' && inWordList(f.nouns, p.tree.lemma[c] as string)),
+        kids(p, u).some((c) => p.tree.upos[c] === 'NOUN' && inWordListOrPlural(f.nouns, p.tree.lemma[c] as string)),
       );
     }
     case 'subj': {

@@ -1066,3 +1066,9 @@ test('what is required or attempted is supposed, and a custody sentence in a coo
     ['SANCTION|verurteilt'],
   );
 });
+
+test('a share of people is people; posts filled are no occupation, also where the lemmatiser kept the plural', () => {
+  assert.deepEqual(types('Die Hälfte der Gefangenen wurde verurteilt.'), ['SANCTION|verurteilt']);
+  assert.deepEqual(types('Die Regierung wurde für ihr Vorgehen verurteilt.'), ['ACCUSE|verurteilt']);
+  assert.deepEqual(types('Damit sind nun 11 Professorenstellen besetzt.'), []);
+});
