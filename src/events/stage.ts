@@ -784,19 +784,17 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
     );
   const typeAt = new Map<number, string>();
   for (const c of candidates) typeAt.set(c.trigger, c.entry.type);
-  const violentSentences = new Set(
-    candidates
-      .filter((c) => c.entry.type === 'ASSAULT' && !DAMAGE.has(c.entry.lemma))
-      .map((c) => p.sentenceOf[c.trigger] as number),
-  );
+  // Sentences with violence other than damage, and those that tell an attack other than its casualties
+  // ("Bei dem Angriff wurden drei getötet").
+  const violentSentences = new Set<number>();
+  const attackSentences = new Set<number>();
+  for (const c of candidates) {
+    if (c.entry.type !== 'ASSAULT' || DAMAGE.has(c.entry.lemma)) continue;
+    violentSentences.add(p.sentenceOf[c.trigger] as number);
+    if (!CASUALTY_VERBS.has(c.entry.lemma)) attackSentences.add(p.sentenceOf[c.trigger] as number);
+  }
   const heads = timeHeads(doc, p);
   const disasterStory = doc.sentences.count > 0 && headlineNamesDisaster(p);
-  // Sentences that tell an attack other than its casualties ("Bei dem Angriff wurden drei getötet").
-  const attackSentences = new Set(
-    candidates
-      .filter((c) => c.entry.type === 'ASSAULT' && !DAMAGE.has(c.entry.lemma) && !CASUALTY_VERBS.has(c.entry.lemma))
-      .map((c) => p.sentenceOf[c.trigger] as number),
-  );
   const named = quotedNames(doc);
 
   const coded: Coded[] = [];
