@@ -116,7 +116,6 @@ export function modalityOf(
         const lemma = p.tree.lemma[c] as string;
         const effect = cues.modal.get(lemma);
         const infinitive = isInfinitive(p, own);
-        const subjunctive = (p.feats[c] as string).includes('Mood=Sub');
         // "Die Polizei hätte ihn beinahe festgenommen", "Er würde zurücktreten": a main clause in Konjunktiv II
         // tells what did not or might happen (plural forms are as often reported speech: "sie hätten …").
         if (KONJUNKTIV_2_SINGULAR.has(p.lower[c] as string) && p.tree.head[own] === -1)
@@ -124,7 +123,7 @@ export function modalityOf(
         if (lemma === 'werden' && infinitive && isFutureWerden(p, c)) offer('planned', `${p.raw[c]} + infinitive`);
         else if (lemma === 'sollen' && hasPerfectInfinitive(p, own, trigger))
           offer('alleged', `${p.raw[c]} + perfect infinitive`);
-        else if (effect === 'hypothetical' && subjunctive) offer('hypothetical', `${p.raw[c]} (Konjunktiv II)`);
+        else if (isSubjunctiveMayModal(lex, p, c)) offer('hypothetical', `${p.raw[c]} (Konjunktiv II)`);
         else if (effect === 'planned' && lemma !== 'werden') offer('planned', `${p.raw[c]} (modal)`);
       }
       if (rel === 'advmod' || rel === 'amod') {
@@ -365,13 +364,17 @@ function isCaseOf(p: Parse, t: number): boolean {
 function supposedBy(lex: EventLexicon, p: Parse, v: number): string | null {
   for (const c of kids(p, v)) {
     const rel = p.tree.deprel[c] as string;
-    const modal =
-      relBase(p, c) === 'aux' &&
-      lex.cues.modal.get(p.tree.lemma[c] as string) === 'hypothetical' &&
-      (p.feats[c] as string).includes('Mood=Sub');
+    const modal = relBase(p, c) === 'aux' && isSubjunctiveMayModal(lex, p, c);
     if (modal || (rel === 'advmod' && cueOf(lex.cues.adverb, p, c) === 'hypothetical')) return p.raw[c] as string;
   }
   return null;
+}
+
+/** "könnte", "dürfte": a modal of possibility in Konjunktiv II. */
+function isSubjunctiveMayModal(lex: EventLexicon, p: Parse, c: number): boolean {
+  return (
+    lex.cues.modal.get(p.tree.lemma[c] as string) === 'hypothetical' && (p.feats[c] as string).includes('Mood=Sub')
+  );
 }
 
 const CLAUSE = new Set(['advcl', 'csubj', 'acl', 'nsubj']);
