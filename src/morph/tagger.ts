@@ -406,6 +406,7 @@ export class MorphTagger {
     this.pastPassiveParticiples(state);
     this.modalsWithInfinitive(state);
     this.firstNounReadAsAdverb(state);
+    this.secondPositionVerb(state);
     this.finiteInfinitives(state);
     const out: TaggedToken[] = new Array(n);
     for (let i = 0; i < n; i++) {
@@ -578,6 +579,27 @@ export class MorphTagger {
     state.labels[0] = this.tags.labels[this.nounLabel] as string;
     state.upos[0] = 'NOUN';
     state.xpos[0] = 'NN';
+  }
+
+  /**
+   * A verb form in "-t" right after a sentence's first noun phrase, read as an adjective or participle, with
+   * a noun phrase after it and no finite verb before it: the finite verb in second position ("Der
+   * Ausnahmezustand untersagt Versammlungen", "Die Regierung untersagt alle Versammlungen"). A headline's
+   * participle stands last or before a phrase with a preposition ("Mann in Berlin verhaftet").
+   */
+  private secondPositionVerb(state: TagState): void {
+    const { words, signature, xpos } = state;
+    let j = 0;
+    while (j < xpos.length && /^(ART|PDAT|PPOSAT|PIAT|ADJA|CARD)$/.test(xpos[j] as string)) j++;
+    const head = j;
+    while (j < xpos.length && (xpos[j] === 'NN' || xpos[j] === 'NE')) j++;
+    if (j === head || j + 1 >= xpos.length) return;
+    if (xpos[j] !== 'ADJD' && xpos[j] !== 'VVPP') return;
+    if (!/t$/.test(words[j] as string) || !(signature[j] as string).includes('V.Fin')) return;
+    if (!/^(ART|PDAT|PPOSAT|PIAT|ADJA|CARD|NN|NE)$/.test(xpos[j + 1] as string)) return;
+    // Not where an auxiliary makes it the participle: "Die Stadt bekannt … hat".
+    if (xpos.some((x) => x === 'VAFIN' || x === 'VMFIN')) return;
+    this.retagVerb(state, j, this.finiteLabel, 'VVFIN');
   }
 
   /** Token `t` becomes a full verb with tag label `label` (STTS `stts`); nothing when the model lacks it. */

@@ -95,3 +95,10 @@ test('a modal read as a full verb governs the infinitive after it; a first noun 
   // A genitive alone at a sentence's start is no noun: "Falls" is the conjunction.
   assert.notEqual(tagger.tagSentence('Falls es regnet , bleiben wir .'.split(' '))[0]?.xpos, 'NN');
 });
+
+test('a "-t" verb form after the first noun phrase with an object after it is the finite verb, not an adjective', () => {
+  const tagger = MorphTagger.fromBuffer(readFileSync(MORPH_MODEL_PATH), loadLexicon());
+  assert.equal(tagger.tagSentence('Die Regierung untersagt alle Versammlungen .'.split(' '))[2]?.xpos, 'VVFIN');
+  // A headline's participle before a phrase with a preposition stays one.
+  assert.equal(tagger.tagSentence('Mann in Berlin verhaftet'.split(' '))[3]?.xpos, 'VVPP');
+});
