@@ -486,13 +486,16 @@ function hyphenPrefix(p: Parse, t: number): string {
 
 /**
  * A participle that says how the act of another verb went, with no auxiliary of its own: "lebte
- * zurückgezogen in Stuttgart", "kam verletzt an". It describes a state, it tells no event.
+ * zurückgezogen in Stuttgart", "kam verletzt an", "… und 4 verletzt festnahm". It describes a state, it
+ * tells no event.
  */
 function isMannerParticiple(p: Parse, t: number): boolean {
   if (p.xpos[t] !== 'VVPP') return false;
+  // "… und 4 verletzt festnahm": right before the full verb that ends its clause, whatever the parse made of it.
+  const beforeFinite = p.xpos[t + 1] === 'VVFIN' && p.sentenceOf[t + 1] === p.sentenceOf[t];
   const h = p.tree.head[t] as number;
-  if (h < 0 || !(p.xpos[h] as string).startsWith('VV') || !MANNER_RELATIONS.has(p.tree.deprel[t] as string))
-    return false;
+  const manner = h >= 0 && (p.xpos[h] as string).startsWith('VV') && MANNER_RELATIONS.has(p.tree.deprel[t] as string);
+  if (!beforeFinite && !manner) return false;
   // "Kritisiert wird, dass …": an auxiliary beside it is its own, wherever the parse hung it.
   if (p.tree.upos[t - 1] === 'AUX' || p.tree.upos[t + 1] === 'AUX') return false;
   return !kids(p, t).some((c) => relBase(p, c) === 'aux');

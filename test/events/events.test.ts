@@ -1072,3 +1072,10 @@ test('a share of people is people; posts filled are no occupation, also where th
   assert.deepEqual(types('Die Regierung wurde für ihr Vorgehen verurteilt.'), ['ACCUSE|verurteilt']);
   assert.deepEqual(types('Damit sind nun 11 Professorenstellen besetzt.'), []);
 });
+
+test('a participle right before the full verb that ends its clause says how, it tells no event', () => {
+  assert.ok(
+    !types('Die Polizei tötete elf Demonstranten, während sie vier verletzt festnahm.').includes('ASSAULT|verletzt'),
+  );
+  assert.ok(types('Die Polizei hat vier Demonstranten verletzt.').includes('ASSAULT|verletzt'));
+});
