@@ -69,6 +69,8 @@ export type Frame =
       except: ReadonlySet<string> | null;
     }
   | { kind: 'objnot'; nouns: ReadonlySet<string> }
+  /** No "X …" phrase headed by a listed noun: "versammelten sich zum Gebet" is no protest. */
+  | { kind: 'noprep'; preposition: string; nouns: ReadonlySet<string> }
   | { kind: 'obj'; nouns: ReadonlySet<string> }
   /** The active subject is a listed noun (also a compound's last part): "Das Landgericht verurteilte …". */
   | { kind: 'subj'; nouns: ReadonlySet<string> }
@@ -167,6 +169,7 @@ const FRAME_ORDER: Record<Frame['kind'], number> = {
   norefl: 1,
   prep: 0,
   objnot: 0,
+  noprep: 1,
   obj: 0,
   subj: 0,
   person: 0,
@@ -221,6 +224,10 @@ function parseFrame(value: string, where: string): Frame {
     return { kind: 'prep', preposition, actor: actor === 'actor', nouns, except };
   }
   if (value.startsWith('objnot:')) return { kind: 'objnot', nouns: new Set(value.slice(7).toLowerCase().split('|')) };
+  if (value.startsWith('noprep:')) {
+    const [preposition = '', listed = ''] = value.slice(7).split('=');
+    return { kind: 'noprep', preposition, nouns: new Set(listed.toLowerCase().split('|')) };
+  }
   if (value.startsWith('obj:')) return { kind: 'obj', nouns: new Set(value.slice(4).toLowerCase().split('|')) };
   throw new Error(`${where}: unknown frame ${value}`);
 }

@@ -289,6 +289,10 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
         NOMINAL.has(p.tree.upos[k] as string) && p.lower[k] !== 'es' && !inRelativeClause(p, k);
       return childWith(p, v, ['nsubj:pass', 'nsubj'], nominalSubject) < 0;
     }
+    case 'noprep':
+      return !kids(p, v).some(
+        (c) => prepositionOf(p, c) === f.preposition && inWordList(f.nouns, p.tree.lemma[c] as string),
+      );
     case 'norefl':
       return !kids(p, v).some((c) => isReflexive(p, c));
     case 'refl': {

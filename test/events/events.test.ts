@@ -1079,3 +1079,8 @@ test('a participle right before the full verb that ends its clause says how, it 
   );
   assert.ok(types('Die Polizei hat vier Demonstranten verletzt.').includes('ASSAULT|verletzt'));
 });
+
+test('a gathering to pray is no protest (frame noprep), one after the Friday prayer may be', () => {
+  assert.deepEqual(types('Die Mönche betraten die Pagode, wo sie sich zum Beten versammelten.'), []);
+  assert.ok(types('Nach dem Freitagsgebet versammelten sich Tausende zu Protesten.').includes('PROTEST|versammelten'));
+});
