@@ -461,11 +461,7 @@ export function subjectOf(
     clauseStart--;
   // "… wirft und sagt": the coordinated verb shares the subject of the verb before "und".
   if (verb - 1 >= first && lower[verb - 1] === 'und' && depth < 1) {
-    let main = mainClauseVerbBefore(c, first, verb - 1);
-    // "wollte sich … nicht festlegen, sagte aber": an auxiliary's subject hangs on its verb.
-    const tree = c.tree;
-    if (main >= 0 && tree && /^aux/.test(tree.deprel[main] ?? '') && (tree.head[main] as number) >= 0)
-      main = tree.head[main] as number;
+    const main = mainVerbBefore(c, first, verb - 1);
     if (main >= 0) return subjectOf(c, main, first, stop, blocked, depth + 1);
   }
   // Before the verb: the first noun phrase of its clause ("Beamte in Belarus sagen", "Lukaschenko sagte"),
@@ -493,11 +489,7 @@ export function subjectOf(
   if (before < 0 && depth < 1 && clauseStart === verb && raw[verb - 1] === ',' && xposOf(c, verb).endsWith('FIN')) {
     const opener = xposOf(c, first);
     if (/^(KOUS|PWAV|PWS)$/.test(opener)) return before;
-    let main = mainClauseVerbBefore(c, first, verb - 1);
-    // "wollte sich … nicht festlegen, sagte aber": an auxiliary's subject hangs on its verb.
-    const tree = c.tree;
-    if (main >= 0 && tree && /^aux/.test(tree.deprel[main] ?? '') && (tree.head[main] as number) >= 0)
-      main = tree.head[main] as number;
+    const main = mainVerbBefore(c, first, verb - 1);
     if (main >= 0) return subjectOf(c, main, first, stop, blocked, depth + 1);
     // No main clause before it: "Renate Künast, Fraktionschefin von Bündnis 90/Die Grünen, kritisierte: …",
     // "Putin, der seit 20 Jahren regiert, sagte …" — the first phrase, before the apposition, is the subject.
@@ -629,6 +621,18 @@ function frontedDative(c: SpeakerContext, t: number, verb: number, first: number
 }
 
 /** The last finite verb before `end` that stands in a main clause (not after ", dass", ", der", …). */
+/**
+ * The verb of the last main clause before `end` whose subject a verb after it shares: an auxiliary's
+ * subject hangs on its verb ("wollte sich … nicht festlegen, sagte aber"). -1 if none.
+ */
+function mainVerbBefore(c: SpeakerContext, first: number, end: number): number {
+  const main = mainClauseVerbBefore(c, first, end);
+  const tree = c.tree;
+  if (main >= 0 && tree && /^aux/.test(tree.deprel[main] ?? '') && (tree.head[main] as number) >= 0)
+    return tree.head[main] as number;
+  return main;
+}
+
 function mainClauseVerbBefore(c: SpeakerContext, first: number, end: number): number {
   const { raw } = tokenForms(c.doc);
   let subordinate = false;
