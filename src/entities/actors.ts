@@ -17,6 +17,8 @@ export interface ActorDictionary {
   countryByName: Map<string, string>;
   /** Inflected country adjectives ("belarussischen") → ISO alpha-3. */
   countryByAdjective: Map<string, string>;
+  /** Demonyms, singular and plural ("Osttimoresen") → ISO alpha-3. */
+  countryByDemonym: Map<string, string>;
   /** Capitals and seats of power ("kreml", "weißes haus") → ISO alpha-3. */
   seatOfPower: Map<string, string>;
   /** Organisation names → code and kind. */
@@ -55,14 +57,18 @@ function build(): ActorDictionary {
   const d: ActorDictionary = {
     countryByName: new Map(),
     countryByAdjective: new Map(),
+    countryByDemonym: new Map(),
     seatOfPower: new Map(),
     organisation: new Map(),
     roleSector: new Map(),
     personByName: new Map(),
     personBySurname: new Map(),
   };
-  for (const [iso, names = '', adjectives = '', , seats = ''] of readLexiconRows('gazetteer/de/countries.tsv')) {
+  for (const [iso, names = '', adjectives = '', demonyms = '', seats = ''] of readLexiconRows(
+    'gazetteer/de/countries.tsv',
+  )) {
     const code = iso as string;
+    for (const n of demonyms.split('|')) if (n) d.countryByDemonym.set(gazetteerKey(n), code);
     for (const n of names.split('|')) if (n) d.countryByName.set(gazetteerKey(n), code);
     for (const a of adjectives.split('|'))
       if (a) for (const e of ADJECTIVE_ENDINGS) d.countryByAdjective.set(a + e, code);

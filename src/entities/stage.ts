@@ -147,6 +147,12 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
         if (country) countries.push(country);
         continue;
       }
+      // "hunderte Osttimoresen": a country's people, which the tagger took for a place, say its country.
+      const demonymOf = chunk.end - chunk.start === 1 ? d.countryByDemonym.get(gazetteerKey(first.text)) : undefined;
+      if (demonymOf && chunk.type === 'LOC') {
+        countries.push(demonymOf);
+        continue;
+      }
       let start = first.start;
       let end = last.end;
       if (chunk.type.endsWith('part')) {

@@ -373,3 +373,13 @@ test('a role word the tagger took into a name is the role: "General Sonthi" is S
   assert.equal(sonthi?.name, 'Sonthi');
   assert.equal(sonthi?.actor?.sector, 'MIL');
 });
+
+test("a country's people the tagger took for a place are no place: they say the country", () => {
+  const doc = analyzeDocument(
+    textDocument(
+      'Erst am 19. Dezember hatten hunderte Osttimoresen vor einem Regierungsgebäude in Dili protestiert.',
+      'test',
+    ),
+  );
+  assert.ok(!doc.entities.some((e) => e.name === 'Osttimoresen'), JSON.stringify(doc.entities.map((e) => e.name)));
+});
