@@ -621,7 +621,9 @@ function findCandidates(
         lex.cues.support.has(verbLemma[h] ?? '') &&
         !NOT_CARRIED.has(prepositionOf(p, t) ?? '') &&
         // "Der Skandal hatte zum Rücktritt der Regierung geführt": "führen zu" names a cause, not who acts.
-        !(verbLemma[h] === 'führen' && prepositionOf(p, t) === 'zu');
+        !(verbLemma[h] === 'führen' && prepositionOf(p, t) === 'zu') &&
+        // "Gespräche aufnehmen", not "auf der Konferenz aufgenommen": these carry their object only.
+        !(OBJECT_SUPPORT.has(verbLemma[h] ?? '') && prepositionOf(p, t) !== null);
       out.push({ entry, trigger: t, support: carried ? h : -1 });
     }
   }
@@ -664,6 +666,9 @@ function timeHeads(doc: Doc, p: Parse): number[] {
     return last;
   });
 }
+
+/** Support verbs that carry an event noun as their object only, never in a phrase with a preposition. */
+const OBJECT_SUPPORT = new Set(['aufnehmen', 'erzielen']);
 
 /** Scene phrases, with temporal "vor" ("vor der Wahl"): their noun is not carried by the sentence's verb. */
 const NOT_CARRIED = new Set([...SCENE_PREPOSITIONS, 'vor']);
