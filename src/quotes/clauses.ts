@@ -176,7 +176,9 @@ export const ADVERBIAL_CONJUNCTIONS = new Set([
 ]);
 
 /** Whether [f, comma) is one subordinate clause opened by a conjunction other than dass/ob, or by "warum". */
-export function isFrontedAdverbial(w: Work, f: number, comma: number): boolean {
+export function isFrontedAdverbial(w: Work, start: number, comma: number): boolean {
+  // A focus particle may stand before the conjunction: "Selbst wenn …", "Auch wenn …", "Nur weil …".
+  const f = FOCUS_PARTICLES.has(w.lower[start] as string) && start + 1 < comma ? start + 1 : start;
   const x = w.xpos[f] ?? '';
   const lower = w.lower[f] as string;
   // The word, not only its tag: sentence-initial "Falls" is often tagged as an adverb.
@@ -186,6 +188,8 @@ export function isFrontedAdverbial(w: Work, f: number, comma: number): boolean {
   for (let t = f + 1; t < comma; t++) if (w.raw[t] === ',' && !w.inQuote[t]) return false;
   return true;
 }
+
+const FOCUS_PARTICLES = new Set(['selbst', 'auch', 'nur', 'gerade', 'erst', 'sogar', 'schon', 'noch']);
 
 /** The first words of clauses that end in their finite verb: relative pronouns, subordinating conjunctions. */
 export const VERB_LAST_START = /^(PRELS|PRELAT|KOUS|PWAV)$/;

@@ -485,6 +485,9 @@ export function trailingFrameQuotes(w: Work, s: number): void {
       for (let t = close + 1; t < e && !reported; t++) if (isFinite(w, t)) reported = isSubjunctive(w, t);
       if (reported) b = e;
     }
+    // Before a plain inverted frame what was said is a clause (it has a verb): "Der drittgrößten Volkswirtschaft der Erde,
+    // Japan, droht eine Rezession" fronts a dative and its apposition, no message ("…, so X" may be verbless).
+    if (!isSo && v === k && b === k - 1 && !w.inQuote[a] && !hasVerb(w, a, b)) continue;
     const [start, end] = tokenSpanOffsets(w, a, b);
     if (coveredByDirect(w, start, end)) continue;
     let speaker: Speaker | null;
@@ -729,5 +732,11 @@ export function governs(w: Work, tree: Tree, k: number, preposition: string, f: 
     const head = tree.head[t] as number;
     if (head >= 0 && (tree.head[head] === k || head === k)) return true;
   }
+  return false;
+}
+
+/** Whether a verb outside quotation marks stands in tokens a…b-1 (the tagger may read a finite one as a participle). */
+function hasVerb(w: Work, a: number, b: number): boolean {
+  for (let t = a; t < b; t++) if ((w.xpos[t] ?? '').startsWith('V') && !w.inQuote[t]) return true;
   return false;
 }

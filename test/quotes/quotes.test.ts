@@ -1423,3 +1423,19 @@ test('a speaker before an apposition, who is quoted ("zitierte man X") and whom 
     ['Abgeordneten Viktor Oserow'],
   );
 });
+
+test('no message before a frame that is no clause, nor a fronted "Selbst wenn …" clause', () => {
+  assert.deepEqual(quotes('Der drittgrößten Volkswirtschaft der Erde, Japan, droht eine erneute Rezession.'), []);
+  assert.deepEqual(
+    quotes(
+      'Selbst wenn die Frau als Heranwachsende gesehen wird, droht ihr im Falle einer Verurteilung eine lange Strafe.',
+    ),
+    [],
+  );
+  // A verbless message is one where "so" frames it.
+  assert.ok(
+    quotes('Ein „außerordentlicher Sieg“, so urteilte Romney selbst über seinen Erfolg.').some((q) =>
+      q.includes('|Romney|'),
+    ),
+  );
+});
