@@ -58,7 +58,19 @@ export function cueOf(w: Work, t: number): Cue | null {
   // "hervorgehen" reports only what a source shows ("Aus dem Bericht geht hervor, dass …", "Wie aus … hervorgeht,
   // …"); "gestärkt aus der Saison hervorgegangen" is coming out of something.
   if (lemma === 'hervorgehen' && !showsWhat(w, t)) return null;
+  // "Zwölf Todesopfer forderte ein Taifun": a disaster claims lives, it demands nothing.
+  if (lemma === 'fordern' && claimsLives(w, t)) return null;
   return { token: t, lemma };
+}
+
+/** Casualties, which "fordern" takes in the sense of claiming lives. */
+const CASUALTY_NOUNS = /(?:todesopfer|tote|toten|opfer|menschenleben|verletzte|verletzten|leben)$/;
+
+/** Whether the clause of "fordern" at `t` names casualties (within four words of it, either side). */
+function claimsLives(w: Work, t: number): boolean {
+  for (let k = Math.max(0, t - 4); k <= t + 4 && k < w.lower.length; k++)
+    if (k !== t && w.xpos[k] === 'NN' && CASUALTY_NOUNS.test(w.lower[k] as string)) return true;
+  return false;
 }
 
 /** Where the clause holding token `t` begins: after the last , ; or : before it, and not before `f`. */

@@ -1439,3 +1439,10 @@ test('no message before a frame that is no clause, nor a fronted "Selbst wenn �
     ),
   );
 });
+
+test('a disaster that claims lives demands nothing, and speaks for no report after it', () => {
+  const q = quotes(
+    'Zwölf Todesopfer forderte ein Taifun, der den Norden heimsuchte. 9.000 Häuser sollen beschädigt worden sein.',
+  );
+  assert.ok(!q.some((x) => x.includes('Taifun')), q.join('\n'));
+});
