@@ -1084,3 +1084,9 @@ test('a gathering to pray is no protest (frame noprep), one after the Friday pra
   assert.deepEqual(types('Die Mönche betraten die Pagode, wo sie sich zum Beten versammelten.'), []);
   assert.ok(types('Nach dem Freitagsgebet versammelten sich Tausende zu Protesten.').includes('PROTEST|versammelten'));
 });
+
+test('figures a company reports and goods it sells are no expulsion', () => {
+  assert.deepEqual(types('Der Konzern weist für das Jahr einen Gewinn von 4,6 Milliarden Euro aus.'), []);
+  assert.deepEqual(types('Die Kolariks vertreiben vorrangig Bier aus tschechischer Produktion.'), []);
+  assert.deepEqual(types('Deutschland wies vier russische Diplomaten aus.'), ['SANCTION|wies']);
+});
