@@ -12,7 +12,7 @@ import { treeOf } from '../syntax/tree.js';
 import { tokensWithin } from '../text/positions.js';
 import { compoundHead, truncationEnd } from '../text/compounds.js';
 import { findQuotedSpans } from '../quotes/marks.js';
-import { LONG_TITLE_WORDS, WORK_NOUNS } from '../quotes/direct.js';
+import { titleWordLimit } from '../quotes/direct.js';
 import { actorOf } from '../entities/actors.js';
 import {
   argumentAt,
@@ -371,11 +371,7 @@ function quotedNames(doc: Doc): Array<{ start: number; end: number }> {
   return findQuotedSpans(doc.text).filter((span) => {
     const words = doc.text.slice(span.start, span.end).trim().split(/\s+/).length;
     // A work's title may be longer, and names no news: "für sein Buch „Cobra II – … der Invasion …“".
-    const longest = WORK_NOUNS.has(
-      /(\p{L}+)\s*$/u.exec(doc.text.slice(Math.max(0, span.outerStart - 40), span.outerStart))?.[1] ?? '',
-    )
-      ? LONG_TITLE_WORDS
-      : 8;
+    const longest = titleWordLimit(doc.text, span.outerStart);
     return (
       !span.open &&
       words >= 2 &&

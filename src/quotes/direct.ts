@@ -42,14 +42,12 @@ export function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
   const content = w.doc.text.slice(span.start, span.end);
   // A title starts in upper case; "nannte die Zahlen „aus der Luft gegriffen“" quotes a judgement.
   const words = content.split(/\s+/).length;
-  if (!/^[\p{Lu}\p{N}]/u.test(content) || /[.!?…]$/.test(content) || words > LONG_TITLE_WORDS) return false;
+  if (!/^[\p{Lu}\p{N}]/u.test(content) || /[.!?…]$/.test(content)) return false;
+  if (words > titleWordLimit(w.doc.text, span.outerStart)) return false;
   let i = span.outerStart;
   while (i > 0 && /\s/.test(w.doc.text[i - 1] as string)) i--;
   if (i === 0) return false;
   let before = tokenAt(w, i - 1);
-  // A work's title may be long: das Buch „Cobra II – die wirkliche Geschichte der Invasion …“.
-  if (words > 8 && !WORK_NOUNS.has(w.doc.text.slice(w.doc.tokens.start[before], w.doc.tokens.end[before])))
-    return false;
   if (w.xpos[before] === 'NN') return !SPEECH_NOUNS.test(w.lower[before] as string);
   // "erklärte der neue „Oberste Rat zur Wiederherstellung der Demokratie“": a definite article and an
   // adjective before a quotation in title case make it a name, whatever verb the sentence has.
@@ -72,11 +70,17 @@ export function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
 
 const DEFINITE = new Set(['der', 'die', 'das', 'den', 'dem', 'des']);
 
-/** Words the title of a work has at most. */
-export const LONG_TITLE_WORDS = 20;
-
 /** Nouns of works (word forms): their quoted apposition is a title, not speech ("das Buch „…“"). */
-export const WORK_NOUNS = readWordSet('lexicons/de/work-nouns.txt');
+const WORK_NOUNS = readWordSet('lexicons/de/work-nouns.txt');
+
+/**
+ * The most words a quoted name or title opening at `outerStart` (its quotation mark) has: 8, or 20 after a
+ * noun of a work ("das Buch „Cobra II – die wirkliche Geschichte der Invasion …“").
+ */
+export function titleWordLimit(text: string, outerStart: number): number {
+  const before = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, outerStart - 40), outerStart))?.[1] ?? '';
+  return WORK_NOUNS.has(before) ? 20 : 8;
+}
 
 /** Two words or more, at least half of them capitalised. */
 function titleCase(content: string): boolean {
