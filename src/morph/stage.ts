@@ -98,11 +98,15 @@ export const morphStage: Stage = {
 /** Sentence positions of the words written with a hyphen before a conjunction ("Militär- und …"). */
 function truncatedTokens(doc: Doc, first: number, texts: readonly string[]): Set<number> | undefined {
   let found: Set<number> | undefined;
-  const start = doc.tokens.start.subarray(first, first + texts.length);
-  const end = doc.tokens.end.subarray(first, first + texts.length);
+  // The sentence's offsets, viewed only where a hyphen calls for them (most sentences have none).
+  let offsets: { start: Uint32Array; end: Uint32Array } | undefined;
   for (let i = 0; i + 3 < texts.length; i++) {
     if (texts[i + 1] !== '-' || !/^\p{L}+$/u.test(texts[i] as string)) continue;
-    if (truncationEnd(texts, start, end, i) >= 0) (found ??= new Set()).add(i);
+    offsets ??= {
+      start: doc.tokens.start.subarray(first, first + texts.length),
+      end: doc.tokens.end.subarray(first, first + texts.length),
+    };
+    if (truncationEnd(texts, offsets.start, offsets.end, i) >= 0) (found ??= new Set()).add(i);
   }
   return found;
 }
