@@ -260,6 +260,28 @@ const PERCEPTION = new Set(['sehen', 'hören', 'lassen', 'spüren', 'fühlen', '
 /** Verbs of sufficing: "reicht nicht aus, um … zu" says what the amount allows, not what it does. */
 const SUFFICE = new Set(['ausreichen', 'reichen', 'genügen']);
 
+/**
+ * Nouns whose zu-infinitive the parse may hang on their verb: "hatte das Recht, … vorzugehen" is done by the
+ * verb's subject, not by its object.
+ */
+const INFINITIVE_NOUNS = new Set([
+  'Recht',
+  'Möglichkeit',
+  'Chance',
+  'Gelegenheit',
+  'Pflicht',
+  'Auftrag',
+  'Erlaubnis',
+  'Befugnis',
+  'Absicht',
+  'Ziel',
+  'Plan',
+  'Versuch',
+  'Aufgabe',
+  'Mut',
+  'Zeit',
+]);
+
 /** Verbs whose object is not the subject of their infinitive ("versprach ihm, … zu kommen"). */
 const SUBJECT_CONTROL = new Set(['versprechen', 'drohen', 'anbieten', 'zusichern', 'ankündigen', 'zusagen']);
 
@@ -315,6 +337,20 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
     // A conjunct with a subordinating conjunction of its own ("geraten, nachdem … Unruhen ausgebrochen
     // waren") is a clause of its own that the parse coordinated: it shares no subject.
     if (rel === 'conj' && childWith(p, k, ['mark'], (c) => p.xpos[c] === 'KOUS') >= 0) return -1;
+    // "Sein Land hat das Recht, … vorzugehen": the infinitive of a noun the verb holds is that verb's subject's.
+    if (
+      (rel === 'acl' || rel === 'xcomp') &&
+      /^VV(INF|IZU)$/.test(p.xpos[k] as string) &&
+      INFINITIVE_NOUNS.has(p.tree.lemma[governor] as string) &&
+      p.tree.deprel[governor] === 'obj'
+    ) {
+      const holder = p.tree.head[governor] as number;
+      const subj = childWith(p, holder, ['nsubj'], (c) => nominal(p, c) && p.xpos[c] !== 'PRELS');
+      if (subj >= 0) {
+        path.push(edge(p, k, governor, `${rel}⁻¹`), edge(p, governor, holder, 'obj⁻¹'), edge(p, holder, subj));
+        return subj;
+      }
+    }
     if (rel !== 'conj' && rel !== 'xcomp' && rel !== 'parataxis' && !controlled) {
       const recovered = objectAsSubject(p, k);
       if (recovered >= 0) path.push(edge(p, k, recovered, 'obj (agrees with the verb, which has no subject)'));
@@ -335,7 +371,7 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
     // open ("Er war im Begriff, … zu verüben" has no "es" and is his).
     if (rel === 'xcomp' && p.tree.lemma[h] === 'sein' && kids(p, h).some((c) => p.lower[c] === 'es')) return -1;
     if (rel === 'xcomp' && !SUBJECT_CONTROL.has(p.tree.lemma[h] as string)) {
-      const obj = childWith(p, h, ['obj'], (c) => nominal(p, c));
+      const obj = childWith(p, h, ['obj'], (c) => nominal(p, c) && !INFINITIVE_NOUNS.has(p.tree.lemma[c] as string));
       if (obj >= 0) {
         path.push(edge(p, k, h, 'xcomp⁻¹'), edge(p, h, obj));
         return obj;

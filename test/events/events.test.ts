@@ -1090,3 +1090,12 @@ test('figures a company reports and goods it sells are no expulsion', () => {
   assert.deepEqual(types('Die Kolariks vertreiben vorrangig Bier aus tschechischer Produktion.'), []);
   assert.deepEqual(types('Deutschland wies vier russische Diplomaten aus.'), ['SANCTION|wies']);
 });
+
+test('a right to act is no act, and the one who holds it acts; "vorgehen gegen" is coercion or, in court, a suit', () => {
+  const [action] = events('Sein Land hat das Recht, gegen die Rebellen vorzugehen.');
+  assert.equal(action?.type, 'COERCE');
+  assert.equal(action?.modality, 'hypothetical');
+  assert.equal(action?.source?.text, 'Sein Land');
+  assert.deepEqual(types('Die Polizei ging gewaltsam gegen die Demonstranten vor.'), ['COERCE|ging']);
+  assert.deepEqual(types('Der Verlag ging vor Gericht gegen die Kündigung vor.'), ['ACCUSE|ging']);
+});
