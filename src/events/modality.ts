@@ -205,9 +205,13 @@ export function modalityOf(
       h = p.tree.head[h] as number;
     // A dass-clause or zu-infinitive is the content of a noun like "Anzeichen" or "Ziel": as its noun
     // says, or that of the noun the verb above takes ("Es gab Anzeichen dafür, dass …").
-    if (isContentClause(p, k)) {
+    if (isContentClause(p, k) && !isPurposeClause(p, k)) {
       const noun = contentNoun(p, cues.governor, k, h);
-      if (noun >= 0) offer(cues.governor.get(p.tree.lemma[noun] as string) as Modality, `${p.raw[noun]} … ${p.raw[k]}`);
+      // "hat nicht die Absicht, … abzuziehen", "keine Möglichkeit, … zu": the content of a denied noun is denied.
+      const denial = noun >= 0 ? negationOf(cues.negation, p, noun) : -1;
+      if (denial >= 0) offer('negated', `${p.raw[denial]} ${p.raw[noun]} … ${p.raw[k]}`);
+      else if (noun >= 0)
+        offer(cues.governor.get(p.tree.lemma[noun] as string) as Modality, `${p.raw[noun]} … ${p.raw[k]}`);
     }
     if (h < 0) break;
     const rel = p.tree.deprel[k] as string;
@@ -232,8 +236,12 @@ export function modalityOf(
           : p.tree.upos[h] === 'ADJ' && relBase(p, k) === 'nsubj'
             ? cueOf(cues.adverb, p, h)
             : (cues.governor.get(lemma) ?? (relBase(p, k) === 'obl' ? cues.support.get(lemma) : undefined));
-      // What fails or is prevented is the subject or object, not the obstacle ("am Widerstand gescheitert").
-      const obstacle = effect === 'negated' && relBase(p, k) === 'obl';
+      // What fails or is prevented is the subject or object, not the obstacle ("am Widerstand gescheitert");
+      // beside an object the subject is who or what acts ("Der Vertrag ermöglicht die Einführung").
+      const obstacle =
+        (effect === 'negated' && relBase(p, k) === 'obl') ||
+        (rel === 'nsubj' && childWith(p, h, ['obj'], (c) => c !== k) >= 0) ||
+        (rel.startsWith('obl') && !GOVERNED_PREPOSITIONS.has(prepositionOf(p, k) ?? 'an'));
       // A main clause reported after a warning or fear ("warnte er, die Organisatoren verfolgten ihre
       // eigenen Ziele mit den Protesten") is what was said, not what is feared: its mood decides.
       const reported = effect === 'hypothetical' && SPEECH_CLAUSE.has(rel) && !isContentClause(p, k);
@@ -286,6 +294,20 @@ function konjunktiv1Of(p: Parse, v: number): number {
 const PURPOSE_MARKS = new Set(['um', 'damit']);
 const CONTENT_MARKS = new Set(['dass', 'ob', 'zu']);
 
+/** A purpose clause: "um/ohne/statt … zu". */
+function isPurposeClause(p: Parse, v: number): boolean {
+  return kids(p, v).some(
+    (c) => p.tree.deprel[c] === 'mark' && /^(?:um|ohne|statt|anstatt)$/.test(p.lower[c] as string),
+  );
+}
+
+/**
+ * The prepositions of a governing verb's content ("arbeitet an Sanktionen", "rechnet mit Protesten", "warnt
+ * vor Anschlägen", "hofft auf Gespräche"); other phrases on it ("zum ersten Mal", "seit den Protesten") are not; a bare noun the parse took for an
+ * oblique is content.
+ */
+const GOVERNED_PREPOSITIONS = new Set(['an', 'mit', 'vor', 'auf', 'über', 'von', 'um', 'für']);
+
 /** A dass- or ob-clause, or a zu-infinitive. */
 function isContentClause(p: Parse, v: number): boolean {
   if (p.xpos[v] === 'VVIZU') return true;
@@ -307,6 +329,20 @@ function contentNoun(p: Parse, governor: ReadonlyMap<string, Modality>, k: numbe
     for (const c of kids(p, h)) if (c !== k && NOUN_SLOTS.has(relBase(p, c)) && cued(c)) return c;
   }
   for (const c of kids(p, k)) if (relBase(p, c) === 'nsubj' && cued(c)) return c;
+  return -1;
+}
+
+/**
+ * The negation of noun `n`: its determiner "kein", or "nicht" before it on the verb that takes it as subject
+ * or object ("hat nicht die Absicht"); -1 if none.
+ */
+function negationOf(negation: ReadonlyMap<string, Modality>, p: Parse, n: number): number {
+  const negates = (c: number): boolean => negation.get(p.lower[c] as string) === 'negated';
+  for (const c of kids(p, n))
+    if ((relBase(p, c) === 'det' || (relBase(p, c) === 'advmod' && c < n)) && negates(c)) return c;
+  const h = p.tree.head[n] as number;
+  if (h < 0 || !NOUN_SLOTS.has(relBase(p, n))) return -1;
+  for (const c of kids(p, h)) if (c < n && relBase(p, c) === 'advmod' && negates(c)) return c;
   return -1;
 }
 

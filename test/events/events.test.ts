@@ -1099,3 +1099,26 @@ test('a right to act is no act, and the one who holds it acts; "vorgehen gegen" 
   assert.deepEqual(types('Die Polizei ging gewaltsam gegen die Demonstranten vor.'), ['COERCE|ging']);
   assert.deepEqual(types('Der Verlag ging vor Gericht gegen die Kündigung vor.'), ['ACCUSE|ging']);
 });
+
+test('what is allowed or made possible is supposed; who allows it, and a phrase of time on it, are not', () => {
+  const [strikes] = events('Der Beschluss soll auch Luftschläge erlauben.');
+  assert.equal(strikes?.type, 'ASSAULT');
+  assert.equal(strikes?.modality, 'hypothetical');
+  const [warrant] = events('Ein nicht vollstreckter Haftbefehl ermöglichte den Doppelmord.');
+  assert.equal(warrant?.modality, 'asserted');
+  const [protests] = events(
+    'Zum ersten Mal seit Beginn der Proteste wurde den Geistlichen erlaubt, die Pagode zu betreten.',
+  );
+  assert.equal(protests?.modality, 'asserted');
+});
+
+test("the content of a denied intention is denied; a purpose clause is no noun's content", () => {
+  const [withdrawal] = events('Frankreich hat nicht die Absicht, Truppen aus Afghanistan abzuziehen.');
+  assert.equal(withdrawal?.type, 'RETREAT');
+  assert.equal(withdrawal?.modality, 'negated');
+  const [inquiry] = events(
+    'Um die andauernden Ermittlungen nicht zu gefährden, wollte die Polizei keine weiteren Hinweise geben.',
+  );
+  assert.equal(inquiry?.modality, 'asserted');
+  assert.deepEqual(types('Anonymous hackt sich bei einem Sicherheitsunternehmen ein.'), ['COERCE|hackt']);
+});
