@@ -241,7 +241,7 @@ export function modalityOf(
       const obstacle =
         (effect === 'negated' && relBase(p, k) === 'obl') ||
         (rel === 'nsubj' && childWith(p, h, ['obj'], (c) => c !== k) >= 0) ||
-        (rel.startsWith('obl') && !GOVERNED_PREPOSITIONS.has(prepositionOf(p, k) ?? 'an'));
+        (rel.startsWith('obl') && p.tree.upos[h] !== 'ADJ' && !GOVERNED_PREPOSITIONS.has(prepositionOf(p, k) ?? 'an'));
       // A main clause reported after a warning or fear ("warnte er, die Organisatoren verfolgten ihre
       // eigenen Ziele mit den Protesten") is what was said, not what is feared: its mood decides.
       const reported = effect === 'hypothetical' && SPEECH_CLAUSE.has(rel) && !isContentClause(p, k);
@@ -303,8 +303,9 @@ function isPurposeClause(p: Parse, v: number): boolean {
 
 /**
  * The prepositions of a governing verb's content ("arbeitet an Sanktionen", "rechnet mit Protesten", "warnt
- * vor Anschlägen", "hofft auf Gespräche"); other phrases on it ("zum ersten Mal", "seit den Protesten") are not; a bare noun the parse took for an
- * oblique is content.
+ * vor Anschlägen", "hofft auf Gespräche"); other phrases on it ("zum ersten Mal", "seit den Protesten") are
+ * not. A bare noun the parse took for an oblique is content, and an adjective's phrase may have any
+ * preposition ("zu Verhandlungen bereit").
  */
 const GOVERNED_PREPOSITIONS = new Set(['an', 'mit', 'vor', 'auf', 'über', 'von', 'um', 'für']);
 

@@ -1122,3 +1122,9 @@ test("the content of a denied intention is denied; a purpose clause is no noun's
   assert.equal(inquiry?.modality, 'asserted');
   assert.deepEqual(types('Anonymous hackt sich bei einem Sicherheitsunternehmen ein.'), ['COERCE|hackt']);
 });
+
+test('talks one is ready for are supposed', () => {
+  const [talks] = events('Der Premierminister war nur zu Verhandlungen über den Haushalt bereit.');
+  assert.equal(talks?.type, 'CONSULT');
+  assert.equal(talks?.modality, 'hypothetical');
+});
