@@ -627,12 +627,26 @@ function targetPreposition(p: Parse, k: number, type: string): boolean {
   return !only || only.has(type);
 }
 
+/** Prepositions of a verb's frame that aim at its target ("auf sie einstechen", "gegen die Rebellen kämpfen"). */
+const AIMED = new Set(['auf', 'gegen']);
+
 /**
  * The target among a head's children: object, dative, then a "gegen"/"auf"/"mit" phrase — not a time
  * ("am Freitag" has "an", as "appellierte an die Regierung" does).
  */
-function objectOf(c: ArgumentContext, v: number, type: string, exclude: number): number {
+function objectOf(c: ArgumentContext, v: number, type: string, exclude: number, framed: string | null = null): number {
   const p = c.parse;
+  // "stach auf den Studenten ein", "kämpfen gegen die Rebellen": the phrase a verb's frame asks for, where
+  // it aims at someone (AIMED), names its target before any object the parse gave it.
+  if (framed !== null) {
+    const phrase = childWith(
+      p,
+      v,
+      ['obl', 'obl:arg'],
+      (k) => k !== exclude && nominal(p, k) && prepositionOf(p, k) === framed && targetPreposition(p, k, type),
+    );
+    if (phrase >= 0) return phrase;
+  }
   // A genitive is no object of an event verb: "des Landes" after a noun is that noun's attribute, whatever
   // the parse made of it ("die Polizeibeamten des Landes wenden sich gegen …").
   const acc = childWith(
@@ -707,7 +721,11 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
       if (subject >= 0 && subject !== trigger) source = found(subject, path);
     }
     if (!target) {
-      const obj = objectOf(c, verb, entry.type, entry.kind === 'verb' ? subject : trigger);
+      const framed =
+        entry.kind === 'verb' && entry.frame.kind === 'prep' && AIMED.has(entry.frame.preposition)
+          ? entry.frame.preposition
+          : null;
+      const obj = objectOf(c, verb, entry.type, entry.kind === 'verb' ? subject : trigger, framed);
       if (obj >= 0) target = found(obj, [edge(p, verb, obj)]);
       // "Die Polizei hat das Armenviertel gestürmt": where neither article tells nominative from accusative,
       // the parse may swap the two; the first, who can act, is the subject of what the other cannot do.

@@ -1128,3 +1128,11 @@ test('talks one is ready for are supposed', () => {
   assert.equal(talks?.type, 'CONSULT');
   assert.equal(talks?.modality, 'hypothetical');
 });
+
+test('the phrase a verb aims with names its target before an object the parse gave it', () => {
+  const [stabbing] = events('Bei dem Treffen stach sie mit einem Messer auf den Studenten ein.').filter(
+    (e) => e.type === 'ASSAULT',
+  );
+  assert.equal(stabbing?.source?.text, 'sie');
+  assert.equal(stabbing?.target?.text, 'den Studenten');
+});
