@@ -289,6 +289,7 @@ export class MorphTagger {
     this.modalLabel = tags.labels.indexOf('AUX|VMFIN');
     this.nounLabel = tags.labels.indexOf('NOUN|NN');
     this.infinitiveLabel = tags.labels.indexOf('VERB|VVINF');
+    this.adverbLabel = tags.labels.indexOf('ADV|ADV');
     this.sharedFeatScores = new Float64Array(this.mergedFeats.model.labels.length);
   }
 
@@ -327,6 +328,8 @@ export class MorphTagger {
   /** The label of a common noun (NOUN/NN), or -1. */
   private readonly nounLabel: number;
   private readonly infinitiveLabel: number;
+  /** The label of an adverb (ADV/ADV), or -1. */
+  private readonly adverbLabel: number;
   /** The joint label of a truncated compound part, if the model has it. */
   private readonly truncLabel: string | null;
 
@@ -407,6 +410,7 @@ export class MorphTagger {
     this.modalsWithInfinitive(state);
     this.firstNounReadAsAdverb(state);
     this.secondPositionVerb(state);
+    this.asFollows(state);
     this.finiteInfinitives(state);
     const out: TaggedToken[] = new Array(n);
     for (let i = 0; i < n; i++) {
@@ -600,6 +604,23 @@ export class MorphTagger {
     // Not where an auxiliary makes it the participle: "Die Stadt bekannt … hat".
     if (xpos.some((x) => x === 'VAFIN' || x === 'VMFIN')) return;
     this.retagVerb(state, j, this.finiteLabel, 'VVFIN');
+  }
+
+  /**
+   * "wie folgt" before a colon or a verb ("wird wie folgt zitiert:", "begründete seine Entscheidung wie
+   * folgt:") is a fixed adverbial; read as a finite verb it would head the sentence in the parse.
+   */
+  private asFollows(state: TagState): void {
+    const { words, xpos } = state;
+    if (this.adverbLabel < 0) return;
+    for (let i = 1; i < words.length; i++) {
+      if (words[i] !== 'folgt' || (words[i - 1] as string).toLowerCase() !== 'wie') continue;
+      const next = xpos[i + 1] ?? '$.';
+      if (next !== '$.' && next !== '$(' && !next.startsWith('V')) continue;
+      state.labels[i] = this.tags.labels[this.adverbLabel] as string;
+      state.upos[i] = 'ADV';
+      xpos[i] = 'ADV';
+    }
   }
 
   /** Token `t` becomes a full verb with tag label `label` (STTS `stts`); nothing when the model lacks it. */

@@ -26,12 +26,16 @@ export function isNameLike(text: string, span: QuotedSpan): boolean {
   if (text[span.outerEnd] === '-') return true;
   const words = content.split(/\s+/).filter((x) => x.length > 0);
   if (words.length === 1 && /^[\w-]+(\.[\w-]+)+$/u.test(content)) return true; // news.bbc.co.uk
-  if (words.length > 8 || /[.!?…]$/.test(content)) return false;
-  return words.every((word) => /^[\p{Lu}\p{N}&]/u.test(word) || NAME_PARTICLES.test(word));
+  if (words.length > 8 || (/[.!?…]$/.test(content) && !/\be\.\s?V\.$/.test(content))) return false;
+  return words.every((word) => /^\(?[\p{Lu}\p{N}&]/u.test(word) || NAME_PARTICLES.test(word) || LEGAL_FORM.test(word));
 }
 
-/** Lower-case words inside names and titles, German and foreign ("Partij voor de Vrijheid"). */
-export const NAME_PARTICLES = /^(of|the|and|for|de|la|le|les|du|des|del|el|y|et|en|un|une|pour|voor|van|von|der)$/;
+/** Lower-case words inside names and titles, German and foreign ("Partij voor de Vrijheid", "Piper at the Gates of Dawn"). */
+export const NAME_PARTICLES =
+  /^(of|the|and|for|at|on|to|from|with|by|de|la|le|les|du|des|del|el|y|et|en|un|une|pour|voor|van|von|der)$/;
+
+/** Legal forms written in lower case at the end of a name: „Nichtraucher-Initiative Deutschland e.V.“. */
+const LEGAL_FORM = /^(e\.V\.|e\.|mbH|gGmbH|eG)$/;
 
 /**
  * A quotation right after a common noun names it: „Deutschland schafft sich ab“ after "das Buch", the

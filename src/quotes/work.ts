@@ -109,8 +109,10 @@ export function speakerOfCue(w: Work, cue: Cue, s: number): Speaker | null {
   if (cue.lemma === 'heißen') return writtenSource(w, cue.token, f, e);
   if (cue.lemma === IMPERSONAL_CUE) return null;
   // A passive cue's subject is who it is said of ("Er wird verdächtigt, …"); the speaker is its agent
-  // ("von der Polizei"), or unnamed.
+  // ("von der Polizei"), or unnamed — but who "wird … zitiert" is the speaker, whoever quotes him.
   if (isPassive(w, cue.token, f, e)) {
+    const quoted = cue.lemma === 'zitieren' ? passiveSubject(w, cue.token, f, e) : -1;
+    if (quoted >= 0) return speakerOfPhrase(w.ctx, quoted, f, e);
     const agent = agentOf(w, cue.token, f);
     return agent < 0 ? null : speakerOfPhrase(w.ctx, agent, f, e);
   }
@@ -137,6 +139,14 @@ function quotedPerson(w: Work, verb: number, f: number, e: number): Speaker | nu
     if (speaker?.entity) return speaker;
   }
   return null;
+}
+
+/** The passive subject of participle `k` outside quotation marks, or -1. */
+function passiveSubject(w: Work, k: number, f: number, e: number): number {
+  const tree = w.tree;
+  if (!tree) return -1;
+  for (let t = f; t < e; t++) if (tree.head[t] === k && tree.deprel[t] === 'nsubj:pass' && !w.inQuote[t]) return t;
+  return -1;
 }
 
 /** Whether participle `k` is passive: a form of "werden" next to it, or an aux:pass child in the parse. */

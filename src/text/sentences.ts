@@ -56,7 +56,17 @@ function newlinesBetween(text: string, from: number, to: number): number {
 }
 
 function isTerminal(text: string, tokens: TokenTable, i: number): boolean {
-  return TERMINAL.has(text.charCodeAt((tokens.end[i] as number) - 1));
+  return TERMINAL.has(text.charCodeAt((tokens.end[i] as number) - 1)) && !isOmission(text, tokens, i);
+}
+
+/** "(...)", "[…]": an ellipsis in brackets marks words left out of a quotation, not a sentence's end. */
+function isOmission(text: string, tokens: TokenTable, i: number): boolean {
+  if (i === 0 || i + 1 >= tokens.count) return false;
+  const word = tokenText(text, tokens, i);
+  if (word !== '...' && word !== '…') return false;
+  const before = tokenText(text, tokens, i - 1);
+  const after = tokenText(text, tokens, i + 1);
+  return (before === '(' && after === ')') || (before === '[' && after === ']');
 }
 
 /** Move past further terminal marks ("?!", "…") and closing quotes or brackets glued to the sentence. */

@@ -1446,3 +1446,18 @@ test('a disaster that claims lives demands nothing, and speaks for no report aft
   );
   assert.ok(!q.some((x) => x.includes('Taifun')), q.join('\n'));
 });
+
+test('who "wird wie folgt zitiert" is the speaker, not the website that quotes him; quoted names are no speech', () => {
+  const [quote] = quotes(
+    'Zu seiner neuen Aufgabe wird Watzke auf der Internetseite von Borussia Dortmund wie folgt zitiert: „(...) Es gab bestimmt auch Jahre, wo ich dieses Amt mit mehr Freude übernommen hätte.“',
+  );
+  assert.equal(quote?.split('|')[1], 'Watzke');
+  assert.deepEqual(
+    quotes('Wegweisend ist das erste Album der Gruppe, „Piper at the Gates of Dawn“, das Barrett schrieb.'),
+    [],
+  );
+  assert.deepEqual(
+    quotes('Darüber informierten die „Deutsche Krebshilfe“ und die „Nichtraucher-Initiative Deutschland e.V. (NID)“.'),
+    [],
+  );
+});

@@ -24,6 +24,11 @@ const cases: Array<[string, string, string[]]> = [
     ['Die Regierung hat\nneue Sanktionen verhängt.'],
   ],
   [
+    'an ellipsis in brackets marks an omission, not an end',
+    'Er sagte: „(...) Es gab auch Jahre, die schwer waren […] Wir bleiben.“ Dann ging er.',
+    ['Er sagte: „(...) Es gab auch Jahre, die schwer waren […] Wir bleiben.“', 'Dann ging er.'],
+  ],
+  [
     'quote that ends a sentence',
     '„Wir brauchen keine Vermittler.“ Dann ging er.',
     ['„Wir brauchen keine Vermittler.“', 'Dann ging er.'],
