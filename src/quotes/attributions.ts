@@ -1,7 +1,7 @@
 /** Attributed clauses: "laut X", "nach Angaben von X", "X zufolge", "gemäß X", "wonach", "nach denen". */
 import { compoundHead } from '../text/compounds.js';
 import { isAttributionPreposition, isSourceNoun } from './cues.js';
-import { mentionStartingAt, speakerOfPhrase, possessorOf, nounPhrase } from './speaker.js';
+import { mentionStartingAt, speakerOfPhrase, possessorOf, nounPhrase, subjectOf, type Speaker } from './speaker.js';
 import {
   type Work,
   first,
@@ -370,10 +370,32 @@ export function attributedQuotes(w: Work, s: number): void {
           : tokenSpanOffsets(w, a, b);
     if (coveredByDirect(w, start, end)) continue;
     const speaker = head >= 0 ? speakerOfPhrase(w.ctx, head, phraseStart, phraseEnd) : null;
+    // "nach eigenen Angaben": the phrase is the speaker (as SpkAtt marks it), standing for the clause's subject.
+    if (speaker && !speaker.entity) speaker.entity = ownStatement(w, phraseStart, phraseEnd, a, b)?.entity ?? null;
     // "seiner Meinung nach": the phrase stands for the person the possessive points back to.
     if (speaker && !speaker.entity && w.xpos[phraseStart] === 'PPOSAT')
       speaker.entity = possessorOf(w.ctx, phraseStart);
     addQuote(w, 'indirect', start, end, speaker, cueSpan(w, { token: p, lemma: lower }), s);
     p = phraseEnd - 1;
   }
+}
+
+/**
+ * "Georg Ratzinger war nach eigenem Bekunden eingeweiht", "Der Konzern hat eigenen Angaben zufolge …": the
+ * one whose own statement it is, the subject of the reported clause [a, b), or null.
+ */
+function ownStatement(w: Work, phraseStart: number, phraseEnd: number, a: number, b: number): Speaker | null {
+  let own = false;
+  for (let t = phraseStart; t < phraseEnd; t++)
+    if (w.xpos[t] === 'ADJA' && /^eigene[mnrs]?$/.test(w.lower[t] as string)) own = true;
+  if (!own) return null;
+  // The finite verb of the phrase's own clause: before it back to a comma, else after it up to one.
+  let verb = -1;
+  for (let t = phraseStart - 1; t >= a && verb < 0 && w.raw[t] !== ','; t--) if (isFinite(w, t)) verb = t;
+  for (let t = phraseEnd; t < b && verb < 0 && w.raw[t] !== ','; t++) if (isFinite(w, t)) verb = t;
+  if (verb < 0) return null;
+  const s = w.sentenceOf[phraseStart] as number;
+  const blocked = (k: number): boolean => w.inQuote[k] === 1 || (k >= phraseStart && k < phraseEnd);
+  const subject = subjectOf(w.ctx, verb, first(w, s), stop(w, s), blocked);
+  return subject < 0 ? null : speakerOfPhrase(w.ctx, subject, first(w, s), stop(w, s));
 }

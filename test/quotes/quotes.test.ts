@@ -1461,3 +1461,9 @@ test('who "wird wie folgt zitiert" is the speaker, not the website that quotes h
     [],
   );
 });
+
+test('"nach eigenen Angaben" is the speaker, standing for the subject whose statement it is', () => {
+  const text = 'Der ältere Bruder des Papstes, Georg Ratzinger, war nach eigenem Bekunden seit langem eingeweiht.';
+  assert.equal(quotes(text)[0]?.split('|')[1], 'eigenem Bekunden');
+  assert.equal(speakerEntityName(text, 0), 'Georg Ratzinger');
+});
