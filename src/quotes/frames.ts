@@ -537,6 +537,8 @@ export function anaphoricFrameQuotes(w: Work, s: number): void {
   if (!opensWithDemonstrative(w, f) || w.inQuote[f]) return;
   const cue = (w.xpos[k] === 'VAFIN' ? frameCue(w, k, e) : null) ?? cueOf(w, k);
   if (!cue || !isFinite(w, k) || w.xpos.slice(f, e).includes('PTKNEG')) return; // "Das bestätigte er nicht"
+  // "Dies begründe die Fluchtgefahr": in Konjunktiv I the sentence is itself reported, no frame of its own.
+  if (moodAt(w, s, k) === 'konjunktiv1') return;
   // "Das sagte der Koordinator, dass …": the demonstrative points ahead, to the sentence's own message.
   const [sa, sb] = tokenSpanOffsets(w, f, e);
   if (w.quotes.some((q) => q.start < sb && q.end > sa)) return;

@@ -1467,3 +1467,11 @@ test('"nach eigenen Angaben" is the speaker, standing for the subject whose stat
   assert.equal(quotes(text)[0]?.split('|')[1], 'eigenem Bekunden');
   assert.equal(speakerEntityName(text, 0), 'Georg Ratzinger');
 });
+
+test('a "Dies …" sentence in Konjunktiv I is reported speech, not a frame for what came before', () => {
+  const found = quotes(
+    'Die Staatsanwaltschaft begründete ihren Antrag mit der Fluchtgefahr. Im Falle einer Verurteilung müsse er mit einer langen Haftstrafe rechnen. Dies begründe die Fluchtgefahr des Beschuldigten.',
+  );
+  assert.ok(found.length > 0);
+  for (const q of found) assert.equal(q.split('|')[1], 'Die Staatsanwaltschaft');
+});
