@@ -9,12 +9,32 @@ import { gazetteerKey } from '../ner/gazetteer.js';
 import { compoundHead } from '../text/compounds.js';
 import { nameKey, surnameKey } from './name-key.js';
 
+/**
+ * A country's name and, where it opens with an adjective, its weak form after an article or preposition:
+ * "Demokratische Republik Kongo" → "(der) Demokratischen Republik Kongo", "Vereinigte Arabische Emirate" →
+ * "(den) Vereinigten Arabischen Emiraten".
+ */
+function nameForms(name: string): string[] {
+  if (!name) return [];
+  const words = name.split(' ');
+  if (words.length < 2 || !/^\p{Lu}\p{Ll}+e$/u.test(words[0] as string)) return [name];
+  let adjectives = 0;
+  while (adjectives < words.length - 1 && /^\p{Lu}\p{Ll}+e$/u.test(words[adjectives] as string)) adjectives++;
+  const weak = words.map((w, i) => (i < adjectives ? `${w}n` : w));
+  const forms = [name, weak.join(' ')];
+  const last = weak[weak.length - 1] as string;
+  if (adjectives === words.length - 1 && last.endsWith('e')) forms.push([...weak.slice(0, -1), `${last}n`].join(' '));
+  return forms;
+}
+
 /** How a country adjective inflects: belarussisch, -e, -en, -er, -es, -em. */
 export const ADJECTIVE_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
 
 export interface ActorDictionary {
   /** Country names (lower case) → ISO alpha-3. */
   countryByName: Map<string, string>;
+  /** ISO alpha-3 → the country's German name as the dictionary lists it first ("Russland", "USA"). */
+  countryName: Map<string, string>;
   /** Inflected country adjectives ("belarussischen") → ISO alpha-3. */
   countryByAdjective: Map<string, string>;
   /** Demonyms, singular and plural ("Osttimoresen") → ISO alpha-3. */
@@ -56,6 +76,7 @@ function build(): ActorDictionary {
   const personNames = new Map<number, string>();
   const d: ActorDictionary = {
     countryByName: new Map(),
+    countryName: new Map(),
     countryByAdjective: new Map(),
     countryByDemonym: new Map(),
     seatOfPower: new Map(),
@@ -69,7 +90,9 @@ function build(): ActorDictionary {
   )) {
     const code = iso as string;
     for (const n of demonyms.split('|')) if (n) d.countryByDemonym.set(gazetteerKey(n), code);
-    for (const n of names.split('|')) if (n) d.countryByName.set(gazetteerKey(n), code);
+    for (const n of names.split('|')) for (const form of nameForms(n)) d.countryByName.set(gazetteerKey(form), code);
+    const name = names.split('|')[0];
+    if (name) d.countryName.set(code, name);
     for (const a of adjectives.split('|'))
       if (a) for (const e of ADJECTIVE_ENDINGS) d.countryByAdjective.set(a + e, code);
     for (const n of seats.split('|')) if (n) d.seatOfPower.set(gazetteerKey(n), code);

@@ -53,6 +53,16 @@ export interface Mention extends TextSpan {
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC', OTH: 'MISC' };
 
+/**
+ * A seat of power alone ("der Kreml") acts as an organisation; a country's name the tagger called an
+ * organisation ("von der Demokratischen Republik Kongo gesucht") is the place that acts.
+ */
+function retyped(type: EntityType, text: string, d: ActorDictionary): EntityType {
+  if (type === 'LOC' && isSeatOfPowerOnly(text, d)) return 'ORG';
+  if (type === 'ORG' && d.countryByName.has(gazetteerKey(text))) return 'LOC';
+  return type;
+}
+
 /** Prefixes before a hyphen that are no part of the name after them ("Ex-Jugoslawien"). */
 const NAME_PREFIXES: ReadonlySet<string> = readWordSet('ner/de/name-prefixes.txt');
 
@@ -186,7 +196,7 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
             ? 'LOC'
             : (kindBefore(sentence, chunk.start) ?? (afterWeatherNoun(sentence, chunk.start) ? 'MISC' : type));
         mentions.push({
-          type: own === 'LOC' && isSeatOfPowerOnly(text, d) ? 'ORG' : own,
+          type: retyped(own, text, d),
           start: at,
           end: at + text.length,
           text,
@@ -650,7 +660,13 @@ export function groupEntities(
   return groups.map((g, index): Entity => {
     const texts = g.mentions.map((k) => names[k] as string);
     const longest = texts.reduce((best, t) => (t.length > best.length ? t : best), texts[0] as string);
-    const name = g.type === 'LOC' ? placeName(longest, d) : longest;
+    // A country goes by its one German name, whatever form the article uses ("der Russischen Föderation").
+    const countryCode = g.type === 'LOC' ? d.countryByName.get(gazetteerKey(placeName(longest, d))) : undefined;
+    const name = countryCode
+      ? (d.countryName.get(countryCode) as string)
+      : g.type === 'LOC'
+        ? placeName(longest, d)
+        : longest;
     const key = gazetteerKey(name);
     let actor = null;
     let place: Place | null = null;

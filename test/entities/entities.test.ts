@@ -383,3 +383,19 @@ test("a country's people the tagger took for a place are no place: they say the 
   );
   assert.ok(!doc.entities.some((e) => e.name === 'Osttimoresen'), JSON.stringify(doc.entities.map((e) => e.name)));
 });
+
+test('a country goes by its one German name in any form, also where the tagger called it an organisation', () => {
+  const doc = analyzeDocument(
+    textDocument(
+      'Bemba wird von der Demokratischen Republik Kongo wegen Hochverrats gesucht. Die Regierung der Russischen Föderation schwieg. Russland lehnte ab.',
+    ),
+    { published: '2020-08-15' },
+  );
+  const congo = doc.entities.find((e) => e.mentions.some((m) => m.text.includes('Demokratischen Republik Kongo')));
+  assert.equal(congo?.type, 'LOC');
+  assert.equal(congo?.actor?.code, 'COD');
+  const russia = doc.entities.filter((e) => e.actor?.code === 'RUS');
+  assert.equal(russia.length, 1);
+  assert.equal(russia[0]?.name, 'Russland');
+  assert.equal(russia[0]?.mentions.length, 2);
+});
