@@ -165,7 +165,10 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
       }
       let start = first.start;
       let end = last.end;
-      if (chunk.type.endsWith('part')) {
+      // "Wieczorek-Zeul": a person's part before a hyphen, with a name after it that is no word, is a double
+      // surname, not a name inside a compound ("Merkel-Regierung").
+      const doubleName = base === 'PER' && chunk.end - chunk.start === 1 && isDoubleName(first.text);
+      if (chunk.type.endsWith('part') && !doubleName) {
         const part = chunk.end - chunk.start === 1 ? nameInCompound(first.text) : null;
         if (!part) continue;
         start += part.offset;
@@ -299,6 +302,14 @@ function knownPrefix(word: string, d: ActorDictionary): EntityType | null {
 }
 
 /** A word the morphology lexicon knows as a common noun ("Fahrzeugen" in "UN-Fahrzeugen"). */
+/** Two capitalised parts joined by a hyphen, the second no word of the lexicon: "Wieczorek-Zeul". */
+function isDoubleName(word: string): boolean {
+  const parts = word.split('-');
+  if (parts.length !== 2 || !parts.every((p) => /^\p{Lu}\p{Ll}+$/u.test(p))) return false;
+  const lexicon = loadMorphTagger()?.lexicon;
+  return !isCommonNoun(parts[1] as string) && !(lexicon?.has(parts[1] as string) ?? false);
+}
+
 function isCommonNoun(word: string): boolean {
   return (
     loadMorphTagger()

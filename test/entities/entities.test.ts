@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nameKey, surnameKey, syllableKey } from '../../src/entities/name-key.js';
 import { actorDictionary, countryOfPrefix, personActorOf, roleSectorOf } from '../../src/entities/actors.js';
-import { readLexiconRows } from '../../src/util/lexicon.js';
+import { readLexiconLines, readLexiconRows } from '../../src/util/lexicon.js';
 import { chunksOf, scoreNer } from '../../src/eval/germeval.js';
 import { analyzeDocument, textDocument } from '../../src/pipeline.js';
 import { loadPlaces } from '../../src/entities/places.js';
@@ -398,4 +398,25 @@ test('a country goes by its one German name in any form, also where the tagger c
   assert.equal(russia.length, 1);
   assert.equal(russia[0]?.name, 'Russland');
   assert.equal(russia[0]?.mentions.length, 2);
+});
+
+test('parties, courts and agencies have their codes, one entity each; a double surname stays whole', () => {
+  const doc = analyzeDocument(
+    textDocument(
+      'Die SPD und die CDU stritten. Das Bundesverfassungsgericht entschied, die UNESCO lobte. SPD-Politikerin Heidemarie Wieczorek-Zeul trat zurück.',
+    ),
+    { published: '2020-08-15' },
+  );
+  const code = (name: string): string | undefined => doc.entities.find((e) => e.name === name)?.actor?.code;
+  assert.equal(code('SPD'), 'DEUPTY');
+  assert.equal(code('CDU'), 'DEUPTY');
+  assert.notEqual(
+    doc.entities.find((e) => e.name === 'SPD'),
+    doc.entities.find((e) => e.name === 'CDU'),
+  );
+  assert.equal(code('Bundesverfassungsgericht'), 'DEUJUD');
+  assert.equal(code('UNESCO'), 'UNO');
+  assert.ok(doc.entities.some((e) => e.type === 'PER' && e.name === 'Heidemarie Wieczorek-Zeul'));
+  for (const { line, cells } of readLexiconLines('gazetteer/de/organisations.tsv'))
+    assert.ok(/^[A-Z]{3}([A-Z]{3})?$/.test(cells[1] ?? ''), `organisations.tsv:${line}: code`);
 });
