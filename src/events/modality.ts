@@ -83,6 +83,8 @@ export function modalityOf(
     if (RANK[modality] > RANK[best.modality]) best = { modality, cue, reporter, suppressed: false };
   };
   const cues = lex.cues;
+  const conditional = verbFirstCondition(p, start);
+  if (conditional >= 0) offer('hypothetical', `${p.raw[conditional]} … (verb-first condition)`);
   if (start !== trigger) {
     const effect = cues.support.get(verbLemmaAt(start));
     if (effect && effect !== 'asserted') offer(effect, `${p.raw[start]} (support verb of ${p.raw[trigger]})`);
@@ -261,6 +263,24 @@ export function modalityOf(
   const last = (p.doc.sentences.endToken[s] as number) - 1;
   if (p.raw[last] === '?') offer('hypothetical', 'question');
   return best;
+}
+
+/**
+ * "Sollte der Antrag angenommen werden, könnte …": a clause that opens with "sollte(n)" and is followed by
+ * a comma and a finite verb is a condition. Returns the "sollte" token, or -1; only for a verb (a noun in
+ * the clause, "der Antrag", exists).
+ */
+function verbFirstCondition(p: Parse, v: number): number {
+  if (p.tree.upos[v] !== 'VERB') return -1;
+  const s = p.sentenceOf[v] as number;
+  const first = p.doc.sentences.firstToken[s] as number;
+  const stop = p.doc.sentences.endToken[s] as number;
+  let a = v;
+  while (a > first && !/^[,;:]$/.test(p.raw[a - 1] as string)) a--;
+  if (!/^sollten?$/.test(p.lower[a] as string)) return -1;
+  let b = v;
+  while (b < stop && p.raw[b] !== ',') b++;
+  return b + 1 < stop && (p.xpos[b + 1] as string).endsWith('FIN') ? a : -1;
 }
 
 /** Nouns of accusation, also as a compound's last part ("Tatvorwurf", "Mordverdacht"). */

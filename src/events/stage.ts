@@ -574,7 +574,7 @@ function findCandidates(
     const entry = noun
       ? lightEntry(lex, p.tree.lemma[c] as string, verbLemma[v] as string)
       : (lex.light.get(`${p.lower[c]}|${verbLemma[v]}`) ?? null);
-    if (!entry) continue;
+    if (!entry || !frameHolds(ctx, v, entry)) continue;
     out.push({ entry, trigger: c, support: v });
     used[v - first] = 1;
     used[c - first] = 1;

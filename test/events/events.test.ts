@@ -1136,3 +1136,12 @@ test('the phrase a verb aims with names its target before an object the parse ga
   assert.equal(stabbing?.source?.text, 'sie');
   assert.equal(stabbing?.target?.text, 'den Studenten');
 });
+
+test('a clause opening with "sollte" before the main clause is a condition; a hunter\'s shot is no attack', () => {
+  const [accepted] = events('Sollte der Antrag angenommen werden, könnte die Seite wieder online gehen.').filter(
+    (e) => e.type === 'AGREE',
+  );
+  assert.equal(accepted?.modality, 'hypothetical');
+  assert.deepEqual(types('Der Jäger, der den Schuss abgab, ist der Polizei bekannt.'), []);
+  assert.deepEqual(types('Soldaten gaben Warnschüsse in die Luft ab.'), ['ASSAULT|Warnschüsse']);
+});
