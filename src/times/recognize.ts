@@ -129,8 +129,25 @@ function explicitDate(t: TimeTokens, j: number): { end: number; meaning: TimeMea
     if (!isValidDate(year ?? 2000, Number(month), day)) return null;
     return { end, meaning: { kind: 'date', year, month: Number(month), day, part: null } };
   }
+  // "am 10. und 11. Juli", "vom 3. bis (zum) 5. Mai 2020": the first day takes the month (and year) of the
+  // second, which is an expression of its own.
+  if (ordinal && DAY_LINKS.has(t.lower[j + 1] ?? '')) {
+    let k = j + 2;
+    if (ARTICLES.has(t.lower[k] ?? '') || t.lower[k] === 'zum') k++;
+    const next = ORDINAL.exec(t.raw[k] ?? '');
+    const laterMonth = timeWord(t.lower[k + 1], 'month');
+    if (next && laterMonth) {
+      const day = Number(ordinal[1]);
+      const year = isYear(t.raw[k + 2] ?? '') ? Number(t.raw[k + 2]) : null;
+      if (day < Number(next[1]) && isValidDate(year ?? 2000, Number(laterMonth), day))
+        return { end: j + 1, meaning: { kind: 'date', year, month: Number(laterMonth), day, part: null } };
+    }
+  }
   return null;
 }
+
+/** Words between two days of one month: "10. und 11. Juli", "3. bis 5. Mai". */
+const DAY_LINKS = new Set(['und', 'bis', 'oder', ',']);
 
 /** A part of day after a day: "am Samstag Morgen", "gestern Abend". */
 function partAfter(t: TimeTokens, j: number): string | null {

@@ -134,3 +134,9 @@ test('decades with a hyphen the tokenizer split and with two digits', () => {
   assert.deepEqual(times('Anfang der 90er-Jahre spionierten sie in Florida.'), ['Anfang der 90er-Jahre=199']);
   assert.deepEqual(times('In den 20er Jahren gingen sie gegen Radioläden vor.'), ['In den 20er Jahren=192']);
 });
+
+test('two days of one month: the first takes the month and year of the second', () => {
+  assert.deepEqual(times('Am 10. und 11. Juli 2019 tagte der Rat.'), ['Am 10.=2019-07-10', '11. Juli 2019=2019-07-11']);
+  assert.deepEqual(times('Vom 3. bis zum 5. Mai wurde gestreikt.'), ['Vom 3.=2020-05-03', 'bis zum 5. Mai=2020-05-05']);
+  assert.deepEqual(times('Er wurde 10. und sie 11. im Rennen.'), []);
+});
