@@ -254,6 +254,16 @@ function nominal(p: Parse, t: number): boolean {
   return NOMINAL_UPOS.has(p.tree.upos[t] as string) && !isReflexive(p, t) && p.lower[t] !== 'es';
 }
 
+/** A bare infinitive under "lassen" with a reflexive "sich" as its object: "ließ sich festnehmen". */
+function isReflexiveLassen(p: Parse, v: number): boolean {
+  if (p.xpos[v] !== 'VVINF') return false;
+  const h = p.tree.head[v] as number;
+  const lassen =
+    h >= 0 && p.tree.lemma[h] === 'lassen' ? h : childWith(p, v, ['aux'], (c) => p.tree.lemma[c] === 'lassen');
+  if (lassen < 0) return false;
+  return [v, lassen].some((k) => kids(p, k).some((c) => isReflexive(p, c) && relBase(p, c) === 'obj'));
+}
+
 /** Verbs of perception and "lassen": their accusative does what the bare infinitive says. */
 const PERCEPTION = new Set(['sehen', 'hören', 'lassen', 'spüren', 'fühlen', 'beobachten']);
 
@@ -717,8 +727,11 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     } else {
       const path: string[] = [];
       subject = subjectOf(p, verb, path);
+      // "wo er sich festnehmen ließ": "sich … lassen" is a passive, its subject the one it is done to.
+      if (subject >= 0 && entry.kind === 'verb' && isReflexiveLassen(p, verb))
+        target = found(subject, [...path, 'sich … lassen: the subject undergoes it']);
       // "findet eine Konferenz statt": the event noun is the subject of its support verb, not its own source.
-      if (subject >= 0 && subject !== trigger) source = found(subject, path);
+      else if (subject >= 0 && subject !== trigger) source = found(subject, path);
     }
     if (!target) {
       const framed =

@@ -1145,3 +1145,10 @@ test('a clause opening with "sollte" before the main clause is a condition; a hu
   assert.deepEqual(types('Der Jäger, der den Schuss abgab, ist der Polizei bekannt.'), []);
   assert.deepEqual(types('Soldaten gaben Warnschüsse in die Luft ab.'), ['ASSAULT|Warnschüsse']);
 });
+
+test('"sich … lassen" is a passive: its subject undergoes the event', () => {
+  const [arrest] = events('Der Mann ging zur Wache, wo er sich widerstandslos festnehmen ließ.');
+  assert.equal(arrest?.type, 'COERCE');
+  assert.equal(arrest?.target?.text, 'er');
+  assert.ok(!arrest?.source?.text, 'the police, unnamed');
+});
