@@ -5,7 +5,7 @@
  * named with that role's sector. A speaker the text does not name stays null.
  */
 import type { Doc, Entity, Quote } from '../document.js';
-import type { Tree } from '../syntax/tree.js';
+import { children, type Tree } from '../syntax/tree.js';
 import { tokenForms } from '../text/forms.js';
 import { actorDictionary, countryOfWord, roleSectorOf } from '../entities/actors.js';
 import { SENTENCE_STARTERS } from '../text/tokenizer.js';
@@ -76,8 +76,10 @@ export function nounPhrase(
       const x = xposOf(c, a - 1);
       // Titles before a name belong to it ("US-Außenminister Mike Pompeo"); a noun before a noun does not.
       if (!NP_TAGS.has(x) || ((x === 'NN' || x === 'NE') && (!named || xposOf(c, a) === 'ART'))) break;
-      // An adverbial adjective before the article is the verb's: "kritisierte erneut die Entscheidung".
+      // An adverbial adjective before the article is the verb's: "kritisierte erneut die Entscheidung"; so
+      // is "unter anderem" ("unter anderem Rafael Correa").
       if (x === 'ADJD' && xposOf(c, a) === 'ART') break;
+      if (raw[a - 1] === 'anderem' && raw[a - 2]?.toLowerCase() === 'unter') break;
       a--;
     }
     // A hyphen compound split by the tokenizer, and its article: "der GdP-Vorsitzende".
@@ -237,6 +239,18 @@ function relativeSpeaker(c: SpeakerContext, pronoun: number, first: number): Spe
   let antecedent = pronoun - 1;
   if (raw[antecedent] === ',') antecedent--;
   while (antecedent > first && !/^(NN|NE)$/.test(xposOf(c, antecedent))) antecedent--;
+  // "ein Prediger aus London, der …": a nearest noun in a phrase with a preposition belongs to the noun
+  // before it, which the relative clause is about.
+  const tree = c.tree;
+  for (let hops = 0; tree && hops < 2 && antecedent > first; hops++) {
+    const preposition = children(tree, antecedent, first, pronoun).find((k) => tree.deprel[k] === 'case');
+    if (preposition === undefined) break;
+    // The noun the phrase hangs on, or (where the parse hung it on the verb) the noun right before it.
+    const head = tree.head[antecedent] as number;
+    const before = head >= first && head < antecedent && /^(NN|NE)$/.test(xposOf(c, head)) ? head : preposition - 1;
+    if (before < first || !/^(NN|NE)$/.test(xposOf(c, before))) break;
+    antecedent = before;
+  }
   let entity: Entity | null = null;
   if (antecedent >= first && /^(NN|NE)$/.test(xposOf(c, antecedent))) {
     const np = nounPhrase(c, antecedent, first, pronoun);
@@ -420,6 +434,9 @@ function verbIsPlural(c: SpeakerContext, pronoun: number): boolean {
 }
 
 /** The subject of a speech verb: from the parse (inherited along coordination), else by position. */
+/** Relative pronouns that are never a subject: "denen … vorwirft" has its subject after it. */
+const OBLIQUE_RELATIVES = new Set(['denen', 'dem', 'den', 'deren', 'dessen', 'wem', 'wen']);
+
 export function subjectOf(
   c: SpeakerContext,
   verb: number,
@@ -441,7 +458,8 @@ export function subjectOf(
           tree.deprel[t] === 'nsubj' &&
           !blocked(t) &&
           c.inTime[t] === 0 &&
-          (NOMINAL.has(xposOf(c, t)) || xposOf(c, t) === 'PRELS') &&
+          (NOMINAL.has(xposOf(c, t)) ||
+            (xposOf(c, t) === 'PRELS' && !OBLIQUE_RELATIVES.has(tokenForms(c.doc).lower[t] as string))) &&
           !isAdverbAsNoun(c, t, first);
         if (
           subject &&

@@ -1475,3 +1475,13 @@ test('a "Dies …" sentence in Konjunktiv I is reported speech, not a frame for 
   assert.ok(found.length > 0);
   for (const q of found) assert.equal(q.split('|')[1], 'Die Staatsanwaltschaft');
 });
+
+test('a dative relative pronoun is no speaker; a relative clause after a phrase with a preposition is about the noun before it', () => {
+  const [accusation] = quotes(
+    'Die Kritik gilt der Weltbank und dem Währungsfonds, denen unter anderem Rafael Correa vorwirft, Urheber der Krise zu sein.',
+  );
+  assert.equal(accusation?.split('|')[1], 'Rafael Correa');
+  const text =
+    'In der Sendung wurde ein Prediger aus London zugeschaltet, der alle Zuschauer aufforderte, nicht mehr Israel zu unterstützen.';
+  assert.notEqual(speakerEntityName(text, 0), 'London');
+});
