@@ -738,7 +738,16 @@ export function governs(w: Work, tree: Tree, k: number, preposition: string, f: 
 }
 
 /** Whether a verb outside quotation marks stands in tokens a…b-1 (the tagger may read a finite one as a participle). */
+/**
+ * A verb in [a, b) outside quotation marks and outside a relative clause: "Der Ministerpräsident, der die
+ * Geschäfte übergeben hatte, hat … angekündigt" has none before its verb — the subject and its relative
+ * clause, no message.
+ */
 function hasVerb(w: Work, a: number, b: number): boolean {
-  for (let t = a; t < b; t++) if ((w.xpos[t] ?? '').startsWith('V') && !w.inQuote[t]) return true;
+  let relative = false;
+  for (let t = a; t < b; t++) {
+    if (w.raw[t] === ',') relative = isRelativeStart(w, t + 1);
+    else if ((w.xpos[t] ?? '').startsWith('V') && !w.inQuote[t] && !relative) return true;
+  }
   return false;
 }

@@ -1485,3 +1485,12 @@ test('a dative relative pronoun is no speaker; a relative clause after a phrase 
     'In der Sendung wurde ein Prediger aus London zugeschaltet, der alle Zuschauer aufforderte, nicht mehr Israel zu unterstützen.';
   assert.notEqual(speakerEntityName(text, 0), 'London');
 });
+
+test('a subject with its relative clause before the verb is no message of an inverted frame', () => {
+  assert.deepEqual(
+    quotes(
+      'Der Ministerpräsident, der die Geschäfte übergeben hatte, hat nun seine Rückkehr in die Politik angekündigt.',
+    ).map((q) => q.split('|')[1]),
+    ['Der Ministerpräsident'],
+  );
+});
