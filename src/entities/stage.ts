@@ -144,7 +144,9 @@ export function findMentions(doc: Doc, tokens: readonly NerToken[]): { mentions:
       // (A lone "Richter" may be the surname; "Prof. Dr." alone names no one.)
       let named = chunk.start;
       while (chunk.type === 'PER' && named < chunk.end && isRoleWord(sentence[named]!.text)) named++;
-      if (named === chunk.end && chunk.end - chunk.start > 1) continue;
+      // A role alone right before a person's name is the name's title ("sagte Richter Hisashi Owada", tagged
+      // as two persons).
+      if (named === chunk.end && (chunk.end - chunk.start > 1 || labels[chunk.end] === 'B-PER')) continue;
       if (named < chunk.end) chunk.start = named;
       const first = sentence[chunk.start]!;
       const last = sentence[chunk.end - 1]!;

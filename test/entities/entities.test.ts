@@ -420,3 +420,14 @@ test('parties, courts and agencies have their codes, one entity each; a double s
   for (const { line, cells } of readLexiconLines('gazetteer/de/organisations.tsv'))
     assert.ok(/^[A-Z]{3}([A-Z]{3})?$/.test(cells[1] ?? ''), `organisations.tsv:${line}: code`);
 });
+
+test('a role word right before a name is its title, not a second person', () => {
+  const doc = analyzeDocument(
+    textDocument('Die Urteile seien nicht vereinbar, sagte Richter Hisashi Owada in der Urteilsbegründung.'),
+    { published: '2020-08-15' },
+  );
+  assert.deepEqual(
+    doc.entities.filter((e) => e.type === 'PER').map((e) => e.name),
+    ['Hisashi Owada'],
+  );
+});
