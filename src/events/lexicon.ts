@@ -225,8 +225,9 @@ function parseFrame(value: string, where: string): Frame {
   }
   if (value.startsWith('objnot:')) return { kind: 'objnot', nouns: new Set(value.slice(7).toLowerCase().split('|')) };
   if (value.startsWith('noprep:')) {
+    // "noprep:aus" alone: no "aus …" phrase at all.
     const [preposition = '', listed = ''] = value.slice(7).split('=');
-    return { kind: 'noprep', preposition, nouns: new Set(listed.toLowerCase().split('|')) };
+    return { kind: 'noprep', preposition, nouns: new Set(listed ? listed.toLowerCase().split('|') : []) };
   }
   if (value.startsWith('obj:')) return { kind: 'obj', nouns: new Set(value.slice(4).toLowerCase().split('|')) };
   throw new Error(`${where}: unknown frame ${value}`);

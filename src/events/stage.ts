@@ -291,7 +291,9 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
     }
     case 'noprep':
       return !kids(p, v).some(
-        (c) => prepositionOf(p, c) === f.preposition && inWordList(f.nouns, p.tree.lemma[c] as string),
+        (c) =>
+          prepositionOf(p, c) === f.preposition &&
+          (f.nouns.size === 0 || inWordList(f.nouns, p.tree.lemma[c] as string)),
       );
     case 'norefl':
       return !kids(p, v).some((c) => isReflexive(p, c));
