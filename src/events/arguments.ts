@@ -766,7 +766,8 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
         if (prep === 'durch') return isActorPhrase(c, k);
         // "das Massaker von Srebrenica" is where it happened; "Angriffe von Russland" is who did it.
         if (prep === 'von' && isTownOrRegion(c, k)) return false;
-        return nominal(p, k) && (prep === null || prep === 'von');
+        // "Kritik seitens der Kirche": "seitens" names who does it, as "von" does.
+        return nominal(p, k) && (prep === null || prep === 'von' || prep === 'seitens');
       });
       const poss = childWith(p, trigger, ['det:poss'], (k) => POSSESSIVE_THIRD.has(p.tree.lemma[k] as string));
       const clauseVerb = poss >= 0 ? verbAbove(p, trigger) : -1;
