@@ -323,6 +323,13 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
       path.push(edge(p, k, subj));
       return subj;
     }
+    // "Die Polizei hat … festgenommen": the parse may hang the subject on the auxiliary.
+    const aux = childWith(p, k, ['aux', 'aux:pass'], (a) => (p.xpos[a] as string).endsWith('FIN'));
+    const auxSubj = aux >= 0 ? childWith(p, aux, ['nsubj'], (c) => nominal(p, c) && p.xpos[c] !== 'PRELS') : -1;
+    if (auxSubj >= 0) {
+      path.push(edge(p, k, aux), edge(p, aux, auxSubj));
+      return auxSubj;
+    }
     const coordinated = kids(p, k).some((c) => p.tree.deprel[c] === 'cc');
     if (coordinated && (p.xpos[k] as string).endsWith('FIN')) {
       const before = finiteVerbBefore(p, k);

@@ -1152,3 +1152,10 @@ test('"sich … lassen" is a passive: its subject undergoes the event', () => {
   assert.equal(arrest?.target?.text, 'er');
   assert.ok(!arrest?.source?.text, 'the police, unnamed');
 });
+
+test('a subject the parse hung on the auxiliary is the source', () => {
+  const [arrest] = events(
+    'Die Jenaer Polizei hat einen 34-jährigen Mann festgenommen, der mehr als zehn Brandstiftungen gestand.',
+  ).filter((e) => e.type === 'COERCE');
+  assert.equal(arrest?.source?.text, 'Die Jenaer Polizei');
+});
