@@ -35,6 +35,8 @@ export interface ActorDictionary {
   countryByName: Map<string, string>;
   /** ISO alpha-3 → the country's German name as the dictionary lists it first ("Russland", "USA"). */
   countryName: Map<string, string>;
+  /** Regions and states (lower case) → the country they lie in ("brandenburg" → DEU). */
+  countryByRegion: Map<string, string>;
   /** Inflected country adjectives ("belarussischen") → ISO alpha-3. */
   countryByAdjective: Map<string, string>;
   /** Demonyms, singular and plural ("Osttimoresen") → ISO alpha-3. */
@@ -77,6 +79,7 @@ function build(): ActorDictionary {
   const d: ActorDictionary = {
     countryByName: new Map(),
     countryName: new Map(),
+    countryByRegion: new Map(),
     countryByAdjective: new Map(),
     countryByDemonym: new Map(),
     seatOfPower: new Map(),
@@ -97,6 +100,8 @@ function build(): ActorDictionary {
       if (a) for (const e of ADJECTIVE_ENDINGS) d.countryByAdjective.set(a + e, code);
     for (const n of seats.split('|')) if (n) d.seatOfPower.set(gazetteerKey(n), code);
   }
+  for (const [names = '', iso = ''] of readLexiconRows('gazetteer/de/regions.tsv'))
+    if (/^[A-Z]{3}$/.test(iso)) for (const n of names.split('|')) if (n) d.countryByRegion.set(gazetteerKey(n), iso);
   readLexiconRows('gazetteer/de/organisations.tsv').forEach(([names = '', code = '', kind = ''], row) => {
     const entry = { code, kind, row };
     for (const n of names.split('|')) if (n) d.organisation.set(gazetteerKey(n), entry);

@@ -60,7 +60,20 @@ const TYPE_OF: Record<string, EntityType> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC'
 function retyped(type: EntityType, text: string, d: ActorDictionary): EntityType {
   if (type === 'LOC' && isSeatOfPowerOnly(text, d)) return 'ORG';
   if (type === 'ORG' && d.countryByName.has(gazetteerKey(text))) return 'LOC';
+  if (type === 'PER' && isPlaceGenitive(text)) return 'LOC';
   return type;
+}
+
+/**
+ * "Brandenburgs Wirtschaftsminister", "Bayerns Regierung": one word in -s whose base is a listed country,
+ * region or large city (and no first name; many places are surnames too) is a place's genitive, whatever
+ * the tagger called it.
+ */
+function isPlaceGenitive(text: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+s$/u.test(text)) return false;
+  const gazetteer = loadGazetteer();
+  const base = gazetteer.lookupWord(gazetteerKey(text.slice(0, -1)));
+  return (base & (GAZ.country | GAZ.region | GAZ.bigCity)) !== 0 && (base & GAZ.firstName) === 0;
 }
 
 /** Prefixes before a hyphen that are no part of the name after them ("Ex-Jugoslawien"). */
@@ -553,7 +566,9 @@ function multiWordNames(): { names: Map<string, EntityType>; firsts: Set<string>
 
 /** A country in the genitive ("Boliviens Präsident", "der Oberrabbiner Israels"), or null. */
 function genitiveCountry(word: string, d: ActorDictionary): string | null {
-  return word.endsWith('s') && startsUpper(word) ? countryOfName(word, d) : null;
+  if (!word.endsWith('s') || !startsUpper(word)) return null;
+  // "Brandenburgs Wirtschaftsminister": a state's or region's genitive gives its country.
+  return countryOfName(word, d) ?? d.countryByRegion.get(gazetteerKey(word.slice(0, -1))) ?? null;
 }
 
 /** The country of a capital or a listed place ("Paris" → FRA), null if none is known. */
@@ -705,6 +720,9 @@ export function groupEntities(
             id: found.id,
           };
       }
+      // A state or region the place list lacks ("Brandenburg", "Kalifornien") still says its country.
+      const regionCountry = d.countryByRegion.get(key);
+      if (!place && regionCountry) place = { name, country: regionCountry, lat: null, lon: null, id: null };
     } else if (g.type === 'ORG') {
       const org = d.organisation.get(key);
       const seat = d.seatOfPower.get(key);
@@ -743,7 +761,8 @@ function placeName(name: string, d: ActorDictionary): string {
   if (!key.endsWith('s') || name.length < 5 || d.countryByName.has(key) || loadPlaces().candidates(name).length)
     return name;
   const base = name.slice(0, -1);
-  return d.countryByName.has(gazetteerKey(base)) || loadPlaces().candidates(base).length ? base : name;
+  const known = d.countryByName.has(gazetteerKey(base)) || d.countryByRegion.has(gazetteerKey(base));
+  return known || loadPlaces().candidates(base).length ? base : name;
 }
 
 /** A square or street that is not in the gazetteer falls back to its city: "Puschkin-Platz in Minsk". */

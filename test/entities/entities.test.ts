@@ -431,3 +431,15 @@ test('a role word right before a name is its title, not a second person', () => 
     ['Hisashi Owada'],
   );
 });
+
+test('a state in the genitive is a place, and a role after it takes its country', () => {
+  const doc = analyzeDocument(
+    textDocument('Brandenburgs Wirtschaftsminister Ulrich Junghanns hat den Hersteller in Kalifornien besucht.'),
+    { published: '2020-08-15' },
+  );
+  const state = doc.entities.find((e) => e.name === 'Brandenburg');
+  assert.equal(state?.type, 'LOC');
+  assert.equal(state?.place?.country, 'DEU');
+  assert.equal(doc.entities.find((e) => e.name === 'Ulrich Junghanns')?.actor?.code, 'DEUGOV');
+  assert.equal(doc.entities.find((e) => e.name === 'Kalifornien')?.place?.country, 'USA');
+});
