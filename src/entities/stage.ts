@@ -21,6 +21,7 @@ import {
 import { loadPlaces } from './places.js';
 import {
   extendLeadingParticles,
+  isFirstName,
   joinMissedSurnames,
   joinNameParticles,
   withoutLeadingParticles,
@@ -638,6 +639,8 @@ export function groupEntities(
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
   const bySurname = new Map<string, Group | null>();
+  /** Organisations by the first word of a name of several words (null: two organisations share it). */
+  const byOrgHead = new Map<string, Group | null>();
   // Full names first, so that a surname alone finds its person wherever it occurs.
   const order = mentions.map((_, k) => k);
   // "Von der Leyen" is a surname alone: its particles are no first name.
@@ -656,6 +659,11 @@ export function groupEntities(
         : `${m.type}:${matchKey(names[k] as string)}`;
     let g = byKey.get(key);
     if (!g && m.type === 'PER' && words(k) === 1) g = bySurname.get(surnameKey(names[k] as string)) ?? undefined;
+    // "Tesla" after "Tesla Motors", "Glock" after "Glock GmbH": the first word of an organisation's name,
+    // alone, is that organisation, whatever the tagger called it (not a first name: "Claudia Roth Stiftung";
+    // not a listed organisation, which is an entity of its own: "SPD", not a chunk "SPD Senat").
+    if (!g && words(k) === 1 && m.type !== 'LOC' && !org && !isFirstName(names[k] as string))
+      g = byOrgHead.get((names[k] as string).toLowerCase()) ?? undefined;
     if (!g) {
       g = { type: m.type, mentions: [] };
       groups.push(g);
@@ -664,6 +672,10 @@ export function groupEntities(
         const sk = surnameKey(names[k] as string);
         // Two people with one surname: a bare surname stays ambiguous and keeps its own entity.
         bySurname.set(sk, bySurname.has(sk) && bySurname.get(sk) !== g ? null : g);
+      }
+      if (m.type === 'ORG' && words(k) > 1) {
+        const head = (names[k] as string).split(/\s+/)[0]!.toLowerCase();
+        byOrgHead.set(head, byOrgHead.has(head) && byOrgHead.get(head) !== g ? null : g);
       }
     }
     g.mentions.push(k);
@@ -724,7 +736,10 @@ export function groupEntities(
       const regionCountry = d.countryByRegion.get(key);
       if (!place && regionCountry) place = { name, country: regionCountry, lat: null, lon: null, id: null };
     } else if (g.type === 'ORG') {
-      const org = d.organisation.get(key);
+      // The dictionary may know a shorter name the group holds ("RTL" of "RTL Group").
+      const org =
+        d.organisation.get(key) ??
+        texts.map((t) => d.organisation.get(gazetteerKey(t))).find((o) => o !== undefined);
       const seat = d.seatOfPower.get(key);
       if (org) actor = organisationActor(org, focus);
       else if (seat) actor = actorOf(seat, 'GOV');

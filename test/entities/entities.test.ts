@@ -443,3 +443,14 @@ test('a state in the genitive is a place, and a role after it takes its country'
   assert.equal(doc.entities.find((e) => e.name === 'Ulrich Junghanns')?.actor?.code, 'DEUGOV');
   assert.equal(doc.entities.find((e) => e.name === 'Kalifornien')?.place?.country, 'USA');
 });
+
+test('an organisation named short after its full name is one entity; a listed one keeps its own', () => {
+  const doc = analyzeDocument(
+    textDocument('Die Siemens AG baut Stellen ab. Siemens will damit sparen. Die SPD kritisierte Siemens scharf.'),
+    { published: '2020-08-15' },
+  );
+  const siemens = doc.entities.filter((e) => e.name.startsWith('Siemens'));
+  assert.equal(siemens.length, 1);
+  assert.equal(siemens[0]?.mentions.length, 3);
+  assert.equal(doc.entities.find((e) => e.name === 'SPD')?.actor?.code, 'DEUPTY');
+});
