@@ -738,8 +738,7 @@ export function groupEntities(
     } else if (g.type === 'ORG') {
       // The dictionary may know a shorter name the group holds ("RTL" of "RTL Group").
       const org =
-        d.organisation.get(key) ??
-        texts.map((t) => d.organisation.get(gazetteerKey(t))).find((o) => o !== undefined);
+        d.organisation.get(key) ?? texts.map((t) => d.organisation.get(gazetteerKey(t))).find((o) => o !== undefined);
       const seat = d.seatOfPower.get(key);
       if (org) actor = organisationActor(org, focus);
       else if (seat) actor = actorOf(seat, 'GOV');
