@@ -21,7 +21,17 @@ import { tokensWithin } from '../text/positions.js';
 import { compoundHead } from '../text/compounds.js';
 import { subtree } from '../syntax/tree.js';
 import { roleWord, speakerContext, speakerOfPhrase, type SpeakerContext } from '../quotes/speaker.js';
-import { childWith, isNoun, isPassive, isReflexive, kids, prepositionOf, relBase, type Parse } from './parse.js';
+import {
+  childWith,
+  isNoun,
+  isPassive,
+  isPurposeClause,
+  isReflexive,
+  kids,
+  prepositionOf,
+  relBase,
+  type Parse,
+} from './parse.js';
 import type { LexiconEntry } from './lexicon.js';
 
 export interface Found<T> {
@@ -347,7 +357,7 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
     const purpose =
       (rel === 'advcl' || rel === 'xcomp') &&
       /^VV(INF|IZU)$/.test(p.xpos[k] as string) &&
-      childWith(p, k, ['mark'], (c) => /^(um|ohne|statt|anstatt)$/.test(p.lower[c] as string)) >= 0 &&
+      isPurposeClause(p, k) &&
       governor >= 0;
     if (purpose && (isPassive(p, governor) || SUFFICE.has(p.tree.lemma[governor] as string))) return -1;
     const controlled = purpose && rel === 'advcl';

@@ -10,6 +10,7 @@ import type { EventLexicon } from './lexicon.js';
 import {
   childWith,
   isFutureWerden,
+  isPurposeClause,
   isSubjunctive,
   kids,
   prepositionOf,
@@ -313,13 +314,6 @@ function konjunktiv1Of(p: Parse, v: number): number {
 
 const PURPOSE_MARKS = new Set(['um', 'damit']);
 const CONTENT_MARKS = new Set(['dass', 'ob', 'zu']);
-
-/** A purpose clause: "um/ohne/statt … zu". */
-function isPurposeClause(p: Parse, v: number): boolean {
-  return kids(p, v).some(
-    (c) => p.tree.deprel[c] === 'mark' && /^(?:um|ohne|statt|anstatt)$/.test(p.lower[c] as string),
-  );
-}
 
 /**
  * The prepositions of a governing verb's content ("arbeitet an Sanktionen", "rechnet mit Protesten", "warnt

@@ -94,6 +94,11 @@ export const SCENE_PREPOSITIONS: readonly string[] = [
   'angesichts',
 ];
 
+/** A purpose clause: "um/ohne/statt … zu" (its verb has such a mark). */
+export function isPurposeClause(p: Parse, v: number): boolean {
+  return childWith(p, v, ['mark'], (c) => /^(?:um|ohne|statt|anstatt)$/.test(p.lower[c] as string)) >= 0;
+}
+
 /** The first child of `t` with one of the relations, or -1. */
 export function childWith(p: Parse, t: number, rels: readonly string[], accept?: (c: number) => boolean): number {
   for (const rel of rels) for (const c of kids(p, t)) if (p.tree.deprel[c] === rel && (!accept || accept(c))) return c;
