@@ -327,7 +327,9 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
       p,
       k,
       ['nsubj', 'nsubj:pass'],
-      (c) => nominal(p, c) && (p.xpos[c] !== 'PRELS' || antecedentOf(p, c) >= 0),
+      // "Des Weiteren wirft die OSZE … vor": a phrase in the genitive is no subject.
+      (c) =>
+        nominal(p, c) && (p.xpos[c] !== 'PRELS' || antecedentOf(p, c) >= 0) && !GENITIVE_ARTICLES.has(articleOf(p, c)),
     );
     if (subj >= 0) {
       path.push(edge(p, k, subj));
@@ -419,7 +421,8 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
 export function objectAsSubject(p: Parse, v: number): number {
   const xpos = p.xpos[v] as string;
   if (p.tree.upos[v] !== 'VERB' || !xpos.endsWith('FIN')) return -1;
-  if (childWith(p, v, ['nsubj', 'nsubj:pass', 'csubj', 'expl']) >= 0) return -1;
+  if (childWith(p, v, ['nsubj', 'nsubj:pass', 'csubj', 'expl'], (c) => !GENITIVE_ARTICLES.has(articleOf(p, c))) >= 0)
+    return -1;
   const verbFeats = p.feats[v] as string;
   if (!verbFeats.includes('Person=3') || verbFeats.includes('Voice=Pass')) return -1;
   let found = -1;

@@ -1159,3 +1159,10 @@ test('a subject the parse hung on the auxiliary is the source', () => {
   ).filter((e) => e.type === 'COERCE');
   assert.equal(arrest?.source?.text, 'Die Jenaer Polizei');
 });
+
+test('a phrase in the genitive is no subject ("Des Weiteren wirft die OSZE … vor")', () => {
+  const [accusation] = events(
+    'Des Weiteren wirft die OSZE der Wahlkommission vor, mit den Wahlbeobachtern nicht zusammengearbeitet zu haben.',
+  ).filter((e) => e.type === 'ACCUSE');
+  assert.notEqual(accusation?.source?.text, 'Des Weiteren');
+});
