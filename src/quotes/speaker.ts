@@ -7,7 +7,7 @@
 import type { Doc, Entity, Quote } from '../document.js';
 import { children, type Tree } from '../syntax/tree.js';
 import { tokenForms } from '../text/forms.js';
-import { actorDictionary, countryOfWord, roleSectorOf } from '../entities/actors.js';
+import { actorDictionary, countryNamedBy, countryOfWord, roleSectorOf } from '../entities/actors.js';
 import { SENTENCE_STARTERS } from '../text/tokenizer.js';
 import { loadNameHeads } from '../ner/heads.js';
 import { tokenAt, tokensWithin } from '../text/positions.js';
@@ -264,6 +264,20 @@ function relativeSpeaker(c: SpeakerContext, pronoun: number, first: number): Spe
   };
 }
 
+/**
+ * A common noun for one person ("Bürgermeister", "Forscher", "Staatsoberhaupt"), no word of a mention and
+ * no body of people ("Regierung", "Staatsanwaltschaft", "Militär").
+ */
+function isPersonHead(c: SpeakerContext, head: number): boolean {
+  if (xposOf(c, head) !== 'NN') return false;
+  const tokens = c.doc.tokens;
+  const start = tokens.start[head] as number;
+  const end = tokens.end[head] as number;
+  if (c.mentions.some((m) => m.start <= start && m.end >= end)) return false;
+  const word = tokenForms(c.doc).raw[head] as string;
+  return roleSectorOf(word, actorDictionary()) !== null && loadNameHeads().kindOf(word.toLowerCase()) === 'ROLE';
+}
+
 /** The speaker a noun phrase names, linked to its entity where the text makes that clear. */
 export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, stop: number): Speaker | null {
   const { lower } = tokenForms(c.doc);
@@ -275,6 +289,9 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
   let start = tokens.start[np.first] as number;
   let end = tokens.end[np.end - 1] as number;
   let entity = overlapping(c, start, end);
+  // "Der Bürgermeister von New Orleans", "eines US-Forschers": a place inside the phrase of a person who
+  // speaks is where the person is from, not the speaker ("nach Meinung Russlands" keeps its country).
+  if (entity?.type === 'LOC' && isPersonHead(c, head)) entity = null;
   const { raw } = tokenForms(c.doc);
   // "der Hohe Vertreter der EU, Josep Borrell Fontelles, …": the named apposition is the speaker.
   // The phrase may run on in a name the tokenizer split: "der Bewegung Tehrik-i-Taliban Pakistan, X".
@@ -331,8 +348,18 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
     // "der brasilianische Präsident" is no Venezuelan's role: a country in the phrase must be the person's.
     let country: string | null = null;
     for (let k = np.first; k < head && !country; k++) country = countryOfWord(raw[k] as string, d);
+    // …and one after it: "Das Staatsoberhaupt Neuseelands", "Die Regierungen von Deutschland".
+    for (let k = head + 1; k < np.end && !country; k++) {
+      const word = raw[k] as string;
+      country = countryNamedBy(word, d) ?? (word.endsWith('s') ? countryNamedBy(word.slice(0, -1), d) : null);
+    }
     const ofCountry = (e: Entity): boolean => country === null || e.actor?.country === country;
-    if (sector)
+    // "Der Bürgermeister von New Orleans": a role of a town or region the text names is someone the
+    // persons named before need not be.
+    const ofPlace =
+      country === null &&
+      c.mentions.some((m) => m.entity.type === 'LOC' && m.start >= (c.doc.tokens.end[head] as number) && m.end <= end);
+    if (sector && !ofPlace)
       entity = lastBefore(
         c,
         start,
@@ -344,7 +371,7 @@ export function speakerOfPhrase(c: SpeakerContext, head: number, first: number, 
     // "Gewerkschaftschef Konrad Freiberg … Der GdP-Vorsitzende verwies darauf": a definite person role
     // right after a person was named is that person; one named in the role noun's own sentence is someone
     // else ("Der Sprecher traf Merkel").
-    if (!entity && loadNameHeads().kindOf(headLower).includes('ROLE') && !verbIsPlural(c, head)) {
+    if (!entity && !ofPlace && loadNameHeads().kindOf(headLower).includes('ROLE') && !verbIsPlural(c, head)) {
       const sentenceStart = c.doc.tokens.start[c.doc.sentences.firstToken[c.sentenceOf[head] as number] as number];
       entity = lastBefore(
         c,

@@ -1494,3 +1494,12 @@ test('a subject with its relative clause before the verb is no message of an inv
     ['Der Ministerpräsident'],
   );
 });
+
+test('a person role with a place in its phrase is not that place, nor an earlier person of another place', () => {
+  const text =
+    'Gouverneur Rick Perry sprach von einer Katastrophe. Der Bürgermeister von New Orleans sagte, die Stadt sei verloren.';
+  const found = analyzeDocument(textDocument(text), { published: '2020-08-15' });
+  const quote = found.quotes.find((q) => q.speaker?.text === 'Der Bürgermeister von New Orleans');
+  assert.ok(quote, 'the mayor speaks');
+  assert.equal(quote?.speaker?.entity ?? null, null);
+});
