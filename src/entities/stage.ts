@@ -317,7 +317,6 @@ function knownPrefix(word: string, d: ActorDictionary): EntityType | null {
   return null;
 }
 
-/** A word the morphology lexicon knows as a common noun ("Fahrzeugen" in "UN-Fahrzeugen"). */
 /** Two capitalised parts joined by a hyphen, the second no word of the lexicon: "Wieczorek-Zeul". */
 function isDoubleName(word: string): boolean {
   const parts = word.split('-');
@@ -326,6 +325,7 @@ function isDoubleName(word: string): boolean {
   return !isCommonNoun(parts[1] as string) && !(lexicon?.has(parts[1] as string) ?? false);
 }
 
+/** A word the morphology lexicon knows as a common noun ("Fahrzeugen" in "UN-Fahrzeugen"). */
 function isCommonNoun(word: string): boolean {
   return (
     loadMorphTagger()
@@ -700,13 +700,11 @@ export function groupEntities(
   return groups.map((g, index): Entity => {
     const texts = g.mentions.map((k) => names[k] as string);
     const longest = texts.reduce((best, t) => (t.length > best.length ? t : best), texts[0] as string);
-    // A country goes by its one German name, whatever form the article uses ("der Russischen Föderation").
-    const countryCode = g.type === 'LOC' ? d.countryByName.get(gazetteerKey(placeName(longest, d))) : undefined;
-    const name = countryCode
-      ? (d.countryName.get(countryCode) as string)
-      : g.type === 'LOC'
-        ? placeName(longest, d)
-        : longest;
+    // The name as the article writes it (a place without its genitive -s); a country goes by its one German
+    // name, whatever form the article uses ("der Russischen Föderation").
+    const written = g.type === 'LOC' ? placeName(longest, d) : longest;
+    const countryCode = g.type === 'LOC' ? d.countryByName.get(gazetteerKey(written)) : undefined;
+    const name = countryCode ? (d.countryName.get(countryCode) as string) : written;
     const key = gazetteerKey(name);
     let actor = null;
     let place: Place | null = null;

@@ -737,7 +737,6 @@ export function governs(w: Work, tree: Tree, k: number, preposition: string, f: 
   return false;
 }
 
-/** Whether a verb outside quotation marks stands in tokens a…b-1 (the tagger may read a finite one as a participle). */
 /**
  * A verb in [a, b) outside quotation marks and outside a relative clause: "Der Ministerpräsident, der die
  * Geschäfte übergeben hatte, hat … angekündigt" has none before its verb — the subject and its relative
