@@ -23,6 +23,7 @@ import { subtree } from '../syntax/tree.js';
 import { roleWord, speakerContext, speakerOfPhrase, type SpeakerContext } from '../quotes/speaker.js';
 import {
   childWith,
+  finiteOf,
   isNoun,
   isPassive,
   isPurposeClause,
@@ -336,6 +337,7 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
       return subj;
     }
     // "Die Polizei hat … festgenommen": the parse may hang the subject on the auxiliary.
+    // (Also where the tagger read the verb itself as finite: "Blair hatte diesen unterstützt".)
     const aux = childWith(p, k, ['aux', 'aux:pass'], (a) => (p.xpos[a] as string).endsWith('FIN'));
     const auxSubj = aux >= 0 ? childWith(p, aux, ['nsubj'], (c) => nominal(p, c) && p.xpos[c] !== 'PRELS') : -1;
     if (auxSubj >= 0) {
@@ -817,14 +819,6 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
 const NOM_ACC_ALIKE = new Set(['die', 'das', 'eine', '']);
 /** Nouns of a span of time, which stand in the accusative without being an object ("Einen Tag zuvor"). */
 const TIME_NOUNS = new Set(['Tag', 'Woche', 'Monat', 'Jahr', 'Stunde', 'Minute', 'Abend', 'Morgen', 'Nacht', 'Moment']);
-/** The finite word of verb `v`'s clause: the verb itself, or its finite auxiliary; -1 if none. */
-function finiteOf(p: Parse, v: number): number {
-  if (v < 0) return -1;
-  if ((p.xpos[v] as string).endsWith('FIN')) return v;
-  for (const c of kids(p, v)) if (relBase(p, c) === 'aux' && (p.xpos[c] as string).endsWith('FIN')) return c;
-  return -1;
-}
-
 /** The lower-case article (determiner) of noun `n`, or ''. */
 function articleOf(p: Parse, n: number): string {
   const d = childWith(p, n, ['det']);

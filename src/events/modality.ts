@@ -9,6 +9,7 @@ import type { Modality } from '../document.js';
 import type { EventLexicon } from './lexicon.js';
 import {
   childWith,
+  finiteOf,
   isFutureWerden,
   isPurposeClause,
   isSubjunctive,
@@ -294,9 +295,7 @@ function isAccusation(lemma: string): boolean {
 
 /** The verb's own finite form (itself or an auxiliary) when it is a Konjunktiv I, else -1. */
 function konjunktiv1Of(p: Parse, v: number): number {
-  const finite = (p.xpos[v] as string).endsWith('FIN')
-    ? v
-    : childWith(p, v, ['aux', 'aux:pass'], (c) => (p.xpos[c] as string).endsWith('FIN'));
+  const finite = finiteOf(p, v);
   if (finite < 0) return -1;
   const s = p.sentenceOf[finite] as number;
   let firstPerson = false;

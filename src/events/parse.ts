@@ -94,6 +94,13 @@ export const SCENE_PREPOSITIONS: readonly string[] = [
   'angesichts',
 ];
 
+/** The finite word of verb `v`'s clause: the verb itself, or its finite auxiliary; -1 if none. */
+export function finiteOf(p: Parse, v: number): number {
+  if (v < 0) return -1;
+  if ((p.xpos[v] as string).endsWith('FIN')) return v;
+  return childWith(p, v, ['aux', 'aux:pass'], (c) => (p.xpos[c] as string).endsWith('FIN'));
+}
+
 /** A purpose clause: "um/ohne/statt … zu" (its verb has such a mark). */
 export function isPurposeClause(p: Parse, v: number): boolean {
   return childWith(p, v, ['mark'], (c) => /^(?:um|ohne|statt|anstatt)$/.test(p.lower[c] as string)) >= 0;
