@@ -619,6 +619,11 @@ function personActor(
   return { sector, country };
 }
 
+/** Key `key` for `g`, or for no one (null) once two different values claim it. */
+function claim<T>(map: Map<string, T | null>, key: string, g: T): void {
+  map.set(key, map.has(key) && map.get(key) !== g ? null : g);
+}
+
 export function groupEntities(
   doc: Doc,
   tokens: readonly NerToken[],
@@ -671,11 +676,11 @@ export function groupEntities(
       if (m.type === 'PER' && words(k) > 1) {
         const sk = surnameKey(names[k] as string);
         // Two people with one surname: a bare surname stays ambiguous and keeps its own entity.
-        bySurname.set(sk, bySurname.has(sk) && bySurname.get(sk) !== g ? null : g);
+        claim(bySurname, sk, g);
       }
       if (m.type === 'ORG' && words(k) > 1) {
         const head = (names[k] as string).split(/\s+/)[0]!.toLowerCase();
-        byOrgHead.set(head, byOrgHead.has(head) && byOrgHead.get(head) !== g ? null : g);
+        claim(byOrgHead, head, g);
       }
     }
     g.mentions.push(k);
