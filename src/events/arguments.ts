@@ -104,12 +104,16 @@ function edge(p: Parse, from: number, to: number, rel = p.tree.deprel[to] as str
 }
 
 /** The country a phrase's own words name: "US-Außenminister", "belarussische", "in Belarus", "des Landes". */
-function countryOfPhrase(c: ArgumentContext, h: number): string | null {
+function countryOfPhrase(c: ArgumentContext, h: number, visit = false): string | null {
   const p = c.parse;
   const d = actorDictionary();
   const own = countryOfWord(p.raw[h] as string, d);
   if (own) return own;
   for (const k of kids(p, h)) {
+    // "Theo van Gogh" with "van Gogh" hung on the noun before: part of a name, no phrase of its own.
+    if (isNamePart(c, k)) continue;
+    // "ein Besuch in Bagdad": where a visit goes is not where the visitor is from.
+    if (visit && VISIT_DESTINATIONS.has(prepositionOf(p, k) ?? '')) continue;
     const rel = relBase(p, k);
     if (rel === 'amod' || rel === 'compound' || rel === 'flat') {
       // "US-Präsident" tokenised as "US" "-" "Präsident": the compound part is a country name.
@@ -126,6 +130,20 @@ function countryOfPhrase(c: ArgumentContext, h: number): string | null {
     }
   }
   return null;
+}
+
+const QUOTE_MARKS = new Set(['"', '„', '“', '”', '»', '«']);
+
+/** Prepositions of where a visit goes. */
+const VISIT_DESTINATIONS = new Set(['in', 'nach', 'zu', 'bei']);
+
+/** A phrase the parse made of a name's last part: its case word ("van") lies in the same name's mention. */
+function isNamePart(c: ArgumentContext, k: number): boolean {
+  const e = c.entityAt[k];
+  if (!e) return false;
+  const p = c.parse;
+  const word = childWith(p, k, ['case']);
+  return word >= 0 && c.entityAt[word] === e;
 }
 
 /** A person named again by a surname the entities layer did not link: "Tikhanovskaya" → Svetlana Tikhanovskaya. */
@@ -521,6 +539,9 @@ function textBefore(c: ArgumentContext, h: number, cut: number): string {
   return end > start ? p.doc.text.slice(start, end) : (phrase?.text ?? (p.raw[h] as string));
 }
 
+/** Prepositions of a meeting the clause's subject takes part in ("bei einem Treffen", "während des Besuchs"). */
+const MEETING_PREPOSITIONS = new Set(['bei', 'während']);
+
 /** Third-person possessives: their owner can be found in the clause ("bei seinem Treffen"). */
 const POSSESSIVE_THIRD = new Set(['sein', 'ihr']);
 
@@ -779,11 +800,27 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
       const patient = childWith(p, trigger, ['nmod'], (k) => prepositionOf(p, k) === null && nominal(p, k));
       if (patient >= 0) target = found(patient, [edge(p, trigger, patient)]);
     }
+    // "der Besuch des Raumfahrtbahnhofs", "Besuch Chinas": a visit's genitive place is what is visited
+    // ("der Besuch des Präsidenten" is the president's, and a quoted name one the lists lack, "der „Troika“").
+    const visit = entry.mode === 'visit';
+    const visited =
+      visit && !target
+        ? childWith(
+            p,
+            trigger,
+            ['nmod'],
+            (k) =>
+              prepositionOf(p, k) === null &&
+              nominal(p, k) &&
+              (c.entityAt[k]?.type === 'LOC' || (!canAct(c, k) && !QUOTE_MARKS.has(p.raw[k - 1] as string))),
+          )
+        : -1;
+    if (visited >= 0) target = found(visited, [edge(p, trigger, visited), 'a place: what is visited']);
     // The noun's own attributes: "Proteste der Opposition", "Sanktionen gegen Minsk", "russische Angriffe".
     if (!source) {
       const gen = childWith(p, trigger, ['nmod', 'nmod:poss'], (k) => {
         const prep = prepositionOf(p, k);
-        if (objectGenitive && prep === null) return false;
+        if ((objectGenitive || k === visited) && prep === null) return false;
         // "Festnahme durch die Polizei", but not "Marsch durch ein Viertel".
         if (prep === 'durch') return isActorPhrase(c, k);
         // "das Massaker von Srebrenica" is where it happened; "Angriffe von Russland" is who did it.
@@ -792,17 +829,22 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
         return nominal(p, k) && (prep === null || prep === 'von' || prep === 'seitens');
       });
       const poss = childWith(p, trigger, ['det:poss'], (k) => POSSESSIVE_THIRD.has(p.tree.lemma[k] as string));
-      const clauseVerb = poss >= 0 ? verbAbove(p, trigger) : -1;
+      // "hat bei einem Besuch in Bagdad … angekündigt": who meets or visits during the clause is its subject.
+      const during = entry.type === 'CONSULT' && MEETING_PREPOSITIONS.has(prepositionOf(p, trigger) ?? '');
+      const clauseVerb = poss >= 0 || during ? verbAbove(p, trigger) : -1;
       if (gen >= 0) source = found(gen, [edge(p, trigger, gen)]);
       else if (clauseVerb >= 0) {
         // "hatte Obama bei seinem Treffen … gesagt": "sein" is the clause's subject.
-        const path = [edge(p, trigger, poss), `${p.raw[trigger]} ↑ ${p.raw[clauseVerb]}`];
+        const path = [
+          poss >= 0 ? edge(p, trigger, poss) : `${p.raw[trigger]} (${prepositionOf(p, trigger)})`,
+          `${p.raw[trigger]} ↑ ${p.raw[clauseVerb]}`,
+        ];
         const subj = subjectOf(p, clauseVerb, path);
         if (subj >= 0 && subj !== trigger && (isActorPhrase(c, subj) || p.xpos[subj] === 'PPER'))
           source = found(subj, path);
       }
       if (!source) {
-        const country = countryOfPhrase(c, trigger);
+        const country = countryOfPhrase(c, trigger, visit);
         if (country)
           source = { value: { entity: null, text: '', actor: country }, path: `${p.raw[trigger]} (country word)` };
       }

@@ -119,6 +119,11 @@ export function nounPhrase(
       !(own && mentionStartingAt(c, c.doc.tokens.start[b] as number, (e) => e !== own))
     )
       b++;
+    // …and over a particle inside the name's mention: "dem Filmemacher Theo van Gogh".
+    if (b > head + 1 && b < stop && xposOf(c, b - 1) === 'NE') {
+      const name = mentionCovering(c, from[b - 1] as number);
+      while (name && b < stop && (to[b] as number) <= name.end) b++;
+    }
     // A hyphen compound the tokenizer split runs on to its last part ("Spiegel-Online", "Navarro-Valls"),
     // and a name after it ("VW-Finanzvorstand Hans Dieter Pötsch").
     // "nach UNHCR-Angaben" keeps its source: the part after the hyphen is no source noun.
@@ -185,6 +190,15 @@ function overlapping(c: SpeakerContext, start: number, end: number): Entity | nu
     if (!best || (m.entity.type === 'PER' && best.type !== 'PER')) best = m.entity;
   }
   return best;
+}
+
+/** The mention that holds character `offset`, or null. */
+function mentionCovering(c: SpeakerContext, offset: number): { start: number; end: number; entity: Entity } | null {
+  for (const m of c.mentions) {
+    if (m.start > offset) break;
+    if (m.end > offset) return m;
+  }
+  return null;
 }
 
 /** The first mention starting at character `offset` whose entity `accept` takes, or null. */

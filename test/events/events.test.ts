@@ -261,6 +261,29 @@ test('sources the sentence leaves to the story: headline, a definite event noun,
   const [meeting] = events('US-Präsident Obama hatte bei seinem Treffen mit Medwedew vor einem Wettrüsten gewarnt.');
   assert.equal(meeting?.type, 'CONSULT');
   assert.equal(meeting?.source?.actor, 'USAGOV');
+  // So is the visitor of "bei einem Besuch in …", and the place visited is no source.
+  const [visit] = events(
+    'Der italienische Außenminister Massimo D’Alema hat bei einem Besuch in Bagdad den Abzug angekündigt.',
+  );
+  assert.equal(visit?.type, 'CONSULT');
+  assert.equal(visit?.source?.text, 'Der italienische Außenminister Massimo D’Alema');
+  assert.equal(visit?.source?.actor, 'ITAGOV');
+});
+
+test('a visit: a place in the genitive is what is visited, a person the visitor', () => {
+  const [place] = events('Weiterhin steht ein Besuch des chinesischen Raumfahrtbahnhofs in Gansu auf dem Programm.');
+  assert.equal(place?.source, null);
+  assert.equal(place?.target?.text, 'des chinesischen Raumfahrtbahnhofs');
+  const [person] = events('Der Besuch des französischen Präsidenten dauerte zwei Tage.');
+  assert.equal(person?.source?.actor, 'FRAGOV');
+  assert.equal(person?.target, null);
+});
+
+test('a name with a particle is one argument, and its country is no source', () => {
+  const [work] = events('Sie wurde durch ihre Zusammenarbeit mit dem Filmemacher Theo van Gogh bekannt.');
+  assert.equal(work?.type, 'COOPERATE');
+  assert.equal(work?.target?.text, 'dem Filmemacher Theo van Gogh');
+  assert.notEqual(work?.source?.actor, 'NLD');
 });
 
 test('verb frames on the object: what is ended or seized decides the event', () => {
