@@ -27,6 +27,18 @@ function nameForms(name: string): string[] {
   return forms;
 }
 
+/**
+ * An organisation's name and, where it opens with a strong adjective, the forms it takes after an article:
+ * "Europäisches Parlament" → "(das) Europäische Parlament", "(des) Europäischen Parlaments" is listed.
+ */
+function organisationForms(name: string): string[] {
+  const [first = '', ...rest] = name.split(' ');
+  const strong = /^(\p{Lu}\p{Ll}{3,})e[rs]$/u.exec(first);
+  if (!strong || rest.length === 0) return [name];
+  const tail = rest.join(' ');
+  return [name, `${strong[1]}e ${tail}`, `${strong[1]}en ${tail}`];
+}
+
 /** How a country adjective inflects: belarussisch, -e, -en, -er, -es, -em. */
 export const ADJECTIVE_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
 
@@ -104,7 +116,12 @@ function build(): ActorDictionary {
     if (/^[A-Z]{3}$/.test(iso)) for (const n of names.split('|')) if (n) d.countryByRegion.set(gazetteerKey(n), iso);
   readLexiconRows('gazetteer/de/organisations.tsv').forEach(([names = '', code = '', kind = ''], row) => {
     const entry = { code, kind, row };
-    for (const n of names.split('|')) if (n) d.organisation.set(gazetteerKey(n), entry);
+    for (const n of names.split('|'))
+      for (const form of organisationForms(n)) {
+        const key = gazetteerKey(form);
+        // A listed name wins over another row's inflected form.
+        if (form === n || !d.organisation.has(key)) d.organisation.set(key, entry);
+      }
   });
   for (const [forms = '', sector = ''] of readLexiconRows('actors/de/roles.tsv')) {
     for (const f of forms.split('|')) if (f) d.roleSector.set(f.toLowerCase(), sector);

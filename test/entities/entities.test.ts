@@ -96,6 +96,12 @@ test('actor dictionary: data files are well formed and answer the common cases',
   assert.equal(roleSectorOf('Regierungschefs', d), 'GOV');
   assert.equal(roleSectorOf('Bundeskanzlers', d), 'GOV');
   assert.equal(d.organisation.get('osze')?.kind, 'IGO');
+  // An organisation opening with a strong adjective, after an article: "das Europäische Parlament".
+  assert.equal(d.organisation.get('europäische parlament')?.code, 'EUR');
+  assert.equal(d.organisation.get('auswärtigen amt')?.code, d.organisation.get('auswärtiges amt')?.code);
+  // Parliaments are legislatures.
+  assert.equal(roleSectorOf('Parlament', d), 'LEG');
+  assert.equal(roleSectorOf('Landtags', d), 'LEG');
 });
 
 test('geocoding: German exonyms, and ambiguous names go to the article’s country', () => {

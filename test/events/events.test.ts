@@ -851,6 +851,9 @@ test('the genitive of a noun whose verb takes an object is the target, unless a 
   assert.equal(arrest?.source?.text ?? '', '');
   const [occupation] = events('Die Besetzung des Geländes dauert an.');
   assert.equal(occupation?.target?.text, 'des Geländes');
+  const [refusal] = events('Die Ablehnung des Plans durch das Parlament kam nicht überraschend.');
+  assert.equal(refusal?.target?.text, 'des Plans');
+  assert.equal(refusal?.source?.text, 'das Parlament');
   // "Proteste der Opposition": a protest's genitive is who protests.
   const [protest] = events('Die Proteste der Opposition dauern an.');
   assert.equal(protest?.source?.text, 'der Opposition');
