@@ -157,7 +157,7 @@ function namedLater(c: ArgumentContext, name: string): Entity | null {
  * where the phrase must end at the latest — an argument before its event's trigger never runs on into it
  * (a quoted verb the parse hung on the noun before it: "mit europäischen Führern \"beraten\"").
  */
-export function argumentAt(c: ArgumentContext, h: number, until = Infinity): EventArgument | null {
+export function argumentAt(c: ArgumentContext, h: number, until = Infinity, after = -1): EventArgument | null {
   const p = c.parse;
   // A relative pronoun stands for the noun the clause hangs on: "Personen, die … inhaftiert waren".
   if (p.xpos[h] === 'PRELS') {
@@ -186,7 +186,12 @@ export function argumentAt(c: ArgumentContext, h: number, until = Infinity): Eve
     const foreign = kids(p, h).some((k) => /^ausländisch/.test(p.lower[k] as string));
     actor = actorOf(countryOfPhrase(c, h) ?? (sector && !foreign ? c.focus : null), sector)?.code ?? null;
   }
-  return { entity: entity?.id ?? null, text: cutBefore(ownText(p, h, phrase), phrase.start, until), actor };
+  let text = cutBefore(ownText(p, h, phrase), phrase.start, until);
+  // "einer Unterstützung Mélenchons": a name's phrase, run left over a noun as over a title, may hold the
+  // trigger it follows.
+  if (after > phrase.start && after < phrase.start + text.length && /\s/.test(p.doc.text[after] ?? ''))
+    text = text.slice(after - phrase.start).replace(/^[\s"„“”»«'‚‘’]+/u, '');
+  return { entity: entity?.id ?? null, text, actor };
 }
 
 /**
@@ -750,7 +755,10 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     // "mehr als 2.000 Personen": the counted noun heads the phrase, whatever the parse made its head.
     const counted = c.quantityEnd[h] as number;
     if (counted >= 0 && counted !== h && p.tree.upos[counted] === 'NOUN') h = counted;
-    const value = argumentAt(c, h, h < trigger ? (p.doc.tokens.start[trigger] as number) : Infinity);
+    const value =
+      h < trigger
+        ? argumentAt(c, h, p.doc.tokens.start[trigger] as number)
+        : argumentAt(c, h, Infinity, p.doc.tokens.end[trigger] as number);
     return value ? { value, head: h, path: path.join(', ') } : null;
   };
   let subject = -1;

@@ -857,6 +857,10 @@ test('the genitive of a noun whose verb takes an object is the target, unless a 
   // "Proteste der Opposition": a protest's genitive is who protests.
   const [protest] = events('Die Proteste der Opposition dauern an.');
   assert.equal(protest?.source?.text, 'der Opposition');
+  // A name in the genitive is the argument without the event noun before it.
+  const [demand] = events('Eine Forderung Frankreichs nach einer Sitzung blieb ohne Antwort.');
+  assert.equal(demand?.source?.text, 'Frankreichs');
+  assert.equal(demand?.source?.actor, 'FRA');
   const [ban] = events('Das Werbeverbot der EU gilt seit Mai.');
   assert.equal(ban?.source?.text, 'der EU');
 });
