@@ -675,18 +675,43 @@ const TARGET_PREPOSITIONS: Record<string, ReadonlySet<string> | null> = {
   an: null,
   mit: new Set(['CONSULT', 'COOPERATE', 'AGREE', 'THREATEN']),
   bei: new Set(['CONSULT', 'ACCUSE']),
+  // "Unterstützung für die Opposition", "sprach sich für den Plan aus".
+  für: new Set(['SUPPORT']),
 };
 
-function targetPreposition(p: Parse, k: number, type: string): boolean {
+/** Support given for a reason: "dankte für die Hilfe", "entschuldigte sich für die Vorfälle". */
+const FOR_A_REASON = new Set([
+  'danken',
+  'bedanken',
+  'Dank',
+  'entschuldigen',
+  'Entschuldigung',
+  'loben',
+  'Lob',
+  'ehren',
+  'Ehrung',
+  'würdigen',
+  'Würdigung',
+  'preisen',
+  'auszeichnen',
+  'Auszeichnung',
+]);
+
+/** Whether the phrase `k` under head `v` names the target of an event of `type`. */
+function targetPreposition(p: Parse, k: number, type: string, v: number): boolean {
   const prep = prepositionOf(p, k);
   if (prep === null || !(prep in TARGET_PREPOSITIONS)) return false;
+  if (prep === 'für' && FOR_A_REASON.has(p.tree.lemma[v] as string)) return false;
   const only = TARGET_PREPOSITIONS[prep];
   if (type === 'PROTEST') return prep === 'gegen';
   return !only || only.has(type);
 }
 
-/** Prepositions of a verb's frame that aim at its target ("auf sie einstechen", "gegen die Rebellen kämpfen"). */
-const AIMED = new Set(['auf', 'gegen']);
+/**
+ * Prepositions of a verb's frame that aim at its target ("auf sie einstechen", "gegen die Rebellen kämpfen",
+ * "sich für den Plan aussprechen").
+ */
+const AIMED = new Set(['auf', 'gegen', 'für']);
 
 /**
  * The target among a head's children: object, dative, then a "gegen"/"auf"/"mit" phrase — not a time
@@ -701,7 +726,7 @@ function objectOf(c: ArgumentContext, v: number, type: string, exclude: number, 
       p,
       v,
       ['obl', 'obl:arg'],
-      (k) => k !== exclude && nominal(p, k) && prepositionOf(p, k) === framed && targetPreposition(p, k, type),
+      (k) => k !== exclude && nominal(p, k) && prepositionOf(p, k) === framed && targetPreposition(p, k, type, v),
     );
     if (phrase >= 0) return phrase;
   }
@@ -718,7 +743,7 @@ function objectOf(c: ArgumentContext, v: number, type: string, exclude: number, 
     p,
     v,
     ['obl', 'obl:arg', 'nmod'],
-    (k) => k !== exclude && !c.inTime[k] && nominal(p, k) && targetPreposition(p, k, type),
+    (k) => k !== exclude && !c.inTime[k] && nominal(p, k) && targetPreposition(p, k, type, v),
   );
 }
 

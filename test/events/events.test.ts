@@ -286,6 +286,19 @@ test('a name with a particle is one argument, and its country is no source', () 
   assert.notEqual(work?.source?.actor, 'NLD');
 });
 
+test('"sich für/gegen … aussprechen": the phrase is what is endorsed or rejected; a reason is no target', () => {
+  const [endorse] = events('Die Berliner SPD hat sich für einen Werteunterricht ausgesprochen.');
+  assert.equal(endorse?.type, 'SUPPORT');
+  assert.equal(endorse?.target?.text, 'einen Werteunterricht');
+  const [reject] = events('Der Minister sprach sich gegen strengere Regeln aus.');
+  assert.equal(reject?.type, 'REJECT');
+  assert.equal(reject?.target?.text, 'strengere Regeln');
+  assert.equal(events('Sie kündigte ihre Unterstützung für die Koalition auf.')[0]?.target?.text, 'die Koalition');
+  const [apology] = events('Die Regierung hat sich für die Vorfälle entschuldigt.');
+  assert.equal(apology?.type, 'SUPPORT');
+  assert.equal(apology?.target, null);
+});
+
 test('verb frames on the object: what is ended or seized decides the event', () => {
   assert.deepEqual(
     coded('Die Polizei beendete die Kundgebung gewaltsam.').filter((v) => v.startsWith('COERCE')),
