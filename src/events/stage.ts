@@ -488,7 +488,7 @@ function hyphenPrefix(p: Parse, t: number): string {
 
 /**
  * A participle that says how the act of another verb went, with no auxiliary of its own: "lebte
- * zurückgezogen in Stuttgart", "kam verletzt an", "… und 4 verletzt festnahm". It describes a state, it
+ * zurückgezogen in Stuttgart", "kam verletzt an", "… und 4 verletzt festnahm", "überlebten schwer verletzt". It describes a state, it
  * tells no event.
  */
 function isMannerParticiple(p: Parse, t: number): boolean {
@@ -496,7 +496,18 @@ function isMannerParticiple(p: Parse, t: number): boolean {
   // "… und 4 verletzt festnahm": right before the full verb that ends its clause, whatever the parse made of it.
   const beforeFinite = p.xpos[t + 1] === 'VVFIN' && p.sentenceOf[t + 1] === p.sentenceOf[t];
   const h = p.tree.head[t] as number;
-  const manner = h >= 0 && (p.xpos[h] as string).startsWith('VV') && MANNER_RELATIONS.has(p.tree.deprel[t] as string);
+  // "überlebten den Unfall leicht verletzt": a participle the parse coordinated with a finite full verb,
+  // with no conjunction of its own, is no verb form of its own either.
+  const unjoined =
+    h >= 0 &&
+    p.tree.deprel[t] === 'conj' &&
+    p.xpos[h] === 'VVFIN' &&
+    !kids(p, t).some((c) => relBase(p, c) === 'cc' || p.raw[c] === ',') &&
+    // (An auxiliary on the finite verb says the parse misread the clause: "hätten … definierte … gerettet".)
+    !kids(p, h).some((c) => relBase(p, c) === 'aux');
+  const manner =
+    h >= 0 &&
+    (((p.xpos[h] as string).startsWith('VV') && MANNER_RELATIONS.has(p.tree.deprel[t] as string)) || unjoined);
   if (!beforeFinite && !manner) return false;
   // "Kritisiert wird, dass …": an auxiliary beside it is its own, wherever the parse hung it.
   if (p.tree.upos[t - 1] === 'AUX' || p.tree.upos[t + 1] === 'AUX') return false;
