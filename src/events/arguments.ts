@@ -104,7 +104,7 @@ function edge(p: Parse, from: number, to: number, rel = p.tree.deprel[to] as str
 }
 
 /** The country a phrase's own words name: "US-Außenminister", "belarussische", "in Belarus", "des Landes". */
-function countryOfPhrase(c: ArgumentContext, h: number, visit = false): string | null {
+function countryOfPhrase(c: ArgumentContext, h: number, meeting = false): string | null {
   const p = c.parse;
   const d = actorDictionary();
   const own = countryOfWord(p.raw[h] as string, d);
@@ -112,8 +112,8 @@ function countryOfPhrase(c: ArgumentContext, h: number, visit = false): string |
   for (const k of kids(p, h)) {
     // "Theo van Gogh" with "van Gogh" hung on the noun before: part of a name, no phrase of its own.
     if (isNamePart(c, k)) continue;
-    // "ein Besuch in Bagdad": where a visit goes is not where the visitor is from.
-    if (visit && VISIT_DESTINATIONS.has(prepositionOf(p, k) ?? '')) continue;
+    // "ein Besuch in Bagdad", "ein Treffen in Innsbruck": where one meets is not where one is from.
+    if (meeting && MEETING_PLACES.has(prepositionOf(p, k) ?? '')) continue;
     const rel = relBase(p, k);
     if (rel === 'amod' || rel === 'compound' || rel === 'flat') {
       // "US-Präsident" tokenised as "US" "-" "Präsident": the compound part is a country name.
@@ -134,8 +134,8 @@ function countryOfPhrase(c: ArgumentContext, h: number, visit = false): string |
 
 const QUOTE_MARKS = new Set(['"', '„', '“', '”', '»', '«']);
 
-/** Prepositions of where a visit goes. */
-const VISIT_DESTINATIONS = new Set(['in', 'nach', 'zu', 'bei']);
+/** Prepositions of where a meeting or visit takes place or goes. */
+const MEETING_PLACES = new Set(['in', 'nach', 'zu', 'bei']);
 
 /** A phrase the parse made of a name's last part: its case word ("van") lies in the same name's mention. */
 function isNamePart(c: ArgumentContext, k: number): boolean {
@@ -679,6 +679,9 @@ const TARGET_PREPOSITIONS: Record<string, ReadonlySet<string> | null> = {
   für: new Set(['SUPPORT']),
 };
 
+/** Articles that after "auf" can only be dative (the tagger's case of a bare noun is too often wrong). */
+const DATIVE_AFTER_AUF = new Set(['dem', 'einem', 'der', 'einer']);
+
 /** Support given for a reason: "dankte für die Hilfe", "entschuldigte sich für die Vorfälle". */
 const FOR_A_REASON = new Set([
   'danken',
@@ -702,6 +705,8 @@ function targetPreposition(p: Parse, k: number, type: string, v: number): boolea
   const prep = prepositionOf(p, k);
   if (prep === null || !(prep in TARGET_PREPOSITIONS)) return false;
   if (prep === 'für' && FOR_A_REASON.has(p.tree.lemma[v] as string)) return false;
+  // "auf einem Treffen", "auf der Insel": "auf" with the dative says where, not at whom.
+  if (prep === 'auf' && DATIVE_AFTER_AUF.has(articleOf(p, k))) return false;
   const only = TARGET_PREPOSITIONS[prep];
   if (type === 'PROTEST') return prep === 'gegen';
   return !only || only.has(type);
@@ -835,9 +840,8 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     }
     // "der Besuch des Raumfahrtbahnhofs", "Besuch Chinas": a visit's genitive place is what is visited
     // ("der Besuch des Präsidenten" is the president's, and a quoted name one the lists lack, "der „Troika“").
-    const visit = entry.mode === 'visit';
     const visited =
-      visit && !target
+      entry.mode === 'visit' && !target
         ? childWith(
             p,
             trigger,
@@ -877,7 +881,7 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
           source = found(subj, path);
       }
       if (!source) {
-        const country = countryOfPhrase(c, trigger, visit);
+        const country = countryOfPhrase(c, trigger, entry.type === 'CONSULT');
         if (country)
           source = { value: { entity: null, text: '', actor: country }, path: `${p.raw[trigger]} (country word)` };
       }

@@ -294,6 +294,13 @@ test('"sich für/gegen … aussprechen": the phrase is what is endorsed or rejec
   assert.equal(reject?.type, 'REJECT');
   assert.equal(reject?.target?.text, 'strengere Regeln');
   assert.equal(events('Sie kündigte ihre Unterstützung für die Koalition auf.')[0]?.target?.text, 'die Koalition');
+  // "auf" with the dative says where ("auf einem Treffen"), with the accusative at whom.
+  const meeting = events('Die Minister haben sich auf einem Treffen in Innsbruck auf eine Mission geeinigt.');
+  assert.equal(meeting.find((v) => v.type === 'AGREE')?.target?.text, 'eine Mission');
+  // A meeting in a town is no act of its country.
+  assert.equal(meeting.find((v) => v.type === 'CONSULT')?.source, null);
+  const [shots] = events('Soldaten eröffneten auf der Straße das Feuer auf den Wagen.');
+  assert.equal(shots?.target?.text, 'den Wagen');
   const [apology] = events('Die Regierung hat sich für die Vorfälle entschuldigt.');
   assert.equal(apology?.type, 'SUPPORT');
   assert.equal(apology?.target, null);
