@@ -351,9 +351,12 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
       p,
       k,
       ['nsubj', 'nsubj:pass'],
-      // "Des Weiteren wirft die OSZE … vor": a phrase in the genitive is no subject.
+      // "Des Weiteren wirft die OSZE … vor": a phrase in the genitive is no subject; "Einen Tag zuvor" a time.
       (c) =>
-        nominal(p, c) && (p.xpos[c] !== 'PRELS' || antecedentOf(p, c) >= 0) && !GENITIVE_ARTICLES.has(articleOf(p, c)),
+        nominal(p, c) &&
+        (p.xpos[c] !== 'PRELS' || antecedentOf(p, c) >= 0) &&
+        !GENITIVE_ARTICLES.has(articleOf(p, c)) &&
+        !isTimeAccusative(p, c),
     );
     if (subj >= 0) {
       path.push(edge(p, k, subj));
@@ -444,11 +447,29 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
  * accusative pronoun or second object to say otherwise. Returns that noun, or -1.
  */
 export function objectAsSubject(p: Parse, v: number): number {
-  const xpos = p.xpos[v] as string;
-  if (p.tree.upos[v] !== 'VERB' || !xpos.endsWith('FIN')) return -1;
-  if (childWith(p, v, ['nsubj', 'nsubj:pass', 'csubj', 'expl'], (c) => !GENITIVE_ARTICLES.has(articleOf(p, c))) >= 0)
+  if (p.tree.upos[v] !== 'VERB') return -1;
+  // "Einen Tag zuvor hatten Mitglieder der Bande Polizeiwachen gestürmt": a perfect's auxiliary agrees.
+  const finite = (p.xpos[v] as string).endsWith('FIN')
+    ? v
+    : p.xpos[v] === 'VVPP'
+      ? childWith(
+          p,
+          v,
+          ['aux'],
+          (a) => (p.xpos[a] as string).endsWith('FIN') && /^(haben|sein)$/.test(p.tree.lemma[a] as string),
+        )
+      : -1;
+  if (finite < 0) return -1;
+  if (
+    childWith(
+      p,
+      v,
+      ['nsubj', 'nsubj:pass', 'csubj', 'expl'],
+      (c) => !GENITIVE_ARTICLES.has(articleOf(p, c)) && !isTimeAccusative(p, c),
+    ) >= 0
+  )
     return -1;
-  const verbFeats = p.feats[v] as string;
+  const verbFeats = p.feats[finite] as string;
   if (!verbFeats.includes('Person=3') || verbFeats.includes('Voice=Pass')) return -1;
   let found = -1;
   for (const c of kids(p, v)) {
@@ -457,6 +478,13 @@ export function objectAsSubject(p: Parse, v: number): number {
     found = c;
   }
   if (found < 0) return -1;
+  // "bis der Präsident das Wahlergebnis anerkannt habe": a noun the tagger read as nominative before the
+  // object in its clause is the subject, wherever the parse hung it.
+  if (finite !== v) {
+    const first = p.doc.sentences.firstToken[p.sentenceOf[found] as number] as number;
+    for (let k = found - 1; k >= first && p.raw[k] !== ','; k--)
+      if (/^(NN|NE)$/.test(p.xpos[k] as string) && featValue(p.feats[k] as string, 'Case') === 'Nom') return -1;
+  }
   const n = featValue(p.feats[found] as string, 'Number');
   return n !== '_' && n === featValue(verbFeats, 'Number') ? found : -1;
 }
@@ -891,6 +919,8 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
       if (obj >= 0) target = found(obj, [edge(p, trigger, obj)]);
     }
   }
+  // One phrase is not both who acts and who is acted on (the parse gave it both roles).
+  if (source && target && source.head !== undefined && source.head === target.head) target = null;
   return { source, target };
 }
 
@@ -902,6 +932,11 @@ const TIME_NOUNS = new Set(['Tag', 'Woche', 'Monat', 'Jahr', 'Stunde', 'Minute',
 function articleOf(p: Parse, n: number): string {
   const d = childWith(p, n, ['det']);
   return d >= 0 ? (p.lower[d] as string) : '';
+}
+
+/** "Einen Tag zuvor", "den ganzen Abend": a span of time in the accusative, whatever the parse made of it. */
+function isTimeAccusative(p: Parse, k: number): boolean {
+  return NEVER_NOMINATIVE.has(articleOf(p, k)) && TIME_NOUNS.has(p.tree.lemma[k] as string);
 }
 
 /** Articles that are only genitive. */

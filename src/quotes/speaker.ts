@@ -162,8 +162,17 @@ export function nounPhrase(
     if ((b < stop && genitive) || lower === 'von') {
       let k = b + 1;
       let counted = false;
-      while (k < stop && NP_TAGS.has(xposOf(c, k)) && !(xposOf(c, k) === 'ART' && k > b + 1)) {
+      // The genitive's noun may be followed by a name ("des Präsidenten Barack Obama"), not by a new phrase
+      // ("Mitglieder der Bande mehrere Polizeiwachen").
+      let noun = false;
+      while (
+        k < stop &&
+        NP_TAGS.has(xposOf(c, k)) &&
+        !(xposOf(c, k) === 'ART' && k > b + 1) &&
+        !(noun && !nameAfterNoun(c, k))
+      ) {
         if (xposOf(c, k) === 'CARD') counted = true;
+        if (NOMINAL.has(xposOf(c, k))) noun = true;
         k++;
       }
       // "laut BBC von rund 10.000 Menschen … begrüßt": a name takes no counted "von"-phrase; that is the
@@ -190,6 +199,28 @@ function overlapping(c: SpeakerContext, start: number, end: number): Entity | nu
     if (!best || (m.entity.type === 'PER' && best.type !== 'PER')) best = m.entity;
   }
   return best;
+}
+
+/**
+ * What may follow a genitive's noun in its phrase: a name ("des Präsidenten Barack Obama", "der Gemeinde
+ * Dörverden", also one the tagger called a noun), the rest of a name ("der Vereinten Nationen", "der Labour
+ * Party"), a title
+ * before a name ("Herr Dieter Thalhammer"), or the noun a measure counts ("von 15 Tonnen Lebensmitteln").
+ */
+function nameAfterNoun(c: SpeakerContext, k: number): boolean {
+  const x = xposOf(c, k);
+  if (x === 'NE' || x === 'FM' || inOneMention(c, k - 1, k)) return true;
+  if (x !== 'NN') return false;
+  const start = c.doc.tokens.start[k] as number;
+  if (mentionStartingAt(c, start, () => true)) return true;
+  // "der Labour Party", "der Alaska Airlines": a name's English last word.
+  return xposOf(c, k + 1) === 'NE' || xposOf(c, k - 2) === 'CARD' || xposOf(c, k - 1) === 'NE';
+}
+
+/** Whether tokens `a` and `b` lie in one mention ("der Vereinten Nationen", "der IG Metall"). */
+function inOneMention(c: SpeakerContext, a: number, b: number): boolean {
+  const m = mentionCovering(c, c.doc.tokens.start[a] as number);
+  return !!m && (c.doc.tokens.end[b] as number) <= m.end;
 }
 
 /** The mention that holds character `offset`, or null. */

@@ -57,6 +57,13 @@ test('a subject after the verb that the parse took for its object is the source 
   const [march] = events('In Berlin demonstrierten am Samstag 10.000 Menschen.');
   assert.equal(march?.type, 'PROTEST');
   assert.equal(march?.source?.text, '10.000 Menschen');
+  // Also in the perfect, where the auxiliary agrees, and past a span of time the parse took for the subject.
+  const [storm] = events('Einen Tag zuvor hatten Mitglieder der Bande mehrere Polizeiwachen gestürmt.');
+  // (A genitive's phrase ends at its noun, unless a name follows: not "der Bande mehrere Polizeiwachen".)
+  assert.equal(storm?.source?.text, 'Mitglieder der Bande');
+  assert.equal(storm?.target?.text, 'mehrere Polizeiwachen');
+  const [call] = events('Die Europäische Union hat die Regierung von Myanmar aufgefordert, die Grenzen zu öffnen.');
+  assert.equal(call?.target?.text, 'die Regierung von Myanmar');
   // A clause with a subject keeps its object.
   const [arrest] = events('Die Polizisten nahmen den Mann fest.');
   assert.equal(arrest?.source?.text, 'Die Polizisten');
