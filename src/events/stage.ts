@@ -136,7 +136,10 @@ function isViolence(lemma: string): boolean {
 
 /** `inWordList`, also for a plural the lemmatiser kept as its lemma ("Bomben", "Erdrutschen"). */
 function inWordListOrPlural(list: ReadonlySet<string>, lemma: string): boolean {
-  return [lemma, lemma.replace(/n$/, ''), lemma.replace(/en$/, '')].some((w) => inWordList(list, w));
+  // (The lexicon's old spelling of some lemmas: "Ausschuß" for "Ausschuss".)
+  return [lemma, lemma.replace(/n$/, ''), lemma.replace(/en$/, ''), lemma.replace(/ß$/, 'ss')].some((w) =>
+    inWordList(list, w),
+  );
 }
 
 /** "3:0", "33:25", "3:3-Unentschieden": a match score (not a clock time, nor a vote "90:9 Stimmen"). */

@@ -319,6 +319,12 @@ test('verb frames on the object: what is ended or seized decides the event', () 
     ['COERCE|beendete|COP|asserted'],
   );
   assert.deepEqual(coded('Der Minister beendete seine Rede.'), []);
+  // Convening a committee is no call-up of troops (also where the lemma is spelt "Ausschuß").
+  assert.ok(
+    !types('Die Opposition berät über die Einberufung eines Untersuchungsausschusses.').includes(
+      'MOBILIZE|Einberufung',
+    ),
+  );
   assert.deepEqual(coded('Die Regierung fasste einen Beschluss.'), []);
   assert.deepEqual(coded('Die Regierung machte die Opposition für die Gewalt verantwortlich.'), [
     'ACCUSE|verantwortlich|GOV|asserted',
