@@ -491,7 +491,8 @@ function hyphenPrefix(p: Parse, t: number): string {
 
 /**
  * A participle that says how the act of another verb went, with no auxiliary of its own: "lebte
- * zurückgezogen in Stuttgart", "kam verletzt an", "… und 4 verletzt festnahm", "überlebten schwer verletzt". It describes a state, it
+ * zurückgezogen in Stuttgart", "kam verletzt an", "… und 4 verletzt festnahm", "überlebten schwer verletzt", "hat …
+ * verletzt überlebt". It describes a state, it
  * tells no event.
  */
 function isMannerParticiple(p: Parse, t: number): boolean {
@@ -512,6 +513,9 @@ function isMannerParticiple(p: Parse, t: number): boolean {
     h >= 0 &&
     (((p.xpos[h] as string).startsWith('VV') && MANNER_RELATIONS.has(p.tree.deprel[t] as string)) || unjoined);
   if (!beforeFinite && !manner) return false;
+  // "hat das Unglück verletzt überlebt": in a cluster of participles the auxiliary is the last one's,
+  // wherever the parse hung it.
+  if (manner && h === t + 1 && p.xpos[h] === 'VVPP') return true;
   // "Kritisiert wird, dass …": an auxiliary beside it is its own, wherever the parse hung it.
   if (p.tree.upos[t - 1] === 'AUX' || p.tree.upos[t + 1] === 'AUX') return false;
   return !kids(p, t).some((c) => relBase(p, c) === 'aux');

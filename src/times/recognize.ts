@@ -12,7 +12,8 @@ export type Relation = -1 | 0 | 1;
 export type TimeMeaning =
   | { kind: 'weekday'; weekday: number; relation: Relation | null; part: string | null }
   | { kind: 'date'; year: number | null; month: number; day: number; part: string | null }
-  | { kind: 'month'; year: number | null; month: number }
+  /** relation: "letzten September" (-1), "diesen September" (0), "kommenden September" (1). */
+  | { kind: 'month'; year: number | null; month: number; relation?: Relation }
   | { kind: 'year'; year: number }
   | { kind: 'decade'; decade: number }
   | { kind: 'season'; year: number | null; season: string; relation: Relation | null }
@@ -206,6 +207,11 @@ function core(c: Cursor, j: number): { end: number; meaning: TimeMeaning } | nul
       return { end: j + 2, meaning: { kind: 'period', unit: 'Y', relation: rel } };
     const season = timeWord(next, 'season');
     if (season) return { end: j + 2, meaning: { kind: 'season', year: null, season, relation: rel } };
+    // "letzten September", "im vergangenen September" ("Der letzte November mit solchen Zahlen" is a
+    // noun phrase, no time of the story).
+    const month = timeWord(next, 'month');
+    if (month !== undefined && !/^(der|die|das)$/.test(t.lower[j - 1] ?? ''))
+      return { end: j + 2, meaning: { kind: 'month', year: null, month: Number(month), relation: rel } };
     return null;
   }
 

@@ -72,7 +72,16 @@ export function resolveTime(meaning: TimeMeaning, anchor: DayNumber | null, tens
       };
     }
     case 'month': {
-      const year = meaning.year ?? (anchor === null ? null : yearFor(anchor, meaning.month, 15, tense));
+      // "letzten September" is the last one before the article's month whatever the tense, "kommenden
+      // September" the next after it; "diesen September" this year's.
+      let year = meaning.year;
+      if (year === null && anchor !== null) {
+        const now = civilOf(anchor);
+        if (meaning.relation === -1) year = meaning.month < now.month ? now.year : now.year - 1;
+        else if (meaning.relation === 1) year = meaning.month > now.month ? now.year : now.year + 1;
+        else if (meaning.relation === 0) year = now.year;
+        else year = yearFor(anchor, meaning.month, 15, tense);
+      }
       return { type: 'DATE', value: year === null ? null : formatMonth(year, meaning.month) };
     }
     case 'year':

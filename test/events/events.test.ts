@@ -823,6 +823,7 @@ test("a governor plans its content, not its own scene nor the content's causes; 
 test('a participle that says how another act went tells no event', () => {
   assert.deepEqual(types('In den letzten Jahren lebte der Gewerkschafter zurückgezogen in Stuttgart.'), []);
   assert.deepEqual(types('Zwei Passagiere überlebten den Unfall leicht verletzt.'), []);
+  assert.deepEqual(types('Der Fahrer hat das Unglück verletzt überlebt.'), []);
   // Its own auxiliary, wherever the parse hung it, keeps it a verb: "Kritisiert wird, dass …".
   assert.ok(
     types('Kritisiert wird in Deutschland vor allem, dass das Werbeverbot der EU nicht umgesetzt wurde.').includes(

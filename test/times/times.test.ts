@@ -35,6 +35,11 @@ test('weeks, weekends, months, years relative to the publication date', () => {
   assert.deepEqual(times('Vergangene Woche gab es Proteste.'), ['Vergangene Woche=2020-W32']);
   assert.deepEqual(times('Im vergangenen Jahr gab es keine Proteste.'), ['Im vergangenen Jahr=2019']);
   assert.deepEqual(times('Der Vertrag endet im nächsten Monat.'), ['im nächsten Monat=2020-09']);
+  // A month with a relation word: the last one before the article's month, the next one after it.
+  assert.deepEqual(times('Die Zeitung hatte letzten September darüber berichtet.'), ['letzten September=2019-09']);
+  assert.deepEqual(times('Das Erdbeben vom vergangenen Juli war stärker.'), ['vom vergangenen Juli=2020-07']);
+  assert.deepEqual(times('Die Wahl ist im kommenden August.'), ['im kommenden August=2021-08']);
+  assert.deepEqual(times('Der letzte November mit so wenigen Arbeitslosen liegt lange zurück.'), []);
 });
 
 test('gestern, heute, vor zwei Wochen, Mitte August, im Frühjahr 2021', () => {
