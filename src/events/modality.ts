@@ -43,6 +43,8 @@ const COMPLEMENT = new Set([
   'nsubj:pass',
   'iobj',
   'csubj',
+  // "werden ihm vorgeworfen, darunter Völkermord": an apposition the parse hung on the verb is its argument's.
+  'appos',
 ]);
 /** Types whose complement is not asserted: what is demanded, refused or threatened. */
 const CONTENT_OF = new Set(['REQUEST', 'REJECT', 'THREATEN', 'CONCEDE']);

@@ -987,6 +987,12 @@ test('what an accusation names in coordinated participles before "zu haben" is a
   ).map((v) => `${v.trigger.text}|${v.modality}`);
   assert.ok(coded.includes('festgehalten|alleged'), coded.join(' '));
   assert.ok(coded.includes('vergewaltigen|alleged'), coded.join(' '));
+  // So is a list of crimes after "darunter", wherever the parse hung it.
+  const list = events('57 Verbrechen werden dem General vorgeworfen, darunter Völkermord und Deportationen.');
+  assert.deepEqual(
+    list.filter((v) => v.type !== 'ACCUSE').map((v) => `${v.trigger.text}|${v.modality}`),
+    ['Völkermord|alleged', 'Deportationen|alleged'],
+  );
 });
 
 test('casualties in a sentence that names an accident and no violence are no attack; an alarm lifted is no concession', () => {
