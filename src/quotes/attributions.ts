@@ -117,7 +117,13 @@ export function attributionPhrase(w: Work, p: number, e: number): { end: number;
     }
     // A name in the genitive after the noun is the source: "nach Meinung Russlands", "nach Aussagen Gordons".
     if (w.xpos[t] === 'NE' && /s$/.test(w.raw[t] ?? '')) return { end: t + 1, head: t };
-    if (!/^(des|der|von|vom|eines|einer|vieler|einiger|mehrerer|zahlreicher|beider|aller)$/.test(w.lower[t] ?? '')) {
+    // The owner in the genitive: "der Polizei", "seines Vermögensverwalters", "informierter Kreise".
+    const genitiveStart =
+      /^(des|der|von|vom|eines|einer|vieler|einiger|mehrerer|zahlreicher|beider|aller|seines|seiner|ihres|ihrer|deren|dessen|unseres|unserer)$/.test(
+        w.lower[t] ?? '',
+      ) ||
+      (w.xpos[t] === 'ADJA' && /er$/.test(w.lower[t] ?? '') && /^(NN|NE)$/.test(w.xpos[t + 1] ?? ''));
+    if (!genitiveStart) {
       // "nach Polizeiangaben", "nach ersten Untersuchungen": with no source named after it, the source
       // noun is what the text gives as the speaker (its entity stays null unless the compound names one).
       return { end: sourceNoun + 1, head: genitive < 0 ? sourceNoun : genitive };

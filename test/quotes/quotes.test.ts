@@ -455,6 +455,13 @@ test('"nach Angaben von X": sources with a digit, an apposition, a coordination'
     coordinated.map((q) => q.split('|')[3]),
     ['starben 24 Zivilisten'],
   );
+  // The owner may open with a possessive or, in the plural, with an adjective alone.
+  assert.deepEqual(quotes('Titel\n\nNach Angaben seines Anwalts starb er in seinem Haus.'), [
+    'indirect|seines Anwalts|nach|starb er in seinem Haus',
+  ]);
+  assert.deepEqual(quotes('Titel\n\nNach Angaben informierter Kreise betrug das Lösegeld drei Millionen Dollar.'), [
+    'indirect|informierter Kreise|nach|betrug das Lösegeld drei Millionen Dollar',
+  ]);
 });
 
 test('quoted titles after a noun and quoted web addresses are names, not speech', () => {
