@@ -172,7 +172,12 @@ function voiceOf(p: Parse, v: number): boolean | null {
   let werden = false;
   let haben = false;
   for (const c of kids(p, v)) {
-    if (p.tree.deprel[c] === 'aux:pass') werden = true;
+    // "war … von ihrem Amt zurückgetreten": "sein" with a verb whose perfect takes it is an active perfect,
+    // whatever relation the parse gave the auxiliary.
+    if (p.tree.deprel[c] === 'aux:pass') {
+      if (p.tree.lemma[c] === 'sein' && perfectWithSein(p.tree.lemma[v] as string)) haben = true;
+      else werden = true;
+    }
     if (relBase(p, c) !== 'aux') continue;
     const lemma = p.tree.lemma[c];
     // "wurde … erschlagen": a past "werden" makes a participle of what the tagger read as an infinitive.

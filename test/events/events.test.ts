@@ -34,6 +34,15 @@ test('separable verbs are coded with their particle, in main and coordinated cla
   );
 });
 
+test('"sein" with a verb whose perfect takes it is no passive, whatever the parse made of it', () => {
+  const [resign] = events(
+    'Unmittelbar nach dem Bekanntwerden des Leichenfundes war die damalige Sozialsenatorin Karin Röpke von ihrem Amt zurückgetreten.',
+  );
+  assert.equal(resign?.type, 'RETREAT');
+  assert.equal(resign?.source?.text, 'die damalige Sozialsenatorin Karin Röpke');
+  assert.equal(resign?.target, null);
+});
+
 test('passives: the "von" agent is the source, the subject the target; an unnamed agent comes from the lexicon', () => {
   const [arrest] = events('Am Freitag wurden in Minsk Demonstranten von der belarussischen Polizei festgenommen.');
   assert.equal(arrest?.type, 'COERCE');
