@@ -452,6 +452,9 @@ export function takesStance(w: Work, verb: number, from: number, to: number, cla
 }
 
 /** "…, sagte der Kreml." and "…, so der Sprecher.": the frame after the message. */
+/** Adverbs of contrast or addition that, right after a speech verb, say it is no inverted frame. */
+const CONTRAST_AFTER_VERB = new Set(['aber', 'jedoch', 'allerdings', 'zudem', 'außerdem']);
+
 export function trailingFrameQuotes(w: Work, s: number): void {
   const f = first(w, s);
   const e = stop(w, s);
@@ -467,6 +470,9 @@ export function trailingFrameQuotes(w: Work, s: number): void {
     if (v > k && cue.lemma === 'heißen' && w.lower[v + 1] !== 'es') continue;
     // The frame is the rest of the clause: no dass/Konjunktiv complement after it.
     if (!isSo && (w.raw[v + 1] === ',' || w.lower[v + 2] === 'dass')) continue;
+    // "…, befürchtet aber weitere Tote": a verb that goes on with a contrast shares the clause's subject; an
+    // inverted frame names its speaker right after the verb.
+    if (!isSo && CONTRAST_AFTER_VERB.has(w.lower[v + 1] ?? '')) continue;
     // "Im Brief, den er geschickt hat, erklärt er: „…“": a frame that opens a colon frames what follows.
     if (!isSo && w.raw[punctuationFrom(w, v + 1, e)] === ':') continue;
     // The message runs back to the sentence start or the previous frame's end.

@@ -442,6 +442,16 @@ test('an announcement without the comma before its zu-infinitive', () => {
   ]);
 });
 
+test('a speech verb followed by "aber"/"jedoch" shares its clause’s subject: no inverted frame', () => {
+  assert.deepEqual(
+    quotes('Titel\n\nDem Versuch, den Sitz zurückzuerobern, werden aber geringe Chancen eingeräumt.'),
+    [],
+  );
+  assert.deepEqual(quotes('Titel\n\nDie Lage sei ruhig, sagte der Sprecher.'), [
+    'indirect|der Sprecher|sagen|Die Lage sei ruhig',
+  ]);
+});
+
 test('"nach Angaben von X": sources with a digit, an apposition, a coordination', () => {
   assert.deepEqual(quotes('Titel\n\nNach Angaben von n24 sind die Gruppen sehr mobil.'), [
     'indirect|n24|nach|sind die Gruppen sehr mobil',
