@@ -746,6 +746,14 @@ function targetPreposition(p: Parse, k: number, type: string, v: number): boolea
  */
 const AIMED = new Set(['auf', 'gegen', 'für']);
 
+/** The preposition a verb's frame aims with, also among joined frames ("prep:gegen+actor,obj:Soldat"). */
+function aimedPreposition(frame: LexiconEntry['frame']): string | null {
+  if (frame.kind === 'prep') return AIMED.has(frame.preposition) ? frame.preposition : null;
+  if (frame.kind === 'all')
+    for (const f of frame.frames) if (f.kind === 'prep' && AIMED.has(f.preposition)) return f.preposition;
+  return null;
+}
+
 /**
  * The target among a head's children: object, dative, then a "gegen"/"auf"/"mit" phrase — not a time
  * ("am Freitag" has "an", as "appellierte an die Regierung" does).
@@ -843,10 +851,7 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
       else if (subject >= 0 && subject !== trigger) source = found(subject, path);
     }
     if (!target) {
-      const framed =
-        entry.kind === 'verb' && entry.frame.kind === 'prep' && AIMED.has(entry.frame.preposition)
-          ? entry.frame.preposition
-          : null;
+      const framed = entry.kind === 'verb' ? aimedPreposition(entry.frame) : null;
       const obj = objectOf(c, verb, entry.type, entry.kind === 'verb' ? subject : trigger, framed);
       if (obj >= 0) target = found(obj, [edge(p, verb, obj)]);
       // "Die Polizei hat das Armenviertel gestürmt": where neither article tells nominative from accusative,

@@ -209,6 +209,17 @@ export function modalityOf(
       (p.tree.head[h] as number) >= 0
     )
       h = p.tree.head[h] as number;
+    // "weigerten sich einige Polizisten, … einzusetzen": a zu-infinitive the parse hung on the subject or
+    // object of a verb is that verb's (unless the noun itself governs it, "das Recht, … zu").
+    if (
+      h >= 0 &&
+      p.xpos[k] === 'VVIZU' &&
+      p.tree.upos[h] === 'NOUN' &&
+      !cues.governor.has(p.tree.lemma[h] as string) &&
+      /^(nsubj|obj)/.test(p.tree.deprel[h] as string) &&
+      (p.tree.head[h] as number) >= 0
+    )
+      h = p.tree.head[h] as number;
     // A dass-clause or zu-infinitive is the content of a noun like "Anzeichen" or "Ziel": as its noun
     // says, or that of the noun the verb above takes ("Es gab Anzeichen dafür, dass …").
     if (isContentClause(p, k) && !isPurposeClause(p, k)) {
@@ -236,12 +247,15 @@ export function modalityOf(
       const lemma = verbLemmaAt(h);
       // Nouns govern only clauses (above); "Sorge über die Festnahmen" does not make them supposed.
       // "Eine Einigung ist möglich": an adjective said of the event is as good as the adverb on it.
-      const effect =
+      let effect =
         p.tree.upos[h] === 'NOUN'
           ? undefined
           : p.tree.upos[h] === 'ADJ' && relBase(p, k) === 'nsubj'
             ? cueOf(cues.adverb, p, h)
             : (cues.governor.get(lemma) ?? (relBase(p, k) === 'obl' ? cues.support.get(lemma) : undefined));
+      // A denial denied: what is "nicht ausgeschlossen" may happen; what was "nicht verhindert" happened.
+      if (effect === 'negated' && p.tree.upos[h] === 'VERB' && negationOf(cues.negation, p, h) >= 0)
+        effect = lemma === 'ausschließen' ? 'hypothetical' : undefined;
       // What fails or is prevented is the subject or object, not the obstacle ("am Widerstand gescheitert");
       // beside an object the subject is who or what acts ("Der Vertrag ermöglicht die Einführung").
       const obstacle =

@@ -880,6 +880,21 @@ test('things handed in or back are no retreat, a phone contract no agreement', (
   assert.deepEqual(types('Es geht um einen Handy-Vertrag.'), []);
 });
 
+test('a denial denied: "nicht ausgeschlossen" is possible; forces used against people are coercion', () => {
+  assert.equal(events('Auch eine Aufstockung der Truppen sei nicht ausgeschlossen.')[0]?.modality, 'hypothetical');
+  const [force] = events('Die Regierung setzte Soldaten gegen die Demonstranten ein.');
+  assert.equal(force?.type, 'COERCE');
+  assert.equal(force?.target?.text, 'die Demonstranten');
+  const [crackdown] = events('Die Regierung will hart gegen die Schmuggler durchgreifen.');
+  assert.equal(crackdown?.type, 'COERCE');
+  assert.equal(crackdown?.modality, 'planned');
+  // What someone refuses to do, also where the parse hung the infinitive on the subject, is no event.
+  assert.deepEqual(
+    types('Vereinzelt weigerten sich einige Polizisten, gegen die Demonstranten Waffengewalt einzusetzen.'),
+    ['REJECT|weigerten'],
+  );
+});
+
 test('a main clause in Konjunktiv II tells what did not or might happen, reported speech stays alleged', () => {
   const modality = (text: string): string | undefined => events(text)[0]?.modality;
   assert.equal(modality('Die Polizei hätte die Demonstranten beinahe festgenommen.'), 'hypothetical');
