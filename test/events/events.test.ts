@@ -833,6 +833,9 @@ test('a participle that says how another act went tells no event', () => {
   assert.deepEqual(types('In den letzten Jahren lebte der Gewerkschafter zurückgezogen in Stuttgart.'), []);
   assert.deepEqual(types('Zwei Passagiere überlebten den Unfall leicht verletzt.'), []);
   assert.deepEqual(types('Der Fahrer hat das Unglück verletzt überlebt.'), []);
+  // Smoke and fire harm without an attacker; one who keeps to a decision holds no one.
+  assert.deepEqual(types('Zwei Feuerwehrleute wurden durch den Rauch verletzt.'), []);
+  assert.deepEqual(types('Die SPD will am Kurs der Erweiterung festhalten.'), []);
   // Its own auxiliary, wherever the parse hung it, keeps it a verb: "Kritisiert wird, dass …".
   assert.ok(
     types('Kritisiert wird in Deutschland vor allem, dass das Werbeverbot der EU nicht umgesetzt wurde.').includes(
