@@ -350,17 +350,36 @@ function organisationActor(org: { code: string; kind: string }, focus: string | 
 
 /**
  * One name, one person, all through the document: once "Sebastian Pflugbeil" is tagged, a later
- * "Pflugbeil" the tagger missed is a mention of him, and a tagged "Sebastian" followed by "Pflugbeil"
- * grows to the full name.
+ * "Pflugbeil" the tagger missed (or took for a place) is a mention of him, and a tagged "Sebastian"
+ * followed by "Pflugbeil" grows to the full name.
  */
 function propagateSurnames(doc: Doc, tokens: readonly NerToken[], mentions: Mention[]): void {
   const surnames = new Set<string>();
+  /** Surnames of persons named with a listed first name ("Muhammad Husni Mubarak", not "Palma de Mallorca"). */
+  const firstNamed = new Set<string>();
+  const gazetteer = loadGazetteer();
   for (const m of mentions) {
     if (m.type !== 'PER' || m.last - m.first < 2) continue;
     const surname = tokens[m.last - 1]!.text;
-    if (/^\p{Lu}\p{Ll}{2,}/u.test(surname) && !SENTENCE_STARTERS.has(surname)) surnames.add(surname);
+    if (!/^\p{Lu}\p{Ll}{2,}/u.test(surname) || SENTENCE_STARTERS.has(surname)) continue;
+    surnames.add(surname);
+    if (gazetteer.lookup(gazetteerKey(tokens[m.first]!.text)) & GAZ.firstName) firstNamed.add(surname);
   }
   if (surnames.size === 0) return;
+  // "Mubarak, der seit 1981 …" after "Muhammad Husni Mubarak": the surname alone the tagger called a place
+  // or organisation is the person, unless a dictionary or the geocoder knows it as a place or organisation.
+  const d = actorDictionary();
+  for (const m of mentions) {
+    if (m.type === 'PER' || m.last - m.first !== 1) continue;
+    const word = m.text.endsWith('s') && !firstNamed.has(m.text) ? m.text.slice(0, -1) : m.text;
+    if (!firstNamed.has(word)) continue;
+    const key = gazetteerKey(word);
+    if (d.countryByName.has(key) || d.seatOfPower.has(key) || d.countryByRegion.has(key) || d.organisation.has(key))
+      continue;
+    const listed = GAZ.country | GAZ.city | GAZ.region | GAZ.organisation | GAZ.igo | GAZ.other;
+    if ((gazetteer.lookup(key) & listed) !== 0 || loadPlaces().candidates(key).length > 0) continue;
+    m.type = 'PER';
+  }
   const covered = new Uint8Array(tokens.length);
   for (const m of mentions) covered.fill(1, m.first, m.last);
   for (const m of mentions) {

@@ -287,6 +287,20 @@ test('a country in the genitive gives a person with a role its country', () => {
   assert.equal(code('Yona Metzger'), 'ISRREL');
 });
 
+test('a surname alone that the tagger took for a place is the person named before in full', () => {
+  const doc = analyzeDocument(
+    textDocument(
+      'Am Samstag wurde in Kairo eine Kundgebung von Gegnern des ägyptischen Präsidenten Muhammad Husni Mubarak gewaltsam beendet. Mubarak, der seit 1981 in Ägypten regiert, will erneut kandidieren. Die Opposition will gegen eine fünfte Amtszeit von Mubarak demonstrieren.',
+    ),
+    { published: null },
+  );
+  const mubarak = doc.entities.find((e) => e.name === 'Muhammad Husni Mubarak');
+  assert.equal(mubarak?.type, 'PER');
+  assert.equal(mubarak?.mentions.length, 3, JSON.stringify(doc.entities.map((e) => [e.type, e.name])));
+  // A place keeps its type: "Ägypten" is no one's surname.
+  assert.equal(doc.entities.find((e) => e.name === 'Ägypten')?.type, 'LOC');
+});
+
 test('names with a nobiliary particle are one person; "vom" and an organisation after "von" are not', () => {
   const names = (text: string): string[][] =>
     analyzeDocument(textDocument(text), { published: null }).entities.map((e) => [
