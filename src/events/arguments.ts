@@ -448,6 +448,8 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
  */
 export function objectAsSubject(p: Parse, v: number): number {
   if (p.tree.upos[v] !== 'VERB') return -1;
+  // "… zensieren zu wollen": an infinitive the tagger read as a finite plural has no subject of its own.
+  if (kids(p, v).some((c) => relBase(p, c) === 'xcomp' && kids(p, c).some((m) => p.xpos[m] === 'PTKZU'))) return -1;
   // "Einen Tag zuvor hatten Mitglieder der Bande Polizeiwachen gestürmt": a perfect's auxiliary agrees.
   const finite = (p.xpos[v] as string).endsWith('FIN')
     ? v
@@ -619,7 +621,8 @@ export function canAct(c: ArgumentContext, k: number): boolean {
     const noun = antecedentOf(p, k);
     if (noun >= 0 && noun !== k) return canAct(c, noun);
   }
-  if (PERSONAL_PRONOUNS.has(p.xpos[k] as string)) return true;
+  // ("hat es den Distrikt getroffen": "es" is no one.)
+  if (PERSONAL_PRONOUNS.has(p.xpos[k] as string)) return p.lower[k] !== 'es';
   if (isPersonNoun(p.tree.lemma[k] as string) || roleSectorOf(p.raw[k] as string, actorDictionary()) !== null)
     return true;
   if (namesAge(p, k)) return true;

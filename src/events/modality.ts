@@ -89,6 +89,8 @@ export function modalityOf(
   const cues = lex.cues;
   const conditional = verbFirstCondition(p, start);
   if (conditional >= 0) offer('hypothetical', `${p.raw[conditional]} … (verb-first condition)`);
+  const condition = conditionBefore(p, start);
+  if (condition >= 0) offer('hypothetical', `${p.raw[condition]} … (condition before the main clause)`);
   if (start !== trigger) {
     const effect = cues.support.get(verbLemmaAt(start));
     if (effect && effect !== 'asserted') offer(effect, `${p.raw[start]} (support verb of ${p.raw[trigger]})`);
@@ -299,6 +301,27 @@ function verbFirstCondition(p: Parse, v: number): number {
   let b = v;
   while (b < stop && p.raw[b] !== ',') b++;
   return b + 1 < stop && (p.xpos[b + 1] as string).endsWith('FIN') ? a : -1;
+}
+
+/** Conjunctions that open a condition. */
+const CONDITIONS = new Set(['wenn', 'falls', 'sofern']);
+
+/**
+ * "Wenn ein Papst … nicht mehr bewältigen kann, dann hat er ein Recht …": a sentence (or quotation) that
+ * opens with a condition makes its main clause a consequence, no fact. The main clause starts at the first
+ * comma followed by "dann"/"so" or a finite verb. Returns the conjunction, or -1.
+ */
+function conditionBefore(p: Parse, v: number): number {
+  const s = p.sentenceOf[v] as number;
+  let first = p.doc.sentences.firstToken[s] as number;
+  while (first < v && /^["„“»«]$/.test(p.raw[first] as string)) first++;
+  if (!CONDITIONS.has(p.lower[first] as string)) return -1;
+  for (let k = first + 1; k < v; k++) {
+    if (p.raw[k] !== ',') continue;
+    const next = p.lower[k + 1] as string;
+    if (next === 'dann' || next === 'so' || (p.xpos[k + 1] as string).endsWith('FIN')) return first;
+  }
+  return -1;
 }
 
 /** Nouns of accusation, also as a compound's last part ("Tatvorwurf", "Mordverdacht"). */

@@ -898,6 +898,22 @@ test('a denial denied: "nicht ausgeschlossen" is possible; forces used against p
   );
 });
 
+test('a sentence that opens with a condition makes its main clause a consequence, not a fact', () => {
+  const [threat] = events(
+    'Falls das Tonband echt ist, hat der Terrorchef neue Anschläge auf Großbritannien angedroht.',
+  ).filter((v) => v.type === 'THREATEN');
+  assert.equal(threat?.modality, 'hypothetical');
+  assert.equal(
+    events('„Wenn ein Papst sein Amt nicht mehr ausüben kann, dann hat er die Pflicht zurückzutreten“, sagte er.')[0]
+      ?.modality,
+    'hypothetical',
+  );
+  // A clause after a comma inside the condition does not end it.
+  assert.equal(events('Als die Polizei kam, nahm sie drei Männer fest.')[0]?.modality, 'asserted');
+  // "es" is no one: the flood that hit a district met no one there.
+  assert.deepEqual(types('Am schlimmsten hat es den Distrikt Phunphin getroffen.'), []);
+});
+
 test('a main clause in Konjunktiv II tells what did not or might happen, reported speech stays alleged', () => {
   const modality = (text: string): string | undefined => events(text)[0]?.modality;
   assert.equal(modality('Die Polizei hätte die Demonstranten beinahe festgenommen.'), 'hypothetical');
