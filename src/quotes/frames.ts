@@ -111,6 +111,9 @@ function negatedBefore(w: Work, f: number, k: number): boolean {
 const UNDECIDED = new Set(['entscheiden', 'festlegen', 'urteilen', 'beschließen']);
 
 /** "X sagte, dass …", "X sagte, er sei …", "X fragte, ob …". */
+/** Pronominal adverbs before a dass-clause of means or cause ("dadurch, dass", "deshalb, weil"). */
+const MEANS_CORRELATES = new Set(['dadurch', 'deshalb', 'deswegen', 'daher']);
+
 export function complementQuotes(w: Work, s: number): void {
   const f = first(w, s);
   const e = stop(w, s);
@@ -154,6 +157,8 @@ export function complementQuotes(w: Work, s: number): void {
       continue;
     }
     if (comma < 0 || comma + 1 >= e) continue;
+    // "ergibt sich vielmehr dadurch, dass …": a clause of means or cause says how, not what was said.
+    if (MEANS_CORRELATES.has(w.lower[comma - 1] ?? '')) continue;
     // "antwortete nicht auf Fragen, ob …", "wollte nicht bestätigen, dass …": nothing was said.
     if (w.xpos.slice(k, comma).includes('PTKNEG') || negatedBefore(w, f, k)) continue;
     const n = comma + 1;

@@ -442,6 +442,13 @@ test('an announcement without the comma before its zu-infinitive', () => {
   ]);
 });
 
+test('a dass-clause of means after "dadurch" is no message', () => {
+  assert.deepEqual(
+    quotes('Titel\n\nSeine Stellung ergibt sich vielmehr dadurch, dass er das Parlament auflösen kann.'),
+    [],
+  );
+});
+
 test('a speech verb followed by "aber"/"jedoch" shares its clause’s subject: no inverted frame', () => {
   assert.deepEqual(
     quotes('Titel\n\nDem Versuch, den Sitz zurückzuerobern, werden aber geringe Chancen eingeräumt.'),
