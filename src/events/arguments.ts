@@ -370,6 +370,13 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
       path.push(edge(p, k, aux), edge(p, aux, auxSubj));
       return auxSubj;
     }
+    // "…, bei der Soldaten Warnschüsse abgegeben haben": a relative pronoun the tagger read as an article
+    // makes the plural noun after it look like a phrase of the preposition; it is the clause's subject.
+    const relative = childWith(p, k, ['obl', 'obl:arg'], (c) => isSubjectAfterRelative(p, c));
+    if (relative >= 0) {
+      path.push(edge(p, k, relative), `"${p.raw[relative - 1]}" is a relative pronoun`);
+      return relative;
+    }
     const coordinated = kids(p, k).some((c) => p.tree.deprel[c] === 'cc');
     if (coordinated && (p.xpos[k] as string).endsWith('FIN')) {
       const before = finiteVerbBefore(p, k);
@@ -489,6 +496,23 @@ export function objectAsSubject(p: Parse, v: number): number {
   }
   const n = featValue(p.feats[found] as string, 'Number');
   return n !== '_' && n === featValue(verbFeats, 'Number') ? found : -1;
+}
+
+/**
+ * ", bei der Soldaten …": a preposition after a comma, then "der" and a plural noun — no phrase, since
+ * "der" after a preposition is singular (or a genitive, which no preposition here takes): "der" is the
+ * relative pronoun and the noun the relative clause's subject.
+ */
+function isSubjectAfterRelative(p: Parse, n: number): boolean {
+  return (
+    n >= 3 &&
+    p.raw[n - 3] === ',' &&
+    /^APPR$/.test(p.xpos[n - 2] as string) &&
+    p.lower[n - 1] === 'der' &&
+    p.tree.upos[n] === 'NOUN' &&
+    featValue(p.feats[n] as string, 'Number') === 'Plur' &&
+    prepositionOf(p, n) === p.lower[n - 2]
+  );
 }
 
 /** The nearest finite verb before `v` in its sentence that has a subject of its own. */

@@ -79,6 +79,16 @@ test('a subject after the verb that the parse took for its object is the source 
   assert.equal(arrest?.target?.text, 'den Mann');
 });
 
+test('"…, bei der Soldaten … abgegeben haben": "der" before a plural noun after a preposition is a relative pronoun', () => {
+  const shots = events(
+    'Es geht um eine Demonstration, bei der Soldaten laut Reuters Warnschüsse abgegeben und Mönche geschlagen haben.',
+  ).filter((v) => v.type === 'ASSAULT');
+  assert.deepEqual(
+    shots.map((v) => v.source?.text),
+    ['der Soldaten', 'der Soldaten'],
+  );
+});
+
 test('a relative pronoun subject stands for its noun, also after the verb cluster; an article is no pronoun', () => {
   const source = (text: string, trigger: string): string | undefined =>
     events(text).find((v) => v.trigger.text === trigger)?.source?.text;
