@@ -73,8 +73,8 @@ const APPROXIMATIONS = new Set(['fast', 'knapp', 'gut', 'rund', 'etwa', 'beinahe
 /** "(26.06)": day and month in parentheses, without the final dot. */
 const BRACKETED_DATE = /^(\d{1,2})\.(\d{2})$/;
 const SET_QUANTIFIERS = new Set(['jeden', 'jede', 'jedes', 'jeder', 'alle']);
-/** After these, a number + unit is an age, not a time: "im Alter von 87 Jahren". */
-const AGE_WORDS = new Set(['alter', 'alt', 'alte', 'alten']);
+/** After these, a number + unit is an age, not a time: "im Alter von 87 Jahren", "eine 20 Jahre junge Frau". */
+const AGE_WORDS = new Set(['alter', 'alt', 'alte', 'alten', 'altes', 'jung', 'junge', 'jungen', 'junger', 'junges']);
 
 const CLOCK = /^([01]?\d|2[0-4])(?:[:.]([0-5]\d))?$/;
 const NUMERIC_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$/;

@@ -40,6 +40,8 @@ test('weeks, weekends, months, years relative to the publication date', () => {
   assert.deepEqual(times('Das Erdbeben vom vergangenen Juli war stärker.'), ['vom vergangenen Juli=2020-07']);
   assert.deepEqual(times('Die Wahl ist im kommenden August.'), ['im kommenden August=2021-08']);
   assert.deepEqual(times('Der letzte November mit so wenigen Arbeitslosen liegt lange zurück.'), []);
+  // An age is no time span: "ein fünf Jahre altes Mädchen", "eine 20 Jahre junge Frau".
+  assert.deepEqual(times('Das Geschoss traf ein fünf Jahre altes Mädchen und eine 20 Jahre junge Frau.'), []);
 });
 
 test('gestern, heute, vor zwei Wochen, Mitte August, im Frühjahr 2021', () => {
