@@ -63,10 +63,33 @@ function boundBefore(v: View, first: number, t: number): { bound: Bound; start: 
   }
   if (t - 1 >= first) {
     const one = BOUND_WORDS.get(v.lower[t - 1] as string);
-    if (one) return { bound: one, start: t - 1 };
+    // "verfügt über 50 Stimmen", "berichtete über 41 Tote": the verb's preposition, no bound.
+    const lemma = t - 2 >= first ? v.doc.morph?.lemma[t - 2] : undefined;
+    if (one && !(v.lower[t - 1] === 'über' && lemma !== undefined && UEBER_VERBS.has(lemma)))
+      return { bound: one, start: t - 1 };
   }
   return null;
 }
+
+/** Verbs that take an "über" phrase: after them "über" is a preposition, not "more than". */
+const UEBER_VERBS = new Set([
+  'verfügen',
+  'berichten',
+  'sprechen',
+  'reden',
+  'diskutieren',
+  'informieren',
+  'entscheiden',
+  'verhandeln',
+  'beraten',
+  'klagen',
+  'streiten',
+  'schreiben',
+  'abstimmen',
+  'urteilen',
+  'freuen',
+  'beschweren',
+]);
 
 function boundText(v: View, start: number, t: number): string {
   return v.lower.slice(start, t).join(' ');
@@ -204,6 +227,16 @@ function recognizeAt(v: View, t: number, first: number, stop: number): Found | n
       isNoun(v, t - 1) &&
       !/^[A-ZÄÖÜ]+$/.test(v.raw[t - 1] as string) &&
       v.claimed[t - 1] === 0
+    )
+      return null;
+    // "Lisa Martinek, 47, gestorben": a bare number set off by commas after a name is an age.
+    if (
+      noun < 0 &&
+      unit === null &&
+      !boundFound &&
+      v.raw[t - 1] === ',' &&
+      v.raw[t + 1] === ',' &&
+      v.xpos?.[t - 2] === 'NE'
     )
       return null;
     // A year-like number counts only right before its unit or noun ("2005 Menschen").

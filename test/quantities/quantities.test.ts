@@ -76,6 +76,11 @@ test('years, dates, ages, times of day, ordinals and numbers in names are not qu
   assert.deepEqual(quantities('Davis starb im Alter von 87 Jahren.'), []);
   assert.deepEqual(quantities('Artikel 5 des Vertrags gilt seit 1994.'), []);
   assert.deepEqual(quantities('Die Regierung verfügt über eine eigene Mehrheit.'), []);
+  // "verfügt über 50 Stimmen": the verb's preposition is no bound; "Lisa Martinek, 47," is an age.
+  assert.deepEqual(quantities('Ron Paul verfügt über 50 Delegiertenstimmen.'), [
+    '50 Delegiertenstimmen|50|exact|-|VOTE',
+  ]);
+  assert.deepEqual(quantities('Die Schauspielerin Lisa Martinek, 47, ist gestorben.'), []);
   assert.deepEqual(quantities('Ein Mann und zwei Kinder wurden gerettet.'), ['zwei Kinder|2|exact|persons|OTHER']);
 });
 
