@@ -282,6 +282,8 @@ function categoryFromContext(
     for (let k = tree.head[from] as number, steps = 0; k >= 0 && steps < 6; k = tree.head[k] as number, steps++) {
       const upos = morph.upos[k] as string;
       if (upos === 'VERB' || upos === 'ADJ' || upos === 'NOUN') {
+        // "und 4 verletzt festnahm": a participle right before the finite verb says how; the verb says what.
+        if (morph.xpos[k] === 'VVPP' && k + 1 < stop && morph.xpos[k + 1] === 'VVFIN') k = k + 1;
         const cat = categoryOfLemma(upos === 'VERB' ? verbLemma(tree, k, first, stop) : (morph.lemma[k] as string));
         if (cat) return cat;
       }

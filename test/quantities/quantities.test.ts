@@ -33,6 +33,13 @@ test('counts with their counted noun and category from the governing verb, also 
     'über 20 Menschen|20|moreThan|persons|KILL',
   ]);
   assert.deepEqual(quantities('Drei Polizisten wurden verletzt.'), ['Drei Polizisten|3|exact|persons|WOUND']);
+  // A participle right before the finite verb says how: "4 verletzt festnahm" are arrests.
+  assert.deepEqual(
+    quantities(
+      'Es heißt nun, dass 22 Zivilisten getötet wurden, während die Polizei 11 Demonstranten tötete und 4 verletzt festnahm.',
+    ).at(-1),
+    '4|4|exact|-|ARREST',
+  );
 });
 
 test('a crowd noun says PROTEST unless the verb says what happened to the crowd; a weekday names no number', () => {
