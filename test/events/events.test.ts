@@ -908,6 +908,13 @@ test('a denial denied: "nicht ausgeschlossen" is possible; forces used against p
   );
 });
 
+test('what is recommended is asked for; an agreement that "will succeed" is planned', () => {
+  assert.deepEqual(coded('Die EU-Kommission empfiehlt Beitrittsverhandlungen mit Island.'), [
+    'REQUEST|empfiehlt|EUR|asserted',
+  ]);
+  assert.equal(events('Er geht davon aus, dass eine Einigung gelingen wird.')[0]?.modality, 'planned');
+});
+
 test('a sentence that opens with a condition makes its main clause a consequence, not a fact', () => {
   const [threat] = events(
     'Falls das Tonband echt ist, hat der Terrorchef neue Anschläge auf Großbritannien angedroht.',
