@@ -630,6 +630,8 @@ function findCandidates(
         continue;
       if (p.lower[t] === 'hilfe' && p.lower[t - 1] === 'mit') continue;
       const h = p.tree.head[t] as number;
+      // "nicht mit herkömmlichen Hausdurchsuchungen vergleichbar": what something is compared with is no event.
+      if (h >= 0 && COMPARING.has(verbLemma[h] ?? (p.tree.lemma[h] as string))) continue;
       // "Bei Protesten kamen 22 Menschen ums Leben": a phrase that sets the scene is not carried by the verb.
       const carried =
         h >= 0 &&
@@ -647,6 +649,9 @@ function findCandidates(
 }
 
 const CONTENT_TYPES = new Set(['REQUEST', 'REJECT', 'THREATEN']);
+
+/** Words that compare: the event noun they take is a yardstick, not something that happened. */
+const COMPARING = new Set(['vergleichbar', 'vergleichen', 'ähnlich', 'ähneln', 'gleichen', 'gleichsetzen']);
 
 /**
  * A zu-infinitive right after a demand, refusal or threat ("Forderungen der Demonstranten, … zurückzutreten")

@@ -913,6 +913,8 @@ test('what is recommended is asked for; an agreement that "will succeed" is plan
     'REQUEST|empfiehlt|EUR|asserted',
   ]);
   assert.equal(events('Er geht davon aus, dass eine Einigung gelingen wird.')[0]?.modality, 'planned');
+  // What something is compared with did not happen.
+  assert.deepEqual(types('Die Maßnahme ist nicht mit herkömmlichen Hausdurchsuchungen vergleichbar.'), []);
   // "es handelt sich um X" carries X: its negation and mood are X's.
   assert.equal(events('Es soll sich nicht um einen Anschlag gehandelt haben.')[0]?.modality, 'negated');
 });
