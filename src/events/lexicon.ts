@@ -53,6 +53,8 @@ export type Frame =
       notNear: ReadonlySet<string>;
       /** Its genitive is what is done to ("die Festnahme des Mannes"), not who does it. */
       objectGenitive: boolean;
+      /** Only in a sentence that names a country: "Investitionen Chinas in Afrika", not a firm's. */
+      country: boolean;
     }
   /** No word of the list (also as a compound's last part) in the sentence: "untersuchen" beside "Arzt". */
   | { kind: 'notnear'; nouns: ReadonlySet<string> }
@@ -183,20 +185,25 @@ const FRAME_ORDER: Record<Frame['kind'], number> = {
 
 const CUE_KINDS = new Set<string>(['negation', 'mark', 'modal', 'governor', 'adverb', 'support']);
 
-/** "notafter:Miet|Kauf", "sing", "plur", "notnear:A|B", "objgen", or several of them joined by a comma. */
+/**
+ * "notafter:Miet|Kauf", "sing", "plur", "notnear:A|B", "objgen", "country", or several of them joined by a
+ * comma.
+ */
 function nounFrame(value: string, where: string): Frame {
   let modifiers: string[] = [];
   let number: 'Sing' | 'Plur' | null = null;
   let notNear = new Set<string>();
   let objectGenitive = false;
+  let country = false;
   for (const part of value.split(',')) {
     if (part === 'sing' || part === 'plur') number = part === 'sing' ? 'Sing' : 'Plur';
     else if (part === 'objgen') objectGenitive = true;
+    else if (part === 'country') country = true;
     else if (part.startsWith('notafter:')) modifiers = part.slice(9).toLowerCase().split('|');
     else if (part.startsWith('notnear:')) notNear = new Set(part.slice(8).toLowerCase().split('|'));
     else throw new Error(`${where}: unknown frame ${value}`);
   }
-  return { kind: 'noun', modifiers, number, notNear, objectGenitive };
+  return { kind: 'noun', modifiers, number, notNear, objectGenitive, country };
 }
 
 function parseFrame(value: string, where: string): Frame {

@@ -13,7 +13,7 @@ import { tokensWithin } from '../text/positions.js';
 import { compoundHead, truncationEnd } from '../text/compounds.js';
 import { findQuotedSpans } from '../quotes/marks.js';
 import { titleWordLimit } from '../quotes/direct.js';
-import { actorOf } from '../entities/actors.js';
+import { actorDictionary, actorOf, countryOfPrefix, countryOfWord } from '../entities/actors.js';
 import {
   argumentAt,
   antecedentOf,
@@ -357,7 +357,7 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
       // adverts; "Verhandlungen" are negotiations, "die Verhandlung" is mostly a court's hearing.
       const feats = p.feats[v] as string;
       const number = f.number === null || !feats.includes('Number=') || feats.includes(`Number=${f.number}`);
-      return number && !nearAny(p, v, f.notNear);
+      return number && !nearAny(p, v, f.notNear) && (!f.country || sentenceNamesCountry(ctx, v));
     }
     case 'notnear':
       return !nearAny(p, v, f.nouns);
@@ -421,6 +421,20 @@ function isSentenceOrRelease(p: Parse, c: Candidate, typeAt: ReadonlyMap<number,
 /** Whether a noun of `nouns` (also as a compound's last part) is in the sentence of token `v`. */
 function nearAny(p: Parse, v: number, nouns: ReadonlySet<string>): boolean {
   return nouns.size > 0 && sentenceHasNoun(p, v, (lemma) => inWordListOrPlural(nouns, lemma));
+}
+
+/** Whether the sentence of token `v` names a country: an entity of one, or a country adjective or prefix. */
+function sentenceNamesCountry(ctx: ArgumentContext, v: number): boolean {
+  const p = ctx.parse;
+  const s = p.sentenceOf[v] as number;
+  const end = p.doc.sentences.endToken[s] as number;
+  const d = actorDictionary();
+  for (let t = p.doc.sentences.firstToken[s] as number; t < end; t++) {
+    const e = ctx.entityAt[t];
+    if (e && (e.place?.country || e.actor?.country)) return true;
+    if (countryOfWord(p.raw[t] as string, d) || countryOfPrefix(p.raw[t] as string, d)) return true;
+  }
+  return false;
 }
 
 /** Whether the sentence of token `v` has a noun whose lemma passes `test`. */

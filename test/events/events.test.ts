@@ -913,6 +913,9 @@ test('what is recommended is asked for; an agreement that "will succeed" is plan
     'REQUEST|empfiehlt|EUR|asserted',
   ]);
   assert.equal(events('Er geht davon aus, dass eine Einigung gelingen wird.')[0]?.modality, 'planned');
+  // Investment is cooperation between countries, not a firm's spending.
+  assert.deepEqual(types('Die Investitionen Chinas in Afrika wachsen.'), ['COOPERATE|Investitionen']);
+  assert.deepEqual(types('Der Rest dient für Investitionen und Rücklagen.'), []);
   // What something is compared with did not happen.
   assert.deepEqual(types('Die Maßnahme ist nicht mit herkömmlichen Hausdurchsuchungen vergleichbar.'), []);
   // "es handelt sich um X" carries X: its negation and mood are X's.
