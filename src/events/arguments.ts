@@ -450,8 +450,9 @@ function subjectOf(p: Parse, v: number, path: string[]): number {
 /**
  * A finite clause with an "object" but no subject is, in German news, a subject put after the verb that
  * the parse took for the object ("In Berlin demonstrierten am Samstag 10.000 Menschen"): an active,
- * finite third-person verb whose only nominal object is a noun agreeing with it in number, and no
- * accusative pronoun or second object to say otherwise. Returns that noun, or -1.
+ * finite third-person verb (or a participle whose perfect auxiliary is) whose only nominal object is a noun
+ * agreeing with it in number, and no accusative pronoun or second object to say otherwise. Returns that
+ * noun, or -1.
  */
 export function objectAsSubject(p: Parse, v: number): number {
   if (p.tree.upos[v] !== 'VERB') return -1;

@@ -505,9 +505,8 @@ function hyphenPrefix(p: Parse, t: number): string {
 
 /**
  * A participle that says how the act of another verb went, with no auxiliary of its own: "lebte
- * zurückgezogen in Stuttgart", "kam verletzt an", "… und 4 verletzt festnahm", "überlebten schwer verletzt", "hat …
- * verletzt überlebt". It describes a state, it
- * tells no event.
+ * zurückgezogen in Stuttgart", "kam verletzt an", "… und 4 verletzt festnahm", "überlebten schwer
+ * verletzt", "hat … verletzt überlebt". It describes a state, it tells no event.
  */
 function isMannerParticiple(p: Parse, t: number): boolean {
   if (p.xpos[t] !== 'VVPP') return false;
