@@ -562,7 +562,7 @@ function passiveSubject(c: ArgumentContext, verb: number, agent: number): number
 
 /**
  * The agent of a passive that the parse hung on its subject: a "von"/"durch" phrase naming a role that
- * acts ("die Polizei", "Soldaten") right before the participle ("wurden Demonstranten von der Polizei
+ * acts ("die Polizei", "Soldaten") or people ("von Männern in Zivilkleidung") right before the participle ("wurden Demonstranten von der Polizei
  * festgenommen"). A name stays the subject's ("wurden Mitglieder von Greenpeace festgenommen"), and so
  * does a phrase before the auxiliary. Or -1.
  */
@@ -576,7 +576,7 @@ function agentOnSubject(c: ArgumentContext, verb: number, subject: number): numb
       (k) =>
         /^(von|durch)$/.test(prepositionOf(p, k) ?? '') &&
         !c.entityAt[k] &&
-        roleSectorOf(p.raw[k] as string, actorDictionary()) !== null,
+        (roleSectorOf(p.raw[k] as string, actorDictionary()) !== null || isPersonNoun(p.tree.lemma[k] as string)),
     );
   // Also on the subject's last conjunct: "22 Zivilisten und 2 Polizisten durch die Demonstranten getötet".
   let pp = agentOn(subject);
@@ -586,8 +586,14 @@ function agentOnSubject(c: ArgumentContext, verb: number, subject: number): numb
   }
   if (pp < 0) return -1;
   const words = subtree(p.tree, pp);
-  return words[words.length - 1] === verb - 1 ? pp : -1;
+  // (Also where a phrase the parse hung on the verb runs on to it: "von Männern in Zivilkleidung angegriffen".)
+  let end = (words[words.length - 1] as number) + 1;
+  while (end < verb && PHRASE_WORDS.test(p.xpos[end] as string)) end++;
+  return end === verb ? pp : -1;
 }
+
+/** Tags of the words a prepositional phrase is made of. */
+const PHRASE_WORDS = /^(APPR|APPRART|ART|ADJA|NN|NE|CARD)$/;
 
 /** The text of the phrase headed by `h` (as `argumentAt` takes it) up to the phrase `cut` in it. */
 function textBefore(c: ArgumentContext, h: number, cut: number): string {

@@ -43,6 +43,17 @@ test('"sein" with a verb whose perfect takes it is no passive, whatever the pars
   assert.equal(resign?.target, null);
 });
 
+test('a "von" agent the parse hung on the passive subject, also of people and before a phrase of its own', () => {
+  const [attack] = events('Dabei wurden die Demonstranten von Männern in Zivilkleidung angegriffen.');
+  assert.equal(attack?.target?.text, 'die Demonstranten');
+  assert.equal(attack?.source?.text, 'Männern');
+  // A name stays the subject's: members of Greenpeace were arrested, not by Greenpeace.
+  const [arrest] = events('In Hamburg wurden Mitglieder von Greenpeace festgenommen.');
+  assert.notEqual(arrest?.source?.text, 'Greenpeace');
+  // What one's convictions are hurt by is no attack.
+  assert.deepEqual(types('Das Buch verletze religiöse Überzeugungen.'), []);
+});
+
 test('passives: the "von" agent is the source, the subject the target; an unnamed agent comes from the lexicon', () => {
   const [arrest] = events('Am Freitag wurden in Minsk Demonstranten von der belarussischen Polizei festgenommen.');
   assert.equal(arrest?.type, 'COERCE');
