@@ -592,6 +592,70 @@ function agentOnSubject(c: ArgumentContext, verb: number, subject: number): numb
   return end === verb ? pp : -1;
 }
 
+/** Crimes and misconduct, as what an accusation names ("Vorwurf der Untreue", "Verdacht des Betrugs"). */
+const CRIMES = new Set([
+  'untreue',
+  'diebstahl',
+  'diebstahls',
+  'betrug',
+  'betrugs',
+  'mord',
+  'mordes',
+  'totschlag',
+  'totschlags',
+  'körperverletzung',
+  'bestechung',
+  'bestechlichkeit',
+  'korruption',
+  'steuerhinterziehung',
+  'geldwäsche',
+  'unterschlagung',
+  'täuschung',
+  'täuschungsvorsatz',
+  'täuschungsvorsatzes',
+  'beschuldigung',
+  'missbrauch',
+  'missbrauchs',
+  'missbrauchsfall',
+  'beihilfe',
+  'verschwörung',
+  'vergewaltigung',
+  'plagiat',
+  'plagiats',
+  'erpressung',
+  'nötigung',
+  'beleidigung',
+  'volksverhetzung',
+  'spionage',
+  'landesverrat',
+  'hochverrat',
+  'terrorismus',
+  'kriegsverbrechen',
+  'völkermord',
+  'völkermords',
+  'fälschung',
+  'wahlfälschung',
+  'manipulation',
+  'vorteilsnahme',
+  'vorteilsannahme',
+  'untreuevorwurf',
+]);
+
+function isCrime(lemma: string): boolean {
+  const lower = lemma.toLowerCase();
+  return CRIMES.has(lower) || compoundHead(lower, (w) => (CRIMES.has(w) ? w : undefined)) !== null;
+}
+
+/** "viele von ihnen", "drei von ihnen", "einer der …": a "von" phrase right after a quantity word. */
+function isPartitive(p: Parse, k: number): boolean {
+  const words = subtree(p.tree, k);
+  const before = (words[0] as number) - 1;
+  if (before < 0 || p.lower[before + 1] !== 'von') return false;
+  // (A year before "von" is a time: "im Juni 2011 von Rebellentruppen erschossen".)
+  const x = p.xpos[before] as string;
+  return /^(PIS|PIAT|PIDAT)$/.test(x) || (x === 'CARD' && !/^\d{4}$/.test(p.raw[before] as string));
+}
+
 /** Tags of the words a prepositional phrase is made of. */
 const PHRASE_WORDS = /^(APPR|APPRART|ART|ADJA|NN|NE|CARD)$/;
 
@@ -864,8 +928,12 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
   let subject = -1;
   if (verb >= 0) {
     if (isPassive(p, verb)) {
-      const agent = childWith(p, verb, ['obl', 'obl:agent', 'nmod'], (k) =>
-        /^(von|durch)$/.test(prepositionOf(p, k) ?? ''),
+      // ("Viele von ihnen wurden erschossen": a "von" after a quantity names whom it counts, not who acts.)
+      const agent = childWith(
+        p,
+        verb,
+        ['obl', 'obl:agent', 'nmod'],
+        (k) => /^(von|durch)$/.test(prepositionOf(p, k) ?? '') && !isPartitive(p, k),
       );
       if (agent >= 0) source = found(agent, [edge(p, verb, agent)]);
       const patient = passiveSubject(c, verb, agent);
@@ -925,6 +993,8 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
       const gen = childWith(p, trigger, ['nmod', 'nmod:poss'], (k) => {
         const prep = prepositionOf(p, k);
         if ((objectGenitive || k === visited) && prep === null) return false;
+        // "der Vorwurf der Untreue": an accusation's genitive that names a crime is what is alleged.
+        if (entry.type === 'ACCUSE' && prep === null && isCrime(p.tree.lemma[k] as string)) return false;
         // "Festnahme durch die Polizei", but not "Marsch durch ein Viertel".
         if (prep === 'durch') return isActorPhrase(c, k);
         // "das Massaker von Srebrenica" is where it happened; "Angriffe von Russland" is who did it.

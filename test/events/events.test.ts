@@ -50,6 +50,11 @@ test('a "von" agent the parse hung on the passive subject, also of people and be
   // A name stays the subject's: members of Greenpeace were arrested, not by Greenpeace.
   const [arrest] = events('In Hamburg wurden Mitglieder von Greenpeace festgenommen.');
   assert.notEqual(arrest?.source?.text, 'Greenpeace');
+  // "Viele von ihnen" counts the victims; it is no agent.
+  assert.equal(events('Viele von ihnen wurden erschossen.')[0]?.source, null);
+  // An accusation's genitive crime is what is alleged, not who accuses; its genitive person accuses.
+  assert.equal(events('Der Vorwurf der Untreue wurde fallengelassen.')[0]?.source, null);
+  assert.equal(events('Die Vorwürfe der Opposition wurden zurückgewiesen.')[0]?.source?.text, 'der Opposition');
   // What one's convictions are hurt by is no attack.
   assert.deepEqual(types('Das Buch verletze religiöse Überzeugungen.'), []);
 });
