@@ -263,7 +263,11 @@ export function modalityOf(
       const obstacle =
         (effect === 'negated' && relBase(p, k) === 'obl') ||
         (rel === 'nsubj' && childWith(p, h, ['obj'], (c) => c !== k) >= 0) ||
-        (rel.startsWith('obl') && p.tree.upos[h] !== 'ADJ' && !GOVERNED_PREPOSITIONS.has(prepositionOf(p, k) ?? 'an'));
+        (rel.startsWith('obl') &&
+          p.tree.upos[h] !== 'ADJ' &&
+          !GOVERNED_PREPOSITIONS.has(prepositionOf(p, k) ?? 'an')) ||
+        // "wurde erst durch ein Gerichtsurteil möglich": what makes something possible is no supposition.
+        (rel.startsWith('obl') && POSSIBLE.has(lemma));
       // A main clause reported after a warning or fear ("warnte er, die Organisatoren verfolgten ihre
       // eigenen Ziele mit den Protesten") is what was said, not what is feared: its mood decides.
       const reported = effect === 'hypothetical' && SPEECH_CLAUSE.has(rel) && !isContentClause(p, k);
@@ -302,6 +306,9 @@ function verbFirstCondition(p: Parse, v: number): number {
   while (b < stop && p.raw[b] !== ',') b++;
   return b + 1 < stop && (p.xpos[b + 1] as string).endsWith('FIN') ? a : -1;
 }
+
+/** Adjectives of possibility: their subject or zu-infinitive is supposed, the means they name are not. */
+const POSSIBLE = new Set(['möglich', 'unmöglich']);
 
 /** Conjunctions that open a condition. */
 const CONDITIONS = new Set(['wenn', 'falls', 'sofern']);

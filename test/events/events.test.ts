@@ -911,6 +911,12 @@ test('things handed in or back are no retreat, a phone contract no agreement', (
 
 test('a denial denied: "nicht ausgeschlossen" is possible; forces used against people are coercion', () => {
   assert.equal(events('Auch eine Aufstockung der Truppen sei nicht ausgeschlossen.')[0]?.modality, 'hypothetical');
+  // What "es ist möglich, … zu" allows is supposed.
+  assert.equal(
+    events('Den Komitees ist es möglich, einen Kandidaten zu unterstützen.').find((v) => v.type === 'SUPPORT')
+      ?.modality,
+    'hypothetical',
+  );
   const [force] = events('Die Regierung setzte Soldaten gegen die Demonstranten ein.');
   assert.equal(force?.type, 'COERCE');
   assert.equal(force?.target?.text, 'die Demonstranten');
