@@ -555,6 +555,8 @@ function passiveSubject(c: ArgumentContext, verb: number, agent: number): number
       !c.inTime[k] &&
       isNoun(p, k) &&
       prepositionOf(p, k) === null &&
+      // ("offiziellen Angaben zufolge": a phrase of the postposition, no subject.)
+      p.lower[k + 1] !== 'zufolge' &&
       (shared || featValue(p.feats[k] as string, 'Number') === number) &&
       !kids(p, k).some((d) => p.tree.deprel[d] === 'det' && featValue(p.feats[d] as string, 'Case') === 'Dat'),
   );

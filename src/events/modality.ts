@@ -289,9 +289,13 @@ export function modalityOf(
   return best;
 }
 
+/** Finite verbs that open a condition without "wenn": "Sollte …", and Konjunktiv II "Wäre/Hätte …". */
+const VERB_FIRST_CONDITIONS = /^(sollten?|wären?|hätten?|würden?|könnten?|gäbe|käme)$/;
+
 /**
- * "Sollte der Antrag angenommen werden, könnte …": a clause that opens with "sollte(n)" and is followed by
- * a comma and a finite verb is a condition. Returns the "sollte" token, or -1; only for a verb (a noun in
+ * "Sollte der Antrag angenommen werden, könnte …", "Wäre der Haftbefehl eingetragen worden oder hätte der
+ * Richter ihn verhaften lassen, würden …": a clause that opens with "sollte(n)" or a Konjunktiv II and is
+ * followed by a comma and a finite verb is a condition. Returns that verb, or -1; only for a verb (a noun in
  * the clause, "der Antrag", exists).
  */
 function verbFirstCondition(p: Parse, v: number): number {
@@ -301,7 +305,8 @@ function verbFirstCondition(p: Parse, v: number): number {
   const stop = p.doc.sentences.endToken[s] as number;
   let a = v;
   while (a > first && !/^[,;:]$/.test(p.raw[a - 1] as string)) a--;
-  if (!/^sollten?$/.test(p.lower[a] as string)) return -1;
+  while (a < v && /^["„“»«]$/.test(p.raw[a] as string)) a++;
+  if (!VERB_FIRST_CONDITIONS.test(p.lower[a] as string)) return -1;
   let b = v;
   while (b < stop && p.raw[b] !== ',') b++;
   return b + 1 < stop && (p.xpos[b + 1] as string).endsWith('FIN') ? a : -1;

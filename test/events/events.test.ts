@@ -954,6 +954,15 @@ test('a sentence that opens with a condition makes its main clause a consequence
       ?.modality,
     'hypothetical',
   );
+  // A condition may open with a Konjunktiv II instead of "wenn".
+  assert.equal(
+    events('Hätte der Richter den Mann verhaften lassen, würden die Frauen noch leben.').find(
+      (v) => v.type === 'COERCE',
+    )?.modality,
+    'hypothetical',
+  );
+  // A truck that blocks a motorway is no protest.
+  assert.deepEqual(types('Ein umgestürzter Lastwagen blockiert die Autobahn.'), []);
   // A clause after a comma inside the condition does not end it.
   assert.equal(events('Als die Polizei kam, nahm sie drei Männer fest.')[0]?.modality, 'asserted');
   // "es" is no one: the flood that hit a district met no one there.
