@@ -74,6 +74,8 @@ export type Frame =
   /** No "X …" phrase headed by a listed noun: "versammelten sich zum Gebet" is no protest. */
   | { kind: 'noprep'; preposition: string; nouns: ReadonlySet<string> }
   | { kind: 'obj'; nouns: ReadonlySet<string> }
+  /** An adverb A or B on the verb: "griff die Kommission scharf an" attacks in words. */
+  | { kind: 'adv'; words: ReadonlySet<string> }
   /** The active subject is a listed noun (also a compound's last part): "Das Landgericht verurteilte …". */
   | { kind: 'subj'; nouns: ReadonlySet<string> }
   /** In the passive, what is done is done to a person: "Der Mann wurde verurteilt" (not "der Anschlag"). */
@@ -173,6 +175,7 @@ const FRAME_ORDER: Record<Frame['kind'], number> = {
   objnot: 0,
   noprep: 1,
   obj: 0,
+  adv: 0,
   subj: 0,
   person: 0,
   trans: 1,
@@ -237,6 +240,7 @@ function parseFrame(value: string, where: string): Frame {
     return { kind: 'noprep', preposition, nouns: new Set(listed ? listed.toLowerCase().split('|') : []) };
   }
   if (value.startsWith('obj:')) return { kind: 'obj', nouns: new Set(value.slice(4).toLowerCase().split('|')) };
+  if (value.startsWith('adv:')) return { kind: 'adv', words: new Set(value.slice(4).toLowerCase().split('|')) };
   throw new Error(`${where}: unknown frame ${value}`);
 }
 

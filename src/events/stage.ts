@@ -361,6 +361,8 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
     }
     case 'notnear':
       return !nearAny(p, v, f.nouns);
+    case 'adv':
+      return kids(p, v).some((c) => relBase(p, c) === 'advmod' && f.words.has(p.lower[c] as string));
     case 'all':
       return f.frames.every((part) => frameHolds(ctx, v, { ...entry, frame: part }));
   }

@@ -55,6 +55,9 @@ test('a "von" agent the parse hung on the passive subject, also of people and be
   // An accusation's genitive crime is what is alleged, not who accuses; its genitive person accuses.
   assert.equal(events('Der Vorwurf der Untreue wurde fallengelassen.')[0]?.source, null);
   assert.equal(events('Die Vorwürfe der Opposition wurden zurückgewiesen.')[0]?.source?.text, 'der Opposition');
+  // An attack with words: "scharf angegriffen" is criticism, an attack without such an adverb is one.
+  assert.deepEqual(types('Der Betriebsrat hat die Kommission scharf angegriffen.'), ['ACCUSE|angegriffen']);
+  assert.deepEqual(types('Die Armee griff die Stellungen der Rebellen an.'), ['ASSAULT|griff']);
   // What one's convictions are hurt by is no attack.
   assert.deepEqual(types('Das Buch verletze religiöse Überzeugungen.'), []);
 });
