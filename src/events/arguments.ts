@@ -19,6 +19,7 @@ import { gazetteerKey } from '../ner/gazetteer.js';
 import { loadNameHeads } from '../ner/heads.js';
 import { tokensWithin } from '../text/positions.js';
 import { compoundHead } from '../text/compounds.js';
+import { isQuoteMark } from '../text/chars.js';
 import { subtree } from '../syntax/tree.js';
 import { roleWord, speakerContext, speakerOfPhrase, type SpeakerContext } from '../quotes/speaker.js';
 import {
@@ -131,8 +132,6 @@ function countryOfPhrase(c: ArgumentContext, h: number, meeting = false): string
   }
   return null;
 }
-
-const QUOTE_MARKS = new Set(['"', '„', '“', '”', '»', '«']);
 
 /** Prepositions of where a meeting or visit takes place or goes. */
 const MEETING_PLACES = new Set(['in', 'nach', 'zu', 'bei']);
@@ -459,17 +458,12 @@ export function objectAsSubject(p: Parse, v: number): number {
   // "… zensieren zu wollen": an infinitive the tagger read as a finite plural has no subject of its own.
   if (kids(p, v).some((c) => relBase(p, c) === 'xcomp' && kids(p, c).some((m) => p.xpos[m] === 'PTKZU'))) return -1;
   // "Einen Tag zuvor hatten Mitglieder der Bande Polizeiwachen gestürmt": a perfect's auxiliary agrees.
-  const finite = (p.xpos[v] as string).endsWith('FIN')
-    ? v
-    : p.xpos[v] === 'VVPP'
-      ? childWith(
-          p,
-          v,
-          ['aux'],
-          (a) => (p.xpos[a] as string).endsWith('FIN') && /^(haben|sein)$/.test(p.tree.lemma[a] as string),
-        )
-      : -1;
-  if (finite < 0) return -1;
+  const finite = finiteOf(p, v);
+  if (
+    finite < 0 ||
+    (finite !== v && (p.xpos[v] !== 'VVPP' || !PERFECT_AUXILIARIES.has(p.tree.lemma[finite] as string)))
+  )
+    return -1;
   if (
     childWith(
       p,
@@ -508,7 +502,7 @@ function isSubjectAfterRelative(p: Parse, n: number): boolean {
   return (
     n >= 3 &&
     p.raw[n - 3] === ',' &&
-    /^APPR$/.test(p.xpos[n - 2] as string) &&
+    p.xpos[n - 2] === 'APPR' &&
     p.lower[n - 1] === 'der' &&
     p.tree.upos[n] === 'NOUN' &&
     featValue(p.feats[n] as string, 'Number') === 'Plur' &&
@@ -564,9 +558,9 @@ function passiveSubject(c: ArgumentContext, verb: number, agent: number): number
 
 /**
  * The agent of a passive that the parse hung on its subject: a "von"/"durch" phrase naming a role that
- * acts ("die Polizei", "Soldaten") or people ("von Männern in Zivilkleidung") right before the participle ("wurden Demonstranten von der Polizei
- * festgenommen"). A name stays the subject's ("wurden Mitglieder von Greenpeace festgenommen"), and so
- * does a phrase before the auxiliary. Or -1.
+ * acts ("die Polizei", "Soldaten") or people ("von Männern in Zivilkleidung") right before the participle
+ * ("wurden Demonstranten von der Polizei festgenommen"). A name stays the subject's ("wurden Mitglieder
+ * von Greenpeace festgenommen"), and so does a phrase before the auxiliary. Or -1.
  */
 function agentOnSubject(c: ArgumentContext, verb: number, subject: number): number {
   const p = c.parse;
@@ -986,7 +980,7 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
             (k) =>
               prepositionOf(p, k) === null &&
               nominal(p, k) &&
-              (c.entityAt[k]?.type === 'LOC' || (!canAct(c, k) && !QUOTE_MARKS.has(p.raw[k - 1] as string))),
+              (c.entityAt[k]?.type === 'LOC' || (!canAct(c, k) && !isQuoteMark(p.raw[k - 1]))),
           )
         : -1;
     if (visited >= 0) target = found(visited, [edge(p, trigger, visited), 'a place: what is visited']);
@@ -1044,6 +1038,9 @@ function articleOf(p: Parse, n: number): string {
   const d = childWith(p, n, ['det']);
   return d >= 0 ? (p.lower[d] as string) : '';
 }
+
+/** The auxiliaries of the perfect. */
+const PERFECT_AUXILIARIES = new Set(['haben', 'sein']);
 
 /** "Einen Tag zuvor", "den ganzen Abend": a span of time in the accusative, whatever the parse made of it. */
 function isTimeAccusative(p: Parse, k: number): boolean {

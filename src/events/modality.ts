@@ -8,6 +8,7 @@
 import type { Modality } from '../document.js';
 import type { EventLexicon } from './lexicon.js';
 import {
+  afterQuotes,
   childWith,
   finiteOf,
   isFutureWerden,
@@ -263,11 +264,10 @@ export function modalityOf(
       const obstacle =
         (effect === 'negated' && relBase(p, k) === 'obl') ||
         (rel === 'nsubj' && childWith(p, h, ['obj'], (c) => c !== k) >= 0) ||
+        // ("wurde erst durch ein Gerichtsurteil möglich": what makes something possible is no supposition.)
         (rel.startsWith('obl') &&
-          p.tree.upos[h] !== 'ADJ' &&
-          !GOVERNED_PREPOSITIONS.has(prepositionOf(p, k) ?? 'an')) ||
-        // "wurde erst durch ein Gerichtsurteil möglich": what makes something possible is no supposition.
-        (rel.startsWith('obl') && POSSIBLE.has(lemma));
+          (POSSIBLE.has(lemma) ||
+            (p.tree.upos[h] !== 'ADJ' && !GOVERNED_PREPOSITIONS.has(prepositionOf(p, k) ?? 'an'))));
       // A main clause reported after a warning or fear ("warnte er, die Organisatoren verfolgten ihre
       // eigenen Ziele mit den Protesten") is what was said, not what is feared: its mood decides.
       const reported = effect === 'hypothetical' && SPEECH_CLAUSE.has(rel) && !isContentClause(p, k);
@@ -305,7 +305,7 @@ function verbFirstCondition(p: Parse, v: number): number {
   const stop = p.doc.sentences.endToken[s] as number;
   let a = v;
   while (a > first && !/^[,;:]$/.test(p.raw[a - 1] as string)) a--;
-  while (a < v && /^["„“»«]$/.test(p.raw[a] as string)) a++;
+  a = afterQuotes(p, a, v);
   if (!VERB_FIRST_CONDITIONS.test(p.lower[a] as string)) return -1;
   let b = v;
   while (b < stop && p.raw[b] !== ',') b++;
@@ -325,8 +325,7 @@ const CONDITIONS = new Set(['wenn', 'falls', 'sofern']);
  */
 function conditionBefore(p: Parse, v: number): number {
   const s = p.sentenceOf[v] as number;
-  let first = p.doc.sentences.firstToken[s] as number;
-  while (first < v && /^["„“»«]$/.test(p.raw[first] as string)) first++;
+  const first = afterQuotes(p, p.doc.sentences.firstToken[s] as number, v);
   if (!CONDITIONS.has(p.lower[first] as string)) return -1;
   for (let k = first + 1; k < v; k++) {
     if (p.raw[k] !== ',') continue;

@@ -4,6 +4,7 @@
  */
 import type { Doc } from '../document.js';
 import { tokenForms } from '../text/forms.js';
+import { isQuoteMark } from '../text/chars.js';
 import { sentenceOfTokens } from '../text/positions.js';
 import type { Tree } from '../syntax/tree.js';
 import { isStatePassive, perfectWithSein } from '../syntax/perfect.js';
@@ -99,6 +100,13 @@ export function finiteOf(p: Parse, v: number): number {
   if (v < 0) return -1;
   if ((p.xpos[v] as string).endsWith('FIN')) return v;
   return childWith(p, v, ['aux', 'aux:pass'], (c) => (p.xpos[c] as string).endsWith('FIN'));
+}
+
+/** The first token from `from` on (before `limit`) that is no quotation mark: where a quotation's words start. */
+export function afterQuotes(p: Parse, from: number, limit: number): number {
+  let k = from;
+  while (k < limit && isQuoteMark(p.raw[k])) k++;
+  return k;
 }
 
 /** A purpose clause: "um/ohne/statt … zu" (its verb has such a mark). */

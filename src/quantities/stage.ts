@@ -283,8 +283,8 @@ function categoryFromContext(
       const upos = morph.upos[k] as string;
       if (upos === 'VERB' || upos === 'ADJ' || upos === 'NOUN') {
         // "und 4 verletzt festnahm": a participle right before the finite verb says how; the verb says what.
-        if (morph.xpos[k] === 'VVPP' && k + 1 < stop && morph.xpos[k + 1] === 'VVFIN') k = k + 1;
-        const cat = categoryOfLemma(upos === 'VERB' ? verbLemma(tree, k, first, stop) : (morph.lemma[k] as string));
+        const at = morph.xpos[k] === 'VVPP' && k + 1 < stop && morph.xpos[k + 1] === 'VVFIN' ? k + 1 : k;
+        const cat = categoryOfLemma(upos === 'VERB' ? verbLemma(tree, at, first, stop) : (morph.lemma[at] as string));
         if (cat) return cat;
       }
       if (upos === 'VERB') break;

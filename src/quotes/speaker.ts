@@ -204,8 +204,8 @@ function overlapping(c: SpeakerContext, start: number, end: number): Entity | nu
 /**
  * What may follow a genitive's noun in its phrase: a name ("des Präsidenten Barack Obama", "der Gemeinde
  * Dörverden", also one the tagger called a noun), the rest of a name ("der Vereinten Nationen", "der Labour
- * Party"), a title
- * before a name ("Herr Dieter Thalhammer"), or the noun a measure counts ("von 15 Tonnen Lebensmitteln").
+ * Party"), a title before a name ("Herr Dieter Thalhammer"), or the noun a measure counts ("von 15 Tonnen
+ * Lebensmitteln").
  */
 function nameAfterNoun(c: SpeakerContext, k: number): boolean {
   const x = xposOf(c, k);

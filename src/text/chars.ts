@@ -56,6 +56,11 @@ export function isDigitCode(c: number): boolean {
 
 /** Quotation marks of every style German news uses; each may open or close depending on position. */
 export const QUOTE_CHARS = '„“”"‚‘’\'»«›‹';
+
+/** Whether a token is one quotation mark. */
+export function isQuoteMark(token: string | undefined): boolean {
+  return token !== undefined && token.length === 1 && QUOTE_CHARS.includes(token);
+}
 export const OPENING_BRACKETS = '([{';
 export const CLOSING_BRACKETS = ')]}';
 
