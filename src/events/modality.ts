@@ -156,6 +156,13 @@ export function modalityOf(
     isAccusation(p.tree.lemma[head] as string)
   )
     offer('alleged', `${p.raw[head]} ${p.raw[trigger]} (what an accusation names)`);
+  // "die Gefahr eines Bürgerkriegs", "Angst vor Anschlägen": what a risk or fear names may not happen.
+  if (p.tree.upos[trigger] === 'NOUN' && relBase(p, trigger) === 'nmod' && head >= 0 && p.tree.upos[head] === 'NOUN') {
+    const preposition = prepositionOf(p, trigger);
+    const lemma = p.tree.lemma[head] as string;
+    if (preposition === null ? POTENTIAL_OF.has(lemma) : preposition === 'vor' && FEARED_BEFORE.has(lemma))
+      offer('hypothetical', `${p.raw[head]} ${p.raw[trigger]} (what a risk or fear names)`);
+  }
   // "Ihm drohen zehn Jahre Haft", "Es droht ein Bürgerkrieg": what looms has not happened.
   let looming = start;
   if (relBase(p, looming) === 'nmod') looming = p.tree.head[looming] as number; // "zehn Jahre Haft"
@@ -334,6 +341,20 @@ function conditionBefore(p: Parse, v: number): number {
   }
   return -1;
 }
+
+/** Nouns whose genitive is what may happen ("die Möglichkeit einer Einigung", "Prognose der Verhaftung"). */
+const POTENTIAL_OF = new Set([
+  'Gefahr',
+  'Risiko',
+  'Möglichkeit',
+  'Prognose',
+  'Vorhersage',
+  'Befürchtung',
+  'Wahrscheinlichkeit',
+]);
+
+/** Nouns whose "vor" names what is feared ("Angst vor Anschlägen", "Warnung vor Unruhen"). */
+const FEARED_BEFORE = new Set(['Angst', 'Furcht', 'Sorge', 'Warnung', 'Gefahr']);
 
 /** Nouns of accusation, also as a compound's last part ("Tatvorwurf", "Mordverdacht"). */
 const ACCUSATIONS = ['vorwurf', 'verdacht', 'anschuldigung', 'beschuldigung', 'anklage'];

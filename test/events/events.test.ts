@@ -734,6 +734,11 @@ test('what an accusation names is alleged, what "ohne" takes is negated', () => 
   assert.deepEqual(coded('Die Folgen der Proteste waren schwer.'), ['PROTEST|Proteste|CVL|asserted']);
 });
 
+test('what a risk or a possibility names in the genitive may not happen', () => {
+  assert.deepEqual(coded('Der Minister sieht die Gefahr eines Angriffs.'), ['ASSAULT|Angriffs|-|hypothetical']);
+  assert.deepEqual(coded('Die Regierung prüft die Möglichkeit einer Einigung.'), ['AGREE|Einigung|-|hypothetical']);
+});
+
 test('collisions of vehicles, bodies recovered, broadcasts received and trade fairs are no events', () => {
   assert.deepEqual(types('Österreich: Zusammenstoß zwischen Hubschrauber und Kleinflugzeug'), []);
   assert.deepEqual(types('Bei den Zusammenstößen mit der Polizei wurden zwölf Demonstranten verletzt.').slice(0, 1), [
