@@ -1051,6 +1051,8 @@ function isTimeAccusative(p: Parse, k: number): boolean {
 const GENITIVE_ARTICLES = new Set(['des', 'eines']);
 /** Articles that are never nominative. */
 const NEVER_NOMINATIVE = new Set(['den', 'dem', 'einen', 'einem']);
+/** Personal pronouns that are never nominative. */
+const NEVER_NOMINATIVE_PRONOUNS = new Set(['ihn', 'mich', 'dich', 'uns', 'euch']);
 
 /**
  * Whether the parse swapped subject and object: the subject's article is never nominative and the object
@@ -1062,8 +1064,9 @@ function swappedByParse(c: ArgumentContext, subject: number, obj: number): boole
   const article = (n: number): string => articleOf(p, n);
   // "Den Vorschlag unterstützen manche Staatschefs": an article that is never nominative.
   // ("Einen Tag zuvor …" is a time, whatever the parse made of it.)
+  // "verurteilte ihn ein chinesisches Gericht": a pronoun that is never nominative.
   if (
-    NEVER_NOMINATIVE.has(article(subject)) &&
+    (NEVER_NOMINATIVE.has(article(subject)) || NEVER_NOMINATIVE_PRONOUNS.has(p.lower[subject] as string)) &&
     !NEVER_NOMINATIVE.has(article(obj)) &&
     !TIME_NOUNS.has(p.tree.lemma[subject] as string) &&
     canAct(c, obj)

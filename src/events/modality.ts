@@ -263,6 +263,15 @@ export function modalityOf(
           : p.tree.upos[h] === 'ADJ' && relBase(p, k) === 'nsubj'
             ? cueOf(cues.adverb, p, h)
             : (cues.governor.get(lemma) ?? (relBase(p, k) === 'obl' ? cues.support.get(lemma) : undefined));
+      // "ihnen Gespräche mit der Presse untersagt": what is forbidden may not happen — the ban's own object
+      // only, not what that names ("verboten, von den Demonstrationen zu berichten").
+      if (
+        !effect &&
+        k === start &&
+        FORBIDDING.has(lemma) &&
+        (FORBIDDEN_RELATIONS.has(rel) || isInfinitiveClauseConj(p, k, h))
+      )
+        effect = 'hypothetical';
       // A denial denied: what is "nicht ausgeschlossen" may happen; what was "nicht verhindert" happened.
       if (effect === 'negated' && p.tree.upos[h] === 'VERB' && negationOf(cues.negation, p, h) >= 0)
         effect = lemma === 'ausschließen' ? 'hypothetical' : undefined;
@@ -318,6 +327,10 @@ function verbFirstCondition(p: Parse, v: number): number {
   while (b < stop && p.raw[b] !== ',') b++;
   return b + 1 < stop && (p.xpos[b + 1] as string).endsWith('FIN') ? a : -1;
 }
+
+/** Verbs of a ban, and the relations of what they forbid. */
+const FORBIDDING = new Set(['verbieten', 'untersagen']);
+const FORBIDDEN_RELATIONS = new Set(['obj', 'nsubj:pass', 'xcomp', 'ccomp', 'csubj', 'csubj:pass']);
 
 /** Adjectives of possibility: their subject or zu-infinitive is supposed, the means they name are not. */
 const POSSIBLE = new Set(['möglich', 'unmöglich']);

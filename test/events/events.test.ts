@@ -734,6 +734,20 @@ test('what an accusation names is alleged, what "ohne" takes is negated', () => 
   assert.deepEqual(coded('Die Folgen der Proteste waren schwer.'), ['PROTEST|Proteste|CVL|asserted']);
 });
 
+test('what a ban forbids may not happen; what it forbids to report on did', () => {
+  assert.ok(coded('Die Regierung verbot Proteste vor dem Parlament.').includes('PROTEST|Proteste|CVL|hypothetical'));
+  assert.ok(
+    coded('Ein neues Gesetz verbietet es Organisationen, durch Geld aus den USA finanziert zu werden.').some(
+      (e) => e.startsWith('AID|finanziert|') && e.endsWith('|hypothetical'),
+    ),
+  );
+  assert.ok(
+    coded('Journalisten wurde verboten, von den Demonstrationen zu berichten.').includes(
+      'PROTEST|Demonstrationen|CVL|asserted',
+    ),
+  );
+});
+
 test('what a risk or a possibility names in the genitive may not happen', () => {
   assert.deepEqual(coded('Der Minister sieht die Gefahr eines Angriffs.'), ['ASSAULT|Angriffs|-|hypothetical']);
   assert.deepEqual(coded('Die Regierung prüft die Möglichkeit einer Einigung.'), ['AGREE|Einigung|-|hypothetical']);
@@ -1082,6 +1096,9 @@ test('an article that is never nominative marks the object, whatever the parse m
   const [support] = events('Den Vorschlag für eine südamerikanische Bank unterstützen bereits manche Staatschefs.');
   assert.equal(support?.source?.text, 'manche Staatschefs');
   assert.equal(support?.target?.text, 'Den Vorschlag');
+  const [sentence] = events('Im April 2008 verurteilte ihn ein chinesisches Gericht zu einer dreijährigen Haft.');
+  assert.equal(sentence?.source?.text, 'ein chinesisches Gericht');
+  assert.equal(sentence?.target?.text, 'ihn');
   assert.deepEqual(types('Der ehemalige Golf des Papstes schlägt alle Rekorde.'), []);
   assert.deepEqual(types('Alle neuen Geräte müssen den erweiterten Standard unterstützen.'), []);
   assert.deepEqual(types('Die EU unterstützt die Ukraine mit Milliarden.'), ['AID|unterstützt']);
