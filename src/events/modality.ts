@@ -21,6 +21,7 @@ import {
   type Parse,
 } from './parse.js';
 import { reportedMood } from '../quotes/mood.js';
+import { tenseAt } from '../syntax/tense.js';
 
 export interface ModalityDecision {
   modality: Modality;
@@ -137,7 +138,13 @@ export function modalityOf(
       }
       if (rel === 'advmod' || rel === 'amod') {
         const effect = cueOf(cues.adverb, p, c);
-        if (effect) offer(effect, `${p.raw[c]} (${rel} of ${p.raw[own]})`);
+        // "die nächste Sitzung" is planned, unless the clause tells of it in the past ("fand … statt"; but
+        // "die geplanten Proteste wurden abgesagt" were only planned).
+        const told =
+          rel === 'amod' &&
+          (p.lower[c] as string).startsWith('nächst') &&
+          tenseAt(p.doc, own, p.sentenceOf[own] as number) === 'past';
+        if (effect && !told) offer(effect, `${p.raw[c]} (${rel} of ${p.raw[own]})`);
       }
       // "ohne größeren Widerstand": a preposition that negates what it takes, as "ohne dass" does a clause.
       if (rel === 'case' && p.tree.upos[own] === 'NOUN' && cueOf(cues.mark, p, c) === 'negated')

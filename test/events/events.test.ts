@@ -748,6 +748,13 @@ test('what a ban forbids may not happen; what it forbids to report on did', () =
   );
 });
 
+test('an event still to come is planned, the next one unless told in the past', () => {
+  assert.deepEqual(coded('Auf dem kommenden Gipfel wollen die Staaten verhandeln.')[0], 'CONSULT|Gipfel|-|planned');
+  assert.deepEqual(coded('Der Stadtrat wird in der nächsten Sitzung darüber beraten.')[0], 'CONSULT|Sitzung|-|planned');
+  assert.deepEqual(coded('Die nächste Sitzung fand am Montag statt.'), ['CONSULT|Sitzung|-|asserted']);
+  assert.deepEqual(coded('Die geplanten Proteste wurden abgesagt.')[0], 'PROTEST|Proteste|CVL|planned');
+});
+
 test('what a risk or a possibility names in the genitive may not happen', () => {
   assert.deepEqual(coded('Der Minister sieht die Gefahr eines Angriffs.'), ['ASSAULT|Angriffs|-|hypothetical']);
   assert.deepEqual(coded('Die Regierung prüft die Möglichkeit einer Einigung.'), ['AGREE|Einigung|-|hypothetical']);
