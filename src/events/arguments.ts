@@ -801,6 +801,18 @@ const TARGET_PREPOSITIONS: Record<string, ReadonlySet<string> | null> = {
   für: new Set(['SUPPORT']),
 };
 
+/**
+ * Nouns of a relation and the prepositions that name whom it is with, whatever is done to it: "setzte die
+ * Zusammenarbeit mit Niger aus", "brach die Beziehungen zu Iran ab", "stellten ihre Hilfe für das Land ein".
+ */
+const RELATION_NOUNS: Record<string, readonly string[]> = {
+  Zusammenarbeit: ['mit'],
+  Kooperation: ['mit'],
+  Beziehung: ['mit', 'zu'],
+  Kontakt: ['mit', 'zu'],
+  Hilfe: ['für', 'an'],
+};
+
 /** Articles that after "auf" can only be dative (the tagger's case of a bare noun is too often wrong). */
 const DATIVE_AFTER_AUF = new Set(['dem', 'einem', 'der', 'einer']);
 
@@ -825,6 +837,7 @@ const FOR_A_REASON = new Set([
 /** Whether the phrase `k` under head `v` names the target of an event of `type`. */
 function targetPreposition(p: Parse, k: number, type: string, v: number): boolean {
   const prep = prepositionOf(p, k);
+  if (prep !== null && RELATION_NOUNS[p.tree.lemma[v] as string]?.includes(prep)) return true;
   if (prep === null || !(prep in TARGET_PREPOSITIONS)) return false;
   if (prep === 'für' && FOR_A_REASON.has(p.tree.lemma[v] as string)) return false;
   // "auf einem Treffen", "auf der Insel": "auf" with the dative says where, not at whom.

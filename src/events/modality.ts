@@ -242,7 +242,7 @@ export function modalityOf(
     if (isContentClause(p, k) && !isPurposeClause(p, k)) {
       const noun = contentNoun(p, cues.governor, k, h);
       // "hat nicht die Absicht, … abzuziehen", "keine Möglichkeit, … zu": the content of a denied noun is denied.
-      const denial = noun >= 0 ? negationOf(cues.negation, p, noun) : -1;
+      const denial = noun >= 0 && !isNoOtherThan(p, noun, k) ? negationOf(cues.negation, p, noun) : -1;
       if (denial >= 0) offer('negated', `${p.raw[denial]} ${p.raw[noun]} … ${p.raw[k]}`);
       else if (noun >= 0)
         offer(cues.governor.get(p.tree.lemma[noun] as string) as Modality, `${p.raw[noun]} … ${p.raw[k]}`);
@@ -333,6 +333,13 @@ function verbFirstCondition(p: Parse, v: number): number {
   let b = v;
   while (b < stop && p.raw[b] !== ',') b++;
   return b + 1 < stop && (p.xpos[b + 1] as string).endsWith('FIN') ? a : -1;
+}
+
+/** "keine andere Möglichkeit als … aufzukündigen": what there is no other way than is no denial. */
+function isNoOtherThan(p: Parse, noun: number, content: number): boolean {
+  if (!kids(p, noun).some((c) => /^andere[nrs]?$/.test(p.lower[c] as string))) return false;
+  for (let k = noun + 1; k < content; k++) if (p.lower[k] === 'als') return true;
+  return false;
 }
 
 /** Verbs of a ban, and the relations of what they forbid. */

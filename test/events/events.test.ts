@@ -755,6 +755,19 @@ test('an event still to come is planned, the next one unless told in the past', 
   assert.deepEqual(coded('Die geplanten Proteste wurden abgesagt.')[0], 'PROTEST|Proteste|CVL|planned');
 });
 
+test('a relation ended names whom it was with; no other way than an act is no denial of it', () => {
+  const [cut] = events('Marokko brach die Beziehungen zu Iran ab.');
+  assert.equal(cut?.type, 'SANCTION');
+  assert.equal(cut?.target?.text, 'Iran');
+  assert.equal(events('Die EU setzte die Zusammenarbeit mit Niger aus.')[0]?.target?.text, 'Niger');
+  const [end] = events(
+    'Er sagte, dem Iran bleibe keine andere Möglichkeit als die Anreicherung wieder aufzunehmen und die Zusammenarbeit mit der IAEA aufzukündigen.',
+  ).filter((e) => e.type === 'SANCTION');
+  assert.equal(end?.type, 'SANCTION');
+  assert.equal(end?.target?.text, 'der IAEA');
+  assert.equal(end?.modality, 'hypothetical');
+});
+
 test('what a risk or a possibility names in the genitive may not happen', () => {
   assert.deepEqual(coded('Der Minister sieht die Gefahr eines Angriffs.'), ['ASSAULT|Angriffs|-|hypothetical']);
   assert.deepEqual(coded('Die Regierung prüft die Möglichkeit einer Einigung.'), ['AGREE|Einigung|-|hypothetical']);
