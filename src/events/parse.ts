@@ -57,6 +57,53 @@ export function parseOf(doc: Doc, tree: Tree): Parse {
   return { doc, tree, raw, lower, xpos: morph.xpos, feats: morph.feats, childStart, childList, sentenceOf };
 }
 
+/**
+ * The parse's "mehr als 20 Menschen" hangs the noun on "mehr" as a conjunct or on the verb as an "als"
+ * phrase (as GSD annotates it): the noun is the verb's subject or object, as its case says and the verb
+ * leaves open. Returns the tree with those nouns re-hung (a copy, where any is), for the event stage only.
+ */
+export function withComparedCounts(doc: Doc, tree: Tree): Tree {
+  const morph = doc.morph!;
+  const { lower } = tokenForms(doc);
+  let head = tree.head;
+  let deprel = tree.deprel;
+  for (let s = 0; s < doc.sentences.count; s++) {
+    const first = doc.sentences.firstToken[s] as number;
+    const end = doc.sentences.endToken[s] as number;
+    for (let m = first + 1; m + 2 < end; m++) {
+      if ((lower[m] !== 'mehr' && lower[m] !== 'weniger') || lower[m + 1] !== 'als') continue;
+      const v = head[m] as number;
+      if (deprel[m] !== 'advmod' || v < 0 || tree.upos[v] !== 'VERB' || tree.upos[m - 1] === 'ADP') continue;
+      let n = m + 2;
+      while (n < end && n < m + 5 && tree.upos[n] !== 'NOUN') n++;
+      if (n >= end || tree.upos[n] !== 'NOUN') continue;
+      const hung =
+        (head[n] === m && deprel[n] === 'conj') || (head[n] === v && deprel[n] === 'obl' && head[m + 1] === n);
+      if (!hung) continue;
+      const has = (rel: string): boolean => {
+        for (let k = first; k < end; k++) if (head[k] === v && deprel[k]!.startsWith(rel)) return true;
+        return false;
+      };
+      // A clause without a subject has it here; beside one, this is the object (not a dative or genitive).
+      if (/Case=(Dat|Gen)/.test(morph.feats[n] as string)) continue;
+      const subject = !has('nsubj');
+      const object = !subject && !has('obj');
+      if (!subject && !object) continue;
+      if (head === tree.head) {
+        head = tree.head.slice();
+        deprel = tree.deprel.slice();
+      }
+      const mutable = deprel as string[];
+      head[n] = v;
+      mutable[n] = subject ? (has('aux:pass') ? 'nsubj:pass' : 'nsubj') : 'obj';
+      head[m] = n;
+      head[m + 1] = m;
+      mutable[m + 1] = 'fixed';
+    }
+  }
+  return head === tree.head ? tree : { ...tree, head, deprel };
+}
+
 export function kids(p: Parse, t: number): Int32Array {
   return p.childList.subarray(p.childStart[t] as number, p.childStart[t + 1] as number);
 }

@@ -44,6 +44,7 @@ import {
   isReflexive,
   kids,
   parseOf,
+  withComparedCounts,
   prepositionOf,
   relBase,
   SCENE_PREPOSITIONS,
@@ -807,8 +808,9 @@ function sameEvent(first: Coded, later: Coded): boolean {
 }
 
 export function findEvents(doc: Doc): { events: Event[]; explanations: EventExplanation[] } {
-  const tree = treeOf(doc);
-  if (!tree || !doc.morph) return { events: [], explanations: [] };
+  const parsed = treeOf(doc);
+  if (!parsed || !doc.morph) return { events: [], explanations: [] };
+  const tree = withComparedCounts(doc, parsed);
   const lex = eventLexicon();
   const p = parseOf(doc, tree);
   const ctx = argumentContext(doc, p);

@@ -768,6 +768,22 @@ test('a relation ended names whom it was with; no other way than an act is no de
   assert.equal(end?.modality, 'hypothetical');
 });
 
+test('"mehr als 200 Demonstranten" is the subject or object the parse hung on "mehr" or as an "als" phrase', () => {
+  const [arrest] = events('Die Polizei nahm mehr als 200 Demonstranten fest.');
+  assert.equal(arrest?.target?.text, '200 Demonstranten');
+  assert.equal(
+    events('Am Samstag demonstrierten mehr als 5000 Menschen gegen die Regierung.')[0]?.source?.text,
+    '5000 Menschen',
+  );
+  const killed = events('Bei dem Anschlag wurden mehr als 20 Menschen getötet.').find(
+    (e) => e.trigger.text === 'getötet',
+  );
+  assert.equal(killed?.target?.text, '20 Menschen');
+  // A phrase of a preposition stays one: "vor mehr als 80.000 Zuschauern".
+  const [riot] = events('Rund um das Spiel vor mehr als 80.000 Zuschauern ist es zu Ausschreitungen gekommen.');
+  assert.equal(riot?.source?.text, '');
+});
+
 test('what a risk or a possibility names in the genitive may not happen', () => {
   assert.deepEqual(coded('Der Minister sieht die Gefahr eines Angriffs.'), ['ASSAULT|Angriffs|-|hypothetical']);
   assert.deepEqual(coded('Die Regierung prüft die Möglichkeit einer Einigung.'), ['AGREE|Einigung|-|hypothetical']);
