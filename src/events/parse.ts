@@ -9,6 +9,7 @@ import { sentenceOfTokens } from '../text/positions.js';
 import type { Tree } from '../syntax/tree.js';
 import { isStatePassive, perfectWithSein } from '../syntax/perfect.js';
 import { PAST_WERDEN } from '../morph/tagger.js';
+import { UEBER_VERBS } from '../quantities/ueber.js';
 
 /** Contractions of preposition + article, as their preposition. */
 const CONTRACTED: Record<string, string> = {
@@ -58,50 +59,92 @@ export function parseOf(doc: Doc, tree: Tree): Parse {
 }
 
 /**
- * The parse's "mehr als 20 Menschen" hangs the noun on "mehr" as a conjunct or on the verb as an "als"
- * phrase (as GSD annotates it): the noun is the verb's subject or object, as its case says and the verb
- * leaves open. Returns the tree with those nouns re-hung (a copy, where any is), for the event stage only.
+ * A counted phrase the parse did not make an argument: "mehr als 20 Menschen" hung on "mehr" as a conjunct
+ * or on the verb as an "als" phrase (as GSD annotates it), "über 5000 Menschen" and "bis zu 20 Menschen" as
+ * phrases of a preposition, "nach Angaben der Polizei mindestens 20 Menschen" as a genitive (a counted noun
+ * without an article is none). The noun is its verb's subject where the clause has none, else its object.
+ * Returns the tree with those nouns re-hung (a copy, where any is), for the event stage only.
  */
-export function withComparedCounts(doc: Doc, tree: Tree): Tree {
-  const morph = doc.morph!;
+export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
   const { lower } = tokenForms(doc);
+  const upos = tree.upos;
   let head = tree.head;
-  let deprel = tree.deprel;
+  let deprel = tree.deprel as string[];
+  const copy = (): void => {
+    if (head !== tree.head) return;
+    head = tree.head.slice();
+    deprel = tree.deprel.slice();
+  };
   for (let s = 0; s < doc.sentences.count; s++) {
     const first = doc.sentences.firstToken[s] as number;
     const end = doc.sentences.endToken[s] as number;
-    for (let m = first + 1; m + 2 < end; m++) {
-      if ((lower[m] !== 'mehr' && lower[m] !== 'weniger') || lower[m + 1] !== 'als') continue;
-      const v = head[m] as number;
-      if (deprel[m] !== 'advmod' || v < 0 || tree.upos[v] !== 'VERB' || tree.upos[m - 1] === 'ADP') continue;
-      let n = m + 2;
-      while (n < end && n < m + 5 && tree.upos[n] !== 'NOUN') n++;
-      if (n >= end || tree.upos[n] !== 'NOUN') continue;
-      const hung =
-        (head[n] === m && deprel[n] === 'conj') || (head[n] === v && deprel[n] === 'obl' && head[m + 1] === n);
-      if (!hung) continue;
-      const has = (rel: string): boolean => {
-        for (let k = first; k < end; k++) if (head[k] === v && deprel[k]!.startsWith(rel)) return true;
-        return false;
-      };
-      // A clause without a subject has it here; beside one, this is the object (not a dative or genitive).
-      if (/Case=(Dat|Gen)/.test(morph.feats[n] as string)) continue;
-      const subject = !has('nsubj');
-      const object = !subject && !has('obj');
-      if (!subject && !object) continue;
-      if (head === tree.head) {
-        head = tree.head.slice();
-        deprel = tree.deprel.slice();
+    const has = (v: number, rel: string): boolean => {
+      for (let k = first; k < end; k++) if (head[k] === v && deprel[k]!.startsWith(rel)) return true;
+      return false;
+    };
+    const rehang = (n: number, v: number): boolean => {
+      // A conjunct verb shares the subject of the verb before it ("legten …, dabei über 1.400 Menschen töteten").
+      let shared = false;
+      for (let c = v, hops = 0; deprel[c] === 'conj' && hops < 4 && !shared; hops++) {
+        c = head[c] as number;
+        shared = has(c, 'nsubj');
       }
-      const mutable = deprel as string[];
+      const subject = !has(v, 'nsubj') && !shared;
+      if (!subject && has(v, 'obj')) return false;
+      copy();
       head[n] = v;
-      mutable[n] = subject ? (has('aux:pass') ? 'nsubj:pass' : 'nsubj') : 'obj';
-      head[m] = n;
-      head[m + 1] = m;
-      mutable[m + 1] = 'fixed';
+      deprel[n] = subject ? (has(v, 'aux:pass') ? 'nsubj:pass' : 'nsubj') : 'obj';
+      return true;
+    };
+    for (let t = first + 1; t + 2 < end; t++) {
+      const v = head[t] as number;
+      // "mehr als 20 Menschen", "mehr als ein Dutzend Menschen" ("vor mehr als 80.000 Zuschauern" is a phrase).
+      if ((lower[t] === 'mehr' || lower[t] === 'weniger') && lower[t + 1] === 'als') {
+        const n = head[t + 1] as number;
+        if (deprel[t] !== 'advmod' || v < 0 || upos[v] !== 'VERB' || upos[t - 1] === 'ADP') continue;
+        if (n <= t + 1 || n > t + 5 || upos[n] !== 'NOUN') continue;
+        if (!((head[n] === t && deprel[n] === 'conj') || (head[n] === v && deprel[n] === 'obl'))) continue;
+        if (/Case=(Dat|Gen)/.test(doc.morph!.feats[n] as string) || !rehang(n, v)) continue;
+        head[t] = n;
+        head[t + 1] = t;
+        deprel[t + 1] = 'fixed';
+        continue;
+      }
+      // "über 5000 Menschen", "bis zu 20 Menschen": a bound, where the verb takes no such phrase.
+      const ueber = lower[t] === 'über' && !UEBER_VERBS.has(tree.lemma[head[v] ?? -1] ?? '');
+      const upTo = lower[t] === 'bis' && lower[t + 1] === 'zu';
+      const number = upTo ? t + 2 : t + 1;
+      if ((ueber || upTo) && deprel[t] === 'case' && upos[number] === 'NUM') {
+        const n = v;
+        const verb = head[n] as number;
+        if (n <= number || n > number + 3 || deprel[n] !== 'obl' || verb < 0 || upos[verb] !== 'VERB') continue;
+        if (!rehang(n, verb)) continue;
+        deprel[t] = 'advmod';
+        if (upTo) deprel[t + 1] = 'fixed';
+        continue;
+      }
+      // "nach Angaben der Polizei mindestens 20 Menschen": a counted noun without an article is no genitive.
+      if (upos[t] === 'NOUN' && deprel[t] === 'nmod' && v >= 0 && upos[v] === 'NOUN' && relOf(deprel[v]!) === 'obl') {
+        let counted = false;
+        let bare = true;
+        for (let k = first; k < t; k++) {
+          if (head[k] !== t) continue;
+          // ("ein Streit zweier Familien": "zweier" is a genitive.)
+          if (deprel[k] === 'nummod' && upos[k] === 'NUM' && !/^(zwei|drei)er$/.test(lower[k] as string))
+            counted = true;
+          if (deprel[k] === 'det' || deprel[k] === 'case' || deprel[k] === 'det:poss') bare = false;
+        }
+        const verb = head[v] as number;
+        if (counted && bare && verb >= 0 && upos[verb] === 'VERB') rehang(t, verb);
+      }
     }
   }
   return head === tree.head ? tree : { ...tree, head, deprel };
+}
+
+function relOf(rel: string): string {
+  const colon = rel.indexOf(':');
+  return colon < 0 ? rel : rel.slice(0, colon);
 }
 
 export function kids(p: Parse, t: number): Int32Array {

@@ -44,7 +44,7 @@ import {
   isReflexive,
   kids,
   parseOf,
-  withComparedCounts,
+  withCountedPhrases,
   prepositionOf,
   relBase,
   SCENE_PREPOSITIONS,
@@ -810,7 +810,7 @@ function sameEvent(first: Coded, later: Coded): boolean {
 export function findEvents(doc: Doc): { events: Event[]; explanations: EventExplanation[] } {
   const parsed = treeOf(doc);
   if (!parsed || !doc.morph) return { events: [], explanations: [] };
-  const tree = withComparedCounts(doc, parsed);
+  const tree = withCountedPhrases(doc, parsed);
   const lex = eventLexicon();
   const p = parseOf(doc, tree);
   const ctx = argumentContext(doc, p);

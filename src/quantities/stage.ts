@@ -18,6 +18,7 @@ import { timeWord } from '../times/words.js';
 import { tokenForms } from '../text/forms.js';
 import { treeOf, verbLemma, type Tree } from '../syntax/tree.js';
 import { BOUND_WORDS, UNITS, categoryOfLemma, countedNoun, type CountedEntry, type UnitEntry } from './lexicon.js';
+import { UEBER_VERBS } from './ueber.js';
 
 const VAGUE_QUANTIFIERS = new Set(['mehrere', 'einige', 'etliche', 'viele']);
 /** Words of an election context: a percentage there is a vote share. */
@@ -70,26 +71,6 @@ function boundBefore(v: View, first: number, t: number): { bound: Bound; start: 
   }
   return null;
 }
-
-/** Verbs that take an "über" phrase: after them "über" is a preposition, not "more than". */
-const UEBER_VERBS = new Set([
-  'verfügen',
-  'berichten',
-  'sprechen',
-  'reden',
-  'diskutieren',
-  'informieren',
-  'entscheiden',
-  'verhandeln',
-  'beraten',
-  'klagen',
-  'streiten',
-  'schreiben',
-  'abstimmen',
-  'urteilen',
-  'freuen',
-  'beschweren',
-]);
 
 function boundText(v: View, start: number, t: number): string {
   return v.lower.slice(start, t).join(' ');

@@ -779,6 +779,21 @@ test('"mehr als 200 Demonstranten" is the subject or object the parse hung on "m
     (e) => e.trigger.text === 'getötet',
   );
   assert.equal(killed?.target?.text, '20 Menschen');
+  assert.equal(events('Die Soldaten erschossen mehr als ein Dutzend Menschen.')[0]?.target?.text, 'Menschen');
+  // "über" and "bis zu" before a number are bounds; a counted noun without an article is no genitive.
+  assert.equal(
+    events('Am Samstag demonstrierten über 5000 Menschen gegen die Regierung.')[0]?.source?.text,
+    '5000 Menschen',
+  );
+  const upTo = events('Bei dem Anschlag wurden bis zu 20 Menschen getötet.').find((e) => e.trigger.text === 'getötet');
+  assert.equal(upTo?.target?.text, '20 Menschen');
+  const reported = events('Bei dem Anschlag wurden nach Angaben der Polizei mindestens 20 Menschen getötet.');
+  assert.equal(reported.find((e) => e.trigger.text === 'getötet')?.target?.text, '20 Menschen');
+  // A conjunct verb shares its subject: the counted phrase is its object.
+  const killing = events('Die Milizen plünderten das Land und töteten dabei über 1.400 Menschen.').find(
+    (e) => e.type === 'ASSAULT',
+  );
+  assert.equal(killing?.target?.text, '1.400 Menschen');
   // A phrase of a preposition stays one: "vor mehr als 80.000 Zuschauern".
   const [riot] = events('Rund um das Spiel vor mehr als 80.000 Zuschauern ist es zu Ausschreitungen gekommen.');
   assert.equal(riot?.source?.text, '');
