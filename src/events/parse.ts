@@ -75,6 +75,8 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
     head = tree.head.slice();
     deprel = tree.deprel.slice();
   };
+  const inTime = (t: number): boolean =>
+    doc.times.some((x) => x.start <= (doc.tokens.start[t] as number) && (doc.tokens.end[t] as number) <= x.end);
   for (let s = 0; s < doc.sentences.count; s++) {
     const first = doc.sentences.firstToken[s] as number;
     const end = doc.sentences.endToken[s] as number;
@@ -95,6 +97,16 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
       head[n] = v;
       deprel[n] = subject ? (has(v, 'aux:pass') ? 'nsubj:pass' : 'nsubj') : 'obj';
       return true;
+    };
+    // A noun with a number and neither article nor preposition ("zweier" is a genitive: "Streit zweier Familien").
+    const countedBare = (n: number): boolean => {
+      let counted = false;
+      for (let k = first; k < n; k++) {
+        if (head[k] !== n) continue;
+        if (deprel[k] === 'nummod' && upos[k] === 'NUM' && !/^(zwei|drei)er$/.test(lower[k] as string)) counted = true;
+        if (deprel[k] === 'det' || deprel[k] === 'case' || deprel[k] === 'det:poss') return false;
+      }
+      return counted;
     };
     for (let t = first + 1; t + 2 < end; t++) {
       const v = head[t] as number;
@@ -123,24 +135,33 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
         if (upTo) deprel[t + 1] = 'fixed';
         continue;
       }
+      // "und zehn mutmaßliche Angreifer erschossen hat": a counted phrase without a preposition is no
+      // adverbial, unless it measures or says when ("zehn Jahre", "20 Kilometer").
+      if (
+        upos[t] === 'NOUN' &&
+        deprel[t] === 'obl' &&
+        v >= 0 &&
+        upos[v] === 'VERB' &&
+        countedBare(t) &&
+        !MEASURES.test(tree.lemma[t] as string) &&
+        !inTime(t)
+      ) {
+        rehang(t, v);
+        continue;
+      }
       // "nach Angaben der Polizei mindestens 20 Menschen": a counted noun without an article is no genitive.
       if (upos[t] === 'NOUN' && deprel[t] === 'nmod' && v >= 0 && upos[v] === 'NOUN' && relOf(deprel[v]!) === 'obl') {
-        let counted = false;
-        let bare = true;
-        for (let k = first; k < t; k++) {
-          if (head[k] !== t) continue;
-          // ("ein Streit zweier Familien": "zweier" is a genitive.)
-          if (deprel[k] === 'nummod' && upos[k] === 'NUM' && !/^(zwei|drei)er$/.test(lower[k] as string))
-            counted = true;
-          if (deprel[k] === 'det' || deprel[k] === 'case' || deprel[k] === 'det:poss') bare = false;
-        }
         const verb = head[v] as number;
-        if (counted && bare && verb >= 0 && upos[verb] === 'VERB') rehang(t, verb);
+        if (countedBare(t) && verb >= 0 && upos[verb] === 'VERB') rehang(t, verb);
       }
     }
   }
   return head === tree.head ? tree : { ...tree, head, deprel };
 }
+
+/** Nouns that measure (time, distance, money, shares): a counted one is an adverbial. */
+const MEASURES =
+  /(?:Jahr|Monat|Woche|Tag|Stunde|Minute|Sekunde|Meter|Kilometer|Euro|Dollar|Prozent|Mal|Grad|Tonne|Liter|Punkt|Stimme|Platz)$/;
 
 function relOf(rel: string): string {
   const colon = rel.indexOf(':');

@@ -794,6 +794,15 @@ test('"mehr als 200 Demonstranten" is the subject or object the parse hung on "m
     (e) => e.type === 'ASSAULT',
   );
   assert.equal(killing?.target?.text, '1.400 Menschen');
+  // A counted phrase without a preposition is no adverbial.
+  const shot = events(
+    'Sie flohen, bevor die Polizei das Feuer eröffnete und zehn mutmaßliche Angreifer erschossen hat.',
+  );
+  assert.equal(shot.find((e) => e.trigger.text === 'erschossen')?.target?.text, 'zehn mutmaßliche Angreifer');
+  const hurt = events(
+    'Nach chinesischen Angaben wurden etwa 200 Menschen getötet und weitere 1.700 Menschen verletzt.',
+  );
+  assert.equal(hurt.find((e) => e.trigger.text === 'verletzt')?.target?.text, 'weitere 1.700 Menschen');
   // A phrase of a preposition stays one: "vor mehr als 80.000 Zuschauern".
   const [riot] = events('Rund um das Spiel vor mehr als 80.000 Zuschauern ist es zu Ausschreitungen gekommen.');
   assert.equal(riot?.source?.text, '');
