@@ -74,6 +74,20 @@ export function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
 
 const DEFINITE = new Set(['der', 'die', 'das', 'den', 'dem', 'des']);
 
+/** Its short form in brackets after it: "„Allianz zur Europäischen Integration“ (AIE)". */
+const ABBREVIATION_AFTER = /^\s*\((?:\p{Lu}[\p{L}\d-]{1,8})\)/u;
+
+/**
+ * A quotation in title case followed by its abbreviation in brackets names something (an organisation, a
+ * party, a device): "das sich selbst „Allianz zur Europäischen Integration“ (AIE) nennt".
+ */
+function isAbbreviatedName(text: string, span: QuotedSpan): boolean {
+  return (
+    titleCase(text.slice(span.start, span.end)) &&
+    ABBREVIATION_AFTER.test(text.slice(span.outerEnd, span.outerEnd + 14))
+  );
+}
+
 /** Nouns of works (word forms): their quoted apposition is a title, not speech ("das Buch „…“"). */
 const WORK_NOUNS = readWordSet('lexicons/de/work-nouns.txt');
 
@@ -145,7 +159,12 @@ export function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
   const text = w.doc.text;
   const pendingInherit: number[] = [];
   for (const span of spans) {
-    if ((isNameLike(text, span) && !isQuotedJudgement(w, span)) || isTitleAfterNoun(w, span)) continue;
+    if (
+      (isNameLike(text, span) && !isQuotedJudgement(w, span)) ||
+      isTitleAfterNoun(w, span) ||
+      isAbbreviatedName(text, span)
+    )
+      continue;
     const s0 = sentenceAt(w, span.outerStart);
     const s1 = sentenceAt(w, Math.max(span.outerStart, span.outerEnd - 1));
     // The frame: the nearest speech verb outside quotation marks in the quote's sentences.
