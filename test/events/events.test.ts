@@ -635,6 +635,7 @@ test('killing animals is no attack between actors', () => {
   assert.deepEqual(types('Die Soldaten erschossen zwei Männer.'), ['ASSAULT|erschossen']);
   assert.deepEqual(types('Rebellen griffen das Hauptquartier der Armee an.'), ['ASSAULT|griffen']);
   assert.deepEqual(types('Das Haus wurde von einer Maus in Brand gesteckt.'), []);
+  assert.deepEqual(types('Brennend lief die Katze zurück. Damit steckte das Tier das Gebäude in Brand.'), []);
   assert.deepEqual(types('Die Luftwaffe bombardierte die Stellungen.'), ['ASSAULT|bombardierte']);
 });
 
