@@ -80,8 +80,10 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
   for (let s = 0; s < doc.sentences.count; s++) {
     const first = doc.sentences.firstToken[s] as number;
     const end = doc.sentences.endToken[s] as number;
-    const has = (v: number, rel: string): boolean => {
-      for (let k = first; k < end; k++) if (head[k] === v && deprel[k]!.startsWith(rel)) return true;
+    // Whether `v` has a child whose relation is `rel` or (unless `exact`) a subtype of it.
+    const has = (v: number, rel: string, exact = false): boolean => {
+      for (let k = first; k < end; k++)
+        if (head[k] === v && (exact ? deprel[k] === rel : deprel[k]!.startsWith(rel))) return true;
       return false;
     };
     const rehang = (n: number, v: number): boolean => {
@@ -91,27 +93,37 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
         c = head[c] as number;
         shared = has(c, 'nsubj');
       }
-      const subject = !has(v, 'nsubj') && !shared;
+      // "Es unterstützt zwei SIM-Karten": "es" is the subject of a singular verb; "Es demonstrierten 5000
+      // Menschen" only holds the first place.
+      const plural = isPluralClause(doc, head, deprel, v, first, end);
+      let taken = shared;
+      for (let k = first; k < end && !taken; k++)
+        if (head[k] === v && (deprel[k]!.startsWith('nsubj') || deprel[k] === 'expl'))
+          taken = !(lower[k] === 'es' && plural);
+      const subject = !taken;
       if (!subject && has(v, 'obj')) return false;
       copy();
       head[n] = v;
       deprel[n] = subject ? (has(v, 'aux:pass') ? 'nsubj:pass' : 'nsubj') : 'obj';
       return true;
     };
-    // A noun with a number and neither article nor preposition ("zweier" is a genitive: "Streit zweier Familien").
+    // A noun with a number and neither article nor preposition ("zweier" is a genitive: "Streit zweier Familien"),
+    // that is not a part of another ("darunter 1.940 Deutsche").
     const countedBare = (n: number): boolean => {
       let counted = false;
       for (let k = first; k < n; k++) {
         if (head[k] !== n) continue;
         if (deprel[k] === 'nummod' && upos[k] === 'NUM' && !/^(zwei|drei)er$/.test(lower[k] as string)) counted = true;
         if (deprel[k] === 'det' || deprel[k] === 'case' || deprel[k] === 'det:poss') return false;
+        // "darunter 1.940 Deutsche" names some of a phrase before it.
+        if (lower[k] === 'darunter' || lower[k] === 'davon') return false;
       }
       return counted;
     };
-    for (let t = first + 1; t + 2 < end; t++) {
+    for (let t = first + 1; t < end; t++) {
       const v = head[t] as number;
       // "mehr als 20 Menschen", "mehr als ein Dutzend Menschen" ("vor mehr als 80.000 Zuschauern" is a phrase).
-      if ((lower[t] === 'mehr' || lower[t] === 'weniger') && lower[t + 1] === 'als') {
+      if ((lower[t] === 'mehr' || lower[t] === 'weniger') && lower[t + 1] === 'als' && t + 2 < end) {
         const n = head[t + 1] as number;
         if (deprel[t] !== 'advmod' || v < 0 || upos[v] !== 'VERB' || upos[t - 1] === 'ADP') continue;
         if (n <= t + 1 || n > t + 5 || upos[n] !== 'NOUN') continue;
@@ -137,9 +149,11 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
       }
       // "und zehn mutmaßliche Angreifer erschossen hat": a counted phrase without a preposition is no
       // adverbial, unless it measures or says when ("zehn Jahre", "20 Kilometer").
+      // (Also one the parse made a conjunct, vocative or apposition of the verb, after a relative clause:
+      // "tötete bei einem Anschlag auf einen Buskonvoi, der …, mindestens 126 Menschen".)
       if (
         upos[t] === 'NOUN' &&
-        deprel[t] === 'obl' &&
+        (deprel[t] === 'obl' || STRAY.has(deprel[t]!) || (deprel[t] === 'conj' && !has(t, 'cc', true))) &&
         v >= 0 &&
         upos[v] === 'VERB' &&
         countedBare(t) &&
@@ -158,6 +172,25 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
   }
   return head === tree.head ? tree : { ...tree, head, deprel };
 }
+
+/** Whether the finite word of verb `v` (itself or an auxiliary among the sentence's tokens) is plural. */
+function isPluralClause(
+  doc: Doc,
+  head: Int32Array,
+  deprel: readonly string[],
+  v: number,
+  first: number,
+  end: number,
+): boolean {
+  const morph = doc.morph!;
+  for (let k = first; k < end; k++)
+    if ((k === v || (head[k] === v && deprel[k]!.startsWith('aux'))) && (morph.xpos[k] as string).endsWith('FIN'))
+      return (morph.feats[k] as string).includes('Number=Plur');
+  return false;
+}
+
+/** Relations a noun cannot have to a verb: the parse's guesses for a phrase it could not place. */
+const STRAY = new Set(['vocative', 'dep', 'appos']);
 
 /** Nouns that measure (time, distance, money, shares): a counted one is an adverbial. */
 const MEASURES =

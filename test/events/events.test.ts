@@ -804,6 +804,21 @@ test('"mehr als 200 Demonstranten" is the subject or object the parse hung on "m
     'Nach chinesischen Angaben wurden etwa 200 Menschen getötet und weitere 1.700 Menschen verletzt.',
   );
   assert.equal(hurt.find((e) => e.trigger.text === 'verletzt')?.target?.text, 'weitere 1.700 Menschen');
+  const convoy = events(
+    'Ein Attentäter tötete bei einem Anschlag auf einen Buskonvoi, der Menschen nach Aleppo bringen sollte, mindestens 126 Menschen.',
+  );
+  assert.equal(convoy.find((e) => e.trigger.text === 'tötete')?.target?.text, '126 Menschen');
+  // "darunter 1.940 Deutsche" names a part of the phrase before it.
+  assert.equal(
+    events('Nach Angaben des Instituts seien 29.547 Juden deportiert und ermordet worden, darunter 1.940 Deutsche.')[0]
+      ?.target?.text,
+    '29.547 Juden',
+  );
+  // "es" before a plural verb only holds the first place.
+  assert.equal(
+    events('Es demonstrierten mehr als 5000 Menschen gegen die Regierung.')[0]?.source?.text,
+    '5000 Menschen',
+  );
   // A phrase of a preposition stays one: "vor mehr als 80.000 Zuschauern".
   const [riot] = events('Rund um das Spiel vor mehr als 80.000 Zuschauern ist es zu Ausschreitungen gekommen.');
   assert.equal(riot?.source?.text, '');
