@@ -1008,6 +1008,9 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
         if (prep === 'durch') return isActorPhrase(c, k);
         // "das Massaker von Srebrenica" is where it happened; "Angriffe von Russland" is who did it.
         if (prep === 'von' && isTownOrRegion(c, k)) return false;
+        // "die bundesweit Aufsehen erregenden Proteste": a common noun before its noun is no genitive of it
+        // (names are: "Russlands Angriffe").
+        if (prep === null && k < trigger && p.tree.upos[k] === 'NOUN') return false;
         // "Kritik seitens der Kirche": "seitens" names who does it, as "von" does.
         return nominal(p, k) && (prep === null || prep === 'von' || prep === 'seitens');
       });

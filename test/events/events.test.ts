@@ -1105,6 +1105,9 @@ test('the genitive of a noun whose verb takes an object is the target, unless a 
   assert.equal(demand?.source?.actor, 'FRA');
   const [ban] = events('Das Werbeverbot der EU gilt seit Mai.');
   assert.equal(ban?.source?.text, 'der EU');
+  // A common noun before the event noun is no genitive of it: the object of a participle.
+  const [noted] = events('Als Beispiel führte er die bundesweit Aufsehen erregenden Proteste gegen den Umbau an.');
+  assert.equal(noted?.source?.text, '');
 });
 
 test('blocking access is censorship, filling a post or a bus no occupation', () => {
