@@ -363,7 +363,7 @@ function propagateSurnames(doc: Doc, tokens: readonly NerToken[], mentions: Ment
     const surname = tokens[m.last - 1]!.text;
     if (!/^\p{Lu}\p{Ll}{2,}/u.test(surname) || SENTENCE_STARTERS.has(surname)) continue;
     surnames.add(surname);
-    if (gazetteer.lookup(gazetteerKey(tokens[m.first]!.text)) & GAZ.firstName) firstNamed.add(surname);
+    if (isFirstName(tokens[m.first]!.text)) firstNamed.add(surname);
   }
   if (surnames.size === 0) return;
   // "Mubarak, der seit 1981 …" after "Muhammad Husni Mubarak": the surname alone the tagger called a place

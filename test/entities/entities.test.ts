@@ -299,6 +299,14 @@ test('a surname alone that the tagger took for a place is the person named befor
   assert.equal(mubarak?.mentions.length, 3, JSON.stringify(doc.entities.map((e) => [e.type, e.name])));
   // A place keeps its type: "Ägypten" is no one's surname.
   assert.equal(doc.entities.find((e) => e.name === 'Ägypten')?.type, 'LOC');
+  // Hyphenated first names are first names too.
+  const guttenberg = analyzeDocument(
+    textDocument(
+      'Verteidigungsminister Karl-Theodor zu Guttenberg besuchte die Truppe. Guttenberg sagte, die Lage sei ernst. Später reiste Guttenberg nach Kabul.',
+    ),
+    { published: null },
+  ).entities.find((e) => e.name === 'Karl-Theodor zu Guttenberg');
+  assert.equal(guttenberg?.mentions.length, 3);
 });
 
 test('names with a nobiliary particle are one person; "vom" and an organisation after "von" are not', () => {
