@@ -135,6 +135,11 @@ export function modalityOf(
           offer('alleged', `${p.raw[c]} + perfect infinitive`);
         else if (isSubjunctiveMayModal(lex, p, c)) offer('hypothetical', `${p.raw[c]} (Konjunktiv II)`);
         else if (effect === 'planned' && lemma !== 'werden') offer('planned', `${p.raw[c]} (modal)`);
+        else if (lemma === 'müssen') {
+          // "müssen dem Geschäft noch zustimmen" has yet to happen, "müsste" may; "musste zurücktreten" did.
+          const must = MUST.exec(p.lower[c] as string);
+          if (must) offer(must[1] ? 'hypothetical' : 'planned', `${p.raw[c]} (modal)`);
+        }
       }
       if (rel === 'advmod' || rel === 'amod') {
         const effect = cueOf(cues.adverb, p, c);
@@ -341,6 +346,9 @@ function isNoOtherThan(p: Parse, noun: number, content: number): boolean {
   for (let k = noun + 1; k < content; k++) if (p.lower[k] === 'als') return true;
   return false;
 }
+
+/** Present forms of "müssen" (what has yet to be done), and its Konjunktiv II (group 1). */
+const MUST = /^(?:mu(?:ss|ß)t?|müssen|(müssten?))$/;
 
 /** Verbs of a ban, and the relations of what they forbid. */
 const FORBIDDING = new Set(['verbieten', 'untersagen']);

@@ -838,6 +838,12 @@ test('a quotation in title case before its abbreviation in brackets is a name, n
   assert.deepEqual(doc.quotes, []);
 });
 
+test('what must still be done is planned, what had to be done happened', () => {
+  assert.deepEqual(coded('Die Aktionäre müssen dem Geschäft noch zustimmen.'), ['AGREE|zustimmen|-|planned']);
+  assert.deepEqual(coded('Die Thronrede muss vom Parlament ratifiziert werden.'), ['AGREE|ratifiziert|LEG|planned']);
+  assert.deepEqual(coded('Der Minister musste zurücktreten.'), ['RETREAT|zurücktreten|GOV|asserted']);
+});
+
 test('what a risk or a possibility names in the genitive may not happen', () => {
   assert.deepEqual(coded('Der Minister sieht die Gefahr eines Angriffs.'), ['ASSAULT|Angriffs|-|hypothetical']);
   assert.deepEqual(coded('Die Regierung prüft die Möglichkeit einer Einigung.'), ['AGREE|Einigung|-|hypothetical']);
