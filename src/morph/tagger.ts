@@ -14,6 +14,7 @@ import { hashOf, hashOf2, hashPrefix, hashSuffix, shapeOf, viewSentence, type Se
 import { loadLexicon, type Analysis, type Lexicon } from './lexicon.js';
 import { applyLemmaScript } from './lemma-script.js';
 import { BoundedWordMap } from '../text/chars.js';
+import { SENTENCE_STARTERS } from '../text/tokenizer.js';
 
 export const MORPH_MODEL_PATH = join(PACKAGE_ROOT, 'models', 'de-morph.bin');
 export const MAX_FEATURES = 64;
@@ -288,6 +289,7 @@ export class MorphTagger {
     this.truncLabel = tags.labels.find((l) => l === 'NOUN|TRUNC') ?? null;
     this.modalLabel = tags.labels.indexOf('AUX|VMFIN');
     this.nounLabel = tags.labels.indexOf('NOUN|NN');
+    this.nameLabel = tags.labels.indexOf('PROPN|NE');
     this.infinitiveLabel = tags.labels.indexOf('VERB|VVINF');
     this.adverbLabel = tags.labels.indexOf('ADV|ADV');
     this.sharedFeatScores = new Float64Array(this.mergedFeats.model.labels.length);
@@ -327,6 +329,8 @@ export class MorphTagger {
   private readonly modalLabel: number;
   /** The label of a common noun (NOUN/NN), or -1. */
   private readonly nounLabel: number;
+  /** The label of a proper name (PROPN/NE), or -1. */
+  private readonly nameLabel: number;
   private readonly infinitiveLabel: number;
   /** The label of an adverb (ADV/ADV), or -1. */
   private readonly adverbLabel: number;
@@ -575,7 +579,25 @@ export class MorphTagger {
   private firstNounReadAsAdverb(state: TagState): void {
     const word = state.words[0];
     if (!word || state.xpos[0] !== 'ADV' || this.nounLabel < 0 || !/^\p{Lu}/u.test(word)) return;
-    if (ADVERB_NOUNS.has(word.toLowerCase()) || !this.lexicon?.has(word)) return;
+    if (ADVERB_NOUNS.has(word.toLowerCase())) return;
+    // "Milinkewitsch kritisierte …": a word no list knows, before the finite verb, names someone.
+    if (!this.lexicon?.has(word)) {
+      const lower = word.toLowerCase();
+      const unknown =
+        !ADVERB_SHAPE.test(lower) &&
+        !SENTENCE_STARTERS.has(word) &&
+        !SENTENCE_STARTERS.has(word.replace(/ss/g, 'ß')) &&
+        !this.lexicon?.has(lower) &&
+        this.manifest.tagDictionary[word] === undefined &&
+        this.manifest.tagDictionary[lower] === undefined &&
+        adverbLabel(lower) === null;
+      if (unknown && this.nameLabel >= 0 && (state.xpos[1] ?? '').endsWith('FIN') && !/[-.]/.test(word)) {
+        state.labels[0] = this.tags.labels[this.nameLabel] as string;
+        state.upos[0] = 'PROPN';
+        state.xpos[0] = 'NE';
+      }
+      return;
+    }
     const cls = this.lexicon.lookup(word);
     if (cls?.signature !== 'N') return;
     // A genitive alone is a conjunction or preposition at a sentence's start: "Falls", "Angesichts", "Namens".
@@ -788,6 +810,13 @@ const MODAL_FORMS: ReadonlySet<string> = new Set(
     'mag magst mögen mögt mochte mochten möge möchte möchtest möchten'
   ).split(' '),
 );
+
+/**
+ * Words shaped as adverbs: "Typischerweise", "Einerseits", "Allerdings", "Damals", and "hier/da/wo" with a
+ * preposition ("Hierzu", "Hierdurch", "Woraufhin").
+ */
+const ADVERB_SHAPE =
+  /(?:weise|seits|dings|mals|wärts|falls|halber|maßen)$|^(?:hie|da|wo)r?(?:an|auf|aus|bei|durch|für|gegen|hin|in|mit|nach|neben|über|um|unter|von|vor|zu|zwischen)(?:hin)?$/;
 
 /** Nouns that are also adverbs, capitalised at a sentence's start ("Morgen kommt er", "Abends …"). */
 const ADVERB_NOUNS: ReadonlySet<string> = new Set(

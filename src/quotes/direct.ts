@@ -74,8 +74,8 @@ export function isTitleAfterNoun(w: Work, span: QuotedSpan): boolean {
 
 const DEFINITE = new Set(['der', 'die', 'das', 'den', 'dem', 'des']);
 
-/** Its short form in brackets after it: "„Allianz zur Europäischen Integration“ (AIE)". */
-const ABBREVIATION_AFTER = /^\s*\((?:\p{Lu}[\p{L}\d-]{1,8})\)/u;
+/** Its short form in brackets after it: "„Allianz zur Europäischen Integration“ (AIE)", also after a translation in brackets. */
+const ABBREVIATION_AFTER = /^\s*\)?\s*\((?:\p{Lu}[\p{L}\d-]{1,8})\)/u;
 
 /**
  * A quotation in title case followed by its abbreviation in brackets names something (an organisation, a
@@ -149,6 +149,23 @@ function hasSpeechVerb(w: Work, s: number): boolean {
   return false;
 }
 
+/**
+ * Where the relative clause that token `t` stands in ends (the start offset of the comma or sentence end that
+ * closes it), or Infinity where `t` stands in none: a comma before it is followed by a relative pronoun,
+ * also after a preposition (", bei der …").
+ */
+function relativeClauseEnd(w: Work, t: number): number {
+  const s = w.sentenceOf[t] as number;
+  let k = t - 1;
+  while (k >= first(w, s) && w.raw[k] !== ',') k--;
+  if (k < first(w, s)) return Infinity;
+  const opener = w.xpos[k + 1] === 'APPR' ? k + 2 : k + 1;
+  if (!/^PREL/.test(w.xpos[opener] ?? '') || opener >= t) return Infinity;
+  let e = t + 1;
+  while (e < stop(w, s) && w.raw[e] !== ',') e++;
+  return e < stop(w, s) ? (w.doc.tokens.start[e] as number) : Infinity;
+}
+
 /** Prepositions before "der/die/das „…“" that name a medium, place or work rather than what was said. */
 const TITLE_PREPOSITIONS = new Set(['in', 'für', 'aus', 'bei', 'mit', 'an', 'auf', 'zu', 'laut', 'gegenüber']);
 
@@ -176,7 +193,10 @@ export function directQuotes(w: Work, spans: readonly QuotedSpan[]): void {
         const cue = cueOf(w, t);
         if (!cue) continue;
         const a = w.doc.tokens.start[t] as number;
-        const distance = a >= span.outerEnd ? a - span.outerEnd : span.outerStart - (w.doc.tokens.end[t] as number);
+        let distance = a >= span.outerEnd ? a - span.outerEnd : span.outerStart - (w.doc.tokens.end[t] as number);
+        // "kritisierte die Handlungsweise Kozulins, der zum Sturm aufgerufen haben soll, als „…“": a verb in a
+        // relative clause that closes before the quotation frames it only where no other verb does.
+        if (distance >= 0 && relativeClauseEnd(w, t) <= span.outerStart) distance += text.length;
         if (distance >= 0 && distance < bestDistance) {
           best = cue;
           bestDistance = distance;

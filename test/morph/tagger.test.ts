@@ -94,6 +94,11 @@ test('a modal read as a full verb governs the infinitive after it; a first noun 
   assert.equal(pope[0]?.lemma, 'Papst');
   // A genitive alone at a sentence's start is no noun: "Falls" is the conjunction.
   assert.notEqual(tagger.tagSentence('Falls es regnet , bleiben wir .'.split(' '))[0]?.xpos, 'NN');
+  // A first word no list knows, before the finite verb, is a name; words shaped as adverbs stay adverbs.
+  const critic = 'Milinkewitsch kritisierte die Handlungsweise Kozulins .'.split(' ');
+  assert.equal(tagger.tagSentence(critic)[0]?.xpos, 'NE');
+  for (const adverb of ['Hierzu', 'Typischerweise', 'Einerseits', 'Insbesondere', 'Stattdessen'])
+    assert.notEqual(tagger.tagSentence([adverb, 'schrieb', 'der', 'Journalist', '.'])[0]?.xpos, 'NE', adverb);
 });
 
 test('a "-t" verb form after the first noun phrase with an object after it is the finite verb, not an adjective', () => {

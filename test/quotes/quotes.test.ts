@@ -1527,3 +1527,21 @@ test('a person role with a place in its phrase is not that place, nor an earlier
   assert.ok(quote, 'the mayor speaks');
   assert.equal(quote?.speaker?.entity ?? null, null);
 });
+
+test('a speech verb in a relative clause closed before the quotation does not frame it', () => {
+  assert.deepEqual(
+    quotes(
+      'Milinkewitsch kritisierte die Handlungsweise Kozulins, der zum Sturm des Gefängnisses aufgerufen haben soll, als „Provokation, die der Staatsmacht sehr gelegen kam“.',
+    ),
+    ['direct|Milinkewitsch|kritisieren|Provokation, die der Staatsmacht sehr gelegen kam'],
+  );
+});
+
+test('a quotation in title case before its abbreviation in brackets is a name, also after a translation', () => {
+  assert.deepEqual(
+    quotes(
+      'Die im Bündnis „National United Front“ (übersetzt etwa: „Nationale Vereinigte Front“) (UDD) organisierten Kräfte haben eine Kundgebung angekündigt.',
+    ).filter((q) => q.startsWith('direct')),
+    [],
+  );
+});
