@@ -1039,6 +1039,18 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
       const obj = objectOf(c, trigger, entry.type, -1);
       if (obj >= 0) target = found(obj, [edge(p, trigger, obj)]);
     }
+    // "Rückendeckung erhielt Suttner", "erhielt Unterstützung von der EU": who receives it is its target.
+    const receiver = p.tree.head[trigger] as number;
+    if (
+      !target &&
+      receiver >= 0 &&
+      p.tree.deprel[trigger] === 'obj' &&
+      RECEIVING.has(p.tree.lemma[receiver] as string)
+    ) {
+      const path = [edge(p, receiver, trigger)];
+      const subj = subjectOf(p, receiver, path);
+      if (subj >= 0 && subj !== trigger && subj !== source?.head) target = found(subj, path);
+    }
   }
   // One phrase is not both who acts and who is acted on (the parse gave it both roles).
   if (source && target && source.head !== undefined && source.head === target.head) target = null;
@@ -1062,6 +1074,9 @@ const PERFECT_AUXILIARIES = new Set(['haben', 'sein']);
 function isTimeAccusative(p: Parse, k: number): boolean {
   return NEVER_NOMINATIVE.has(articleOf(p, k)) && TIME_NOUNS.has(p.tree.lemma[k] as string);
 }
+
+/** Verbs whose subject receives what their object names ("erhielt Unterstützung"). */
+const RECEIVING = new Set(['erhalten', 'bekommen', 'erfahren', 'genießen', 'empfangen']);
 
 /** Articles that are only genitive. */
 const GENITIVE_ARTICLES = new Set(['des', 'eines']);

@@ -844,6 +844,13 @@ test('what must still be done is planned, what had to be done happened', () => {
   assert.deepEqual(coded('Der Minister musste zurücktreten.'), ['RETREAT|zurücktreten|GOV|asserted']);
 });
 
+test('who receives support, aid or a sentence is its target', () => {
+  const [support] = events('Die Opposition erhielt Unterstützung von der EU.');
+  assert.equal(support?.source?.text, 'der EU');
+  assert.equal(support?.target?.text, 'Die Opposition');
+  assert.equal(events('Das Land bekommt Hilfe aus Deutschland.')[0]?.target?.text, 'Das Land');
+});
+
 test('what a risk or a possibility names in the genitive may not happen', () => {
   assert.deepEqual(coded('Der Minister sieht die Gefahr eines Angriffs.'), ['ASSAULT|Angriffs|-|hypothetical']);
   assert.deepEqual(coded('Die Regierung prüft die Möglichkeit einer Einigung.'), ['AGREE|Einigung|-|hypothetical']);
