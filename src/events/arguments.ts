@@ -797,8 +797,8 @@ const TARGET_PREPOSITIONS: Record<string, ReadonlySet<string> | null> = {
   an: null,
   mit: new Set(['CONSULT', 'COOPERATE', 'AGREE', 'THREATEN']),
   bei: new Set(['CONSULT', 'ACCUSE']),
-  // "Unterstützung für die Opposition", "sprach sich für den Plan aus".
-  für: new Set(['SUPPORT']),
+  // "Unterstützung für die Opposition", "sprach sich für den Plan aus", "Haftstrafe für den Bandleader".
+  für: new Set(['SUPPORT', 'SANCTION']),
 };
 
 /**
@@ -840,6 +840,9 @@ function targetPreposition(p: Parse, k: number, type: string, v: number): boolea
   if (prep !== null && RELATION_NOUNS[p.tree.lemma[v] as string]?.includes(prep)) return true;
   if (prep === null || !(prep in TARGET_PREPOSITIONS)) return false;
   if (prep === 'für' && FOR_A_REASON.has(p.tree.lemma[v] as string)) return false;
+  // A sentence is for someone ("für den Bandleader"), not for a crime ("Strafe für den Mord").
+  if (prep === 'für' && type === 'SANCTION' && p.tree.upos[k] !== 'PROPN' && !isPersonNoun(p.tree.lemma[k] as string))
+    return false;
   // "auf einem Treffen", "auf der Insel": "auf" with the dative says where, not at whom.
   if (prep === 'auf' && DATIVE_AFTER_AUF.has(articleOf(p, k))) return false;
   const only = TARGET_PREPOSITIONS[prep];

@@ -849,6 +849,10 @@ test('who receives support, aid or a sentence is its target', () => {
   assert.equal(support?.source?.text, 'der EU');
   assert.equal(support?.target?.text, 'Die Opposition');
   assert.equal(events('Das Land bekommt Hilfe aus Deutschland.')[0]?.target?.text, 'Das Land');
+  // A sentence "für" someone, not for a crime.
+  const [sentence] = events('Ein Berufungsgericht bestätigte am Freitag die hohe Haftstrafe für Timoschenko.');
+  assert.equal(sentence?.target?.text, 'Timoschenko');
+  assert.equal(events('Das Gericht verhängte eine Strafe für den Mord.')[0]?.target, null);
 });
 
 test('what a risk or a possibility names in the genitive may not happen', () => {
