@@ -840,6 +840,8 @@ function targetPreposition(p: Parse, k: number, type: string, v: number): boolea
   if (prep !== null && RELATION_NOUNS[p.tree.lemma[v] as string]?.includes(prep)) return true;
   if (prep === null || !(prep in TARGET_PREPOSITIONS)) return false;
   if (prep === 'für' && FOR_A_REASON.has(p.tree.lemma[v] as string)) return false;
+  // "am Tag der Ankunft" says when.
+  if (prep === 'an' && TIME_NOUNS.has(p.tree.lemma[k] as string)) return false;
   // A sentence is for someone ("für den Bandleader"), not for a crime ("Strafe für den Mord").
   if (prep === 'für' && type === 'SANCTION' && p.tree.upos[k] !== 'PROPN' && !isPersonNoun(p.tree.lemma[k] as string))
     return false;
@@ -1056,7 +1058,18 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     }
   }
   // One phrase is not both who acts and who is acted on (the parse gave it both roles).
-  if (source && target && source.head !== undefined && source.head === target.head) target = null;
+  // Which it is: an object's article or a phrase that cannot act makes it the target ("das kleine Dorf",
+  // "dem WikiLeaks-Gründer"), else the subject.
+  if (
+    source &&
+    target &&
+    ((source.head !== undefined && source.head === target.head) ||
+      (source.value.text !== '' && source.value.text === target.value.text))
+  ) {
+    const h = source.head ?? -1;
+    if (h >= 0 && (NEVER_NOMINATIVE.has(articleOf(p, h)) || !canAct(c, h))) source = null;
+    else target = null;
+  }
   return { source, target };
 }
 

@@ -201,9 +201,12 @@ function headlineNamesDisaster(p: Parse): boolean {
 /** Only destroying and damaging need a violent scene: arson is arson ("Brandstiftung", "steckten in Brand"). */
 const DAMAGE = new Set(['zerstören', 'beschädigen', 'Zerstörung']);
 
-/** An animal; short names only alone: "Luftwaffe" ends in "Affe", "Wasserhahn" in "Hahn". */
+/**
+ * An animal; short names only alone: "Luftwaffe" ends in "Affe", "Wasserhahn" in "Hahn". A nominalised
+ * adjective in "-tiger" is no tiger ("Tatverdächtiger"), nor a cyclist an eagle ("Radler").
+ */
 function isAnimal(lemma: string | null): boolean {
-  return lemma !== null && inWordList(ANIMALS, lemma, 5);
+  return lemma !== null && !/(?:[^nlr]tiger|^radler)$/i.test(lemma) && inWordList(ANIMALS, lemma, 5);
 }
 
 /** A hazard, also as a compound's last part ("Orkantief", "Sturmflut"). */
@@ -875,8 +878,9 @@ export function findEvents(doc: Doc): { events: Event[]; explanations: EventExpl
       continue;
     // "besiegte ihn mit 3:0", "hatte Tschechien mit 33:25 geschlagen": a verb beside a match score tells sport.
     if (c.entry.kind === 'verb' && sentenceHasScore(p, ctx, c.trigger)) continue;
-    // Culled birds and a bear shot are no attack between actors, nor is a fire a mouse started.
-    if (c.entry.type === 'ASSAULT' && (isAnimal(coded1.targetWord) || isAnimal(coded1.sourceWord))) continue;
+    // Culled birds and a bear shot are no attack between actors, nor is a fire a mouse started, nor snails
+    // punished by their partners: animals take part in no political event.
+    if (isAnimal(coded1.targetWord) || isAnimal(coded1.sourceWord)) continue;
     // Soldiers or police who march are not protesters: the lexicon's protest reading needs civilians.
     const actor = coded1.event.source?.actor ?? '';
     if (c.entry.type === 'PROTEST' && coded1.ownSource && /(MIL|COP)$/.test(actor)) continue;

@@ -855,6 +855,23 @@ test('who receives support, aid or a sentence is its target', () => {
   assert.equal(events('Das Gericht verhängte eine Strafe für den Mord.')[0]?.target, null);
 });
 
+test('one phrase is the source or the target, not both; a day is no target; animals take part in no event', () => {
+  const [bombing] = events('Er ließ als Strafe das kleine Dorf Dudschail bombardieren.');
+  assert.equal(bombing?.target?.text, 'das kleine Dorf Dudschail');
+  assert.notEqual(bombing?.source?.text, 'das kleine Dorf Dudschail');
+  const [demand] = events(
+    'Staatssekretär Matthias Berninger hat gefordert, größere Tankstellen gesetzlich zum Angebot von Kraftstoffen zu zwingen.',
+  );
+  assert.equal(demand?.source?.text, 'Staatssekretär Matthias Berninger');
+  assert.equal(demand?.target, null);
+  const murder = events('Die Männer wurden deportiert und am Tag der Ankunft ermordet.').find(
+    (e) => e.type === 'ASSAULT',
+  );
+  assert.equal(murder?.target, null);
+  assert.deepEqual(types('Die Schnecken wurden von ihrem Partner bestraft.'), []);
+  assert.deepEqual(types('Ein Tatverdächtiger wurde von der Polizei erschossen.'), ['ASSAULT|erschossen']);
+});
+
 test('what a risk or a possibility names in the genitive may not happen', () => {
   assert.deepEqual(coded('Der Minister sieht die Gefahr eines Angriffs.'), ['ASSAULT|Angriffs|-|hypothetical']);
   assert.deepEqual(coded('Die Regierung prüft die Möglichkeit einer Einigung.'), ['AGREE|Einigung|-|hypothetical']);
