@@ -109,6 +109,9 @@ function plural(v: View, t: number): boolean {
   return t >= 0 && (v.doc.morph?.feats[t] ?? '').includes('Number=Plur');
 }
 
+/** Road names that a number follows: motorways, federal, state and district roads, European routes. */
+const ROADS = /^(?:[ABLKE]|Bundesautobahn|Autobahn|Bundesstraße|Landesstraße|Kreisstraße|Staatsstraße)$/;
+
 function recognizeAt(v: View, t: number, first: number, stop: number): Found | null {
   const raw = v.raw[t] as string;
   const lower = v.lower[t] as string;
@@ -126,6 +129,8 @@ function recognizeAt(v: View, t: number, first: number, stop: number): Found | n
     if (v.lower[t + 1] === 'uhr') return null;
     // "(32)" after a name is an age or a reference.
     if (t > first && v.raw[t - 1] === '(' && v.raw[t + 1] === ')') return null;
+    // "auf der A 2", "die B 96", "Bundesautobahn 2": a road's number.
+    if (t > first && ROADS.test(v.raw[t - 1] as string)) return null;
     value = digits;
   } else if (
     VAGUE_QUANTIFIERS.has(lower) &&

@@ -121,3 +121,9 @@ test('a fraction is a share in percent; forces in action are deployed', () => {
     'etwa 1.300 Polizisten|1300|approx|persons|DEPLOY',
   ]);
 });
+
+test('the number of a road or an aircraft type is no quantity', () => {
+  assert.deepEqual(quantities('Auf der A 2 hatte der Unfall weitreichende Folgen.'), []);
+  assert.deepEqual(quantities('Die B 500 und die Bundesautobahn 5 mussten gesperrt werden.'), []);
+  assert.deepEqual(quantities('Ermittler erheben nach der Bruchlandung eines A 340 schwere Vorwürfe.'), []);
+});
