@@ -80,7 +80,9 @@ export function resolveTime(meaning: TimeMeaning, anchor: DayNumber | null, tens
         if (meaning.relation === -1) year = meaning.month < now.month ? now.year : now.year - 1;
         else if (meaning.relation === 1) year = meaning.month > now.month ? now.year : now.year + 1;
         else if (meaning.relation === 0) year = now.year;
-        else year = yearFor(anchor, meaning.month, 15, tense);
+        // A month told in the past may be the article's own ("gab Anfang April …" on 9 April): it has begun
+        // by its first day; one told in the future lasts to its end.
+        else year = yearFor(anchor, meaning.month, tense === 'past' ? 1 : tense === 'future' ? 28 : 15, tense);
       }
       return { type: 'DATE', value: year === null ? null : formatMonth(year, meaning.month) };
     }

@@ -40,6 +40,9 @@ test('weeks, weekends, months, years relative to the publication date', () => {
   assert.deepEqual(times('Das Erdbeben vom vergangenen Juli war stärker.'), ['vom vergangenen Juli=2020-07']);
   assert.deepEqual(times('Die Wahl ist im kommenden August.'), ['im kommenden August=2021-08']);
   assert.deepEqual(times('Der letzte November mit so wenigen Arbeitslosen liegt lange zurück.'), []);
+  // A month told in the past is this year's once it has begun: the article's own month too.
+  assert.deepEqual(times('Die Partei erzielte Anfang August einen Erfolg.', '2020-08-05'), ['Anfang August=2020-08']);
+  assert.deepEqual(times('Die Partei erzielte im September einen Erfolg.', '2020-08-05'), ['im September=2019-09']);
   // An age is no time span: "ein fünf Jahre altes Mädchen", "eine 20 Jahre junge Frau".
   assert.deepEqual(times('Das Geschoss traf ein fünf Jahre altes Mädchen und eine 20 Jahre junge Frau.'), []);
 });
