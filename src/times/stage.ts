@@ -29,6 +29,8 @@ export function findTimes(doc: Doc): TimeExpression[] {
     const first = doc.sentences.firstToken[s] as number;
     const tokens = sentenceTokens(doc, s);
     let previous: TimeExpression | null = null;
+    // The sentence's last day before a clock time: "am 15. März stürzte … um 00:39 Uhr ab".
+    let day: string | null = null;
     for (const match of recognizeTimes(tokens)) {
       // "seit 1. Januar" lies before the text's day whatever the clause's tense ("das seit 1. Januar
       // eingerichtete Mautsystem").
@@ -37,10 +39,14 @@ export function findTimes(doc: Doc): TimeExpression[] {
       const start = doc.tokens.start[first + match.first] as number;
       const end = doc.tokens.end[first + match.end - 1] as number;
       const between = previous ? doc.text.slice(previous.end, start) : '';
-      // "am Freitag um 14 Uhr": the clock time takes the day before it.
+      // "am Freitag um 14 Uhr": the clock time takes the day before it, right before or in its sentence.
       if (previous && resolved.type === 'TIME' && /^[\s,]*$/.test(between)) {
         resolved.value = combineDayAndTime(previous.value, resolved.value) ?? resolved.value;
+      } else if (resolved.type === 'TIME' && resolved.value?.startsWith('XXXX-XX-XX')) {
+        resolved.value = combineDayAndTime(day, resolved.value) ?? resolved.value;
       }
+      if (resolved.type === 'DATE' && resolved.value !== null && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value))
+        day = resolved.value;
       const expression: TimeExpression = {
         id: '',
         start,

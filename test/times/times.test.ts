@@ -75,6 +75,11 @@ test('times of day, durations and sets', () => {
     'um 14 Uhr=2020-08-14T14:00',
   ]);
   assert.deepEqual(times('Die Sitzung beginnt um 9.30 Uhr.'), ['um 9.30 Uhr=XXXX-XX-XXT09:30']);
+  // A clock time takes the sentence's day before it, also one farther back.
+  assert.deepEqual(times('Die Geschworenen haben am Freitag etwa um 14:15 Uhr ihr Urteil verkündet.'), [
+    'am Freitag=2020-08-14',
+    'um 14:15 Uhr=2020-08-14T14:15',
+  ]);
   // A time zone or "Ortszeit" belongs to the clock time.
   assert.deepEqual(times('Die Landung ist für 10:46 Uhr MESZ geplant.'), ['für 10:46 Uhr MESZ=XXXX-XX-XXT10:46']);
   assert.deepEqual(times('Das Beben begann um 5.57 Uhr Ortszeit.'), ['um 5.57 Uhr Ortszeit=XXXX-XX-XXT05:57']);
