@@ -885,11 +885,16 @@ function objectOf(c: ArgumentContext, v: number, type: string, exclude: number, 
   }
   // A genitive is no object of an event verb: "des Landes" after a noun is that noun's attribute, whatever
   // the parse made of it ("die Polizeibeamten des Landes wenden sich gegen …").
+  // ("nahmen den Täter fest": a bare phrase the parse called obl:arg is an object too.)
   const acc = childWith(
     p,
     v,
-    ['obj', 'iobj'],
-    (k) => k !== exclude && nominal(p, k) && !GENITIVE_ARTICLES.has(articleOf(p, k)),
+    ['obj', 'iobj', 'obl:arg'],
+    (k) =>
+      k !== exclude &&
+      nominal(p, k) &&
+      !GENITIVE_ARTICLES.has(articleOf(p, k)) &&
+      (p.tree.deprel[k] !== 'obl:arg' || (prepositionOf(p, k) === null && !isBareNameAfterNoun(c, k))),
   );
   if (acc >= 0) return acc;
   return childWith(
@@ -1093,6 +1098,16 @@ function isTimeAccusative(p: Parse, k: number): boolean {
 
 /** Verbs whose subject receives what their object names ("erhielt Unterstützung"). */
 const RECEIVING = new Set(['erhalten', 'bekommen', 'erfahren', 'genießen', 'empfangen']);
+
+/** "die Staatsanwaltschaft Darmstadt": a bare name right after a noun is that noun's apposition. */
+function isBareNameAfterNoun(c: ArgumentContext, k: number): boolean {
+  const p = c.parse;
+  return (
+    (p.tree.upos[k] === 'PROPN' || c.entityAt[k]?.type === 'LOC') &&
+    articleOf(p, k) === '' &&
+    /^(NOUN|PROPN)$/.test(p.tree.upos[k - 1] ?? '')
+  );
+}
 
 /** Articles that are only genitive. */
 const GENITIVE_ARTICLES = new Set(['des', 'eines']);

@@ -872,6 +872,18 @@ test('one phrase is the source or the target, not both; a day is no target; anim
   assert.deepEqual(types('Ein Tatverdächtiger wurde von der Polizei erschossen.'), ['ASSAULT|erschossen']);
 });
 
+test('a bare phrase the parse called obl:arg is an object, but not a place naming the noun before it', () => {
+  const [arrest] = events(
+    'Die Beamten des Sondereinsatzkommandos nahmen den Täter fest, nachdem klar war, dass sich das Mädchen in Sicherheit befand.',
+  );
+  assert.equal(arrest?.target?.text, 'den Täter');
+  assert.equal(events('Die IAEA wirft dem Iran vor, Atomwaffen zu bauen.')[0]?.target?.text, 'dem Iran');
+  const [charge] = events(
+    'Empört ist er auch, weil die Staatsanwaltschaft Darmstadt bis heute noch keine Anklage gegen Heidi K. erhoben hat.',
+  );
+  assert.equal(charge?.target?.text, 'Heidi K.');
+});
+
 test('what a risk or a possibility names in the genitive may not happen', () => {
   assert.deepEqual(coded('Der Minister sieht die Gefahr eines Angriffs.'), ['ASSAULT|Angriffs|-|hypothetical']);
   assert.deepEqual(coded('Die Regierung prüft die Möglichkeit einer Einigung.'), ['AGREE|Einigung|-|hypothetical']);
