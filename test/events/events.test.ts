@@ -1204,7 +1204,13 @@ test('"wurden" + a participle that looks like an infinitive is a past passive, n
 test('idioms, consumer tests, warnings of landslides and accident investigations are no events', () => {
   assert.deepEqual(types('So schlägt man zwei Fliegen mit einer Klappe.'), []);
   assert.deepEqual(types('Ausgelöst hat die Diskussion ein umstrittenes Testurteil über eine Gesichtscreme.'), []);
-  assert.deepEqual(types('Die Creme wird über Home-Shopping-Kanäle vertrieben.'), []);
+  assert.deepEqual(
+    types('Das Testurteil betraf eine Gesichtscreme, die von Uschi Glas über Home-Shopping-Kanäle vertrieben wird.'),
+    [],
+  );
+  assert.deepEqual(types('Die Handelskette, die Tiernahrung und Zubehör vertreibt, wurde durchsucht.'), [
+    'COERCE|durchsucht',
+  ]);
   assert.deepEqual(types('Die Bevölkerung wurde vor weiteren Erdrutschen gewarnt.'), []);
   assert.deepEqual(types('Zur Ermittlung der Unfallursache wurde ein Sachverständiger hinzugezogen.'), []);
   assert.deepEqual(types('In Pohlheim wurde ein Mensch von einem umstürzenden Baum erschlagen.'), []);
