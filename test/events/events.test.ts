@@ -1208,7 +1208,7 @@ test('idioms, consumer tests, warnings of landslides and accident investigations
     types('Das Testurteil betraf eine Gesichtscreme, die von Uschi Glas über Home-Shopping-Kanäle vertrieben wird.'),
     [],
   );
-  assert.deepEqual(types('Dem Urteil schloss sich die Festsetzung einiger Kostenerstattungen an.'), []);
+  assert.deepEqual(types('Danach schloss sich die Festsetzung einiger Kostenerstattungen an.'), []);
   assert.deepEqual(types('Die Handelskette, die Tiernahrung und Zubehör vertreibt, wurde durchsucht.'), [
     'COERCE|durchsucht',
   ]);
