@@ -111,7 +111,8 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
     // that is not a part of another ("darunter 1.940 Deutsche").
     const countedBare = (n: number): boolean => {
       let counted = false;
-      for (let k = first; k < n; k++) {
+      // (Its article, preposition and number stand within a few words before it.)
+      for (let k = Math.max(first, n - 6); k < n; k++) {
         if (head[k] !== n) continue;
         if (deprel[k] === 'nummod' && upos[k] === 'NUM' && !/^(zwei|drei)er$/.test(lower[k] as string)) counted = true;
         if (deprel[k] === 'det' || deprel[k] === 'case' || deprel[k] === 'det:poss') return false;
@@ -121,6 +122,8 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
       return counted;
     };
     for (let t = first + 1; t < end; t++) {
+      const w = lower[t];
+      if (upos[t] !== 'NOUN' && w !== 'mehr' && w !== 'weniger' && w !== 'über' && w !== 'bis') continue;
       const v = head[t] as number;
       // "mehr als 20 Menschen", "mehr als ein Dutzend Menschen" ("vor mehr als 80.000 Zuschauern" is a phrase).
       if ((lower[t] === 'mehr' || lower[t] === 'weniger') && lower[t + 1] === 'als' && t + 2 < end) {
@@ -135,7 +138,7 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
         continue;
       }
       // "über 5000 Menschen", "bis zu 20 Menschen": a bound, where the verb takes no such phrase.
-      const ueber = lower[t] === 'über' && !UEBER_VERBS.has(tree.lemma[head[v] ?? -1] ?? '');
+      const ueber = lower[t] === 'über' && v >= 0 && !UEBER_VERBS.has(tree.lemma[head[v] as number] ?? '');
       const upTo = lower[t] === 'bis' && lower[t + 1] === 'zu';
       const number = upTo ? t + 2 : t + 1;
       if ((ueber || upTo) && deprel[t] === 'case' && upos[number] === 'NUM') {
