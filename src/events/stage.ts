@@ -289,6 +289,9 @@ function frameHolds(ctx: ArgumentContext, v: number, entry: LexiconEntry): boole
     }
     case 'noobj': {
       if (isAccusativeObject(p, v)) return false;
+      // "demonstrierten damit, dass …": a dass-clause is what is shown or found, an object too.
+      if (kids(p, v).some((c) => relBase(p, c) === 'ccomp' && kids(p, c).some((m) => p.lower[m] === 'dass')))
+        return false;
       // A passive's subject is the object ("die Masse konnte ermittelt werden"); "Es wurde demonstriert" and
       // "Gegen Lenz, der … ist, wird ermittelt" (the parse may take a noun there for the subject) have none.
       if (!isPassive(p, v) || kids(p, v).some((c) => prepositionOf(p, c) === 'gegen')) return true;

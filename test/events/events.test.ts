@@ -1209,6 +1209,9 @@ test('idioms, consumer tests, warnings of landslides and accident investigations
     [],
   );
   assert.deepEqual(types('Danach schloss sich die Festsetzung einiger Kostenerstattungen an.'), []);
+  // What is shown or found in a dass-clause: "demonstrierten damit, dass …", "ermittelte, dass …".
+  assert.deepEqual(types('Aber sie demonstrierten damit, dass sie mit dem Plan nicht einverstanden sind.'), []);
+  assert.deepEqual(types('Die Polizei ermittelte, dass der Fahrer betrunken war.'), []);
   assert.deepEqual(types('Die Handelskette, die Tiernahrung und Zubehör vertreibt, wurde durchsucht.'), [
     'COERCE|durchsucht',
   ]);
