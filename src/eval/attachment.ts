@@ -9,6 +9,7 @@ import type { ConlluSentence } from './conllu.js';
 import { normFeats } from './ud.js';
 import type { MorphTagger } from '../morph/tagger.js';
 import type { Parser, ParseInput } from '../syntax/parser.js';
+import { relationBase } from '../syntax/tree.js';
 
 export interface RelationScores {
   relation: string;
@@ -38,11 +39,6 @@ const NON_CONTENT = new Set(['aux', 'cop', 'mark', 'det', 'clf', 'case', 'cc', '
 /** The function-word children MLAS compares. */
 const FUNCTIONAL = new Set(['aux', 'cop', 'mark', 'det', 'clf', 'case', 'cc']);
 
-function baseRelation(deprel: string): string {
-  const colon = deprel.indexOf(':');
-  return colon < 0 ? deprel : deprel.slice(0, colon);
-}
-
 /** Each word's function-word children as one comparable string: (child, relation, UPOS, features). */
 function functionalChildren(
   heads: readonly number[],
@@ -52,7 +48,7 @@ function functionalChildren(
 ): string[] {
   const out: string[] = heads.map(() => '');
   heads.forEach((h, i) => {
-    if (h > 0 && FUNCTIONAL.has(baseRelation(deprels[i] as string))) {
+    if (h > 0 && FUNCTIONAL.has(relationBase(deprels[i] as string))) {
       out[h - 1] += `${i}/${deprels[i]}/${upos[i]}/${normFeats(feats[i] as string)};`;
     }
   });
@@ -60,7 +56,7 @@ function functionalChildren(
 }
 
 function isContent(deprel: string): boolean {
-  return !NON_CONTENT.has(baseRelation(deprel));
+  return !NON_CONTENT.has(relationBase(deprel));
 }
 
 /** Tags for parsing: predicted by the tagger when there is one (as at run time), else gold. */

@@ -6,7 +6,7 @@ import type { Doc } from '../document.js';
 import { tokenForms } from '../text/forms.js';
 import { isQuoteMark } from '../text/chars.js';
 import { sentenceOfTokens } from '../text/positions.js';
-import type { Tree } from '../syntax/tree.js';
+import { relationBase, type Tree } from '../syntax/tree.js';
 import { isStatePassive, perfectWithSein } from '../syntax/perfect.js';
 import { PAST_WERDEN } from '../morph/tagger.js';
 import { UEBER_VERBS } from '../quantities/ueber.js';
@@ -62,8 +62,9 @@ export function parseOf(doc: Doc, tree: Tree): Parse {
  * A counted phrase the parse did not make an argument: "mehr als 20 Menschen" hung on "mehr" as a conjunct
  * or on the verb as an "als" phrase (as GSD annotates it), "über 5000 Menschen" and "bis zu 20 Menschen" as
  * phrases of a preposition, "nach Angaben der Polizei mindestens 20 Menschen" as a genitive (a counted noun
- * without an article is none). The noun is its verb's subject where the clause has none, else its object.
- * Returns the tree with those nouns re-hung (a copy, where any is), for the event stage only.
+ * without an article is none), "zehn Angreifer" as an adverbial or a loose dependent. The noun is its verb's
+ * subject where the clause has none, else its object. Returns the tree with those nouns re-hung (a copy,
+ * where any is), for the event stage only.
  */
 export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
   const { lower } = tokenForms(doc);
@@ -126,7 +127,7 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
       if (upos[t] !== 'NOUN' && w !== 'mehr' && w !== 'weniger' && w !== 'über' && w !== 'bis') continue;
       const v = head[t] as number;
       // "mehr als 20 Menschen", "mehr als ein Dutzend Menschen" ("vor mehr als 80.000 Zuschauern" is a phrase).
-      if ((lower[t] === 'mehr' || lower[t] === 'weniger') && lower[t + 1] === 'als' && t + 2 < end) {
+      if ((w === 'mehr' || w === 'weniger') && lower[t + 1] === 'als' && t + 2 < end) {
         const n = head[t + 1] as number;
         if (deprel[t] !== 'advmod' || v < 0 || upos[v] !== 'VERB' || upos[t - 1] === 'ADP') continue;
         if (n <= t + 1 || n > t + 5 || upos[n] !== 'NOUN') continue;
@@ -138,8 +139,8 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
         continue;
       }
       // "über 5000 Menschen", "bis zu 20 Menschen": a bound, where the verb takes no such phrase.
-      const ueber = lower[t] === 'über' && v >= 0 && !UEBER_VERBS.has(tree.lemma[head[v] as number] ?? '');
-      const upTo = lower[t] === 'bis' && lower[t + 1] === 'zu';
+      const ueber = w === 'über' && v >= 0 && !UEBER_VERBS.has(tree.lemma[head[v] as number] ?? '');
+      const upTo = w === 'bis' && lower[t + 1] === 'zu';
       const number = upTo ? t + 2 : t + 1;
       if ((ueber || upTo) && deprel[t] === 'case' && upos[number] === 'NUM') {
         const n = v;
@@ -167,7 +168,13 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
         continue;
       }
       // "nach Angaben der Polizei mindestens 20 Menschen": a counted noun without an article is no genitive.
-      if (upos[t] === 'NOUN' && deprel[t] === 'nmod' && v >= 0 && upos[v] === 'NOUN' && relOf(deprel[v]!) === 'obl') {
+      if (
+        upos[t] === 'NOUN' &&
+        deprel[t] === 'nmod' &&
+        v >= 0 &&
+        upos[v] === 'NOUN' &&
+        relationBase(deprel[v]!) === 'obl'
+      ) {
         const verb = head[v] as number;
         if (countedBare(t) && verb >= 0 && upos[verb] === 'VERB') rehang(t, verb);
       }
@@ -199,20 +206,13 @@ const STRAY = new Set(['vocative', 'dep', 'appos']);
 const MEASURES =
   /(?:Jahr|Monat|Woche|Tag|Stunde|Minute|Sekunde|Meter|Kilometer|Euro|Dollar|Prozent|Mal|Grad|Tonne|Liter|Punkt|Stimme|Platz)$/;
 
-function relOf(rel: string): string {
-  const colon = rel.indexOf(':');
-  return colon < 0 ? rel : rel.slice(0, colon);
-}
-
 export function kids(p: Parse, t: number): Int32Array {
   return p.childList.subarray(p.childStart[t] as number, p.childStart[t + 1] as number);
 }
 
 /** The relation without its subtype: "nsubj:pass" → "nsubj". */
 export function relBase(p: Parse, t: number): string {
-  const rel = p.tree.deprel[t] as string;
-  const colon = rel.indexOf(':');
-  return colon < 0 ? rel : rel.slice(0, colon);
+  return relationBase(p.tree.deprel[t] as string);
 }
 
 /** The preposition heading a phrase (its `case` child), normalised, or null. */

@@ -16,7 +16,8 @@ export interface Tree {
 /** Relations that open a clause of their own: its head is a clause head. */
 const CLAUSAL = new Set(['root', 'ccomp', 'xcomp', 'advcl', 'acl', 'csubj', 'parataxis']);
 
-function base(deprel: string): string {
+/** A relation without its subtype: "nsubj:pass" → "nsubj". */
+export function relationBase(deprel: string): string {
   const colon = deprel.indexOf(':');
   return colon < 0 ? deprel : deprel.slice(0, colon);
 }
@@ -83,7 +84,7 @@ export function verbLemma(tree: Tree, verb: number, from = 0, to = tree.head.len
 /** The head of the clause a token belongs to: the nearest ancestor (or itself) heading a clause. */
 export function clauseOf(tree: Tree, t: number): number {
   for (const k of ancestors(tree, t)) {
-    const rel = base(tree.deprel[k] as string);
+    const rel = relationBase(tree.deprel[k] as string);
     if (CLAUSAL.has(rel) || tree.head[k] === -1) return k;
     if (rel === 'conj' && (tree.upos[k] === 'VERB' || tree.upos[k] === 'AUX')) return k;
   }
