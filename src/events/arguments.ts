@@ -989,7 +989,8 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     const objectGenitive =
       entry.frame.kind === 'noun' && entry.frame.objectGenitive && p.tree.lemma[trigger] === entry.lemma;
     if (objectGenitive && !target) {
-      const patient = childWith(p, trigger, ['nmod'], (k) => prepositionOf(p, k) === null && nominal(p, k));
+      // ("das Verbot von missliebigen Demonstrationen", "die Festnahme von 20 Demonstranten": "von" too.)
+      const patient = childWith(p, trigger, ['nmod'], (k) => isPatientPhrase(p, k) && nominal(p, k));
       if (patient >= 0) target = found(patient, [edge(p, trigger, patient)]);
     }
     // "der Besuch des Raumfahrtbahnhofs", "Besuch Chinas": a visit's genitive place is what is visited
@@ -1011,7 +1012,7 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     if (!source) {
       const gen = childWith(p, trigger, ['nmod', 'nmod:poss'], (k) => {
         const prep = prepositionOf(p, k);
-        if ((objectGenitive || k === visited) && prep === null) return false;
+        if ((objectGenitive && isPatientPhrase(p, k)) || (k === visited && prep === null)) return false;
         // "der Vorwurf der Untreue": an accusation's genitive that names a crime is what is alleged.
         if (entry.type === 'ACCUSE' && prep === null && isCrime(p.tree.lemma[k] as string)) return false;
         // "Festnahme durch die Polizei", but not "Marsch durch ein Viertel".
@@ -1094,6 +1095,12 @@ const PERFECT_AUXILIARIES = new Set(['haben', 'sein']);
 /** "Einen Tag zuvor", "den ganzen Abend": a span of time in the accusative, whatever the parse made of it. */
 function isTimeAccusative(p: Parse, k: number): boolean {
   return NEVER_NOMINATIVE.has(articleOf(p, k)) && TIME_NOUNS.has(p.tree.lemma[k] as string);
+}
+
+/** A noun's genitive or "von" phrase: what a noun like "Festnahme" or "Verbot" is done to. */
+function isPatientPhrase(p: Parse, k: number): boolean {
+  const prep = prepositionOf(p, k);
+  return prep === null || prep === 'von';
 }
 
 /** Verbs whose subject receives what their object names ("erhielt Unterstützung"). */

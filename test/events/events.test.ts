@@ -1142,6 +1142,10 @@ test('the genitive of a noun whose verb takes an object is the target, unless a 
   const [refusal] = events('Die Ablehnung des Plans durch das Parlament kam nicht überraschend.');
   assert.equal(refusal?.target?.text, 'des Plans');
   assert.equal(refusal?.source?.text, 'das Parlament');
+  // Its "von" phrase too: "die Festnahme von Milinkewitsch durch die Polizei".
+  const [byPolice] = events('Ein Sprecher dementierte die Festnahme von Milinkewitsch durch die Polizei.');
+  assert.equal(byPolice?.target?.text, 'Milinkewitsch');
+  assert.notEqual(byPolice?.source?.text, 'Milinkewitsch');
   // "Proteste der Opposition": a protest's genitive is who protests.
   const [protest] = events('Die Proteste der Opposition dauern an.');
   assert.equal(protest?.source?.text, 'der Opposition');
