@@ -948,14 +948,33 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
   if (verb >= 0) {
     if (isPassive(p, verb)) {
       // ("Viele von ihnen wurden erschossen": a "von" after a quantity names whom it counts, not who acts.)
-      const agent = childWith(
-        p,
-        verb,
-        ['obl', 'obl:agent', 'nmod'],
-        (k) => /^(von|durch)$/.test(prepositionOf(p, k) ?? '') && !isPartitive(p, k),
-      );
-      if (agent >= 0) source = found(agent, [edge(p, verb, agent)]);
-      const patient = passiveSubject(c, verb, agent);
+      const agentOf = (v: number): number =>
+        childWith(
+          p,
+          v,
+          ['obl', 'obl:agent', 'nmod'],
+          (k) => /^(von|durch)$/.test(prepositionOf(p, k) ?? '') && !isPartitive(p, k),
+        );
+      // "wurde von einer Anti-Terroreinheit gestellt und getötet": a participle coordinated with the one
+      // before it shares that one's agent and subject where it has none of its own.
+      // (Joined by "und"/"oder" with no comma between: not a participle of another clause.)
+      const before = p.tree.head[verb] as number;
+      const partner =
+        p.tree.deprel[verb] === 'conj' &&
+        p.xpos[verb] === 'VVPP' &&
+        p.xpos[before] === 'VVPP' &&
+        childWith(p, verb, ['cc']) >= 0 &&
+        !p.raw.slice(before + 1, verb).includes(',')
+          ? before
+          : -1;
+      let agent = agentOf(verb);
+      if (agent < 0 && partner >= 0) agent = agentOf(partner);
+      if (agent >= 0) source = found(agent, [edge(p, p.tree.head[agent] as number, agent)]);
+      let patient = passiveSubject(c, verb, agent);
+      // ("getötet und drei verletzt": a number alone is its own subject.)
+      const own = (k: number): boolean => (nominal(p, k) || p.tree.upos[k] === 'NUM') && prepositionOf(p, k) === null;
+      if (patient < 0 && partner >= 0 && childWith(p, verb, ['obj', 'obl:arg', 'obl', 'nsubj', 'nsubj:pass'], own) < 0)
+        patient = passiveSubject(c, partner, agent);
       if (patient >= 0 && entry.kind === 'verb') target = found(patient, [edge(p, verb, patient)]);
       const hung = agent < 0 && patient >= 0 ? agentOnSubject(c, verb, patient) : -1;
       if (hung >= 0) {

@@ -867,7 +867,7 @@ test('one phrase is the source or the target, not both; a day is no target; anim
   const murder = events('Die Männer wurden deportiert und am Tag der Ankunft ermordet.').find(
     (e) => e.type === 'ASSAULT',
   );
-  assert.equal(murder?.target, null);
+  assert.equal(murder?.target?.text, 'Die Männer');
   assert.deepEqual(types('Die Schnecken wurden von ihrem Partner bestraft.'), []);
   assert.deepEqual(types('Ein Tatverdächtiger wurde von der Polizei erschossen.'), ['ASSAULT|erschossen']);
 });
@@ -882,6 +882,19 @@ test('a bare phrase the parse called obl:arg is an object, but not a place namin
     'Empört ist er auch, weil die Staatsanwaltschaft Darmstadt bis heute noch keine Anklage gegen Heidi K. erhoben hat.',
   );
   assert.equal(charge?.target?.text, 'Heidi K.');
+});
+
+test('a passive participle joined by "und" shares the agent and subject of the one before it', () => {
+  const killed = events('Dulmatin wurde am Dienstag von einer Anti-Terroreinheit gestellt und getötet.').find(
+    (e) => e.type === 'ASSAULT',
+  );
+  assert.equal(killed?.source?.text, 'einer Anti-Terroreinheit');
+  assert.equal(killed?.target?.text, 'Dulmatin');
+  // Not where it has its own: "getötet und drei verletzt", "festgenommen und eine Person getötet".
+  const hurt = events('Zwei Menschen wurden getötet und drei verletzt.').find((e) => e.trigger.text === 'verletzt');
+  assert.notEqual(hurt?.target?.text, 'Zwei Menschen');
+  const person = events('In der Stadt wurden 6.700 Menschen festgenommen und eine Person getötet.');
+  assert.equal(person.find((e) => e.type === 'ASSAULT')?.target?.text, 'eine Person');
 });
 
 test('what a risk or a possibility names in the genitive may not happen', () => {
