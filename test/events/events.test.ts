@@ -868,6 +868,7 @@ test('one phrase is the source or the target, not both; a day is no target; anim
     (e) => e.type === 'ASSAULT',
   );
   assert.equal(murder?.target?.text, 'Die Männer');
+  assert.equal(events('Die Miliz griff am Tag der Ankunft an.')[0]?.target, null);
   assert.deepEqual(types('Die Schnecken wurden von ihrem Partner bestraft.'), []);
   assert.deepEqual(types('Ein Tatverdächtiger wurde von der Polizei erschossen.'), ['ASSAULT|erschossen']);
 });
