@@ -813,6 +813,9 @@ const RELATION_NOUNS: Record<string, readonly string[]> = {
   Hilfe: ['für', 'an'],
 };
 
+/** Nouns of means after "mit": "mit Hilfe", "mit Unterstützung" say how, not with whom. */
+const MEANS = new Set(['Hilfe', 'Unterstützung', 'Beteiligung']);
+
 /** Articles that after "auf" can only be dative (the tagger's case of a bare noun is too often wrong). */
 const DATIVE_AFTER_AUF = new Set(['dem', 'einem', 'der', 'einer']);
 
@@ -840,8 +843,9 @@ function targetPreposition(p: Parse, k: number, type: string, v: number): boolea
   if (prep !== null && RELATION_NOUNS[p.tree.lemma[v] as string]?.includes(prep)) return true;
   if (prep === null || !(prep in TARGET_PREPOSITIONS)) return false;
   if (prep === 'für' && FOR_A_REASON.has(p.tree.lemma[v] as string)) return false;
-  // "am Tag der Ankunft" says when.
+  // "am Tag der Ankunft" says when; "mit Hilfe der Gewerkschaften" how.
   if (prep === 'an' && TIME_NOUNS.has(p.tree.lemma[k] as string)) return false;
+  if (prep === 'mit' && MEANS.has(p.tree.lemma[k] as string)) return false;
   // A sentence is for someone ("für den Bandleader"), not for a crime ("Strafe für den Mord").
   if (prep === 'für' && type === 'SANCTION' && p.tree.upos[k] !== 'PROPN' && !isPersonNoun(p.tree.lemma[k] as string))
     return false;
@@ -1095,13 +1099,33 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
     if (h >= 0 && (NEVER_NOMINATIVE.has(articleOf(p, h)) || !canAct(c, h))) source = null;
     else target = null;
   }
+  // "die Vereinigung aller buddhistischen Mönche": a part of the source's phrase is not its target.
+  if (source && target && target.value.text.length > 3 && source.value.text.includes(target.value.text)) target = null;
   return { source, target };
 }
 
 /** Articles that read the same in the nominative and the accusative (no article: a plural or a name). */
 const NOM_ACC_ALIKE = new Set(['die', 'das', 'eine', '']);
 /** Nouns of a span of time, which stand in the accusative without being an object ("Einen Tag zuvor"). */
-const TIME_NOUNS = new Set(['Tag', 'Woche', 'Monat', 'Jahr', 'Stunde', 'Minute', 'Abend', 'Morgen', 'Nacht', 'Moment']);
+const TIME_NOUNS = new Set([
+  'Tag',
+  'Woche',
+  'Monat',
+  'Jahr',
+  'Stunde',
+  'Minute',
+  'Abend',
+  'Morgen',
+  'Nacht',
+  'Moment',
+  'Vortag',
+  'Folgetag',
+  'Vorabend',
+  'Vormittag',
+  'Nachmittag',
+  'Wochenende',
+  'Jahrestag',
+]);
 /** The lower-case article (determiner) of noun `n`, or ''. */
 function articleOf(p: Parse, n: number): string {
   const d = childWith(p, n, ['det']);

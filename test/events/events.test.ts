@@ -869,6 +869,18 @@ test('one phrase is the source or the target, not both; a day is no target; anim
   );
   assert.equal(murder?.target?.text, 'Die Männer');
   assert.equal(events('Die Miliz griff am Tag der Ankunft an.')[0]?.target, null);
+  assert.equal(events('Bei einem Raketenangriff am Vortag waren zwölf Menschen gestorben.')[0]?.target, null);
+  // "mit Hilfe der Gewerkschaften" says how, and a part of the source's phrase is not its target.
+  assert.deepEqual(
+    events('Sie einigten sich, mit Hilfe der Gewerkschaften neue Verhandlungen aufzunehmen.').map(
+      (e) => e.target?.text ?? null,
+    ),
+    [null, null],
+  );
+  const [call] = events(
+    'Unterdessen ruft die Vereinigung aller buddhistischen Mönche, eine in Rangun ansässige Gruppe, alle Mönche des Landes dazu auf, keine Almosen anzunehmen.',
+  );
+  assert.notEqual(call?.target?.text, 'aller buddhistischen Mönche');
   assert.deepEqual(types('Die Schnecken wurden von ihrem Partner bestraft.'), []);
   assert.deepEqual(types('Ein Tatverdächtiger wurde von der Polizei erschossen.'), ['ASSAULT|erschossen']);
 });
