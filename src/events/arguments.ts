@@ -1042,6 +1042,8 @@ export function rolesOf(c: ArgumentContext, entry: LexiconEntry, trigger: number
         if (prep === 'durch') return isActorPhrase(c, k);
         // "das Massaker von Srebrenica" is where it happened; "Angriffe von Russland" is who did it.
         if (prep === 'von' && isTownOrRegion(c, k)) return false;
+        // "der Vertrag von Lissabon", "das Abkommen von Minsk": an agreement is named after where it was made.
+        if (prep === 'von' && entry.type === 'AGREE' && c.entityAt[k]?.type === 'LOC') return false;
         // "die bundesweit Aufsehen erregenden Proteste": a common noun before its noun is no genitive of it
         // (names are: "Russlands Angriffe").
         if (prep === null && k < trigger && p.tree.upos[k] === 'NOUN') return false;

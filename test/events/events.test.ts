@@ -1241,6 +1241,9 @@ test('idioms, consumer tests, warnings of landslides and accident investigations
   assert.deepEqual(types('Danach schloss sich die Festsetzung einiger Kostenerstattungen an.'), []);
   // A crewed aircraft is not occupied, and norms are not raped.
   assert.deepEqual(types('Das Flugzeug war mit einem Fluglehrer und seinem Schüler besetzt.'), []);
+  // An agreement named after a city: "seit Annahme des Vertrags von Lissabon".
+  const [treaty] = events('Das Parlament hat seit Annahme des Vertrags von Lissabon ein volles Mitspracherecht.');
+  assert.notEqual(treaty?.source?.text, 'Lissabon');
   assert.deepEqual(types('Das Komitee nannte das Dekret eine Vergewaltigung internationaler Normen.'), []);
   // What is shown or found in a dass-clause: "demonstrierten damit, dass …", "ermittelte, dass …".
   assert.deepEqual(types('Aber sie demonstrierten damit, dass sie mit dem Plan nicht einverstanden sind.'), []);
