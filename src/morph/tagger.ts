@@ -292,6 +292,7 @@ export class MorphTagger {
     this.nameLabel = tags.labels.indexOf('PROPN|NE');
     this.infinitiveLabel = tags.labels.indexOf('VERB|VVINF');
     this.adverbLabel = tags.labels.indexOf('ADV|ADV');
+    this.whileLabel = tags.labels.indexOf('SCONJ|KOUS');
     this.sharedFeatScores = new Float64Array(this.mergedFeats.model.labels.length);
   }
 
@@ -329,6 +330,8 @@ export class MorphTagger {
   private readonly modalLabel: number;
   /** The label of a common noun (NOUN/NN), or -1. */
   private readonly nounLabel: number;
+  /** The label of a subordinating conjunction (SCONJ/KOUS), or -1. */
+  private readonly whileLabel: number;
   /** The label of a proper name (PROPN/NE), or -1. */
   private readonly nameLabel: number;
   private readonly infinitiveLabel: number;
@@ -416,6 +419,7 @@ export class MorphTagger {
     this.secondPositionVerb(state);
     this.asFollows(state);
     this.finiteInfinitives(state);
+    this.whileClause(state);
     const out: TaggedToken[] = new Array(n);
     for (let i = 0; i < n; i++) {
       out[i] = {
@@ -646,6 +650,26 @@ export class MorphTagger {
   }
 
   /** Token `t` becomes a full verb with tag label `label` (STTS `stts`); nothing when the model lacks it. */
+  /**
+   * "Während der Experte … die Genehmigung begrüßte, …": "während" opening a clause that ends in a finite
+   * verb before its comma is the conjunction, not the preposition ("Während der Sitzung …").
+   */
+  private whileClause(state: TagState): void {
+    const { words, xpos } = state;
+    if (this.whileLabel < 0) return;
+    for (let i = 0; i < words.length; i++) {
+      if (xpos[i] !== 'APPR' || (words[i] as string).toLowerCase() !== 'während') continue;
+      if (i > 0 && !/^[,;:„“"(–-]$/.test(words[i - 1] as string)) continue;
+      // Its first finite verb ends the clause (past commas of an apposition): "…, Henning von Storch, … begrüßte,".
+      let verb = i + 2;
+      while (verb < words.length && !(xpos[verb] as string).endsWith('FIN')) verb++;
+      if (verb + 1 >= words.length || words[verb + 1] !== ',') continue;
+      state.labels[i] = this.tags.labels[this.whileLabel] as string;
+      state.upos[i] = 'SCONJ';
+      xpos[i] = 'KOUS';
+    }
+  }
+
   private retagVerb(state: TagState, t: number, label: number, stts: string): void {
     if (label < 0) return;
     state.labels[t] = this.tags.labels[label] as string;

@@ -97,6 +97,10 @@ test('a modal read as a full verb governs the infinitive after it; a first noun 
   // A first word no list knows, before the finite verb, is a name; words shaped as adverbs stay adverbs.
   const critic = 'Milinkewitsch kritisierte die Handlungsweise Kozulins .'.split(' ');
   assert.equal(tagger.tagSentence(critic)[0]?.xpos, 'NE');
+  // "Während" opening a clause whose first finite verb stands before a comma is the conjunction.
+  const whileClause = 'Während der Experte , Henning von Storch , die Genehmigung begrüßte , hagelte es Kritik .';
+  assert.equal(tagger.tagSentence(whileClause.split(' '))[0]?.xpos, 'KOUS');
+  assert.equal(tagger.tagSentence('Während der Sitzung sagte er nichts .'.split(' '))[0]?.xpos, 'APPR');
   for (const adverb of ['Hierzu', 'Typischerweise', 'Einerseits', 'Insbesondere', 'Stattdessen'])
     assert.notEqual(tagger.tagSentence([adverb, 'schrieb', 'der', 'Journalist', '.'])[0]?.xpos, 'NE', adverb);
 });
