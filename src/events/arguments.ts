@@ -1174,6 +1174,9 @@ const NEVER_NOMINATIVE_PRONOUNS = new Set(['ihn', 'mich', 'dich', 'uns', 'euch']
  */
 function swappedByParse(c: ArgumentContext, subject: number, obj: number): boolean {
   const p = c.parse;
+  // "…, was dieser jedoch zurückweist": the relative "was" is what is done, the pronoun after it who does it.
+  if (p.lower[subject] === 'was' && p.tree.deprel[obj] === 'obj' && /^(PDS|PDAT|PPER)$/.test(p.xpos[obj] as string))
+    return /^(dieser|diese|er|sie|es)$/.test(p.lower[obj] as string);
   if (p.tree.deprel[obj] !== 'obj' || (p.tree.upos[obj] !== 'NOUN' && p.tree.upos[obj] !== 'PROPN')) return false;
   const article = (n: number): string => articleOf(p, n);
   // "Den Vorschlag unterstützen manche Staatschefs": an article that is never nominative.

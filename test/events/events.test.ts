@@ -512,6 +512,7 @@ test('readings that need their object: aid is delivered or taken in, offers and 
 
 test('a natural force or accident as the source makes no attack', () => {
   assert.deepEqual(types('Am Sonntag wurden fünf Menschen vom Blitz getroffen.'), []);
+  assert.deepEqual(types('Auf Kreta wurden zwei Menschen durch die Erdstöße leicht verletzt.'), []);
   assert.deepEqual(
     types('Im Dezember 2004 waren durch den Tsunami allein in Thailand 5500 Menschen getötet worden.'),
     [],
@@ -1279,6 +1280,10 @@ test('an article that is never nominative marks the object, whatever the parse m
   const [support] = events('Den Vorschlag für eine südamerikanische Bank unterstützen bereits manche Staatschefs.');
   assert.equal(support?.source?.text, 'manche Staatschefs');
   assert.equal(support?.target?.text, 'Den Vorschlag');
+  const rejection = events(
+    'Ihm wird vorgeworfen, den Putsch verantwortet zu haben, was dieser jedoch zurückweist.',
+  ).find((e) => e.type === 'REJECT');
+  assert.equal(rejection?.source?.text, 'dieser');
   const [sentence] = events('Im April 2008 verurteilte ihn ein chinesisches Gericht zu einer dreijährigen Haft.');
   assert.equal(sentence?.source?.text, 'ein chinesisches Gericht');
   assert.equal(sentence?.target?.text, 'ihn');
