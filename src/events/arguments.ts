@@ -532,7 +532,8 @@ function isTargetPhrase(p: Parse, k: number): boolean {
  */
 function passiveSubject(c: ArgumentContext, verb: number, agent: number): number {
   const p = c.parse;
-  const subject = childWith(p, verb, ['nsubj:pass', 'nsubj'], (k) => nominal(p, k));
+  // ("in der afghanischen Provinz Kandahar fünf Zivilisten getötet": a name after its noun is no subject.)
+  const subject = childWith(p, verb, ['nsubj:pass', 'nsubj'], (k) => nominal(p, k) && !isBareNameAfterNoun(c, k));
   if (subject >= 0) return subject;
   const aux = childWith(p, verb, ['aux:pass']);
   const number = aux >= 0 ? featValue(p.feats[aux] as string, 'Number') : '_';
@@ -898,6 +899,8 @@ function objectOf(c: ArgumentContext, v: number, type: string, exclude: number, 
       k !== exclude &&
       nominal(p, k) &&
       !GENITIVE_ARTICLES.has(articleOf(p, k)) &&
+      // ("offiziellen Angaben zufolge": a phrase of the postposition says who tells it.)
+      p.lower[k + 1] !== 'zufolge' &&
       (p.tree.deprel[k] !== 'obl:arg' || (prepositionOf(p, k) === null && !isBareNameAfterNoun(c, k))),
   );
   if (acc >= 0) return acc;

@@ -820,6 +820,15 @@ test('"mehr als 200 Demonstranten" is the subject or object the parse hung on "m
     events('Es demonstrierten mehr als 5000 Menschen gegen die Regierung.')[0]?.source?.text,
     '5000 Menschen',
   );
+  // A name right after its noun is no passive subject, a phrase of "zufolge" no object.
+  const civilians = events(
+    'Wie aus einer Verlautbarung der ISAF hervorgeht, wurden im Bezirk Zhari in der afghanischen Provinz Kandahar fünf unbeteiligte Zivilisten getötet und zwei weitere verletzt.',
+  );
+  assert.equal(civilians.find((e) => e.trigger.text === 'getötet')?.target?.text, 'fünf unbeteiligte Zivilisten');
+  const unrest = events(
+    'Bei den Unruhen im Juli waren offiziellen chinesischen Angaben zufolge etwa 200 Menschen getötet und weitere 1.700 Menschen verletzt worden.',
+  );
+  assert.notEqual(unrest.find((e) => e.trigger.text === 'getötet')?.target?.text, 'offiziellen chinesischen Angaben');
   // A phrase of a preposition stays one: "vor mehr als 80.000 Zuschauern".
   const [riot] = events('Rund um das Spiel vor mehr als 80.000 Zuschauern ist es zu Ausschreitungen gekommen.');
   assert.equal(riot?.source?.text, '');
