@@ -59,7 +59,8 @@ export interface ArgumentContext {
   quantityEnd: Int32Array;
 }
 
-export function argumentContext(doc: Doc, parse: Parse): ArgumentContext {
+/** `inTime`: per token, 1 inside a time expression (`timeMask`). */
+export function argumentContext(doc: Doc, parse: Parse, inTime: Uint8Array): ArgumentContext {
   const entityById = new Map(doc.entities.map((e) => [e.id, e]));
   const entityAt: Array<Entity | undefined> = new Array(doc.tokens.count);
   const countryCount = new Map<string, number>();
@@ -79,11 +80,6 @@ export function argumentContext(doc: Doc, parse: Parse): ArgumentContext {
   const d = actorDictionary();
   for (const w of parse.lower) add(d.countryByAdjective.get(w), 1);
   const focus = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  const inTime = new Uint8Array(doc.tokens.count);
-  for (const x of doc.times) {
-    const within = tokensWithin(doc.tokens, x.start, x.end);
-    if (within) inTime.fill(1, within[0], within[1] + 1);
-  }
   const quantityEnd = new Int32Array(doc.tokens.count).fill(-1);
   for (const q of doc.quantities) {
     const within = tokensWithin(doc.tokens, q.start, q.end);
@@ -550,8 +546,7 @@ function passiveSubject(c: ArgumentContext, verb: number, agent: number): number
       !c.inTime[k] &&
       isNoun(p, k) &&
       prepositionOf(p, k) === null &&
-      // ("offiziellen Angaben zufolge": a phrase of the postposition, no subject.)
-      p.lower[k + 1] !== 'zufolge' &&
+      !isZufolgePhrase(p, k) &&
       (shared || featValue(p.feats[k] as string, 'Number') === number) &&
       !kids(p, k).some((d) => p.tree.deprel[d] === 'det' && featValue(p.feats[d] as string, 'Case') === 'Dat'),
   );
@@ -899,8 +894,7 @@ function objectOf(c: ArgumentContext, v: number, type: string, exclude: number, 
       k !== exclude &&
       nominal(p, k) &&
       !GENITIVE_ARTICLES.has(articleOf(p, k)) &&
-      // ("offiziellen Angaben zufolge": a phrase of the postposition says who tells it.)
-      p.lower[k + 1] !== 'zufolge' &&
+      !isZufolgePhrase(p, k) &&
       (p.tree.deprel[k] !== 'obl:arg' || (prepositionOf(p, k) === null && !isBareNameAfterNoun(c, k))),
   );
   if (acc >= 0) return acc;
@@ -1143,6 +1137,11 @@ const PERFECT_AUXILIARIES = new Set(['haben', 'sein']);
 /** "Einen Tag zuvor", "den ganzen Abend": a span of time in the accusative, whatever the parse made of it. */
 function isTimeAccusative(p: Parse, k: number): boolean {
   return NEVER_NOMINATIVE.has(articleOf(p, k)) && TIME_NOUNS.has(p.tree.lemma[k] as string);
+}
+
+/** "offiziellen Angaben zufolge": a phrase of the postposition says who tells it; no subject or object. */
+function isZufolgePhrase(p: Parse, k: number): boolean {
+  return p.lower[k + 1] === 'zufolge';
 }
 
 /** A noun's genitive or "von" phrase: what a noun like "Festnahme" or "Verbot" is done to. */

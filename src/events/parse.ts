@@ -5,7 +5,7 @@
 import type { Doc } from '../document.js';
 import { tokenForms } from '../text/forms.js';
 import { isQuoteMark } from '../text/chars.js';
-import { sentenceOfTokens } from '../text/positions.js';
+import { sentenceOfTokens, tokensWithin } from '../text/positions.js';
 import { relationBase, type Tree } from '../syntax/tree.js';
 import { isStatePassive, perfectWithSein } from '../syntax/perfect.js';
 import { PAST_WERDEN } from '../morph/tagger.js';
@@ -66,7 +66,18 @@ export function parseOf(doc: Doc, tree: Tree): Parse {
  * subject where the clause has none, else its object. Returns the tree with those nouns re-hung (a copy,
  * where any is), for the event stage only.
  */
-export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
+/** Per token, 1 inside one of the document's time expressions. */
+export function timeMask(doc: Doc): Uint8Array {
+  const inTime = new Uint8Array(doc.tokens.count);
+  for (const x of doc.times) {
+    const within = tokensWithin(doc.tokens, x.start, x.end);
+    if (within) inTime.fill(1, within[0], within[1] + 1);
+  }
+  return inTime;
+}
+
+/** `inTime` as `timeMask` gives it. */
+export function withCountedPhrases(doc: Doc, tree: Tree, inTime: Uint8Array): Tree {
   const { lower } = tokenForms(doc);
   const upos = tree.upos;
   let head = tree.head;
@@ -76,8 +87,6 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
     head = tree.head.slice();
     deprel = tree.deprel.slice();
   };
-  const inTime = (t: number): boolean =>
-    doc.times.some((x) => x.start <= (doc.tokens.start[t] as number) && (doc.tokens.end[t] as number) <= x.end);
   for (let s = 0; s < doc.sentences.count; s++) {
     const first = doc.sentences.firstToken[s] as number;
     const end = doc.sentences.endToken[s] as number;
@@ -162,7 +171,7 @@ export function withCountedPhrases(doc: Doc, tree: Tree): Tree {
         upos[v] === 'VERB' &&
         countedBare(t) &&
         !MEASURES.test(tree.lemma[t] as string) &&
-        !inTime(t)
+        !inTime[t]
       ) {
         rehang(t, v);
         continue;

@@ -45,6 +45,7 @@ import {
   kids,
   parseOf,
   withCountedPhrases,
+  timeMask,
   prepositionOf,
   relBase,
   SCENE_PREPOSITIONS,
@@ -816,10 +817,11 @@ function sameEvent(first: Coded, later: Coded): boolean {
 export function findEvents(doc: Doc): { events: Event[]; explanations: EventExplanation[] } {
   const parsed = treeOf(doc);
   if (!parsed || !doc.morph) return { events: [], explanations: [] };
-  const tree = withCountedPhrases(doc, parsed);
+  const inTime = timeMask(doc);
+  const tree = withCountedPhrases(doc, parsed, inTime);
   const lex = eventLexicon();
   const p = parseOf(doc, tree);
-  const ctx = argumentContext(doc, p);
+  const ctx = argumentContext(doc, p, inTime);
   const n = doc.tokens.count;
   const verbLemma = new Array<string>(n);
   for (let s = 0; s < doc.sentences.count; s++) {

@@ -649,7 +649,6 @@ export class MorphTagger {
     }
   }
 
-  /** Token `t` becomes a full verb with tag label `label` (STTS `stts`); nothing when the model lacks it. */
   /**
    * "Während der Experte … die Genehmigung begrüßte, …": "während" opening a clause that ends in a finite
    * verb before its comma is the conjunction, not the preposition ("Während der Sitzung …").
@@ -670,6 +669,7 @@ export class MorphTagger {
     }
   }
 
+  /** Token `t` becomes a full verb with tag label `label` (STTS `stts`); nothing when the model lacks it. */
   private retagVerb(state: TagState, t: number, label: number, stts: string): void {
     if (label < 0) return;
     state.labels[t] = this.tags.labels[label] as string;

@@ -185,8 +185,13 @@ function holidayDay(anchor: DayNumber, name: string, tense: Tense): DayNumber {
   return next - anchor < anchor - past ? next : past;
 }
 
-/** "am Freitag um 14 Uhr": a clock time right after a day takes the day. */
+/** Whether a value names one day ("2020-08-14"), not a week, month or time. */
+export function isDayValue(value: string | null): value is string {
+  return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+/** "am Freitag um 14 Uhr": a clock time takes its day (null where `day` names no single day). */
 export function combineDayAndTime(day: string | null, time: string | null): string | null {
-  if (day === null || time === null || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  if (!isDayValue(day) || time === null) return null;
   return `${day}${time.slice('XXXX-XX-XX'.length)}`;
 }

@@ -8,7 +8,7 @@ import { tenseAt } from '../syntax/tense.js';
 import { tokenForms } from '../text/forms.js';
 import { parseIsoDate } from './calendar.js';
 import { recognizeTimes, type TimeTokens } from './recognize.js';
-import { combineDayAndTime, resolveTime } from './resolve.js';
+import { combineDayAndTime, isDayValue, resolveTime } from './resolve.js';
 
 /** The tokens of sentence `s` as the recogniser reads them (the document's shared token strings). */
 function sentenceTokens(doc: Doc, s: number): TimeTokens {
@@ -45,8 +45,7 @@ export function findTimes(doc: Doc): TimeExpression[] {
       } else if (resolved.type === 'TIME' && resolved.value?.startsWith('XXXX-XX-XX')) {
         resolved.value = combineDayAndTime(day, resolved.value) ?? resolved.value;
       }
-      if (resolved.type === 'DATE' && resolved.value !== null && /^\d{4}-\d{2}-\d{2}$/.test(resolved.value))
-        day = resolved.value;
+      if (resolved.type === 'DATE' && isDayValue(resolved.value)) day = resolved.value;
       const expression: TimeExpression = {
         id: '',
         start,
