@@ -8,6 +8,11 @@ function events(text: string): Event[] {
   return analyzeDocument(textDocument(text), { published: '2020-08-15' }).events;
 }
 
+/** The target text of the event a text codes at trigger word `trigger`. */
+function targetAt(text: string, trigger: string): string | undefined {
+  return events(text).find((e) => e.trigger.text === trigger)?.target?.text;
+}
+
 /** Events of a text as "TYPE|trigger". */
 function types(text: string): string[] {
   return events(text).map((v) => `${v.type}|${v.trigger.text}`);
@@ -787,28 +792,38 @@ test('"mehr als 200 Demonstranten" is the subject or object the parse hung on "m
     events('Am Samstag demonstrierten über 5000 Menschen gegen die Regierung.')[0]?.source?.text,
     '5000 Menschen',
   );
-  const upTo = events('Bei dem Anschlag wurden bis zu 20 Menschen getötet.').find((e) => e.trigger.text === 'getötet');
-  assert.equal(upTo?.target?.text, '20 Menschen');
-  const reported = events('Bei dem Anschlag wurden nach Angaben der Polizei mindestens 20 Menschen getötet.');
-  assert.equal(reported.find((e) => e.trigger.text === 'getötet')?.target?.text, '20 Menschen');
+  assert.equal(targetAt('Bei dem Anschlag wurden bis zu 20 Menschen getötet.', 'getötet'), '20 Menschen');
+  assert.equal(
+    targetAt('Bei dem Anschlag wurden nach Angaben der Polizei mindestens 20 Menschen getötet.', 'getötet'),
+    '20 Menschen',
+  );
   // A conjunct verb shares its subject: the counted phrase is its object.
   const killing = events('Die Milizen plünderten das Land und töteten dabei über 1.400 Menschen.').find(
     (e) => e.type === 'ASSAULT',
   );
   assert.equal(killing?.target?.text, '1.400 Menschen');
   // A counted phrase without a preposition is no adverbial.
-  const shot = events(
-    'Sie flohen, bevor die Polizei das Feuer eröffnete und zehn mutmaßliche Angreifer erschossen hat.',
+  assert.equal(
+    targetAt(
+      'Sie flohen, bevor die Polizei das Feuer eröffnete und zehn mutmaßliche Angreifer erschossen hat.',
+      'erschossen',
+    ),
+    'zehn mutmaßliche Angreifer',
   );
-  assert.equal(shot.find((e) => e.trigger.text === 'erschossen')?.target?.text, 'zehn mutmaßliche Angreifer');
-  const hurt = events(
-    'Nach chinesischen Angaben wurden etwa 200 Menschen getötet und weitere 1.700 Menschen verletzt.',
+  assert.equal(
+    targetAt(
+      'Nach chinesischen Angaben wurden etwa 200 Menschen getötet und weitere 1.700 Menschen verletzt.',
+      'verletzt',
+    ),
+    'weitere 1.700 Menschen',
   );
-  assert.equal(hurt.find((e) => e.trigger.text === 'verletzt')?.target?.text, 'weitere 1.700 Menschen');
-  const convoy = events(
-    'Ein Attentäter tötete bei einem Anschlag auf einen Buskonvoi, der Menschen nach Aleppo bringen sollte, mindestens 126 Menschen.',
+  assert.equal(
+    targetAt(
+      'Ein Attentäter tötete bei einem Anschlag auf einen Buskonvoi, der Menschen nach Aleppo bringen sollte, mindestens 126 Menschen.',
+      'tötete',
+    ),
+    '126 Menschen',
   );
-  assert.equal(convoy.find((e) => e.trigger.text === 'tötete')?.target?.text, '126 Menschen');
   // "darunter 1.940 Deutsche" names a part of the phrase before it.
   assert.equal(
     events('Nach Angaben des Instituts seien 29.547 Juden deportiert und ermordet worden, darunter 1.940 Deutsche.')[0]
@@ -821,14 +836,20 @@ test('"mehr als 200 Demonstranten" is the subject or object the parse hung on "m
     '5000 Menschen',
   );
   // A name right after its noun is no passive subject, a phrase of "zufolge" no object.
-  const civilians = events(
-    'Wie aus einer Verlautbarung der ISAF hervorgeht, wurden im Bezirk Zhari in der afghanischen Provinz Kandahar fünf unbeteiligte Zivilisten getötet und zwei weitere verletzt.',
+  assert.equal(
+    targetAt(
+      'Wie aus einer Verlautbarung der ISAF hervorgeht, wurden im Bezirk Zhari in der afghanischen Provinz Kandahar fünf unbeteiligte Zivilisten getötet und zwei weitere verletzt.',
+      'getötet',
+    ),
+    'fünf unbeteiligte Zivilisten',
   );
-  assert.equal(civilians.find((e) => e.trigger.text === 'getötet')?.target?.text, 'fünf unbeteiligte Zivilisten');
-  const unrest = events(
-    'Bei den Unruhen im Juli waren offiziellen chinesischen Angaben zufolge etwa 200 Menschen getötet und weitere 1.700 Menschen verletzt worden.',
+  assert.notEqual(
+    targetAt(
+      'Bei den Unruhen im Juli waren offiziellen chinesischen Angaben zufolge etwa 200 Menschen getötet und weitere 1.700 Menschen verletzt worden.',
+      'getötet',
+    ),
+    'offiziellen chinesischen Angaben',
   );
-  assert.notEqual(unrest.find((e) => e.trigger.text === 'getötet')?.target?.text, 'offiziellen chinesischen Angaben');
   // A phrase of a preposition stays one: "vor mehr als 80.000 Zuschauern".
   const [riot] = events('Rund um das Spiel vor mehr als 80.000 Zuschauern ist es zu Ausschreitungen gekommen.');
   assert.equal(riot?.source?.text, '');
@@ -914,8 +935,7 @@ test('a passive participle joined by "und" shares the agent and subject of the o
   assert.equal(killed?.source?.text, 'einer Anti-Terroreinheit');
   assert.equal(killed?.target?.text, 'Dulmatin');
   // Not where it has its own: "getötet und drei verletzt", "festgenommen und eine Person getötet".
-  const hurt = events('Zwei Menschen wurden getötet und drei verletzt.').find((e) => e.trigger.text === 'verletzt');
-  assert.notEqual(hurt?.target?.text, 'Zwei Menschen');
+  assert.notEqual(targetAt('Zwei Menschen wurden getötet und drei verletzt.', 'verletzt'), 'Zwei Menschen');
   const person = events('In der Stadt wurden 6.700 Menschen festgenommen und eine Person getötet.');
   assert.equal(person.find((e) => e.type === 'ASSAULT')?.target?.text, 'eine Person');
 });
